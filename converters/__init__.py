@@ -1,0 +1,60 @@
+"""Page converters: detect a page's family by its content and read it into a Project record."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
+from types import ModuleType
+
+from . import euromed_ngo, iom_idf, iom_innovation
+from .errors import PageError
+from .records import Project, Source
+
+# The page families, each a module with NAME, detect(text) -> bool and parse(text, source) -> Project.
+FORMATS: tuple[ModuleType, ...] = (iom_idf, iom_innovation, euromed_ngo)
+VERSION = version("migration-lod")
+
+
+def detect(text: str) -> ModuleType:
+    """The one converter whose detect() accepts the page; PageError if none or several do."""
+    matches = [fmt for fmt in FORMATS if fmt.detect(text)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise PageError("no converter recognises this page",
+                        f"it must be one of: {', '.join(fmt.NAME for fmt in FORMATS)} (see README, Converters)")
+    raise PageError(f"page matches several converters ({', '.join(fmt.NAME for fmt in matches)})",
+                    "report this page as a bug")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a page (a BOM is allowed); PageError naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise PageError(f"byte 0x{data[error.start]:02x} is not UTF-8", "save the page as UTF-8 text",
+                        line=line) from None
+
+
+def convert(data: bytes, path: str) -> Project:
+    """Read one page's bytes into a Project; every failure is a PageError naming `path`."""
+    try:
+        text = decode(data)
+        if not text.strip():
+            raise PageError("the page is empty", "give the project's page text")
+        converter = detect(text)
+        source = Source(path, hashlib.sha256(data).hexdigest(), f"{converter.NAME} {VERSION}")
+        project = converter.parse(text, source)
+        if not (project.code or project.prima_id or project.title):
+            raise PageError("the page gives no project ID, code, Prima ID or title to name the project by",
+                            "add at least one of them")
+        return project
+    except PageError as error:
+        raise error.located(path) from None
+
+
+def convert_file(path: Path) -> Project:
+    """Read and convert one page file."""
+    return convert(path.read_bytes(), str(path))

@@ -1,0 +1,224 @@
+"""Country and subdivision names: a gazetteer built on pycountry's ISO 3166 data and translations."""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+from .errors import PageError
+from .records import Subdivision
+from .textnorm import fold, strip_article
+
+LANGUAGES = ("en", "fr", "es")
+
+# UN-style and everyday names that ISO 3166 and its translations do not spell this way.
+ALIASES = {
+    "BO": ("Bolivie (État plurinational de)", "Bolivia (Estado Plurinacional de)", "Bolivia"),
+    "SV": ("El Salvador",),
+    "VE": ("Venezuela (République bolivarienne du)", "Venezuela (República Bolivariana de)", "Venezuela"),
+    "KR": ("République de Corée", "Corée du Sud", "South Korea", "Republic of Korea"),
+    "KP": ("République populaire démocratique de Corée", "Corée du Nord", "North Korea"),
+    "MD": ("République de Moldova", "Moldavie", "Republic of Moldova"),
+    "LA": ("République démocratique populaire lao", "Laos"),
+    "IR": ("Iran (République islamique d')", "Iran"),
+    "SY": ("République arabe syrienne", "Syrie", "Syria"),
+    "TZ": ("République-Unie de Tanzanie", "Tanzanie", "Tanzania"),
+    "RU": ("Fédération de Russie", "Russie", "Russia"),
+    "US": ("États-Unis d'Amérique", "United States of America", "USA"),
+    "GB": ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Royaume-Uni"),
+    "TR": ("Türkiye", "Turquie", "Turkey"),
+    "CZ": ("Tchéquie", "Czechia"),
+    "CV": ("Cabo Verde", "Cap-Vert"),
+    "MK": ("Macédoine du Nord", "North Macedonia"),
+    "PS": ("État de Palestine", "Palestine"),
+    "VN": ("Viet Nam", "Vietnam"),
+    "CI": ("Côte d'Ivoire",),
+    "CD": ("République démocratique du Congo", "RDC", "RD Congo"),
+    "FM": ("Micronésie (États fédérés de)",),
+}
+
+# Words and marks that may stand between names in a list.
+_SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|-(?=\s)|\b(?:et|and|y|e)\b)+")
+_DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
+
+
+@dataclass(frozen=True)
+class Country:
+    """ISO 3166-1 facts about one country, with its labels in English, French and Spanish."""
+
+    alpha2: str
+    alpha3: str
+    numeric: str
+    labels: dict[str, str]
+    wikidata: str | None
+
+
+def _catalog(domain: str, language: str) -> gettext.NullTranslations:
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def _un_style(name: str) -> str:
+    """ "Bolivie, état plurinational de" -> "Bolivie (État plurinational de)"."""
+    head, sep, tail = name.partition(", ")
+    if not sep:
+        return name
+    return f"{head} ({tail[:1].upper()}{tail[1:]})"
+
+
+@cache
+def _wikidata() -> dict[str, str]:
+    with _DATA.open(encoding="utf-8", newline="") as handle:
+        return {row["alpha2"]: row["wikidata"] for row in csv.DictReader(handle)}
+
+
+@cache
+def all_countries() -> dict[str, Country]:
+    """Every ISO 3166-1 country by alpha-2 code."""
+    catalogs = {lang: _catalog("iso3166-1", lang) for lang in LANGUAGES}
+    wikidata = _wikidata()
+    countries = {}
+    for entry in pycountry.countries:
+        name = getattr(entry, "common_name", None) or entry.name
+        labels = {lang: _un_style(catalogs[lang].gettext(entry.name)) for lang in LANGUAGES}
+        labels["en"] = name
+        countries[entry.alpha_2] = Country(entry.alpha_2, entry.alpha_3, entry.numeric, labels,
+                                           wikidata.get(entry.alpha_2))
+    return countries
+
+
+def country(alpha2: str) -> Country:
+    """The country with this alpha-2 code; KeyError if ISO 3166-1 has none."""
+    return all_countries()[alpha2]
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Folded name -> alpha-2, for every name, translation, UN-style form and alias."""
+    catalogs = [_catalog("iso3166-1", lang) for lang in LANGUAGES]
+    names: dict[str, set[str]] = {}
+    heads: dict[str, set[str]] = {}
+
+    def add(name: str, code: str) -> None:
+        names.setdefault(fold(name), set()).add(code)
+        head, sep, _ = name.partition(", ")
+        if sep:
+            heads.setdefault(fold(head), set()).add(code)
+            names.setdefault(fold(_un_style(name)), set()).add(code)
+
+    for entry in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(entry, attr, None)
+            if value:
+                add(value, entry.alpha_2)
+                for catalog in catalogs:
+                    add(catalog.gettext(value), entry.alpha_2)
+    for code, aliases in ALIASES.items():
+        for alias in aliases:
+            add(alias, code)
+    table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
+    for head, codes in heads.items():
+        if len(codes) == 1 and head not in names:
+            table[head] = next(iter(codes))
+    return table
+
+
+@cache
+def _names_by_length() -> list[tuple[int, dict[str, str]]]:
+    by_length: dict[int, dict[str, str]] = {}
+    for name, code in _gazetteer().items():
+        by_length.setdefault(len(name), {})[name] = code
+    return sorted(by_length.items(), reverse=True)
+
+
+def lookup(name: str) -> str | None:
+    """The alpha-2 code of one country name in any of the known spellings, or None."""
+    return _gazetteer().get(fold(name))
+
+
+def split_countries(text: str, line: int | None = None) -> list[str]:
+    """Alpha-2 codes of a list of country names, however it is separated (even not at all).
+
+    Names are matched longest first against the gazetteer, case- and accent-insensitively;
+    a name that matches nothing raises PageError naming it.
+    """
+    folded = fold(text)
+    codes: list[str] = []
+    failures: list[int] = []
+    if not _segment(folded, 0, codes, failures, {}):
+        start = max(failures) if failures else 0
+        unknown = _unknown_words(text, folded, start)
+        raise PageError(f'unknown country "{unknown}"', "write the country's name as ISO 3166 or the UN spell it"
+                        " (e.g. Argentine, Bolivie (État plurinational de))", line=line)
+    return list(dict.fromkeys(codes))
+
+
+def _segment(folded: str, start: int, codes: list[str], failures: list[int],
+             dead: dict[int, bool]) -> bool:
+    """Depth-first longest-match segmentation of folded[start:] into names and separators."""
+    gap = _SEPARATORS.match(folded, start)
+    if gap:
+        start = gap.end()
+    if start >= len(folded):
+        return True
+    if dead.get(start):
+        return False
+    for length, names in _names_by_length():
+        code = names.get(folded[start:start + length])
+        if code is None:
+            continue
+        codes.append(code)
+        if _segment(folded, start + length, codes, failures, dead):
+            return True
+        codes.pop()
+    dead[start] = True
+    failures.append(start)
+    return False
+
+
+def _unknown_words(text: str, folded: str, start: int) -> str:
+    """The original words from the failing position up to the next name that does match."""
+    words = text.split()
+    before = len(folded[:start].split())
+    index = before if start == 0 or folded[start - 1] == " " else before - 1
+    for stop in range(index + 1, len(words) + 1):
+        rest = " ".join(words[stop:])
+        if not rest or _segment(fold(rest), 0, [], [], {}):
+            return " ".join(words[index:stop]).strip(",;")
+    return " ".join(words[index:])
+
+
+@cache
+def _subdivision_index() -> dict[str, list[Subdivision]]:
+    catalogs = [_catalog("iso3166-2", lang) for lang in LANGUAGES]
+    index: dict[str, list[Subdivision]] = {}
+    for entry in pycountry.subdivisions:
+        names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs)}
+        for name in names:
+            key = fold(strip_article(name))
+            index.setdefault(key, []).append(Subdivision(entry.code, entry.name))
+    return index
+
+
+def subdivision(name: str, country: str | None = None, kind: str | None = None,
+                line: int | None = None) -> Subdivision:
+    """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""
+    candidates = _subdivision_index().get(fold(strip_article(name)), [])
+    if country:
+        candidates = [c for c in candidates if c.country == country]
+    if kind and len(candidates) > 1:
+        typed = [c for c in candidates if fold(pycountry.subdivisions.get(code=c.code).type) == fold(kind)]
+        candidates = typed or candidates
+    unique = {c.code: c for c in candidates}
+    if len(unique) == 1:
+        return next(iter(unique.values()))
+    if not unique:
+        raise PageError(f'unknown region "{name}"', "name an ISO 3166-2 subdivision, e.g. Ariana or Tunis",
+                        line=line)
+    raise PageError(f'region "{name}" is ambiguous ({", ".join(sorted(unique))})',
+                    "add the country or the kind of region, e.g. Gouvernorat de Tunis", line=line)

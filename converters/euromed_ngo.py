@@ -1,0 +1,260 @@
+"""NGO project pages of the Euromed network: headed lists, "Label : value" lines, partners by role."""
+
+from __future__ import annotations
+
+import re
+
+from .countries import subdivision
+from .errors import PageError
+from .language import guess_language
+from .pagelines import Line, label_key, page_lines
+from .records import Activity, Contact, ExpectedResult, Organisation, Participation, Place, Project, Role, Source
+from .records import Subdivision
+from .textnorm import collapse, fold, strip_article
+from .values import parse_month_years
+
+NAME = "euromed-ngo"
+
+# Headings that open a list section, folded -> section name.
+SECTIONS = {
+    "duree du projet": "period", "objectif general": "general", "objectifs generaux": "general",
+    "objectifs specifiques": "specific", "objectif specifique": "specific",
+    "resultats attendus": "results", "les principales activites": "activities",
+    "principales activites": "activities", "activites": "activities",
+    "regions beneficiaires": "regions",
+}
+# The site's own links and footers: they close the section before them and are never data.
+NAVIGATION = {"exprimer mon avis", "partager le projet sur", "plus de details", "supporte par",
+              "retour vers les projets"}
+# "Label : value" lines, folded label -> field or role.
+LABELLED = {
+    "zone d'intervention": "zone", "zones d'intervention": "zone", "contact": "contact",
+    "duree du projet": "period",
+    "finance par": Role.FUNDER, "cofinance par": Role.CO_FUNDER, "co-finance par": Role.CO_FUNDER,
+    "realise par": Role.IMPLEMENTER, "mis en oeuvre par": Role.IMPLEMENTER,
+    "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
+    "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
+}
+_BACK_LINK = re.compile(r"\s*retour vers les projets\s*$", re.IGNORECASE)
+_THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
+                      re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
+_ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)\s+"
+                         r"(?:de la |de l'|du |des |de |d')?(?P<name>.+)$")
+# French words for kinds of subdivision -> the type pycountry gives them.
+_KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
+          "region": "Region", "departement": "Department", "wilaya": "Province"}
+_MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|communes?|villes?|municipalit(?:y|ies)|cit(?:y|ies))\s+"
+                           r"(?:du |des |de |d'|of )?", re.IGNORECASE)
+_RESULT = re.compile(r"^(?P<notation>R\s?\d+)\s*[:.)\-]?\s*(?P<text>.+)$")
+_REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
+                      re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*:?\s*(?P<number>\+?[\d][\d\s().-]{5,}\d)",
+                    re.IGNORECASE)
+
+
+def detect(text: str) -> bool:
+    """True for a page with at least three of the network's section headings."""
+    found = {SECTIONS[key] for line in page_lines(text) if (key := label_key(line.text)) in SECTIONS}
+    return len(found) >= 3
+
+
+def parse(text: str, source: Source) -> Project:
+    """Read one NGO page into a Project."""
+    lines = page_lines(text)
+    title = _title(lines)
+    sections, labelled = _read(lines)
+    places = _known_places(labelled)
+    project = Project(source=source, language="fr", title=title)
+    for role, value, line in labelled.get("roles", []):
+        project.participations.extend(_participations(value, role, line))
+    _period(project, sections.get("period", []))
+    project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
+    project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
+    project.expected_results = [_result(line) for line in sections.get("results", [])]
+    project.activities = [_activity(line.text) for line in sections.get("activities", [])]
+    country = _country_of(places)
+    for value, line in labelled.get("zone", []):
+        project.intervention_areas.extend(_zone(value, places, country, line))
+    for line in sections.get("regions", []):
+        _regions(project, line, country)
+    for value, _line in labelled.get("contact", []):
+        project.contact = _contact(value)
+    texts = [title or "", *project.general_objectives, *project.specific_objectives]
+    project.language = guess_language(" ".join(texts))
+    return project
+
+
+def _title(lines: list[Line]) -> str | None:
+    """The line carrying the "back to the projects" link names the project; else the first non-navigation line."""
+    for line in lines:
+        if _BACK_LINK.search(line.text) and (title := _BACK_LINK.sub("", line.text).strip()):
+            return title
+    for line in lines:
+        key = label_key(line.text)
+        if key in SECTIONS or key in LABELLED or _labelled(line):
+            return None
+        if line.text and key not in NAVIGATION:
+            return line.text
+    return None
+
+
+def _labelled(line: Line) -> tuple[object, str] | None:
+    label, sep, value = line.text.partition(":")
+    target = LABELLED.get(label_key(label)) if sep else None
+    return (target, value.strip()) if target and value.strip() else None
+
+
+def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
+    """Sections (heading -> its lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
+    sections: dict[str, list[Line]] = {}
+    labelled: dict[str, list] = {}
+    current = None
+    for line in lines:
+        key = label_key(line.text)
+        if key in SECTIONS:
+            current = sections.setdefault(SECTIONS[key], [])
+            continue
+        if key in NAVIGATION or _BACK_LINK.search(line.text):
+            current = None
+            continue
+        if found := _labelled(line):
+            target, value = found
+            current = sections.setdefault("period", []) if target == "period" else None
+            if target == "period":
+                current.append(Line(line.number, value, line.indent, False))
+            elif isinstance(target, Role):
+                labelled.setdefault("roles", []).append((target, value, line.number))
+            else:
+                labelled.setdefault(target, []).append((value, line.number))
+            continue
+        if current is not None and line.text:
+            current.append(line)
+    return sections, labelled
+
+
+def _item(text: str) -> str:
+    return text.rstrip(" ;.").strip() + ("." if text.rstrip(" ;").endswith(".") else "")
+
+
+def _period(project: Project, lines: list[Line]) -> None:
+    if not lines:
+        return
+    dates = parse_month_years(" ".join(line.text for line in lines), lines[0].number)
+    project.start = dates[0]
+    if len(dates) > 1:
+        project.end = dates[-1]
+
+
+def _result(line: Line) -> ExpectedResult:
+    match = _RESULT.match(line.text)
+    if not match:
+        raise PageError(f'expected result "{line.text[:40]}" has no label such as R1',
+                        "start each expected result with R1, R2, …", line=line.number)
+    return ExpectedResult(match["notation"].replace(" ", ""), match["text"].strip())
+
+
+def _activity(text: str) -> Activity:
+    title, sep, body = text.partition(" : ")
+    return Activity(body.strip(), title.strip()) if sep and len(title) < 200 else Activity(text)
+
+
+def _split_list(value: str) -> list[str]:
+    """Comma-separated names, keeping commas inside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in value:
+        depth += (char == "(") - (char == ")")
+        if char in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [collapse(part).rstrip(".") for part in parts if collapse(part)]
+
+
+def _participations(value: str, role: Role, line: int) -> list[Participation]:
+    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body."""
+    participations = []
+    for part in _split_list(value):
+        first, *through = _THROUGH.split(part)
+        participations.append(Participation(_organisation(first, line), role))
+        participations.extend(Participation(_organisation(name, line), Role.EXTENDING) for name in through)
+    return participations
+
+
+def _organisation(text: str, line: int) -> Organisation:
+    name, aliases, place = strip_article(collapse(text)), [], None
+    if match := _PARENTHESIS.search(name):
+        inner, name = match.group(1).strip(), name[:match.start()].strip()
+        if area := _ADMIN_AREA.match(fold(inner)):
+            sub = subdivision(_area_name(inner), kind=_KINDS[area["kind"]], line=line)
+            place = Place(_MUNICIPALITY.sub("", name).strip(), sub.country, sub)
+        else:
+            aliases.append(inner)
+    if match := _DASH_ALIAS.search(name):
+        aliases.append(match["alias"].strip())
+        name = name[:match.start()].strip()
+    if not name:
+        raise PageError(f'organisation "{text}" has no name', "write the organisation's name", line=line)
+    return Organisation(name, tuple(aliases), place)
+
+
+def _area_name(inner: str) -> str:
+    """ "Gouvernorat de l'Ariana" -> "l'Ariana" (the article goes in the subdivision lookup)."""
+    return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d')?", "", inner.strip(), flags=re.IGNORECASE)
+
+
+def _known_places(labelled: dict[str, list]) -> dict[str, Place]:
+    """Places the page locates itself, e.g. "Municipalité de Raoued (Gouvernorat de l'Ariana)"."""
+    places = {}
+    for role, value, line in labelled.get("roles", []):
+        for participation in _participations(value, role, line):
+            if place := participation.organisation.place:
+                places[fold(place.name)] = place
+    return places
+
+
+def _country_of(places: dict[str, Place]) -> str | None:
+    countries = {place.country for place in places.values()}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision]:
+    """ "Municipalités de Raoued et La Marsa" -> the places, located by what the page says elsewhere."""
+    names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", collapse(value)))
+    areas: list[Place | Subdivision] = []
+    for name in filter(None, (n.strip(" .") for n in names)):
+        if fold(name) in places:
+            areas.append(places[fold(name)])
+            continue
+        try:
+            areas.append(subdivision(name, country, line=line))
+        except PageError:
+            if country is None:
+                raise PageError(f'cannot tell which country "{name}" is in',
+                                'name its region as the partners do, e.g. "Municipalité de X (Gouvernorat de Y)"',
+                                line=line) from None
+            areas.append(Place(name, country))
+    return areas
+
+
+def _regions(project: Project, line: Line, country: str | None) -> None:
+    match = _REGIONS.match(line.text)
+    names = [n for n in re.split(r"\s*,\s*|\s+et\s+", match["names"]) if n.strip()]
+    project.beneficiary_regions.extend(subdivision(name, country, line=line.number) for name in names)
+    if match["more"]:
+        project.beneficiary_region_count = len(names) + int(match["more"])
+
+
+def _contact(value: str) -> Contact:
+    email = _EMAIL.search(value)
+    phone = _PHONE.search(value)
+    end = min(m.start() for m in (email, phone) if m) if (email or phone) else len(value)
+    address = value[:end].strip(" .") or None
+    number = phone["number"].strip(" .") if phone else None
+    label = fold(phone["label"]) if phone else ""
+    return Contact(address=address, telephone=number if label.startswith("tel") else None,
+                   fax=number if "fax" in label else None, email=email.group() if email else None)

@@ -1,0 +1,150 @@
+"""IOM Development Fund project pages: a title, labelled fields (bullets or "-" lines), then free text."""
+
+from __future__ import annotations
+
+import re
+
+from .countries import split_countries
+from .errors import PageError
+from .language import guess_language
+from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
+from .records import Activity, Project, Source
+from .values import parse_date, parse_money, parse_year
+
+NAME = "iom-idf"
+FUNDING_PROGRAMME = "iom-development-fund"
+
+# Field labels as the site writes them (French, English or mixed), folded -> record field.
+LABELS = {
+    "date de debut": "start", "start date": "start",
+    "date de fin": "end", "end date": "end",
+    "statut du projet": "status", "project status": "status", "statut": "status",
+    "type de projet": "project_type", "project type": "project_type",
+    "budget amount (usd)": "budget", "budget (usd)": "budget", "montant du budget (usd)": "budget",
+    "budget amount": "budget", "budget": "budget",
+    "couverture": "scope", "coverage": "scope",
+    "annee": "allocation_year", "year": "allocation_year",
+    "idf region": "region", "region idf": "region", "region du fdi": "region",
+    "other countries benefiting at time of allocation": "other_countries",
+    "autres pays beneficiaires au moment de l'allocation": "other_countries",
+    "prima id": "prima_id",
+    "projet id": "code", "project id": "code", "id du projet": "code",
+    "etat(s) membre(s) beneficiaires remplissant les conditions requises": "eligible_countries",
+    "etats membres beneficiaires remplissant les conditions requises": "eligible_countries",
+    "eligible member states": "eligible_countries",
+    "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
+}
+# Labels that only this family uses: one of them must be present for the page to be ours.
+_DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
+_COUNTRY_FIELDS = {"eligible_countries", "other_countries"}
+_INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
+
+
+def detect(text: str) -> bool:
+    """True for a page with at least three IDF field labels, one of them distinctive."""
+    keys = {key for line in page_lines(text) if (key := _label_of(line)[0])}
+    return len({LABELS[k] for k in keys}) >= 3 and bool(keys & _DISTINCTIVE)
+
+
+def parse(text: str, source: Source) -> Project:
+    """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
+    lines = page_lines(text)
+    fields, first, last = _scan_fields(lines)
+    title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
+    title = title_line.text if title_line and not title_line.bulleted else None
+    description = paragraphs(lines[last + 1:])
+    language = guess_language(" ".join(filter(None, [title, description])))
+    project = Project(source=source, language=language, title=title, description=description,
+                      funding_programme=FUNDING_PROGRAMME,
+                      activities=[Activity(item) for item in numbered_items(lines[last + 1:])])
+    for field, (value, number, label) in fields.items():
+        _assign(project, field, value, number, label)
+    return project
+
+
+def _label_of(line: Line) -> tuple[str | None, str | None]:
+    """(label key, inline value) when the line is a field label, else (None, None)."""
+    key = label_key(line.text)
+    if key in LABELS:
+        return key, None
+    match = _INLINE.match(line.text)
+    if match and label_key(match["label"]) in LABELS:
+        return label_key(match["label"]), match["value"].strip()
+    return None, None
+
+
+def _scan_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int, str]], int, int]:
+    """Fields by name -> (value, line number, label), the index of the first label, the last value line."""
+    fields: dict[str, tuple[str, int, str]] = {}
+    first = last = None
+    index = 0
+    while index < len(lines):
+        key, inline = _label_of(lines[index])
+        if key is None:
+            index += 1
+            continue
+        label_line = lines[index]
+        first = index if first is None else first
+        field = LABELS[key]
+        if field in fields:
+            raise PageError(f'field "{label_line.text}" appears twice (lines {fields[field][1]} and '
+                            f"{label_line.number})", "keep one of them", line=label_line.number)
+        values, index = _value_lines(lines, index, field, inline)
+        if not values:
+            raise PageError(f'field "{label_line.text}" has no value', "the page may be cut short: "
+                            "give the value on the line after the label", line=label_line.number)
+        fields[field] = (" ".join(line.text for line in values), values[0].number, label_line.text)
+        last = index - 1
+    if first is None:
+        raise PageError("no project fields found", "an IDF page lists fields such as Projet ID")
+    return fields, first, last
+
+
+def _value_lines(lines: list[Line], index: int, field: str, inline: str | None) -> tuple[list[Line], int]:
+    """The lines holding a field's value and the index just after them.
+
+    A value is one line; a country list goes on over following lines that are country lists too.
+    The lines after the last field are the description, so nothing else is taken.
+    """
+    label_line = lines[index]
+    if inline is not None:
+        values, index = [Line(label_line.number, inline, label_line.indent, False)], index + 1
+    else:
+        index += 1
+        while index < len(lines) and lines[index].blank:
+            index += 1
+        if index == len(lines) or _label_of(lines[index])[0]:
+            return [], index
+        values, index = [lines[index]], index + 1
+    while field in _COUNTRY_FIELDS and index < len(lines):
+        following = index
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if following == len(lines) or _label_of(lines[following])[0] or not _is_country_list(lines[following]):
+            break
+        values.append(lines[following])
+        index = following + 1
+    return values, index
+
+
+def _is_country_list(line: Line) -> bool:
+    try:
+        split_countries(line.text)
+    except PageError:
+        return False
+    return True
+
+
+def _assign(project: Project, field: str, value: str, line: int, label: str) -> None:
+    """Store one field's value on the project, typed."""
+    if field in ("start", "end"):
+        setattr(project, field, parse_date(value, line))
+    elif field == "allocation_year":
+        project.allocation_year = parse_year(value, line)
+    elif field == "budget":
+        currency = re.search(r"\(([A-Za-z]{3})\)", label)
+        project.budget = parse_money(value, currency[1].upper() if currency else None, line)
+    elif field in _COUNTRY_FIELDS:
+        setattr(project, field, split_countries(value, line))
+    else:
+        setattr(project, field, value)

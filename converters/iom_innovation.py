@@ -1,0 +1,122 @@
+"""IOM innovation pages: headed sections and an "INFORMATIONS SUR LE PROJET" table of KEY: value rows."""
+
+from __future__ import annotations
+
+import re
+
+from .countries import split_countries
+from .errors import PageError
+from .language import guess_language
+from .pagelines import Line, label_key, page_lines, paragraphs
+from .records import Project, Source
+from .textnorm import fold
+from .values import parse_duration_months, parse_money, parse_year
+
+NAME = "iom-innovation"
+
+# Section headings, folded -> section name. Text before the first heading is the site's navigation.
+HEADINGS = {
+    "elements d'innovation": "elements", "innovation elements": "elements",
+    "a propos du projet": "about", "about the project": "about",
+    "en quoi ce projet est-il innovant ?": "innovative", "en quoi ce projet est-il innovant": "innovative",
+    "what makes this project innovative?": "innovative",
+    "informations sur le projet": "table", "project information": "table",
+}
+# Table row keys, folded -> record field.
+ROWS = {
+    "mission": "mission", "annee": "allocation_year", "year": "allocation_year",
+    "montant du financement": "budget", "funding amount": "budget", "budget": "budget",
+    "pays beneficiaires": "countries", "beneficiary countries": "countries",
+    "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
+}
+# Inside the beneficiaries row: which sub-list is which (the "not" test comes first).
+_NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non eligible|not eligible")
+_SUBLIST = re.compile(r"(?P<label>[^:;]*(?:remplissant|meeting|eligible)[^:;]*):", re.IGNORECASE)
+
+
+def detect(text: str) -> bool:
+    """True for a page with the project-information table and at least two of its rows."""
+    lines = page_lines(text)
+    if not any(_heading(line) == "table" for line in lines):
+        return False
+    return sum(1 for line in lines if _row(line)[0]) >= 2
+
+
+def parse(text: str, source: Source) -> Project:
+    """Read one innovation page into a Project (it has no title: none is invented)."""
+    sections = _sections(page_lines(text))
+    about = paragraphs(sections.get("about", []))
+    innovative = paragraphs(sections.get("innovative", []))
+    language = guess_language(" ".join(filter(None, [about, innovative])))
+    project = Project(source=source, language=language, description=about,
+                      innovation_description=innovative,
+                      innovation_elements=[line.text for line in sections.get("elements", []) if line.text])
+    rows = [(line, *_row(line)) for line in sections.get("table", [])]
+    for line, field, value in rows:
+        if field is None:
+            continue
+        if not value:
+            raise PageError(f'row "{line.text}" has no value', "give the value after the colon",
+                            line=line.number)
+        _assign(project, field, value, line)
+    return project
+
+
+def _heading(line: Line) -> str | None:
+    return HEADINGS.get(label_key(line.text.rstrip("| ")))
+
+
+def _row(line: Line) -> tuple[str | None, str | None]:
+    """(field, value) of a "KEY: value |" table row, or (None, None)."""
+    key, sep, value = line.text.strip("| ").partition(":")
+    if not sep:
+        return None, None
+    folded = fold(key)
+    field = ROWS.get(folded) or next((f for k, f in ROWS.items() if folded.startswith(k + " ")), None)
+    return field, value.strip(" |")
+
+
+def _sections(lines: list[Line]) -> dict[str, list[Line]]:
+    sections: dict[str, list[Line]] = {}
+    current = None
+    for line in lines:
+        heading = _heading(line)
+        if heading:
+            current = sections.setdefault(heading, [])
+        elif current is not None and not set(line.text) <= set("-|: "):
+            current.append(line)
+    if "table" not in sections:
+        raise PageError("no INFORMATIONS SUR LE PROJET table", "the page must end with its project table")
+    return sections
+
+
+def _assign(project: Project, field: str, value: str, line: Line) -> None:
+    if field == "mission":
+        project.mission_countries = split_countries(value, line.number)
+    elif field == "allocation_year":
+        project.allocation_year = parse_year(value, line.number)
+    elif field == "budget":
+        project.budget = parse_money(value, None, line.number)
+    elif field == "duration":
+        project.duration_months = parse_duration_months(value, line.number)
+    elif field == "code":
+        project.code = value
+    elif field == "countries":
+        _beneficiaries(project, line)
+
+
+def _beneficiaries(project: Project, line: Line) -> None:
+    """ "PAYS BÉNÉFICIAIRES – Eligible…: A, B; Not eligible…: C" -> eligible and other countries."""
+    matches = list(_SUBLIST.finditer(line.text))
+    if not matches:
+        _, _, value = line.text.partition(":")
+        project.eligible_countries = split_countries(value.strip(" |"), line.number)
+        return
+    for match, following in zip(matches, [*matches[1:], None]):
+        end = following.start() if following else len(line.text)
+        names = line.text[match.end():end].strip(" ;|")
+        codes = split_countries(names, line.number) if names else []
+        if _NOT_ELIGIBLE.search(fold(match["label"])):
+            project.other_countries = codes
+        else:
+            project.eligible_countries = codes

@@ -1,0 +1,39 @@
+"""Every namespace the project writes, bound once; the only place their IRIs are spelled."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
+
+MP = Namespace("https://w3id.org/migration-lod/vocab#")
+MPS = Namespace("https://w3id.org/migration-lod/shapes#")
+SCHEMA = Namespace("https://schema.org/")
+EURIO = Namespace("http://data.europa.eu/s66#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+WD = Namespace("http://www.wikidata.org/entity/")
+EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
+DCT = DCTERMS
+VOCAB_IRI = "https://w3id.org/migration-lod/vocab"
+DEFAULT_BASE = "https://w3id.org/migration-lod/"
+CONTEXT_IRI = "https://w3id.org/migration-lod/context.jsonld"
+
+PREFIXES = {
+    "mp": MP, "mps": MPS, "dct": DCT, "skos": SKOS, "schema": SCHEMA, "prov": PROV, "owl": OWL,
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "foaf": FOAF, "dcat": DCAT, "void": VOID, "sh": SH,
+    "spdx": SPDX, "wd": WD, "eurio": EURIO, "org": ORG, "eucountry": EU_COUNTRY,
+}
+
+
+def bind(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
+    """Bind the project's prefixes (and the data's own IRI spaces under `base`) on a graph."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    for prefix in ("project", "organisation", "country", "subdivision", "place", "concept", "source"):
+        graph.bind(prefix, Namespace(f"{base}{prefix}/"), override=True, replace=True)
+    return graph
+
+
+def new_graph(base: str = DEFAULT_BASE) -> Graph:
+    """An empty rdflib graph with the project's prefixes and no others."""
+    return bind(Graph(bind_namespaces="none"), base)

@@ -1,0 +1,233 @@
+"""Record -> RDF: maps a Project onto the migration-project vocabulary (DESIGN section 4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from .iris import Iris
+from .namespaces import DCT, DEFAULT_BASE, MP, SCHEMA, new_graph
+from .records import Organisation, PartialDate, Place, Project, Subdivision
+from .reference import Reference, reference
+
+_DATE_TYPES = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}
+# Record fields naming a concept -> (property, scheme).
+_CONCEPT_FIELDS = {
+    "status": (MP.status, "status"),
+    "project_type": (MP.projectType, "project-type"),
+    "scope": (MP.geographicScope, "scope"),
+    "region": (MP.region, "region"),
+}
+
+
+@dataclass
+class Mapped:
+    """A record's graph and what the mapping has to say about it (new concepts, for instance)."""
+
+    iri: URIRef
+    graph: Graph
+    notices: list[str] = field(default_factory=list)
+
+
+def date_literal(date: PartialDate) -> Literal:
+    """ "2022"^^xsd:gYear, "2020-06"^^xsd:gYearMonth or "2020-06-15"^^xsd:date, as precise as the page."""
+    precision = 1 + (date.month is not None) + (date.day is not None)
+    return Literal(date.iso(), datatype=_DATE_TYPES[precision])
+
+
+def money_literal(amount: Decimal) -> Literal:
+    """An xsd:decimal with at least two decimals, as amounts are written: 400000 -> "400000.00"."""
+    if amount.as_tuple().exponent > -2:
+        amount = amount.quantize(Decimal("0.01"))
+    return Literal(str(amount), datatype=XSD.decimal)
+
+
+class Mapper:
+    """Maps records to graphs under one base IRI, resolving labels against the reference data."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.iris = Iris(base)
+        self.reference: Reference = reference(self.iris.base)
+
+    def to_graph(self, project: Project) -> Mapped:
+        """The RDF of one project: its own resources and parts, never the caller's graph."""
+        iri = self.iris.project(project)
+        mapped = Mapped(iri, new_graph(self.iris.base))
+        _ProjectWriter(self, project, mapped).write()
+        return mapped
+
+
+class _ProjectWriter:
+    """Writes one project's triples; split out so each group of fields reads on its own."""
+
+    def __init__(self, mapper: Mapper, project: Project, mapped: Mapped) -> None:
+        self.iris, self.reference = mapper.iris, mapper.reference
+        self.project, self.mapped, self.graph, self.node = project, mapped, mapped.graph, mapped.iri
+
+    def text(self, value: str) -> Literal:
+        return Literal(value, lang=self.project.language)
+
+    def add(self, predicate: URIRef, value) -> None:
+        if value is not None:
+            self.graph.add((self.node, predicate, value))
+
+    def write(self) -> None:
+        p, add = self.project, self.add
+        add(RDF.type, MP.Project)
+        add(DCT.title, p.title and self.text(p.title))
+        add(DCT.description, p.description and self.text(p.description))
+        add(DCT.identifier, p.code and Literal(p.code))
+        add(MP.primaId, p.prima_id and Literal(p.prima_id))
+        add(MP.startDate, p.start and date_literal(p.start))
+        add(MP.endDate, p.end and date_literal(p.end))
+        add(MP.allocationYear, p.allocation_year and Literal(f"{p.allocation_year:04d}", datatype=XSD.gYear))
+        add(MP.durationMonths, p.duration_months and Literal(p.duration_months))
+        add(MP.innovationDescription, p.innovation_description and self.text(p.innovation_description))
+        add(MP.beneficiaryRegionCount, p.beneficiary_region_count and Literal(p.beneficiary_region_count))
+        if p.funding_programme:
+            add(MP.fundingProgramme, self.iris.programme(p.funding_programme))
+        for name, (predicate, scheme) in _CONCEPT_FIELDS.items():
+            label = getattr(p, name)
+            add(predicate, label and self.concept(scheme, label))
+        for label in p.innovation_elements:
+            add(MP.innovationElement, self.concept("innovation", label))
+        self.budget()
+        self.countries()
+        self.areas()
+        self.participations()
+        self.parts()
+        self.contact()
+        self.source()
+
+    def concept(self, scheme: str, label: str) -> URIRef:
+        """The scheme's concept for a label; a label no concept carries becomes a new concept, with a notice."""
+        found = self.reference.concept(scheme, label)
+        if found is not None:
+            return found
+        concept = self.iris.concept(scheme, label)
+        self.graph.add((concept, RDF.type, SKOS.Concept))
+        self.graph.add((concept, SKOS.prefLabel, self.text(label)))
+        self.graph.add((concept, SKOS.inScheme, self.iris.scheme(scheme)))
+        self.mapped.notices.append(f'new concept "{label}" in scheme {scheme}: <{concept}>')
+        return concept
+
+    def budget(self) -> None:
+        if self.project.budget is None:
+            return
+        node = self.iris.part(self.node, "budget")
+        self.add(MP.budget, node)
+        self.graph.add((node, RDF.type, SCHEMA.MonetaryAmount))
+        self.graph.add((node, SCHEMA.value, money_literal(self.project.budget.amount)))
+        self.graph.add((node, SCHEMA.currency, Literal(self.project.budget.currency)))
+
+    def countries(self) -> None:
+        # mp:beneficiaryCountry is written beside its sub-properties so plain SPARQL needs no reasoner.
+        for predicate, codes in ((MP.eligibleBeneficiary, self.project.eligible_countries),
+                                 (MP.otherBeneficiary, self.project.other_countries)):
+            for code in codes:
+                self.add(predicate, self.iris.country(code))
+                self.add(MP.beneficiaryCountry, self.iris.country(code))
+        for code in self.project.mission_countries:
+            self.add(MP.missionCountry, self.iris.country(code))
+
+    def areas(self) -> None:
+        for area in self.project.intervention_areas:
+            self.add(MP.interventionArea, self.area(area))
+        for region in self.project.beneficiary_regions:
+            self.add(MP.beneficiaryRegion, self.area(region))
+
+    def area(self, area: Place | Subdivision) -> URIRef:
+        """Describe a place or subdivision (and what contains it) and return its IRI."""
+        node = self.iris.area(area)
+        if isinstance(area, Subdivision):
+            self.graph.add((node, RDF.type, MP.Subdivision))
+            self.graph.add((node, SKOS.prefLabel, Literal(area.name)))
+            self.graph.add((node, MP.subdivisionCode, Literal(area.code)))
+            self.graph.add((node, SCHEMA.containedInPlace, self.iris.country(area.country)))
+            return node
+        self.graph.add((node, RDF.type, MP.Place))
+        self.graph.add((node, SKOS.prefLabel, self.text(area.name)))
+        parent = self.area(area.subdivision) if area.subdivision else self.iris.country(area.country)
+        self.graph.add((node, SCHEMA.containedInPlace, parent))
+        return node
+
+    def participations(self) -> None:
+        for number, participation in enumerate(self.project.participations, start=1):
+            node = self.iris.part(self.node, f"participation-{number}")
+            self.add(MP.participation, node)
+            self.graph.add((node, RDF.type, MP.Participation))
+            self.graph.add((node, MP.organisation, self.organisation(participation.organisation)))
+            self.graph.add((node, MP.role, self.concept("role", participation.role.value)))
+
+    def organisation(self, organisation: Organisation) -> URIRef:
+        """A known organisation's IRI, or a new one described from the page (acronym first in its IRI)."""
+        known = self.reference.organisation(organisation.name, *organisation.alt_labels)
+        if known is not None:
+            return known
+        node = self.iris.organisation((organisation.alt_labels or (organisation.name,))[0])
+        self.graph.add((node, RDF.type, MP.Organisation))
+        self.graph.add((node, SKOS.prefLabel, self.text(organisation.name)))
+        for alias in organisation.alt_labels:
+            self.graph.add((node, SKOS.altLabel, Literal(alias)))
+        if organisation.place:
+            self.graph.add((node, SCHEMA.location, self.area(organisation.place)))
+        return node
+
+    def parts(self) -> None:
+        p = self.project
+        objectives = [(MP.generalObjective, text) for text in p.general_objectives]
+        objectives += [(MP.specificObjective, text) for text in p.specific_objectives]
+        for number, (predicate, text) in enumerate(objectives, start=1):
+            node = self.part(predicate, f"objective-{number}", MP.Objective, text)
+            self.graph.add((node, MP.position, Literal(number)))
+        for result in p.expected_results:
+            node = self.part(MP.expectedResult, f"result-{result.notation}", MP.ExpectedResult, result.text)
+            self.graph.add((node, SKOS.notation, Literal(result.notation)))
+        for number, activity in enumerate(p.activities, start=1):
+            node = self.part(MP.activity, f"activity-{number}", MP.Activity, activity.text)
+            self.graph.add((node, MP.position, Literal(number)))
+            if activity.title:
+                self.graph.add((node, DCT.title, self.text(activity.title)))
+
+    def part(self, predicate: URIRef, name: str, kind: URIRef, text: str) -> URIRef:
+        node = self.iris.part(self.node, name)
+        self.add(predicate, node)
+        self.graph.add((node, RDF.type, kind))
+        self.graph.add((node, DCT.description, self.text(text)))
+        return node
+
+    def contact(self) -> None:
+        contact = self.project.contact
+        if contact is None:
+            return
+        node = self.iris.part(self.node, "contact")
+        self.add(SCHEMA.contactPoint, node)
+        self.graph.add((node, RDF.type, SCHEMA.ContactPoint))
+        for predicate, value in ((SCHEMA.address, contact.address), (SCHEMA.telephone, contact.telephone),
+                                 (SCHEMA.faxNumber, contact.fax), (SCHEMA.email, contact.email)):
+            if value:
+                self.graph.add((node, predicate, Literal(value)))
+
+    def source(self) -> None:
+        source = self.project.source
+        node = self.iris.source(source.path)
+        self.add(PROV.wasDerivedFrom, node)
+        self.graph.add((node, RDF.type, PROV.Entity))
+        self.graph.add((node, RDFS.label, Literal(source.path.rsplit("/", 1)[-1])))
+        self.graph.add((node, MP.sha256, Literal(source.sha256)))
+        self.graph.add((node, MP.converter, Literal(source.converter)))
+
+
+@cache
+def mapper(base: str = DEFAULT_BASE) -> Mapper:
+    """One Mapper per base and process: the reference data is read once."""
+    return Mapper(base)
+
+
+def to_graph(project: Project, base: str = DEFAULT_BASE) -> Mapped:
+    """The RDF of one project under `base` (see Mapper.to_graph)."""
+    return mapper(base).to_graph(project)

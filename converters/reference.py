@@ -1,0 +1,98 @@
+"""Reference data the records point at: concept schemes, known organisations and every ISO country."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
+from .countries import all_countries
+from .iris import Iris
+from .namespaces import DEFAULT_BASE, EU_COUNTRY, MP, WD, new_graph
+from .textnorm import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY = ROOT / "ontology"
+
+
+def reference_files() -> list[Path]:
+    """The Turtle files of reference data under ontology/: concept schemes and organisations."""
+    return sorted((ONTOLOGY / "concepts").glob("*.ttl")) + [ONTOLOGY / "organisations.ttl"]
+
+
+@cache
+def _reference_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in reference_files())
+
+
+def _rebased(graph: Graph, base: str) -> Graph:
+    """The reference data with its IRIs moved from the default base to `base`."""
+    if base == DEFAULT_BASE:
+        return graph
+    moved = new_graph(base)
+    for triple in graph:
+        moved.add(tuple(URIRef(base + t[len(DEFAULT_BASE):]) if isinstance(t, URIRef) and
+                        str(t).startswith(DEFAULT_BASE) else t for t in triple))
+    return moved
+
+
+def country_graph(base: str = DEFAULT_BASE) -> Graph:
+    """Every ISO 3166-1 country as a mp:Country with labels, codes and links to Wikidata and the EU NAL."""
+    iris = Iris(base)
+    graph = new_graph(base)
+    for country in all_countries().values():
+        node = iris.country(country.alpha2)
+        graph.add((node, RDF.type, MP.Country))
+        for lang, label in country.labels.items():
+            graph.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+        graph.add((node, MP.iso3166Alpha2, Literal(country.alpha2)))
+        graph.add((node, MP.iso3166Alpha3, Literal(country.alpha3)))
+        graph.add((node, MP.m49Code, Literal(country.numeric)))
+        graph.add((node, SKOS.exactMatch, EU_COUNTRY[country.alpha3]))
+        if country.wikidata:
+            graph.add((node, OWL.sameAs, WD[country.wikidata]))
+    return graph
+
+
+@dataclass
+class Reference:
+    """The reference graph under one base and label indexes into it."""
+
+    base: str
+    graph: Graph
+    concepts: dict[str, dict[str, URIRef]] = field(default_factory=dict)
+    organisations: dict[str, URIRef] = field(default_factory=dict)
+
+    def concept(self, scheme: str, label: str) -> URIRef | None:
+        """The concept of `scheme` whose label, alternative label or notation is `label`, if any."""
+        return self.concepts.get(scheme, {}).get(fold(label))
+
+    def organisation(self, *labels: str) -> URIRef | None:
+        """The known organisation any of these names or acronyms designates, if any."""
+        return next((self.organisations[fold(label)] for label in labels if fold(label) in self.organisations),
+                    None)
+
+
+@cache
+def reference(base: str = DEFAULT_BASE) -> Reference:
+    """The reference data under `base`, parsed once per process."""
+    graph = new_graph(base)
+    graph.parse(data=_reference_text(), format="turtle")
+    graph = _rebased(graph, base)
+    graph += country_graph(base)
+    ref = Reference(base, graph)
+    schemes = {scheme: str(scheme).rstrip("/").rsplit("/", 1)[-1]
+               for scheme in graph.subjects(RDF.type, SKOS.ConceptScheme)}
+    # Preferred labels win over alternative ones, which win over notations, whatever the file order.
+    for predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.notation):
+        for concept, scheme in sorted(graph.subject_objects(SKOS.inScheme)):
+            index = ref.concepts.setdefault(schemes.get(scheme, str(scheme).rsplit("/", 1)[-1]), {})
+            for label in sorted(graph.objects(concept, predicate)):
+                index.setdefault(fold(str(label)), concept)
+        for organisation in sorted(graph.subjects(RDF.type, MP.Organisation)):
+            for label in sorted(graph.objects(organisation, predicate)):
+                ref.organisations.setdefault(fold(str(label)), organisation)
+    return ref

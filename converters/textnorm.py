@@ -1,0 +1,44 @@
+"""Text normalisation shared by the page parsers: clean copied web text, fold for matching, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that people copying web pages bring along and that a reader sees as a plain space.
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-"})
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean(text: str) -> str:
+    """Page text with one kind of line ending, no BOM or zero-width marks, and plain spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace made one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """A matching key: lower case, no accents, straight apostrophes and hyphens, single spaces."""
+    text = clean(text).translate(_APOSTROPHES).translate(_DASHES)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.replace("œ", "oe").replace("æ", "ae")
+    return collapse(text)
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs: "Union Tunisienne de Solidarité" -> union-tunisienne-de-solidarite."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def strip_article(text: str) -> str:
+    """A French name without its leading article: "L'Union Européenne" -> "Union Européenne"."""
+    return re.sub(r"^(?:l['\u2019]\s*|le\s+|la\s+|les\s+)", "", text.strip(), flags=re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""Build pipeline, validation, exports, SPARQL store, web server and CLI."""

@@ -1,0 +1,142 @@
+"""The dataset's description: DCAT 3 catalogue record and VoID statistics, linksets included."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, OWL, RDF, SKOS, VOID, XSD
+
+from converters.iris import Iris
+from converters.namespaces import DCT, MP, SPDX, VOCAB_IRI, WD, new_graph
+
+from .export import sha256
+
+LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+LANGUAGE = URIRef("http://publications.europa.eu/resource/authority/language/FRA")
+WIKIDATA = URIRef("http://www.wikidata.org/")
+EU_AUTHORITY = URIRef("http://publications.europa.eu/resource/authority/country")
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One downloadable file: its name, media type and EU file-type code."""
+
+    name: str
+    media_type: str
+    file_type: str
+    title: str
+
+
+DISTRIBUTIONS = (
+    Distribution("migration-projects.ttl", "text/turtle", "RDF_TURTLE", "Turtle"),
+    Distribution("migration-projects.jsonld", "application/ld+json", "JSON_LD", "JSON-LD"),
+    Distribution("migration-projects.nt.gz", "application/n-triples", "RDF_N_TRIPLES",
+                 "N-Triples, sorted, gzip (SPARQL-ready dump)"),
+)
+
+
+def build_date() -> datetime | None:
+    """The build's timestamp from SOURCE_DATE_EPOCH, or None: output bytes never depend on the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+
+
+def catalog_graph(out: Path, data: Graph, base: str, sources: Iterable[str]) -> Graph:
+    """DCAT + VoID for the files already written in `out`, with counts taken from `data`."""
+    iris = Iris(base)
+    dataset = iris.dataset()
+    graph = new_graph(base)
+    add = graph.add
+    add((dataset, RDF.type, DCAT.Dataset))
+    add((dataset, RDF.type, VOID.Dataset))
+    add((dataset, DCT.title, Literal("Migration-governance projects", lang="en")))
+    add((dataset, DCT.title, Literal("Projets de gouvernance des migrations", lang="fr")))
+    add((dataset, DCT.description, Literal(
+        "Projects funded or run for migration governance (IOM Development Fund, IOM innovation initiatives, "
+        "NGO projects), converted from their public pages into linked data and validated with SHACL.", lang="en")))
+    add((dataset, DCT.description, Literal(
+        "Projets de gouvernance des migrations (Fonds de l'OIM pour le développement, initiatives d'innovation "
+        "de l'OIM, projets d'ONG), convertis de leurs pages publiques en données liées et validés avec SHACL.",
+        lang="fr")))
+    add((dataset, DCT.license, LICENCE))
+    add((dataset, DCT.language, LANGUAGE))
+    add((dataset, DCAT.version, Literal(version("migration-lod"))))
+    add((dataset, DCT.conformsTo, URIRef(VOCAB_IRI)))
+    add((dataset, DCAT.landingPage, URIRef(iris.base)))
+    add((dataset, DCT.rights, Literal(
+        "Facts taken from the public pages of the IOM Development Fund, IOM innovation initiatives and the "
+        "Euromed network; each project links to its source with prov:wasDerivedFrom.", lang="en")))
+    if when := build_date():
+        add((dataset, DCT.modified, Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)))
+    for source in sorted(sources):
+        add((dataset, DCT.source, iris.source(source)))
+    for dist in DISTRIBUTIONS:
+        _distribution(graph, dataset, out / dist.name, dist, iris.base)
+    _statistics(graph, dataset, data, iris)
+    return graph
+
+
+def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution, base: str) -> None:
+    node = URIRef(f"{dataset}#{dist.file_type.lower().replace('_', '-')}")
+    checksum = URIRef(f"{node}-sha256")
+    graph.add((dataset, DCAT.distribution, node))
+    graph.add((node, RDF.type, DCAT.Distribution))
+    graph.add((node, DCT.title, Literal(dist.title, lang="en")))
+    graph.add((node, DCAT.downloadURL, URIRef(base + dist.name)))
+    graph.add((node, DCAT.mediaType, URIRef("http://www.iana.org/assignments/media-types/" + dist.media_type)))
+    graph.add((node, DCT.format, URIRef(FILE_TYPE + dist.file_type)))
+    graph.add((node, DCT.license, LICENCE))
+    graph.add((node, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, SPDX.checksum, checksum))
+    graph.add((checksum, RDF.type, SPDX.Checksum))
+    graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    graph.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+    if dist.name.endswith(".nt.gz"):
+        graph.add((dataset, VOID.dataDump, URIRef(base + dist.name)))
+
+
+def _statistics(graph: Graph, dataset: URIRef, data: Graph, iris: Iris) -> None:
+    """VoID counts, vocabularies, an example resource and the linksets to Wikidata and the EU NAL."""
+    subjects = {s for s in data.subjects() if isinstance(s, URIRef)}
+    typed = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    projects = sorted(data.subjects(RDF.type, MP.Project))
+    graph.add((dataset, VOID.triples, Literal(len(data), datatype=XSD.integer)))
+    graph.add((dataset, VOID.entities, Literal(len(typed), datatype=XSD.integer)))
+    graph.add((dataset, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
+    graph.add((dataset, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
+    graph.add((dataset, VOID.classes, Literal(len(set(data.objects(None, RDF.type))), datatype=XSD.integer)))
+    graph.add((dataset, VOID.uriSpace, Literal(iris.base)))
+    partition = URIRef(f"{dataset}#projects")
+    graph.add((dataset, VOID.classPartition, partition))
+    graph.add((partition, VOID["class"], MP.Project))
+    graph.add((partition, VOID.entities, Literal(len(projects), datatype=XSD.integer)))
+    if projects:
+        graph.add((dataset, VOID.exampleResource, projects[0]))
+    vocabularies = sorted({_namespace(p) for p in data.predicates()} | {_namespace(o) for o in
+                                                                          data.objects(None, RDF.type)})
+    for vocabulary in vocabularies:
+        graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
+    for name, predicate, target, prefix in (("wikidata-links", OWL.sameAs, WIKIDATA, str(WD)),
+                                            ("eu-country-links", SKOS.exactMatch, EU_AUTHORITY,
+                                             str(EU_AUTHORITY) + "/")):
+        links = sum(1 for _s, o in data.subject_objects(predicate) if str(o).startswith(prefix))
+        linkset = URIRef(f"{dataset}#{name}")
+        graph.add((dataset, VOID.subset, linkset))
+        graph.add((linkset, RDF.type, VOID.Linkset))
+        graph.add((linkset, VOID.linkPredicate, predicate))
+        graph.add((linkset, VOID.subjectsTarget, dataset))
+        graph.add((linkset, VOID.objectsTarget, target))
+        graph.add((linkset, VOID.triples, Literal(links, datatype=XSD.integer)))
+
+
+def _namespace(iri) -> str:
+    text = str(iri)
+    cut = max(text.rfind("#"), text.rfind("/"))
+    return text[:cut + 1]

@@ -1,0 +1,122 @@
+"""Validation findings as data: one Report, rendered as text, JSON or a SHACL report in Turtle."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from converters.namespaces import MPS, new_graph
+
+SEVERITIES = ("Violation", "Warning", "Info")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing a shape found: which resource, which field, what value, and what to do about it."""
+
+    resource: str
+    severity: str
+    code: str
+    field: str | None
+    value: str | None
+    messages: tuple[tuple[str, str], ...]  # (language, message) pairs
+    shape: str | None = None
+    file: str | None = None
+    value_is_iri: bool = False
+
+    def message(self, language: str = "en") -> str:
+        """The message in `language`, else in English, else any."""
+        by_language = dict(self.messages)
+        return by_language.get(language) or by_language.get("en") or next(iter(by_language.values()), "")
+
+
+@dataclass
+class Report:
+    """All findings of a validation run, with the counts a summary line needs."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    resources: int = 0
+
+    @property
+    def conforms(self) -> bool:
+        """True when nothing is a Violation (warnings and infos allowed)."""
+        return not any(f.severity == "Violation" for f in self.findings)
+
+    def counts(self) -> Counter:
+        return Counter(f.severity for f in self.findings)
+
+    def extend(self, other: Report) -> None:
+        self.findings.extend(other.findings)
+        self.files += other.files
+        self.resources += other.resources
+
+    def summary(self) -> str:
+        counts = self.counts()
+        return (f"{self.files} file(s), {self.resources} resource(s): {counts['Violation']} violation(s), "
+                f"{counts['Warning']} warning(s), {counts['Info']} info(s)")
+
+    def sorted(self) -> list[Finding]:
+        return sorted(set(self.findings), key=lambda f: (f.file or "", f.resource, SEVERITIES.index(f.severity),
+                                                         f.code, f.field or "", f.value or ""))
+
+
+def render_text(report: Report, language: str = "en", labels: dict[str, str] | None = None) -> str:
+    """A linter-like listing grouped by resource, then the summary line."""
+    labels = labels or {}
+    lines: list[str] = []
+    current = None
+    for finding in report.sorted():
+        if (finding.file, finding.resource) != current:
+            current = (finding.file, finding.resource)
+            where = f"{finding.file}: " if finding.file else ""
+            lines.append(f"{where}<{finding.resource}>")
+        field_name = labels.get(finding.field or "", finding.field or "")
+        value = f" = {finding.value}" if finding.value is not None else ""
+        lines.append(f"  {finding.severity:<9} {finding.code:<24} {field_name}{value}: {finding.message(language)}")
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report, language: str = "en") -> str:
+    """The same findings as JSON: {"conforms", "summary", "findings": [...]}."""
+    findings = []
+    for finding in report.sorted():
+        item = asdict(finding)
+        item["messages"] = dict(finding.messages)
+        item["message"] = finding.message(language)
+        findings.append(item)
+    counts = report.counts()
+    document = {"conforms": report.conforms, "files": report.files, "resources": report.resources,
+                "violations": counts["Violation"], "warnings": counts["Warning"], "infos": counts["Info"],
+                "findings": findings}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_turtle(report: Report, report_iri: str) -> str:
+    """A SHACL validation report with a hash IRI per result (no blank nodes, stable order)."""
+    graph = new_graph()
+    node = URIRef(report_iri)
+    graph.add((node, RDF.type, SH.ValidationReport))
+    graph.add((node, SH.conforms, Literal(report.conforms)))
+    for number, finding in enumerate(report.sorted(), start=1):
+        result = URIRef(f"{report_iri}#result-{number}")
+        graph.add((node, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.focusNode, URIRef(finding.resource)))
+        graph.add((result, SH.resultSeverity, SH[finding.severity]))
+        graph.add((result, MPS.code, Literal(finding.code)))
+        if finding.field:
+            graph.add((result, SH.resultPath, URIRef(finding.field)))
+        if finding.value is not None:
+            value = URIRef(finding.value) if finding.value_is_iri else Literal(finding.value)
+            graph.add((result, SH.value, value))
+        if finding.shape:
+            graph.add((result, SH.sourceShape, URIRef(finding.shape)))
+        for language, message in finding.messages:
+            graph.add((result, SH.resultMessage, Literal(message, lang=language)))
+    return graph.serialize(format="turtle")

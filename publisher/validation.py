@@ -1,0 +1,83 @@
+"""SHACL validation with pySHACL, one record at a time, turned into Findings."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, SKOS
+
+from converters.namespaces import MPS, new_graph
+from converters.reference import ROOT
+
+from .report import Finding, Report
+
+SHAPES = ROOT / "shapes"
+# What a record's data graph borrows from the reference data about each resource it points at.
+_BORROWED = (RDF.type, SKOS.inScheme)
+
+
+def shape_files() -> list[Path]:
+    """The SHACL shape files, one per area."""
+    return sorted(SHAPES.glob("*.ttl"))
+
+
+@cache
+def shapes_graph() -> Graph:
+    """All shapes in one graph, parsed once per process."""
+    graph = new_graph()
+    for path in shape_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def _codes() -> dict[URIRef, str]:
+    return {shape: str(code) for shape, code in shapes_graph().subject_objects(MPS.code)}
+
+
+def with_references(graph: Graph, reference: Graph) -> Graph:
+    """The record plus the type and scheme of every reference resource it points at, so sh:class works."""
+    data = new_graph()
+    data += graph
+    for target in set(graph.objects()):
+        if isinstance(target, URIRef):
+            for predicate in _BORROWED:
+                for value in reference.objects(target, predicate):
+                    data.add((target, predicate, value))
+    return data
+
+
+def validate_graph(data: Graph, file: str | None = None) -> Report:
+    """Validate one data graph against the shapes; the findings name `file` when given."""
+    _conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
+        allow_warnings=True, allow_infos=True, advanced=False, meta_shacl=False, do_owl_imports=False)
+    report = Report(files=1 if file else 0)
+    report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        report.findings.append(_finding(results, result, file))
+    return report
+
+
+def _finding(results: Graph, result, file: str | None) -> Finding:
+    shape = results.value(result, SH.sourceShape)
+    severity = results.value(result, SH.resultSeverity)
+    path = results.value(result, SH.resultPath)
+    value = results.value(result, SH.value)
+    messages = tuple(sorted((m.language or "en", str(m)) for m in results.objects(result, SH.resultMessage)
+                            if isinstance(m, Literal)))
+    code = _codes().get(shape, "shape-" + str(shape).rsplit("#", 1)[-1].lower() if shape else "unknown")
+    return Finding(
+        resource=str(results.value(result, SH.focusNode)),
+        severity=str(severity).rsplit("#", 1)[-1],
+        code=code,
+        field=str(path) if isinstance(path, URIRef) else None,
+        value=None if value is None else str(value),
+        messages=messages,
+        shape=str(shape) if isinstance(shape, URIRef) else None,
+        file=file,
+        value_is_iri=isinstance(value, URIRef),
+    )
