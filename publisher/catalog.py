@@ -17,6 +17,7 @@ from converters.namespaces import DCT, MP, SPDX, VOCAB_IRI, WD, new_graph
 
 from .export import sha256
 
+DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 LANGUAGE = URIRef("http://publications.europa.eu/resource/authority/language/FRA")
@@ -67,7 +68,7 @@ def catalog_graph(out: Path, data: Graph, base: str, sources: Iterable[str]) -> 
         lang="fr")))
     add((dataset, DCT.license, LICENCE))
     add((dataset, DCT.language, LANGUAGE))
-    add((dataset, DCAT.version, Literal(version("migration-lod"))))
+    add((dataset, DCAT_VERSION, Literal(version("migration-lod"))))
     add((dataset, DCT.conformsTo, URIRef(VOCAB_IRI)))
     add((dataset, DCAT.landingPage, URIRef(iris.base)))
     add((dataset, DCT.rights, Literal(

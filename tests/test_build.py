@@ -1,0 +1,126 @@
+"""The build: publishes every seed, rebuilds byte for byte, and fails cleanly on bad pages."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from tests.conftest import ROOT, SEEDS, seed
+
+EXPECTED_FILES = {"migration-projects.ttl", "migration-projects.jsonld", "migration-projects.nt.gz", "catalog.ttl",
+                  "validation-report.ttl", "SHA256SUMS", "vocabulary.ttl", "shapes.ttl", "context.jsonld"}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "output"
+    result = run("build", "--seeds", str(SEEDS), "--out", str(out), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_every_published_file(built):
+    assert EXPECTED_FILES <= {p.name for p in built.iterdir()}
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    again = tmp_path / "again"
+    assert run("build", "--seeds", str(SEEDS), "--out", str(again), "--jobs", "1").exit_code == 0
+    assert tree(again) == tree(built)
+
+
+def test_committed_output_is_what_the_build_makes(built):
+    committed = ROOT / "output"
+    assert tree(committed) == tree(built), "output/ is stale: run `make publish` and commit it"
+
+
+def test_checksums_cover_every_file(built):
+    import hashlib
+
+    lines = (built / "SHA256SUMS").read_text().splitlines()
+    listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+    assert set(listed) == {p.relative_to(built).as_posix() for p in built.rglob("*")
+                           if p.is_file() and p.name != "SHA256SUMS"}
+    for name, digest in listed.items():
+        assert hashlib.sha256((built / name).read_bytes()).hexdigest() == digest
+
+
+def broken_seeds(tmp_path: Path, replace: tuple[str, str] | None = None, cut_after: str | None = None) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    page = folder / seed("000").name
+    text = page.read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(replace[0], replace[1], 1)
+    if cut_after:
+        text = text[:text.index(cut_after) + len(cut_after)]
+    page.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("kind, change, message", [
+    ("unknown country", {"replace": ("    Argentine\n", "    Narnia\n")}, 'unknown country "Narnia"'),
+    ("budget in words", {"replace": ("300000.00", "trois cent mille")}, 'amount "trois cent mille" is not a number'),
+    ("truncated field list", {"cut_after": "• Prima ID\n"}, 'field "Prima ID" has no value'),
+])
+def test_bad_page_fails_with_one_line_and_leaves_output_untouched(tmp_path, built, kind, change, message):
+    seeds = broken_seeds(tmp_path, **change)
+    out = tmp_path / "output"
+    shutil.copytree(built, out)
+    result = run("build", "--seeds", str(seeds), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if seed("000").name in line]
+    assert len(errors) == 1, result.output
+    assert message in errors[0] and f"{seed('000').name}:" in errors[0]
+    assert "Traceback" not in result.output
+    assert not filecmp.dircmp(out, built).diff_files and tree(out) == tree(built)
+
+
+def test_keep_going_publishes_the_good_pages(tmp_path):
+    seeds = broken_seeds(tmp_path, replace=("    Argentine\n", "    Narnia\n"))
+    out = tmp_path / "output"
+    result = run("build", "--seeds", str(seeds), "--out", str(out), "--keep-going", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "published 4 of 5 page(s)" in result.output
+    assert "skipped:" in result.output and 'unknown country "Narnia"' in result.output
+    assert "PO.0181" not in (out / "migration-projects.ttl").read_text(encoding="utf-8")
+
+
+def test_a_page_no_converter_knows_is_an_error_for_that_file_alone(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "zzz.txt").write_text("Bonjour.\nCeci n'est pas une page de projet.\n", encoding="utf-8")
+    result = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--keep-going", "--jobs", "1")
+    assert result.exit_code == 0
+    assert "zzz.txt: no converter recognises this page" in result.output
+
+
+def test_invalid_utf8_names_the_line(tmp_path):
+    page = tmp_path / "latin1.txt"
+    page.write_bytes(seed("000").read_bytes().replace("Année".encode(), "Année".encode("latin-1")))
+    result = CliRunner().invoke(main, ["convert", str(page)])
+    assert result.exit_code == 2
+    assert "latin1.txt:15: byte 0xe9 is not UTF-8" in result.output
+
+
+def test_second_build_at_the_same_time_is_refused(tmp_path):
+    from publisher.outputdir import locked
+
+    out = tmp_path / "output"
+    with locked(out):
+        result = run("build", "--seeds", str(SEEDS), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 3 and "another build is writing" in result.output
