@@ -8,8 +8,18 @@ from .countries import subdivision
 from .errors import PageError
 from .language import guess_language
 from .pagelines import Line, label_key, page_lines
-from .records import Activity, Contact, ExpectedResult, Organisation, Participation, Place, Project, Role, Source
-from .records import Subdivision
+from .records import (
+    Activity,
+    Contact,
+    ExpectedResult,
+    Organisation,
+    Participation,
+    Place,
+    Project,
+    Role,
+    Source,
+    Subdivision,
+)
 from .textnorm import collapse, fold, strip_article
 from .values import parse_month_years
 
@@ -108,7 +118,7 @@ def _labelled(line: Line) -> tuple[object, str] | None:
 
 
 def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
-    """Sections (heading -> its lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
+    """Sections (heading -> lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
     sections: dict[str, list[Line]] = {}
     labelled: dict[str, list] = {}
     current = None

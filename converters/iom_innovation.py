@@ -112,7 +112,7 @@ def _beneficiaries(project: Project, line: Line) -> None:
         _, _, value = line.text.partition(":")
         project.eligible_countries = split_countries(value.strip(" |"), line.number)
         return
-    for match, following in zip(matches, [*matches[1:], None]):
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)
         names = line.text[match.end():end].strip(" ;|")
         codes = split_countries(names, line.number) if names else []

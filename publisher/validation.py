@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import pyshacl
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH, SKOS
+from rdflib.namespace import RDF, SH
 
 from converters.namespaces import MPS, new_graph
 from converters.reference import ROOT
@@ -15,8 +16,6 @@ from converters.reference import ROOT
 from .report import Finding, Report
 
 SHAPES = ROOT / "shapes"
-# What a record's data graph borrows from the reference data about each resource it points at.
-_BORROWED = (RDF.type, SKOS.inScheme)
 
 
 def shape_files() -> list[Path]:
@@ -39,14 +38,14 @@ def _codes() -> dict[URIRef, str]:
 
 
 def with_references(graph: Graph, reference: Graph) -> Graph:
-    """The record plus the type and scheme of every reference resource it points at, so sh:class works."""
+    """The record plus the description of every reference resource it points at (countries, concepts,
+    organisations), so sh:class and the reference shapes see what they check."""
     data = new_graph()
     data += graph
     for target in set(graph.objects()):
         if isinstance(target, URIRef):
-            for predicate in _BORROWED:
-                for value in reference.objects(target, predicate):
-                    data.add((target, predicate, value))
+            for predicate, value in reference.predicate_objects(target):
+                data.add((target, predicate, value))
     return data
 
 
@@ -62,13 +61,34 @@ def validate_graph(data: Graph, file: str | None = None) -> Report:
     return report
 
 
+@cache
+def _templates(shape: URIRef) -> list[tuple[str, re.Pattern]]:
+    """(language, pattern) for each sh:message of a shape, its {?var} and {$var} slots matching anything."""
+    templates = []
+    for message in shapes_graph().objects(shape, SH.message):
+        pattern = ".*?".join(re.escape(piece) for piece in re.split(r"\{[?$]\w+\}", str(message)))
+        templates.append((message.language or "en", re.compile(pattern, re.DOTALL)))
+    return templates
+
+
+def _messages(shape, found: list[Literal]) -> tuple[tuple[str, str], ...]:
+    """Each message with its language; pySHACL drops the tags of templated SPARQL messages, so those are
+    told apart by the shape's templates they match."""
+    pairs = set()
+    for message in found:
+        language = message.language
+        if language is None and isinstance(shape, URIRef):
+            language = next((lang for lang, pattern in _templates(shape) if pattern.fullmatch(str(message))), None)
+        pairs.add((language or "en", str(message)))
+    return tuple(sorted(pairs))
+
+
 def _finding(results: Graph, result, file: str | None) -> Finding:
     shape = results.value(result, SH.sourceShape)
     severity = results.value(result, SH.resultSeverity)
     path = results.value(result, SH.resultPath)
     value = results.value(result, SH.value)
-    messages = tuple(sorted((m.language or "en", str(m)) for m in results.objects(result, SH.resultMessage)
-                            if isinstance(m, Literal)))
+    messages = _messages(shape, [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)])
     code = _codes().get(shape, "shape-" + str(shape).rsplit("#", 1)[-1].lower() if shape else "unknown")
     return Finding(
         resource=str(results.value(result, SH.focusNode)),

@@ -1,0 +1,81 @@
+"""Country lists, subdivisions, money, dates and durations as pages write them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from converters.countries import country, split_countries, subdivision
+from converters.errors import PageError
+from converters.records import PartialDate
+from converters.values import parse_date, parse_duration_months, parse_money, parse_month_years
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("ChiliUruguay", ["CL", "UY"]),
+    ("Argentine Bolivie (État plurinational de) Colombie Équateur Paraguay Pérou Guyana",
+     ["AR", "BO", "CO", "EC", "PY", "PE", "GY"]),
+    ("Argentine, Bolivie (État Plurinational De), Brésil", ["AR", "BO", "BR"]),
+    ("El Salvador Honduras Mexique Guatemala", ["SV", "HN", "MX", "GT"]),
+    ("Chili et Uruguay", ["CL", "UY"]), ("Chili; Uruguay", ["CL", "UY"]), ("chili\nuruguay", ["CL", "UY"]),
+    ("Bosnia and Herzegovina and Chile", ["BA", "CL"]),
+    ("Niger Nigeria", ["NE", "NG"]), ("Guinée équatoriale Guinée-Bissau Guinée", ["GQ", "GW", "GN"]),
+    ("Argentina, Bolivia", ["AR", "BO"]), ("PEROU", ["PE"]),
+])
+def test_country_lists_split_by_longest_match(text, codes):
+    assert split_countries(text) == codes
+
+
+@pytest.mark.parametrize("text, unknown", [("Argentine Narnia Chili", "Narnia"), ("Chili, Atlantide", "Atlantide")])
+def test_unknown_country_is_an_error_naming_it(text, unknown):
+    with pytest.raises(PageError, match=f'unknown country "{unknown}"'):
+        split_countries(text, line=7)
+
+
+def test_country_labels_and_codes():
+    bolivia = country("BO")
+    assert bolivia.labels["fr"] == "Bolivie (État plurinational de)" and bolivia.alpha3 == "BOL"
+    assert country("SV").wikidata == "Q792" and country("AR").numeric == "032"
+
+
+def test_subdivisions_resolve_through_pycountry():
+    assert subdivision("l'Ariana", kind="Governorate").code == "TN-12"
+    assert subdivision("Tunis", country="TN").code == "TN-11"
+    with pytest.raises(PageError, match='unknown region "Atlantide"'):
+        subdivision("Atlantide")
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("300000.00", "300000.00", "USD"), ("400 000 dollars É.-U.", "400000", "USD"),
+    ("1 250 000,00", "1250000.00", "USD"), ("1\u00a0250\u00a0000,00 EUR", "1250000.00", "EUR"),
+    ("1\u202f250\u202f000,00", "1250000.00", "USD"), ("1,250,000.00", "1250000.00", "USD"),
+    ("USD 300,000", "300000", "USD"), ("12,5", "12.5", "USD"),
+])
+def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
+    money = parse_money(text, "USD")
+    assert money.amount == Decimal(amount) and money.currency == currency
+
+
+@pytest.mark.parametrize("text, message", [("trois cents", "is not a number"), ("300 kilos", "unknown currency")])
+def test_bad_money_is_an_error(text, message):
+    with pytest.raises(PageError, match=message):
+        parse_money(text, "USD")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2022", PartialDate(2022)), ("Jun 2020", PartialDate(2020, 6)), ("juin 2020", PartialDate(2020, 6)),
+    ("2020-06-15", PartialDate(2020, 6, 15)), ("15/06/2020", PartialDate(2020, 6, 15)),
+    ("1er juin 2020", PartialDate(2020, 6, 1)),
+])
+def test_dates_as_precise_as_written(text, date):
+    assert parse_date(text) == date
+
+
+def test_bad_dates_and_durations():
+    with pytest.raises(PageError, match="does not exist"):
+        parse_date("2020-02-30")
+    with pytest.raises(PageError, match="is not a date"):
+        parse_date("bientôt")
+    assert parse_month_years("Jun 2020 Jun 2020") == [PartialDate(2020, 6), PartialDate(2020, 6)]
+    assert parse_duration_months("24 mois") == 24 and parse_duration_months("2 ans") == 24
