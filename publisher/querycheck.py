@@ -78,11 +78,12 @@ def _hides_service(token: Token) -> bool:
     return False
 
 
-def query_kind(query: str) -> str:
-    """"select", "ask" or "graph" (CONSTRUCT, DESCRIBE); raises ForbiddenQuery for updates and SERVICE."""
+def query_kind(query: str, *, allow_service: bool = False) -> str:
+    """"select", "ask" or "graph" (CONSTRUCT, DESCRIBE); raises ForbiddenQuery for updates, and for SERVICE
+    unless `allow_service` (a remote endpoint decides for itself)."""
     found = tokens(query)
     for token in found:
-        if _hides_service(token):
+        if not allow_service and _hides_service(token):
             raise ForbiddenQuery(f"line {token.line}, column {token.column}: SERVICE is refused here",
                                  "this endpoint answers from its own data only; query the other endpoint directly")
     for token in found:
@@ -95,7 +96,21 @@ def query_kind(query: str) -> str:
                                  "or DESCRIBE")
         if keyword in QUERY_FORMS:
             return QUERY_FORMS[keyword]
-    where = found[0] if found else Token("other", "", 1, 1)
+    where = _after_prologue(found) or (found[-1] if found else Token("other", "", 1, 1))
     seen = f"found {where.text!r}" if where.text else "the query is empty"
     raise QuerySyntaxError(f"line {where.line}, column {where.column}: expected SELECT, ASK, CONSTRUCT or DESCRIBE, "
                            f"{seen}", "write one SPARQL 1.1 query", line=where.line, column=where.column)
+
+
+def _after_prologue(found: list[Token]) -> Token | None:
+    """The first token after the PREFIX and BASE declarations: where the query form should be."""
+    i = 0
+    while i < len(found):
+        keyword = found[i].text.upper() if found[i].kind == "word" else ""
+        if keyword == "BASE":
+            i += 2
+        elif keyword == "PREFIX":
+            i += 3
+        else:
+            return found[i]
+    return None

@@ -25,7 +25,8 @@ from .errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarg
 from .querycheck import query_kind, tokens
 from .sparqlresults import formats_for
 
-__all__ = ["SparqlResult", "result_formats", "query_kind", "execute", "shutdown", "WORKERS"]
+__all__ = ["SparqlResult", "result_formats", "query_kind", "execute", "declared_prefixes", "shutdown",
+           "WORKERS"]
 
 WORKERS = 2  # worker processes per store; the machine this runs on is small
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
@@ -54,7 +55,7 @@ def execute(query: str, out: Path, *, media_type: str | None = None, timeout: fl
         raise NotAcceptable(f"a {kind.upper()} query cannot be answered as {chosen}", offered,
                             f"ask for one of {', '.join(offered)}")
     request = {"query": query, "media_type": chosen, "limit": limit, "timeout": timeout,
-               "prefixes": _declared_prefixes(query)}
+               "prefixes": declared_prefixes(query)}
     for attempt in (1, 2):
         pool = _pool_for(Path(out))
         try:
@@ -77,7 +78,7 @@ def shutdown() -> None:
         _pools.clear()
 
 
-def _declared_prefixes(query: str) -> dict[str, str]:
+def declared_prefixes(query: str) -> dict[str, str]:
     """The query's own PREFIX declarations, for writing CONSTRUCT answers as readable Turtle."""
     found, seen = {}, tokens(query)
     for keyword, name, iri in zip(seen, seen[1:], seen[2:], strict=False):

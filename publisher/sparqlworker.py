@@ -28,7 +28,7 @@ def answer(store: ox.Store, request: dict) -> tuple[dict, bytes]:
         result = store.query(request["query"])
     except SyntaxError as error:
         return {"error": "syntax", "message": str(error)}, b""
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB: I/O errors and corruption
         return {"error": "store", "message": str(error)}, b""
     media_type, limit = request["media_type"], request["limit"]
     try:
@@ -41,7 +41,7 @@ def answer(store: ox.Store, request: dict) -> tuple[dict, bytes]:
             kind, body = "graph", write_triples(result, media_type, limit, request.get("prefixes") or {})
     except TooManyResults:
         return {"error": "too-large", "message": f"more than {limit} results"}, b""
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB: I/O errors and corruption
         return {"error": "store", "message": str(error)}, b""
     except (ValueError, KeyError) as error:  # the caller's idea of the query's kind was wrong
         return {"error": "format", "message": str(error)}, b""
@@ -52,7 +52,7 @@ def serve(db: str, requests: Connection, replies: Connection) -> int:
     """Open the store, say so, then answer requests until the pipe closes."""
     try:
         store = ox.Store.read_only(db)
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB: I/O errors and corruption
         replies.send_bytes(json.dumps({"error": "store", "message": str(error)}).encode())
         return 1
     replies.send_bytes(json.dumps({"ready": True}).encode())

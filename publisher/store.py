@@ -122,7 +122,7 @@ def _complete(root: Path, digest: str) -> StoreInfo | None:
         store = ox.Store.read_only(str(root / "db"))
         triples = len(store)
         del store
-    except (OSError, ValueError, AttributeError):
+    except (OSError, RuntimeError, ValueError, AttributeError):  # RocksDB reports corruption as RuntimeError
         return None
     return StoreInfo(root, digest, triples) if triples == marker.get("triples") else None
 
