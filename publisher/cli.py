@@ -141,7 +141,7 @@ def _read_query(sparql_text: str | None, query_file: click.File | None) -> tuple
     if sparql_text is None:
         raise click.UsageError("give a query: migration-lod query 'SELECT ...', -f FILE, or - for stdin")
     if sparql_text == "-":
-        return click.get_text_stream("stdin").read(), "<stdin>"
+        return sys.stdin.read(), "<stdin>"
     return sparql_text, None
 
 

@@ -97,7 +97,8 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
         line, column, expected = int(match[1]), int(match[2]), match[3]
         lines = query.splitlines() or [""]
         shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {expected} (near {shown!r})",
+        near = f" (near {shown!r})" if shown else " (at the end of the query)"
+        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {expected}{near}",
                                "check the query against SPARQL 1.1", line=line, column=column)
     if error == "too-large":
         raise ResultTooLarge(f"the answer has more than {limit} results",
