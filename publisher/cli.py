@@ -16,7 +16,6 @@ from converters.rdf import to_graph
 
 from . import endpoint as remote
 from . import resulttable, serializations, sparql, sparqlresults
-from .build import build as run_build
 from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
 from .querycheck import query_kind
 
@@ -86,6 +85,8 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool)
     Example:
       migration-lod build --seeds seeds/ --out output/ --jobs 2
     """
+    from .build import build as run_build  # pySHACL takes most of a second to import: only build needs it
+
     bar = None
     total = len(list(seeds.glob("*.txt"))) if seeds.is_dir() else 0
     if sys.stderr.isatty() and total > 20:
