@@ -11,6 +11,9 @@ from converters.namespaces import DCT, MP
 from .published import Known
 from .report import Finding
 
+# Finding code of each message below (a code may have several messages, each saying what exactly clashed).
+CODES = {"code-clash": "code-clash", "code-clash-iri": "code-clash", "code-clash-here": "code-clash",
+         "iri-outside-base": "iri-outside-base", "blank-node": "blank-node"}
 MESSAGES: dict[str, dict[str, str]] = {
     "code-clash": {
         "en": 'The project code "{code}" is already published for <{other}> ({sources}): give this project a code '
@@ -50,9 +53,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def _finding(key: str, resource: str, file: str, field: URIRef | None = None, value: str | None = None,
              **slots: str) -> Finding:
-    code = key if key in ("iri-outside-base", "blank-node") else "code-clash"
     messages = tuple(sorted((lang, text.format(**slots)) for lang, text in MESSAGES[key].items()))
-    return Finding(resource=resource, severity="Violation", code=code, field=field and str(field), value=value,
+    return Finding(resource=resource, severity="Violation", code=CODES[key], field=field and str(field), value=value,
                    messages=messages, file=file)
 
 
