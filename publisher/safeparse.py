@@ -42,7 +42,7 @@ class Limits:
 
     max_bytes: int = 20 * 1024 * 1024
     max_triples: int = 250_000
-    seconds: float = 120.0
+    seconds: float = 300.0
 
 
 DEFAULT_LIMITS = Limits()

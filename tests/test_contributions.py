@@ -172,3 +172,20 @@ def test_help_states_the_exit_codes():
     text = " ".join(CliRunner().invoke(main, ["validate", "--help"]).output.split())
     assert ("Exit 0 when no file has a violation (warnings allowed), 1 when one has, 2 when a file cannot be read"
             in text)
+
+
+def test_the_readme_example_prints_the_report_the_readme_shows(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"<!-- example: my-projects.ttl -->\n```turtle\n(.*?)```", readme, re.DOTALL).group(1)
+    report = re.search(r"<!-- report: migration-lod validate my-projects.ttl -->\n```text\n(.*?)```", readme,
+                       re.DOTALL).group(1)
+    monkeypatch.chdir(tmp_path)
+    Path("my-projects.ttl").write_text(example, encoding="utf-8")
+    result = validate("my-projects.ttl")
+    assert result.exit_code == 1
+    assert result.output == report
+
+
+def test_every_finding_code_of_the_checks_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{code}` | Violation |" in readme for code in set(CODES.values()))
