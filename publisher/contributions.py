@@ -119,6 +119,8 @@ def validate(paths: list[Path], known: Known, limits: Limits = DEFAULT_LIMITS, i
 def check_all(paths: list[Path], base: str, pages: list) -> list[Contribution]:
     """The build's step: check every contribution against the reference data and the publishable `pages`
     (and the contributions accepted before it); never raises, so one file cannot stop the others."""
+    if not paths:
+        return []
     known = Known.published(None, base)
     known.add_lines(line for page in pages if page.publishable for line in page.lines)
     taken = {Path(page.path).stem: page.path for page in pages}

@@ -79,6 +79,7 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     """The graph in `data` (format `fmt` as serializations names it), relative IRIs resolved against `base`;
     InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile."""
     _check_size(source, data, limits)
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark, which some editors write
     text = _text(data, source)
     if fmt == "xml":
         _check_xml(text, source)
@@ -118,7 +119,7 @@ def _text(data: bytes, source: str) -> str:
         line, column = _position(prefix, len(prefix))
         raise InputError(f"{source}:{line}:{column}: byte 0x{data[error.start]:02x} is not UTF-8",
                          "save the file as UTF-8") from None
-    return text.removeprefix("\ufeff")
+    return text
 
 
 def _check_not_other_syntax(text: str, fmt: str, source: str) -> None:
@@ -219,7 +220,7 @@ class Terms:
                 return Literal(term.value, lang=term.language)
             datatype = term.datatype.value
             return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=self(term.datatype))
-        raise InputError(f"RDF-star triple terms are not supported ({term})")
+        raise ValueError(f"triple terms (RDF-star) are not supported: {term}")
 
 
 def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits) -> Graph:
@@ -231,6 +232,9 @@ def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits) ->
                 raise InputError(f"{source}: more than {limits.max_triples} triples",
                                  "split the contribution into smaller files, or raise --max-triples")
             graph.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
+    except ValueError as error:
+        raise InputError(f"{source}: {error}", "state the triple itself, or describe the statement with an IRI") \
+            from None
     except SyntaxError as error:
         where = f":{error.lineno}:{error.offset}" if error.lineno else ""
         message = _OXIGRAPH_POSITION.sub("", str(error.msg or error))

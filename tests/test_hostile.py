@@ -137,6 +137,12 @@ def test_every_rdf_format_is_read(tmp_path, attempts, fmt, extension):
     assert result.output.endswith("1 file(s), 11 resource(s): 0 violation(s), 0 warning(s), 0 info(s)\n")
 
 
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.ttl"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID.read_bytes())
+    assert validate(str(path)).exit_code == 0
+
+
 @pytest.mark.parametrize("attempt, refused", [
     (lambda: urllib.request.urlopen("http://example.org/"), "reach the network (urllib.Request 'http://example.org/')"),
     (lambda: socket.socket().connect(("192.0.2.1", 80)), "reach the network (socket.connect ('192.0.2.1', 80))"),
