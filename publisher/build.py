@@ -16,7 +16,7 @@ from converters.namespaces import DEFAULT_BASE
 from converters.rdf import to_graph
 from converters.reference import ONTOLOGY, reference
 
-from . import export
+from . import contributions, export
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
@@ -58,6 +58,8 @@ class BuildResult:
     notices: list[str]
     report: Report
     triples: int
+    contributed: list[str] = field(default_factory=list)  # contributions merged
+    contributions: int = 0  # contributions offered
 
 
 def process_page(path: str, base: str = DEFAULT_BASE) -> PageResult:
@@ -97,23 +99,26 @@ def _run(pages: list[Path], base: str, jobs: int, progress: Callable[[int], None
 
 def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None, keep_going: bool = False,
           progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build `out` from the pages in `seeds`; BuildError (output untouched) if any page fails, unless keep_going."""
+    """Build `out` from the pages and contributed RDF files in `seeds`; BuildError (output untouched) if any
+    fails, unless keep_going."""
     pages = sorted(seeds.glob("*.txt"))
-    if not pages:
+    offered = contributions.files(seeds) if seeds.is_dir() else []
+    if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
     with locked(out):
         results = list(_run(pages, base, jobs or os.cpu_count() or 1, progress))
+        results += contributions.check_all(offered, base, results)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
         problems += [_violation_line(f) for r in results + [PageResult("ontology/", report=reference_report)]
                      for f in r.report.findings if f.severity == "Violation"]
         failed = [r for r in results if not r.publishable]
         if problems and (not keep_going or not reference_report.conforms):
-            raise BuildError(f"{len(failed)} of {len(pages)} page(s) failed; {out} was left as it was", problems,
+            raise BuildError(f"{len(failed)} of {len(results)} file(s) failed; {out} was left as it was", problems,
                              "fix the pages, or publish the good ones with --keep-going")
         good = [r for r in results if r.publishable]
         if not good:
-            raise BuildError(f"none of the {len(pages)} page(s) could be published; {out} was left as it was",
+            raise BuildError(f"none of the {len(results)} file(s) could be published; {out} was left as it was",
                              problems)
         report = Report()
         for result in good:
@@ -121,8 +126,9 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base)))
-    return BuildResult(out, len(pages), [r.iri for r in good], [r.error or r.path for r in failed],
-                       [n for r in good for n in r.notices], report, triples[0])
+    return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
+                       [n for r in good for n in r.notices], report, triples[0],
+                       [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered))
 
 
 def _violation_line(finding) -> str:

@@ -18,6 +18,7 @@ from . import endpoint as remote
 from . import resulttable, serializations, sparql, sparqlresults
 from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
 from .querycheck import query_kind
+from .safeparse import DEFAULT_LIMITS, Limits
 
 
 def _fail(error: Exception, debug: bool) -> None:
@@ -67,7 +68,7 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
-              show_default=True, help="Folder of source pages (*.txt).")
+              show_default=True, help="Folder of source pages (*.txt) and contributed RDF files (*.ttl, *.jsonld...).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder to publish into (replaced in one step).")
 @base_option
@@ -76,10 +77,11 @@ def main(debug: bool) -> None:
 @click.option("--keep-going", is_flag=True, help="Publish the good pages and list the skipped ones.")
 @handles_errors
 def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool) -> None:
-    """Convert, validate and publish every page of SEEDS into OUT.
+    """Convert, validate and publish every page and contribution of SEEDS into OUT.
 
-    Exit 0 when published, 1 when a page fails (OUT is then left as it was), 3 when another build
-    holds OUT.
+    Contributions (RDF files in SEEDS) are checked as `validate` checks them and merged whole, each project
+    prov:wasDerivedFrom its file. Exit 0 when published, 1 when a page or contribution fails (OUT is then
+    left as it was), 3 when another build holds OUT.
 
     \b
     Example:
@@ -102,7 +104,8 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool)
         click.echo(f"note: {notice}", err=True)
     for skipped in result.skipped:
         click.echo(f"skipped: {skipped}", err=True)
-    click.echo(f"published {len(result.published)} of {result.pages} page(s), {result.triples} triples, "
+    merged = f" and {len(result.contributed)} of {result.contributions} contribution(s)" if result.contributions else ""
+    click.echo(f"published {len(result.published)} of {result.pages} page(s){merged}, {result.triples} triples, "
                f"to {result.out}/ ({result.report.summary()})")
 
 
@@ -237,3 +240,58 @@ def load(endpoint: str, graph: str | None, out: Path, user: str | None, password
     done = remote.load(out, endpoint, graph=graph, user=user, password=password, append=append, batch=batch)
     where = f"graph <{done.graph}>" if done.graph else "the default graph"
     click.echo(f"loaded {done.triples} triples into {where} of {done.endpoint} in {done.requests} request(s)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="Report as a listing, as the SHACL validation report, or as JSON.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the messages and field names.")
+@click.option("--input-format", type=click.Choice(serializations.names(writable_only=False)), default=None,
+              help="Read FILES as this format instead of going by their extension (needed for -).")
+@base_option
+@click.option("--published", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("output") / "migration-projects.nt.gz", show_default=True,
+              help="Published dump whose projects' codes must not clash and whose resources may be pointed at "
+                   "(skipped when missing).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_bytes, show_default=True,
+              help="Refuse a file larger than this.")
+@click.option("--max-triples", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_triples, show_default=True,
+              help="Refuse a file with more triples than this.")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_LIMITS.seconds,
+              show_default=True, metavar="SECONDS", help="Give up on a file that takes longer to check.")
+@handles_errors
+def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | None, base: str, published: Path,
+             max_bytes: int, max_triples: int, time_limit: float) -> None:
+    """Check contributed RDF FILES against the shapes and the published data, like a linter.
+
+    Each file is one contribution (Turtle, JSON-LD, N-Triples, N-Quads or RDF/XML, by extension): it may
+    point at published countries, concepts and organisations or describe its own; its project codes must
+    not clash with published projects; remote JSON-LD contexts, XML entities and oversized files are refused.
+
+    Exit 0 when no file has a violation (warnings allowed), 1 when one has, 2 when a file cannot be read
+    (the error gives file, line and column).
+
+    \b
+    Example:
+      migration-lod validate my-projects.ttl --lang fr
+    """
+    from . import contributions
+    from .labels import field_labels
+    from .published import Known
+    from .report import render_json, render_text, render_turtle
+
+    limits = Limits(max_bytes=max_bytes, max_triples=max_triples, seconds=time_limit)
+    known = Known.published(published, base)
+    outcome = contributions.validate(list(files), known, limits, input_format)
+    for problem in outcome.unreadable:
+        click.echo(f"error: {problem}", err=True)
+    if fmt == "json":
+        click.echo(render_json(outcome.report, lang), nl=False)
+    elif fmt == "turtle":
+        click.echo(render_turtle(outcome.report, base + "validation-report"), nl=False)
+    else:
+        click.echo(render_text(outcome.report, lang, field_labels(lang)), nl=False)
+    sys.exit(2 if outcome.unreadable else 0 if outcome.report.conforms else 1)
