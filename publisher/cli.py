@@ -14,9 +14,11 @@ from converters import VERSION, convert_file
 from converters.namespaces import DEFAULT_BASE
 from converters.rdf import to_graph
 
-from . import serializations
+from . import endpoint as remote
+from . import resulttable, serializations, sparql, sparqlresults
 from .build import build as run_build
-from .errors import BuildError, MigrationLodError, exit_code
+from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
+from .querycheck import query_kind
 
 
 def _fail(error: Exception, debug: bool) -> None:
@@ -123,3 +125,112 @@ def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
     for graph in graphs[1:]:
         union += graph
     click.echo(serializations.serialize(union, fmt), nl=False)
+
+
+out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+                          show_default=True, help="The published output folder whose dump is queried.")
+QUERY_FORMATS = ["table"] + sorted({f.name for f in sparqlresults.FORMATS})
+
+
+def _read_query(sparql_text: str | None, query_file: click.File | None) -> tuple[str, str | None]:
+    """The query text and the file it came from (None for an argument); `-` reads stdin."""
+    if query_file is not None and sparql_text is not None:
+        raise click.UsageError("give the query as an argument or with -f FILE, not both")
+    if query_file is not None:
+        return query_file.read(), getattr(query_file, "name", None)
+    if sparql_text is None:
+        raise click.UsageError("give a query: migration-lod query 'SELECT ...', -f FILE, or - for stdin")
+    if sparql_text == "-":
+        return click.get_text_stream("stdin").read(), "<stdin>"
+    return sparql_text, None
+
+
+def _media_type(kind: str, fmt: str | None) -> tuple[str, str]:
+    """The --format to print and the media type to ask for; a table is drawn from SPARQL JSON."""
+    if fmt is None:
+        fmt = "table" if kind != "graph" and sys.stdout.isatty() else ("ttl" if kind == "graph" else "csv")
+    if fmt == "table" and kind != "graph":
+        return fmt, "application/sparql-results+json"
+    chosen = sparqlresults.by_name(kind, fmt)
+    if chosen is None:
+        names = (["table"] if kind != "graph" else []) + [f.name for f in sparqlresults.formats_for(kind)]
+        what = "CONSTRUCT or DESCRIBE" if kind == "graph" else kind.upper()
+        raise NotAcceptable(f"--format {fmt} cannot show a {what} answer", sparql.result_formats(kind),
+                            f"use --format {'|'.join(names)}")
+    return fmt, chosen.media_type
+
+
+@main.command()
+@click.argument("sparql_text", metavar="[SPARQL | -]", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="Read the query from FILE (- for stdin).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+              help="table (default on a terminal), csv (default in a pipe), tsv, json, xml; CONSTRUCT and DESCRIBE: "
+                   "ttl (default), nt, jsonld, xml.")
+@out_option
+@click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL 1.1 endpoint instead.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds the query may run before it is stopped.")
+@click.option("--max-results", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Most rows or triples an answer may have (embedded store).")
+@handles_errors
+def query(sparql_text: str | None, query_file, fmt: str | None, out: Path, endpoint: str | None, timeout: float,
+          max_results: int) -> None:
+    """Run a SPARQL query over the published dump (or --endpoint URL) and print the answer.
+
+    The dump is loaded once into an embedded store beside OUT and reloaded when it changes. Updates and SERVICE
+    are refused. Exit 0 answered, 1 no dump (build first), 2 the query has an error (line and column given) or
+    the format does not fit it, 4 stopped by --timeout or --max-results, 5 the endpoint failed.
+
+    \b
+    Examples:
+      migration-lod query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      migration-lod query -f ontology/queries/budget-by-region.rq --format csv
+      echo 'ASK { ?s ?p ?o }' | migration-lod query - --endpoint http://localhost:8890/sparql
+    """
+    text, source = _read_query(sparql_text, query_file)
+    try:
+        kind = query_kind(text, allow_service=endpoint is not None)
+        fmt, media_type = _media_type(kind, fmt)
+        if endpoint:
+            result = remote.remote_query(endpoint, text, media_type, timeout=timeout)
+        else:
+            result = sparql.execute(text, out, media_type=media_type, timeout=timeout, limit=max_results)
+    except QuerySyntaxError as error:
+        if source:
+            raise QuerySyntaxError(f"{source}: {error.message}", error.hint, line=error.line,
+                                   column=error.column) from error
+        raise
+    if fmt == "table":
+        click.echo(resulttable.render(result.body, sparql.declared_prefixes(text)), nl=False)
+    else:
+        sys.stdout.buffer.write(result.body)
+        sys.stdout.buffer.flush()
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:8890/sparql-graph-crud-auth.")
+@click.option("--graph", metavar="IRI", help="Named graph to replace (default: the store's default graph).")
+@out_option
+@click.option("--user", help="User name, sent with digest or basic auth as the server asks.")
+@click.option("--password", help="Password for --user (or set MIGRATION_LOD_PASSWORD).",
+              envvar="MIGRATION_LOD_PASSWORD")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--batch", type=click.IntRange(min=1), default=remote.BATCH_TRIPLES, show_default=True,
+              help="Triples per request; the first replaces the graph, the others add to it.")
+@handles_errors
+def load(endpoint: str, graph: str | None, out: Path, user: str | None, password: str | None, append: bool,
+         batch: int) -> None:
+    """Put the dump of OUT into another store with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+    Exit 0 loaded, 1 no dump (build first), 5 the endpoint failed (e.g. HTTP 401: check --user/--password).
+
+    \b
+    Example:
+      migration-lod load --endpoint http://localhost:8890/sparql-graph-crud-auth \\
+          --graph https://w3id.org/migration-lod/dataset --user dba --password secret
+    """
+    done = remote.load(out, endpoint, graph=graph, user=user, password=password, append=append, batch=batch)
+    where = f"graph <{done.graph}>" if done.graph else "the default graph"
+    click.echo(f"loaded {done.triples} triples into {where} of {done.endpoint} in {done.requests} request(s)")
