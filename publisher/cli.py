@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,7 +19,10 @@ from . import endpoint as remote
 from . import resulttable, serializations, sparql, sparqlresults
 from .build import build as run_build
 from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
+from .pages import LANGUAGES
 from .querycheck import query_kind
+from .server import make_server
+from .site import SITE_LANGUAGE
 
 
 def _fail(error: Exception, debug: bool) -> None:
@@ -234,3 +238,40 @@ def load(endpoint: str, graph: str | None, out: Path, user: str | None, password
     done = remote.load(out, endpoint, graph=graph, user=user, password=password, append=append, batch=batch)
     where = f"graph <{done.graph}>" if done.graph else "the default graph"
     click.echo(f"loaded {done.triples} triples into {where} of {done.endpoint} in {done.requests} request(s)")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@out_option
+@click.option("--lang", type=click.Choice(LANGUAGES), default=SITE_LANGUAGE, show_default=True,
+              help="Language of the pages; other than the site's, pages are rendered instead of read from site/.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Most rows or triples a SPARQL answer may have.")
+@handles_errors
+def serve(host: str, port: int, out: Path, lang: str, timeout: float, max_results: int) -> None:
+    """Serve OUT read-only over HTTP: pages, RDF by content negotiation, downloads and a SPARQL endpoint.
+
+    Every IRI under the base dereferences at its path (/project/PO.0181 gives Turtle, JSON-LD, N-Triples or a
+    page as the Accept header asks; .ttl, .jsonld, .nt and .html give a form directly); /sparql speaks the SPARQL
+    1.1 Protocol (updates and SERVICE refused); /.well-known/void is the catalogue. Stop it with Ctrl-C.
+    Exit 0 when stopped, 1 when OUT holds no build or the port cannot be opened.
+
+    \b
+    Example:
+      migration-lod serve --port 8000 --out output/
+    """
+    server = make_server(out, host, port, lang=lang, timeout=timeout, limit=max_results)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    address, bound = server.server_address[:2]
+    click.echo(f"serving {out}/ at http://{address}:{bound}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        sparql.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, OWL, RDF, RDFS, SKOS, VOID
 
 from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
@@ -46,15 +46,16 @@ def messages(lang: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Query:
-    """An example query of ontology/queries/: its file name, what it asks, and its text."""
+    """An example query of ontology/queries/: its file name, the question it asks, more about it, and its text."""
 
     name: str
     question: str
+    note: str
     text: str
 
 
 def read_queries(folder: Path) -> list[Query]:
-    """The example queries, each described by its leading comment lines."""
+    """The example queries, each described by its leading comment lines (the question first)."""
     queries = []
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         text = path.read_text(encoding="utf-8")
@@ -63,7 +64,9 @@ def read_queries(folder: Path) -> list[Query]:
             if not line.startswith("#"):
                 break
             comments.append(line.lstrip("#").strip())
-        queries.append(Query(path.stem, " ".join(c for c in comments if c) or path.stem, text))
+        described = " ".join(c for c in comments if c) or path.stem
+        question, mark, note = described.partition("? ")
+        queries.append(Query(path.stem, question + mark.strip(), note.strip(), text))
     return queries
 
 
@@ -134,7 +137,8 @@ class Pages:
                        referrers=[r for r in referrers if r.iri not in self.projects],
                        projects=[(self.project_row(view, r.iri), r.properties) for r in referrers
                                  if r.iri in self.projects],
-                       participations=self._participations(view, iri))
+                       participations=self._participations(view, iri),
+                       participation_type=view.value(MP.Participation, RDF.type))
         template = environment().select_template([f"resource-{kind}.html", "resource.html"])
         return template.render(context)
 
@@ -161,8 +165,8 @@ class Pages:
                 "home": view.local("index.html"), "stylesheet": view.local(STYLESHEET),
                 "sparql": view.local("sparql"), "vocabulary": view.local(f"{VOCABULARY_PATH}.html"),
                 "downloads_root": context_root(view),
-                "site_name": Value(dataset_name or "migration-lod", lang=view._lang(dataset_lang)),
-                "alternates": alternates, "canonical": str(view.document),
+                "site_name": Value(dataset_name or "migration-lod", lang=view.lang_attr(dataset_lang)),
+                "alternates": alternates, "canonical": str(self.index.iri(path)) if path else self.index.base,
                 "json_ld": schemaorg.script(schemaorg.describe(self.index, path))}
 
     def _parts(self, view: View, iri: URIRef, parts: list[URIRef]) -> list[dict]:
@@ -182,6 +186,7 @@ class Pages:
             number = [str(v) for v in self.index.values(part, SKOS.notation) or self.index.values(part, MP.position)]
             heading = " ".join([heading, *number[:1]])
             cards.append({"id": str(part).partition("#")[2], "heading": heading, "kind": self.kind_of_part(part),
+                          "types": [view.value(t, RDF.type) for t in self.index.types(part)],
                           "summary": view.summary(part), "titles": self._texts(view, part, DCT.title),
                           "descriptions": self._texts(view, part, DCT.description),
                           "facts": view.facts(part, skip=(DCT.title, DCT.description, RDF.type, MP.position,
@@ -212,8 +217,8 @@ class Pages:
 
     def landing(self, path: str) -> str:
         """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries."""
-        view = View(self.index, self.terms, self.lang, path)
         iri = self.dataset_iri
+        view = View(self.index, self.terms, self.lang, path, document=iri)  # the landing page is the dataset's
         context = self._base(view, path, view.name(iri))
         rows = sorted((self.project_row(view, p) for p in self.projects), key=lambda r: fold(r.name.text))
         typed = lambda rdf_type: sorted(s for s in self.index.by_subject if rdf_type in self.index.types(s))  # noqa: E731
@@ -229,7 +234,8 @@ class Pages:
             downloads=self._downloads(view, iri), queries=self.queries, files=self._files(view),
             query_links={q.name: f"{context['sparql']}?query={quote(q.text)}" for q in self.queries},
             charts=self._charts(view), schemes=[view.name(s) for s in typed(SKOS.ConceptScheme)],
-            countries=[view.name(c) for c in benefiting], facts=view.facts(iri, skip=(DCT.title, DCT.description)))
+            countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
+            parts=self._parts(view, iri, self.index.parts(iri)))
         return environment().get_template("index.html").render(context)
 
     def _first(self, node: URIRef, predicate: URIRef):
@@ -274,24 +280,29 @@ class Pages:
         """The vocabulary's page: its classes and properties with labels, comments, domains and ranges."""
         view = View(self.index, self.terms, self.lang, path)
         iri = URIRef(VOCAB_IRI)
-        context = self._base(view, path, Value(self._localized(iri, DCT.title) or "migration-lod vocabulary"))
+        title, description = self._localized(iri, DCT.title), self._localized(iri, DCT.description)
+        context = self._base(view, path, Value(str(title or "migration-lod vocabulary")))
         terms = self.index.parts(iri)
         sections = []
         for key, types in (("classes", (OWL.Class, RDFS.Class)),
                            ("properties", (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property))):
             chosen = [s for s in terms if set(self.index.types(s)) & set(types)]
-            sections.append((self.t[f"vocab_{key}"], [{
-                "id": str(s).partition("#")[2], "iri": str(s), "label": self.terms.label(str(s), self.lang),
-                "comment": self._localized(s, RDFS.comment),
-                "facts": view.facts(s, skip=(RDFS.label, RDFS.comment, RDFS.isDefinedBy))}
-                for s in sorted(chosen, key=lambda s: str(s).casefold())]))
-        context.update(iri=VOCAB_IRI, description=self._localized(iri, DCT.description), sections=sections,
-                       facts=view.facts(iri, skip=(DCT.title, DCT.description)))
+            cards = []
+            for term in sorted(chosen, key=lambda s: str(s).casefold()):
+                label, comment = self._localized(term, RDFS.label), self._localized(term, RDFS.comment)
+                shown = {(RDFS.label, label), (RDFS.comment, comment)}  # in the heading and the paragraph
+                cards.append({"id": str(term).partition("#")[2], "iri": str(term),
+                              "label": str(label or self.terms.label(str(term), self.lang)),
+                              "comment": str(comment or ""), "facts": view.facts(term, drop=shown)})
+            sections.append((self.t[f"vocab_{key}"], cards))
+        context.update(iri=VOCAB_IRI, description=str(description or ""), sections=sections,
+                       facts=view.facts(iri, drop={(DCT.title, title), (DCT.description, description)}))
         return environment().get_template("vocabulary.html").render(context)
 
-    def _localized(self, node: URIRef, predicate: URIRef) -> str:
-        texts = {o.language or "": str(o) for o in self.index.values(node, predicate) if hasattr(o, "language")}
-        return texts.get(self.lang) or texts.get("en") or texts.get("") or next(iter(texts.values()), "")
+    def _localized(self, node: URIRef, predicate: URIRef) -> Literal | None:
+        """The node's text for `predicate` in the page's language, else English, else untagged, else any."""
+        texts = {o.language or "": o for o in sorted(self.index.values(node, predicate)) if isinstance(o, Literal)}
+        return texts.get(self.lang) or texts.get("en") or texts.get("") or next(iter(texts.values()), None)
 
     def page(self, template: str, path: str, title: str, **extra) -> str:
         """Any other page (the SPARQL form, an error page) in the site's frame."""

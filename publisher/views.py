@@ -103,9 +103,9 @@ class Terms:
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
-    def __init__(self, index: Index, terms: Terms, lang: str, path: str) -> None:
+    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None) -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
-        self.document = index.iri(path) if path else URIRef(index.base)
+        self.document = document or (index.iri(path) if path else URIRef(index.base))
 
     @cached_property
     def _directory(self) -> str:
@@ -125,14 +125,14 @@ class View:
         if document == str(self.document):
             return (f"#{fragment}" if sep else "#top"), False
         if path and not self.index.exists(path):
-            return None, False
+            return iri, True  # under the base but no resource of the data (a download, say): the IRI itself
         target = self.local(f"{path}.html" if path else "index.html")
         return (f"{target}#{fragment}" if sep else target), False
 
     def label(self, node: URIRef) -> tuple[str, str | None]:
         """The node's best label for this page and its language, or None when it has no label."""
         labels = self.index.labels(node)
-        order = {self.lang: 0, "en": 1, "fr": 2, "": 3}
+        order = {lang: rank for rank, lang in enumerate(dict.fromkeys([self.lang, "en", "fr", ""]))}
         ranked = sorted(labels, key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
                                                   order.get(pair[1].language or "", 4), str(pair[1])))
         if not ranked:
@@ -148,17 +148,17 @@ class View:
         if str(node) in self.index.parts_of.get(str(node).partition("#")[0], []) and not lang:
             text = self.summary(node)
         href, external = self.href(str(node))
-        return Value(text, href, self._lang(lang), external=external)
+        return Value(text, href, self.lang_attr(lang), external=external)
 
     def _fallback(self, node: URIRef) -> str:
         path = path_of(str(node), self.index.base)
-        if "#" in str(node):
+        if path is not None and "#" in str(node):
             return self.summary(node)
         if path:
             return path.rsplit("/", 1)[-1]
         return self.terms.label(str(node), self.lang)
 
-    def _lang(self, lang: str | None) -> str | None:
+    def lang_attr(self, lang: str | None) -> str | None:
         return lang if lang and lang != self.lang else None
 
     def summary(self, part: URIRef) -> str:
@@ -191,13 +191,14 @@ class View:
         if predicate == SCHEMA.email:
             return Value(text, f"mailto:{text}", external=True)
         mono = obj.datatype in (XSD.hexBinary,) or predicate in (DCT.identifier, SKOS.notation, MP.sha256)
-        return Value(text, lang=self._lang(obj.language), mono=mono)
+        return Value(text, lang=self.lang_attr(obj.language), mono=mono)
 
-    def facts(self, node: URIRef, skip: tuple[URIRef, ...] = ()) -> list[Fact]:
-        """Every property of `node` (except those in `skip`) with its values, in reading order."""
+    def facts(self, node: URIRef, skip: tuple[URIRef, ...] = (), drop: frozenset | set = frozenset()) -> list[Fact]:
+        """Every property of `node` with its values, in reading order, but for the properties in `skip` and the
+        (property, value) pairs in `drop` (which the page shows elsewhere)."""
         grouped: dict[URIRef, list] = {}
         for predicate, obj in self.index.pairs(node):
-            if predicate not in skip:
+            if predicate not in skip and (predicate, obj) not in drop:
                 grouped.setdefault(predicate, []).append(obj)
         rank = {p: i for i, p in enumerate(FACT_ORDER)}
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
