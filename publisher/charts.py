@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from rdflib import URIRef
 
 from converters.namespaces import MP, SCHEMA
@@ -14,7 +14,7 @@ from converters.textnorm import fold
 
 from .describe import Index
 
-WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW = 520, 170, 110, 24
+WIDTH, VALUE_WIDTH, ROW, LABEL_CHARS = 520, 120, 38, 64
 
 
 @dataclass(frozen=True)
@@ -57,28 +57,32 @@ def _amount(value: Decimal, lang: str) -> str:
     return shown.replace(",", "\u202f") if lang == "fr" else shown
 
 
-def bar_chart(title: str, bars: list[Bar], unit: str, lang: str, chart_id: str) -> Markup:
-    """A horizontal bar chart as inline SVG, largest first, with each label a link when it has one."""
+def bar_chart(title: str, bars: list[Bar], unit: str, lang: str, chart_id: str, more: str = "+{n}",
+              limit: int = 25) -> Markup:
+    """A horizontal bar chart as inline SVG, the `limit` largest first, each bar under its label (a link when it
+    can be); `more` (with {n}) says how many bars were left out."""
     ordered = sorted(bars, key=lambda bar: (-bar.value, fold(bar.label)))
+    left_out, ordered = len(ordered[limit:]), ordered[:limit]
     top = max((bar.value for bar in ordered), default=Decimal(0)) or Decimal(1)
-    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    height = ROW * len(ordered) + 8
+    span = WIDTH - VALUE_WIDTH
     rows = []
     for number, bar in enumerate(ordered):
-        y = 4 + number * ROW
+        y = number * ROW
         length = max(1, int(span * bar.value / top))
-        label = bar.label if len(bar.label) <= 30 else bar.label[:29] + "…"
-        lang_attr = Markup(f' xml:lang="{escape(bar.lang)}"') if bar.lang else ""
-        text = Markup('<text x="{x}" y="{y}" class="chart-label"{lang}>{label}<title>{full}</title></text>').format(
-            x=LABEL_WIDTH - 8, y=y + 16, lang=lang_attr, label=label, full=bar.label)
+        label = bar.label if len(bar.label) <= LABEL_CHARS else bar.label[:LABEL_CHARS - 1] + "…"
+        lang_attr = Markup(' xml:lang="{}"').format(bar.lang) if bar.lang else ""
+        text = Markup('<text x="0" y="{y}" class="chart-label"{lang}>{label}<title>{full}</title></text>').format(
+            y=y + 13, lang=lang_attr, label=label, full=bar.label)
         if bar.href:
             text = Markup('<a href="{href}">{text}</a>').format(href=bar.href, text=text)
         rows.append(Markup(
-            '{text}<rect x="{x}" y="{y}" width="{w}" height="{h}" class="chart-bar"/>'
+            '{text}<rect x="0" y="{y}" width="{w}" height="14" class="chart-bar"/>'
             '<text x="{vx}" y="{ty}" class="chart-value">{value} {unit}</text>').format(
-            text=text, x=LABEL_WIDTH, y=y + 3, w=length, h=ROW - 8, vx=LABEL_WIDTH + length + 6, ty=y + 16,
-            value=_amount(bar.value, lang), unit=unit))
+            text=text, y=y + 18, w=length, vx=length + 6, ty=y + 30, value=_amount(bar.value, lang), unit=unit))
+    if left_out:
+        rows.append(Markup('<text x="0" y="{y}" class="chart-value">{text}</text>').format(
+            y=ROW * len(ordered) + 13, text=more.format(n=left_out)))
     return Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         'role="img" aria-labelledby="{id}"><title id="{id}">{title}</title>{rows}</svg>').format(
-        w=WIDTH, h=height, id=chart_id, title=title, rows=Markup("").join(rows))
+        w=WIDTH, h=ROW * (len(ordered) + bool(left_out)), id=chart_id, title=title, rows=Markup("").join(rows))

@@ -212,7 +212,7 @@ class Pages:
         codes = [str(c) for c in values(project, DCT.identifier)]
         return ProjectRow(view.name(project), codes[0] if codes else "",
                           tuple(view.name(s) for s in values(project, MP.status)),
-                          " – ".join(dict.fromkeys(dates)),
+                          "\u202f–\u202f".join(dict.fromkeys(dates)),
                           budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
 
     def landing(self, path: str) -> str:
@@ -273,7 +273,8 @@ class Pages:
                     bars.append(charts.Bar(value.text, amount, value.href, value.lang))
                 title = self.t[f"chart_{key}"].format(currency=currency)
                 found.append({"title": title, "note": self.t[f"chart_{key}_note"],
-                              "svg": charts.bar_chart(title, bars, currency, self.lang, f"chart-{key}-{currency}")})
+                              "svg": charts.bar_chart(title, bars, currency, self.lang, f"chart-{key}-{currency}",
+                                                      self.t["chart_more"])})
         return found
 
     def vocabulary(self, path: str) -> str:
