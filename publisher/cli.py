@@ -17,7 +17,6 @@ from converters.rdf import to_graph
 
 from . import endpoint as remote
 from . import resulttable, serializations, sparql, sparqlresults
-from .build import build as run_build
 from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
 from .pages import LANGUAGES
 from .querycheck import query_kind
@@ -90,6 +89,8 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool)
     Example:
       migration-lod build --seeds seeds/ --out output/ --jobs 2
     """
+    from .build import build as run_build  # pySHACL takes most of a second to import: only build needs it
+
     bar = None
     total = len(list(seeds.glob("*.txt"))) if seeds.is_dir() else 0
     if sys.stderr.isatty() and total > 20:
@@ -131,8 +132,10 @@ def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
     click.echo(serializations.serialize(union, fmt), nl=False)
 
 
-out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-                          show_default=True, help="The published output folder whose dump is queried.")
+def out_option(purpose: str) -> Callable:
+    """The --out option of commands that read the published dump."""
+    return click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+                        show_default=True, help=f"The published output folder whose dump is {purpose}.")
 QUERY_FORMATS = ["table"] + sorted({f.name for f in sparqlresults.FORMATS})
 
 
@@ -145,7 +148,7 @@ def _read_query(sparql_text: str | None, query_file: click.File | None) -> tuple
     if sparql_text is None:
         raise click.UsageError("give a query: migration-lod query 'SELECT ...', -f FILE, or - for stdin")
     if sparql_text == "-":
-        return click.get_text_stream("stdin").read(), "<stdin>"
+        return sys.stdin.read(), "<stdin>"
     return sparql_text, None
 
 
@@ -171,7 +174,7 @@ def _media_type(kind: str, fmt: str | None) -> tuple[str, str]:
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
               help="table (default on a terminal), csv (default in a pipe), tsv, json, xml; CONSTRUCT and DESCRIBE: "
                    "ttl (default), nt, jsonld, xml.")
-@out_option
+@out_option("queried")
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL 1.1 endpoint instead.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds the query may run before it is stopped.")
@@ -216,7 +219,7 @@ def query(sparql_text: str | None, query_file, fmt: str | None, out: Path, endpo
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:8890/sparql-graph-crud-auth.")
 @click.option("--graph", metavar="IRI", help="Named graph to replace (default: the store's default graph).")
-@out_option
+@out_option("loaded")
 @click.option("--user", help="User name, sent with digest or basic auth as the server asks.")
 @click.option("--password", help="Password for --user (or set MIGRATION_LOD_PASSWORD).",
               envvar="MIGRATION_LOD_PASSWORD")

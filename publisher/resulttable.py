@@ -9,6 +9,9 @@ from converters.namespaces import DEFAULT_BASE, PREFIXES
 from .errors import EndpointError
 
 MAX_CELL = 60
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMBERS = {f"{_XSD}{name}" for name in ("integer", "decimal", "double", "float", "int", "long", "short",
+                                        "nonNegativeInteger", "positiveInteger")}
 _DATA_SPACES = ("project", "organisation", "country", "subdivision", "place", "concept", "programme", "source")
 
 
@@ -65,14 +68,18 @@ def render(body: bytes, declared: dict[str, str] | None = None) -> str:
         return ("yes" if results["boolean"] else "no") + "\n"
     prefixes = display_prefixes(declared or {})
     variables = results.get("head", {}).get("vars", [])
-    rows = [[_cell(binding.get(v), prefixes) for v in variables] for binding in results["results"]["bindings"]]
+    bindings = results["results"]["bindings"]
+    rows = [[_cell(binding.get(v), prefixes) for v in variables] for binding in bindings]
+    numeric = [bool(bindings) and all(b.get(v, {}).get("datatype") in NUMBERS for b in bindings if v in b)
+               for v in variables]  # numbers are right-aligned
     widths = [max([len(v)] + [len(row[i]) for row in rows]) for i, v in enumerate(variables)]
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
-    def line(cells: list[str]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+    def line(cells: list[str], header: bool = False) -> str:
+        return "| " + " | ".join(c.rjust(w) if right and not header else c.ljust(w)
+                                 for c, w, right in zip(cells, widths, numeric, strict=True)) + " |"
 
-    out = [rule, line(variables), rule] + [line(row) for row in rows] + [rule]
+    out = [rule, line(variables, header=True), rule] + [line(row) for row in rows] + [rule]
     count = len(rows)
     out.append(f"{count} row{'s' if count != 1 else ''}")
     return "\n".join(out) + "\n"

@@ -60,12 +60,15 @@ def execute(query: str, out: Path, *, media_type: str | None = None, timeout: fl
         pool = _pool_for(Path(out))
         try:
             header, body = pool.run(request, timeout)
-        except _StoreBroken as broken:
+        except _StoreBroken as broken:  # damaged files: rebuild the store and ask once more
             _drop(pool, damaged=True)
             if attempt == 2:
                 raise StoreError(f"the SPARQL store {pool.info.root} cannot be read: {broken}",
                                  f"remove {pool.info.root} and try again") from None
             continue
+        except _WorkerDied as died:
+            raise StoreError(f"the query stopped: {died}",
+                             "the query may need more memory than this machine has; narrow it or add LIMIT") from None
         return _result(header, body, query, limit, timeout)
     raise AssertionError("unreachable")
 
@@ -97,7 +100,8 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
         line, column, expected = int(match[1]), int(match[2]), match[3]
         lines = query.splitlines() or [""]
         shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {expected} (near {shown!r})",
+        near = f" (near {shown!r})" if shown else " (at the end of the query)"
+        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {expected}{near}",
                                "check the query against SPARQL 1.1", line=line, column=column)
     if error == "too-large":
         raise ResultTooLarge(f"the answer has more than {limit} results",
@@ -109,6 +113,10 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
 
 class _StoreBroken(Exception):
     """A worker could not open or read the store."""
+
+
+class _WorkerDied(Exception):
+    """A worker process ended in the middle of a query (killed from outside, out of memory...)."""
 
 
 class _Worker:
@@ -137,11 +145,24 @@ class _Worker:
                 if "error" in hello:
                     raise _StoreBroken(hello["message"])
                 self.ready = True
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            raise _StoreBroken(f"the query worker ended while opening the store ({self._exit()})") from None
+        try:
             self.requests.send_bytes(json.dumps(request).encode())
             header = json.loads(self._receive(deadline))
-            return header, self.replies.recv_bytes()
-        except (EOFError, BrokenPipeError, ConnectionResetError) as error:
-            raise _StoreBroken(f"the query worker stopped ({error or 'no answer'})") from None
+            body = self.replies.recv_bytes()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            raise _WorkerDied(f"its worker process ended ({self._exit()})") from None
+        if header.get("error") == "store":
+            raise _StoreBroken(header["message"])
+        return header, body
+
+    def _exit(self) -> str:
+        try:
+            code = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "no answer"
+        return f"killed by signal {-code}" if code < 0 else f"exit code {code}"
 
     def _receive(self, deadline: float) -> bytes:
         if not self.replies.poll(max(0.0, deadline - time.monotonic())):
@@ -239,7 +260,10 @@ def _pool_for(out: Path) -> _Pool:
         if pool:
             pool.close()
             del _pools[str(dump)]
-        pool = _Pool(store.ensure(out), signature)
+        try:
+            pool = _Pool(store.ensure(out), signature)
+        except FileNotFoundError:  # another process removed that store between our check and our lease
+            pool = _Pool(store.ensure(out), signature)
         _pools[str(dump)] = pool
         return pool
 

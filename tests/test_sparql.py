@@ -160,6 +160,31 @@ def test_a_runaway_query_is_stopped_and_its_worker_killed(out):
     assert len(sparql.execute(PROJECTS, out, media_type="text/csv").body.splitlines()) == 6  # a fresh worker
 
 
+def test_a_worker_killed_from_outside_fails_that_query_only(out):
+    sparql.execute("ASK { ?s ?p ?o }", out)
+    marker = store.ensure(out).root / "store.json"
+    built = marker.stat().st_mtime_ns
+    failures: list[Exception] = []
+
+    def run_away() -> None:
+        try:
+            sparql.execute(RUNAWAY, out, timeout=60)
+        except StoreError as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=run_away)
+    thread.start()
+    while thread.is_alive() and not failures:
+        for pid in _workers(out.parent):
+            if (Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]) == "R":  # the one running the query
+                os.kill(pid, signal.SIGKILL)
+        thread.join(timeout=0.2)
+    thread.join()
+    assert len(failures) == 1 and "its worker process ended (killed by signal 9)" in str(failures[0])
+    assert len(sparql.execute(PROJECTS, out, media_type="text/csv").body.splitlines()) == 6
+    assert marker.stat().st_mtime_ns == built  # the store was not taken for damaged
+
+
 def test_a_worker_stops_itself_when_nobody_is_left_to_kill_it(out):
     """The kernel timer ends a runaway query even if the process that started the worker is gone."""
     info = store.ensure(out)
