@@ -18,10 +18,7 @@ from converters.rdf import to_graph
 from . import endpoint as remote
 from . import resulttable, serializations, sparql, sparqlresults
 from .errors import BuildError, MigrationLodError, NotAcceptable, QuerySyntaxError, exit_code
-from .pages import LANGUAGES
 from .querycheck import query_kind
-from .server import make_server
-from .site import SITE_LANGUAGE
 
 
 def _fail(error: Exception, debug: bool) -> None:
@@ -247,8 +244,8 @@ def load(endpoint: str, graph: str | None, out: Path, user: str | None, password
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
               help="Port to listen on (0 picks a free one).")
-@out_option
-@click.option("--lang", type=click.Choice(LANGUAGES), default=SITE_LANGUAGE, show_default=True,
+@out_option("served, with its site/ and downloads")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the pages; other than the site's, pages are rendered instead of read from site/.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds a SPARQL query may run before it is stopped.")
@@ -267,6 +264,8 @@ def serve(host: str, port: int, out: Path, lang: str, timeout: float, max_result
     Example:
       migration-lod serve --port 8000 --out output/
     """
+    from .server import make_server  # the web stack loads only when serving
+
     server = make_server(out, host, port, lang=lang, timeout=timeout, limit=max_results)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     address, bound = server.server_address[:2]

@@ -347,3 +347,23 @@ def test_the_query_page_and_results_as_a_table(served):
     assert 'href="project/PO.0181.html"' in table.text
     error = served.get("/sparql?" + urlencode({"query": "SELECT ?s WHERE { ?s ?p }"}), "text/html")
     assert error.status == 400 and 'class="error"' in error.text and "line 1, column" in error.text
+
+
+def test_serve_without_a_build_fails_with_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--out", str(tmp_path / "nothing"), "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "holds no published dataset" in result.output
+    assert "migration-lod build" in result.output
+
+
+def test_serve_offers_the_languages_the_pages_speak():
+    from publisher.cli import serve
+    from publisher.pages import LANGUAGES, messages
+
+    choices = next(p for p in serve.params if p.name == "lang").type.choices
+    assert sorted(choices) == sorted(LANGUAGES)
+    assert all(set(messages(lang)) == set(messages("en")) for lang in LANGUAGES)
