@@ -147,16 +147,14 @@ class Pages:
         row = self.project_row(view, iri)
         countries = sorted((view.name(c) for c in self.index.values(iri, MP.beneficiaryCountry)),
                            key=lambda v: fold(v.text))
-        pairs = [(self.t["col_status"], list(row.status)), (self.t["col_period"], [Value(row.period)] if row.period
-                                                             else []),
-                 (self.t["col_budget"], [Value(row.budget)] if row.budget else []),
-                 (self.t["summary_countries"], countries)]
-        return [(label, values) for label, values in pairs if values]
+        pairs = [(self.t["col_status"], list(row.status)), (self.t["col_period"], [Value(row.period)]),
+                 (self.t["col_budget"], [Value(row.budget)]), (self.t["summary_countries"], countries)]
+        return [(label, values) for label, values in pairs if values and values[0].text]
 
     def _texts(self, view: View, iri: URIRef, predicate: URIRef) -> list[Value]:
         return [view.value(o, predicate) for o in sorted(self.index.values(iri, predicate))]
 
-    def _base(self, view: View, path: str, title: Value) -> dict:
+    def _base(self, view: View, path: str, title: Value, json_ld: dict | None = None) -> dict:
         """What base.html needs: the words, links home and to the stylesheet, RDF forms, schema.org JSON-LD."""
         stem = (path or "dataset").rsplit("/", 1)[-1]  # the landing page's RDF is the dataset's description
         alternates = [(f.media_type, f.name, stem + f.extensions[0]) for f in web_formats() if f.name != "html"]
@@ -164,10 +162,9 @@ class Pages:
         return {"t": self.t, "lang": self.lang, "title": title, "path": path,
                 "home": view.local("index.html"), "stylesheet": view.local(STYLESHEET),
                 "sparql": view.local("sparql"), "vocabulary": view.local(f"{VOCABULARY_PATH}.html"),
-                "downloads_root": context_root(view),
                 "site_name": Value(dataset_name or "migration-lod", lang=view.lang_attr(dataset_lang)),
                 "alternates": alternates, "canonical": str(self.index.iri(path)) if path else self.index.base,
-                "json_ld": schemaorg.script(schemaorg.describe(self.index, path))}
+                "json_ld": schemaorg.script(json_ld or schemaorg.describe(self.index, path))}
 
     def _parts(self, view: View, iri: URIRef, parts: list[URIRef]) -> list[dict]:
         """The hash parts of a resource as cards, ordered by the property that links them, then position."""
@@ -221,22 +218,24 @@ class Pages:
         view = View(self.index, self.terms, self.lang, path, document=iri)  # the landing page is the dataset's
         context = self._base(view, path, view.name(iri))
         rows = sorted((self.project_row(view, p) for p in self.projects), key=lambda r: fold(r.name.text))
-        typed = lambda rdf_type: sorted(s for s in self.index.by_subject if rdf_type in self.index.types(s))  # noqa: E731
         benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
         counts = [(self.t["count_projects"], len(self.projects)),
-                  (self.t["count_organisations"], len(typed(MP.Organisation))),
+                  (self.t["count_organisations"], len(self._typed(MP.Organisation))),
                   (self.t["count_countries"], len(benefiting)),
                   (self.t["count_triples"], format_number(str(self._first(iri, VOID.triples) or 0), self.lang))]
+        description = self._localized(iri, DCT.description)
         context.update(
-            iri=str(iri), descriptions=[v for v in self._texts(view, iri, DCT.description) if not v.lang][:1]
-            or self._texts(view, iri, DCT.description)[:1], counts=counts, projects=rows,
+            iri=str(iri), descriptions=[view.value(description)] if description else [], counts=counts, projects=rows,
             licence=[view.value(o) for o in self.index.values(iri, DCT.license)],
             downloads=self._downloads(view, iri), queries=self.queries, files=self._files(view),
             query_links={q.name: f"{context['sparql']}?query={quote(q.text)}" for q in self.queries},
-            charts=self._charts(view), schemes=[view.name(s) for s in typed(SKOS.ConceptScheme)],
+            charts=self._charts(view), schemes=[view.name(s) for s in self._typed(SKOS.ConceptScheme)],
             countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
             parts=self._parts(view, iri, self.index.parts(iri)))
         return environment().get_template("index.html").render(context)
+
+    def _typed(self, rdf_type: URIRef) -> list[URIRef]:
+        return sorted(s for s in self.index.by_subject if rdf_type in self.index.types(s))
 
     def _first(self, node: URIRef, predicate: URIRef):
         found = self.index.values(node, predicate)
@@ -308,8 +307,8 @@ class Pages:
     def page(self, template: str, path: str, title: str, **extra) -> str:
         """Any other page (the SPARQL form, an error page) in the site's frame."""
         view = View(self.index, self.terms, self.lang, path)
-        context = self._base(view, path, Value(title))
-        context["json_ld"] = schemaorg.script({"@context": "https://schema.org", "@type": "WebPage", "name": title})
+        context = self._base(view, path, Value(title), {"@context": "https://schema.org", "@type": "WebPage",
+                                                        "name": title})
         context["alternates"] = []
         context.update(extra)
         return environment().get_template(template).render(context)

@@ -229,9 +229,9 @@ class Handler(BaseHTTPRequestHandler):
         """An error as a page for browsers and one plain line for everything else."""
         wants_html = negotiation.negotiate(self.headers.get("Accept"), ["text/plain", "text/html"]) == "text/html"
         if wants_html:
-            pages = self.published.pages
-            body = pages.page("error.html", "", HTTPStatus(status).phrase, status=status, message=message,
-                              offered=offered or []).encode("utf-8")
+            here = canonical_path(self._target()[0][1:]) or ""  # the page's links are relative to where it is
+            body = self.published.pages.page("error.html", here, HTTPStatus(status).phrase, status=status,
+                                             message=message, offered=offered or []).encode("utf-8")
             return self._send(status, body, "text/html", send_body, extra)
         self._send(status, (message + "\n").encode("utf-8"), "text/plain", send_body, extra)
 

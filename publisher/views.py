@@ -130,7 +130,7 @@ class View:
         return (f"{target}#{fragment}" if sep else target), False
 
     def label(self, node: URIRef) -> tuple[str, str | None]:
-        """The node's best label for this page and its language, or None when it has no label."""
+        """The node's best label for this page and its language; ("", None) when it has none."""
         labels = self.index.labels(node)
         order = {lang: rank for rank, lang in enumerate(dict.fromkeys([self.lang, "en", "fr", ""]))}
         ranked = sorted(labels, key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
@@ -145,8 +145,6 @@ class View:
         if not text:
             identifier = self.index.values(node, DCT.identifier) or self.index.values(node, SKOS.notation)
             text = str(identifier[0]) if identifier else self._fallback(node)
-        if str(node) in self.index.parts_of.get(str(node).partition("#")[0], []) and not lang:
-            text = self.summary(node)
         href, external = self.href(str(node))
         return Value(text, href, self.lang_attr(lang), external=external)
 

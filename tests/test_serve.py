@@ -367,3 +367,10 @@ def test_serve_offers_the_languages_the_pages_speak():
     choices = next(p for p in serve.params if p.name == "lang").type.choices
     assert sorted(choices) == sorted(LANGUAGES)
     assert all(set(messages(lang)) == set(messages("en")) for lang in LANGUAGES)
+
+
+def test_browsers_get_error_pages_whose_links_work_where_they_are(served):
+    page = served.get("/project/NOPE.1", "text/html")
+    assert page.status == 404 and page.type == "text/html"
+    assert 'href="../style.css"' in page.text and 'href="../index.html"' in page.text
+    assert served.get("/project/NOPE.1", "*/*").type == "text/plain"
