@@ -21,7 +21,7 @@ from .describe import canonical_path
 from .errors import MigrationLodError, StoreError
 from .pages import Pages
 from .serializations import Serialization
-from .site import CATALOG, DUMP, SITE, SITE_LANGUAGE, make_pages, published_index, rdf_forms
+from .site import CATALOG, DUMP, LANDING, SITE, SITE_LANGUAGE, make_pages, published_index, rdf_forms
 from .sparqlpage import SparqlAnswer, answer
 
 log = logging.getLogger("migration_lod.serve")
@@ -54,14 +54,19 @@ class Published:
             return self._pages
 
     def is_resource(self, path: str) -> bool:
-        """Whether `path` names a published resource (its page was built, or the data describes it)."""
-        return (self.site / f"{path}.html").is_file() or self.pages.index.exists(path)
+        """Whether `path` names a published resource: build wrote its page (the site has every resource's), or,
+        without a site, the data describes it."""
+        if path == LANDING:
+            return False  # index.html is the landing page, served at /
+        if self.site.is_dir():
+            return (self.site / f"{path}.html").is_file()
+        return self.pages.index.exists(path)
 
     def built(self, path: str, fmt: Serialization) -> Path | None:
         """The file build wrote for this form of a resource, when it can be served as it is."""
         if fmt.name == "html" and self.lang != SITE_LANGUAGE:
             return None  # pages in another language than the site's are rendered
-        found = self.site / f"{path or 'index'}{fmt.extensions[0]}"
+        found = self.site / f"{path or LANDING}{fmt.extensions[0]}"
         return found if found.is_file() else None
 
     def file(self, relative: str) -> Path | None:
@@ -199,7 +204,7 @@ class Handler(BaseHTTPRequestHandler):
         extra = self._links(path)
         if negotiated:
             extra["Vary"] = "Accept"
-            extra["Content-Location"] = f"/{path or 'index'}{fmt.extensions[0]}"
+            extra["Content-Location"] = f"/{path or LANDING}{fmt.extensions[0]}"
         built = self.published.built(path, fmt)
         if built:
             return self._file(built, send_body, extra)

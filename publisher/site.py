@@ -12,15 +12,15 @@ from rdflib import Graph
 from converters.namespaces import new_graph
 from converters.reference import ONTOLOGY
 
-from . import jsonld, serializations
+from . import export, jsonld, serializations
 from .describe import Index, build_index, canonical_path
 from .pages import STYLESHEET, TEMPLATES, Pages, read_queries
 
 SITE = "site"
 SITE_LANGUAGE = "en"
-CATALOG = "catalog.ttl"
-DUMP = "migration-projects.nt.gz"
-CHECKSUMS = "SHA256SUMS"
+LANDING = "index"  # site/index.html; no resource may take that name
+DUMP, CHECKSUMS = export.DUMP, export.CHECKSUMS
+CATALOG, VOCABULARY = "catalog.ttl", "vocabulary.ttl"  # as build.py names them (it imports this module)
 QUERIES = ONTOLOGY / "queries"
 
 
@@ -31,7 +31,8 @@ def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
         with gzip.open(out / DUMP, "rt", encoding="utf-8") as handle:
             data.parse(data=handle.read(), format="nt")
     catalog = Graph().parse(out / CATALOG, format="turtle") if (out / CATALOG).is_file() else Graph()
-    vocabulary = Graph().parse(ONTOLOGY / "migration.ttl", format="turtle")
+    published = out / VOCABULARY
+    vocabulary = Graph().parse(published if published.is_file() else ONTOLOGY / "migration.ttl", format="turtle")
     return build_index([data, catalog, vocabulary], base)
 
 
@@ -63,11 +64,11 @@ def write_site(out: Path, data: Graph, base: str) -> int:
     site = out / SITE
     site.mkdir()
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
-    (site / "index.html").write_text(pages.render(""), encoding="utf-8")
+    (site / f"{LANDING}.html").write_text(pages.render(""), encoding="utf-8")
     written = 2
     for path in index.resources:
-        if canonical_path(path) != path:
-            continue  # an IRI with empty, "." or ".." segments names no file
+        if canonical_path(path) != path or path == LANDING:
+            continue  # an IRI with empty, "." or ".." segments names no file; "index" is the landing page's
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         for extension, content in rdf_forms(index, path).items():

@@ -13,9 +13,11 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import DCAT, RDF
 
+from converters.namespaces import MP
 from publisher import sparql
 from publisher.describe import Index
 from publisher.server import make_server
@@ -153,6 +155,7 @@ def test_link_header_names_the_other_forms_and_the_iri(served):
 
 def test_landing_page_and_dataset(served):
     assert served.get("/", "text/html").body == site(served, "index.html")
+    assert served.get("/index.html").body == site(served, "index.html")
     turtle = served.get("/", "text/turtle")
     assert turtle.body == site(served, "dataset.ttl") and turtle.headers["Content-Location"] == "/dataset.ttl"
     assert served.get("/dataset", "text/html").body == site(served, "dataset.html")
@@ -374,3 +377,28 @@ def test_browsers_get_error_pages_whose_links_work_where_they_are(served):
     assert page.status == 404 and page.type == "text/html"
     assert 'href="../style.css"' in page.text and 'href="../index.html"' in page.text
     assert served.get("/project/NOPE.1", "*/*").type == "text/plain"
+
+
+def test_a_build_under_another_base_is_served_at_the_same_paths(tmp_path):
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+    from tests.conftest import SEEDS
+
+    out, base = tmp_path / "output", "http://example.org/lod/"
+    built = CliRunner().invoke(main, ["build", "--seeds", str(SEEDS), "--out", str(out), "--base", base, "-j", "2"])
+    assert built.exit_code == 0, built.output
+    server, client = start(out)
+    try:
+        turtle = client.get("/project/PO.0181", "text/turtle")
+        graph = Graph().parse(data=turtle.text, format="turtle")
+        assert (URIRef(base + "project/PO.0181"), RDF.type, MP.Project) in graph
+        assert f'<{base}project/PO.0181>; rel="canonical"' in turtle.headers["Link"]
+        page = client.get("/country/AR", "text/html")
+        assert f'<link rel="canonical" href="{base}country/AR">' in page.text
+        assert client.get("/vocab", "text/html").status == 200
+        dataset = Graph().parse(data=client.get("/dataset.nt").text, format="nt")
+        assert (URIRef(base + "dataset"), RDF.type, DCAT.Dataset) in dataset
+    finally:
+        stop(server)
+        sparql.shutdown()

@@ -293,3 +293,9 @@ def test_pages_speak_french_with_french_labels(index):
     assert "300\u202f000,00 USD" in html
     english = Page(Pages(index, "en").render("project/PO.0181"))
     assert "Status" in english.all_text and "Active" in english.all_text
+
+
+def test_the_site_reads_the_files_build_writes():
+    from publisher import build, site
+
+    assert (site.CATALOG, site.VOCABULARY) == (build.CATALOG, build.VOCABULARY)
