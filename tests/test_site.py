@@ -299,3 +299,15 @@ def test_the_site_reads_the_files_build_writes():
     from publisher import build, site
 
     assert (site.CATALOG, site.VOCABULARY) == (build.CATALOG, build.VOCABULARY)
+
+
+@pytest.mark.parametrize("path", ["project/i-migr", "project/PO.0181", "country/AR", "dataset", "vocab"])
+def test_pyld_reads_each_json_ld_file_on_its_own(path):
+    from pyld import jsonld as pyld
+
+    def no_network(url, options=None):
+        raise AssertionError(f"pyld tried to fetch {url}")
+
+    document = json.loads((SITE_DIR / f"{path}.jsonld").read_text(encoding="utf-8"))
+    nquads = pyld.to_rdf(document, {"format": "application/n-quads", "documentLoader": no_network})
+    assert isomorphic(Graph().parse(data=nquads, format="nt"), Graph().parse(SITE_DIR / f"{path}.nt", format="nt"))
