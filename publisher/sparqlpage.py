@@ -126,11 +126,14 @@ def _table(published: Published, body: bytes, kind: str) -> Table:
 def _cell(view: View, term: dict | None) -> Value | None:
     if term is None:
         return None
-    if term["type"] == "uri":
+    if term["type"] == "uri":  # shown as a prefixed name, as the query wrote it, with the label as a tooltip
         iri = URIRef(term["value"])
-        label, lang = view.label(iri)
+        try:
+            shown = view.index.graph.namespace_manager.curie(iri, generate=False)
+        except (KeyError, ValueError):
+            shown = str(iri)
         href, external = view.href(str(iri))
-        return Value(label or str(iri), href, view.lang_attr(lang), external=external)
+        return Value(shown, href, external=external, mono=True, title=view.label(iri)[0] or None)
     if term["type"] == "literal":
         literal = Literal(term["value"], lang=term.get("xml:lang"),
                           datatype=URIRef(term["datatype"]) if "datatype" in term else None)

@@ -35,6 +35,7 @@ class Value:
     note: str | None = None
     external: bool = False
     mono: bool = False
+    title: str | None = None
 
 
 @dataclass(frozen=True)
