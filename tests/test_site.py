@@ -109,6 +109,7 @@ def test_site_stays_small():
     assert max(sizes.values()) < 120_000, max(sizes, key=sizes.get)
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's own JSON-LD parser
 @pytest.mark.parametrize("ext, fmt", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
 def test_every_rdf_form_is_the_resource_description(index, resources, ext, fmt):
     for path in resources:
