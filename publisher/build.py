@@ -21,6 +21,7 @@ from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .report import Report, render_turtle
+from .site import write_site
 from .validation import shape_files, validate_graph, with_references
 
 REPORT = "validation-report.ttl"
@@ -155,5 +156,6 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str) -> i
     sources = [Path(r.path).name for r in results]
     (tmp / CATALOG).write_bytes(catalog_graph(tmp, graph, base, sources).serialize(format="turtle",
                                                                                    encoding="utf-8"))
+    write_site(tmp, graph, base)
     export.write_checksums(tmp)
     return len(graph)

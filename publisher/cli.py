@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -295,3 +296,42 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     else:
         click.echo(render_text(outcome.report, lang, field_labels(lang)), nl=False)
     sys.exit(2 if outcome.unreadable else 0 if outcome.report.conforms else 1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@out_option("served, with its site/ and downloads")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the pages; other than the site's, pages are rendered instead of read from site/.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Most rows or triples a SPARQL answer may have.")
+@handles_errors
+def serve(host: str, port: int, out: Path, lang: str, timeout: float, max_results: int) -> None:
+    """Serve OUT read-only over HTTP: pages, RDF by content negotiation, downloads and a SPARQL endpoint.
+
+    Every IRI under the base dereferences at its path (/project/PO.0181 gives Turtle, JSON-LD, N-Triples or a
+    page as the Accept header asks; .ttl, .jsonld, .nt and .html give a form directly); /sparql speaks the SPARQL
+    1.1 Protocol (updates and SERVICE refused); /.well-known/void is the catalogue. Stop it with Ctrl-C.
+    Exit 0 when stopped, 1 when OUT holds no build or the port cannot be opened.
+
+    \b
+    Example:
+      migration-lod serve --port 8000 --out output/
+    """
+    from .server import make_server  # the web stack loads only when serving
+
+    server = make_server(out, host, port, lang=lang, timeout=timeout, limit=max_results)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    address, bound = server.server_address[:2]
+    click.echo(f"serving {out}/ at http://{address}:{bound}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        sparql.shutdown()

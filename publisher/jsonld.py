@@ -107,3 +107,39 @@ def write(path: Path, triples: Iterable[tuple], ctx: dict | None = None) -> None
         for index, node in enumerate(nodes(triples, ctx)):
             handle.write((",\n" if index else "") + json.dumps(node, ensure_ascii=False, sort_keys=True))
         handle.write("\n]\n}\n")
+
+
+def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:
+    """The part of a context that some node objects use: their terms, type names and the prefixes these need,
+    so a small document can carry its own context instead of a copy of the whole one."""
+    used: set[str] = set()
+
+    def visit(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                used.add(key)
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str):
+            used.add(value)
+            used.add(value.partition(":")[0])
+
+    for node in nodes:
+        visit(node)
+    kept = {name: definition for name, definition in ctx.items() if name in used}
+    for definition in list(kept.values()):
+        for iri in ([definition] if isinstance(definition, str) else
+                    [v for v in definition.values() if isinstance(v, str)]):
+            prefix = iri.partition(":")[0]
+            if prefix in ctx and prefix not in kept:
+                kept[prefix] = ctx[prefix]
+    return dict(sorted(kept.items()))
+
+
+def document(triples: Iterable[tuple], ctx: dict | None = None) -> dict:
+    """A small JSON-LD document of sorted triples: {"@context": what it uses of the context, "@graph": nodes}."""
+    ctx = ctx or context()
+    graph = list(nodes(sorted(triples), ctx))
+    return {"@context": trimmed_context(graph, ctx), "@graph": graph}

@@ -31,6 +31,15 @@ FORMATS = (
 )
 
 
+# Not RDF: the page for people that every published resource also has. Kept out of FORMATS, which parse.
+HTML = Serialization("html", "", "text/html", (".html",), writable=False)
+
+
+def web_formats() -> tuple[Serialization, ...]:
+    """The forms each resource is published in, in the order of preference when a client accepts any."""
+    return (*(f for f in FORMATS if f.writable), HTML)
+
+
 def names(writable_only: bool = True) -> list[str]:
     """The --format choices."""
     return [f.name for f in FORMATS if f.writable or not writable_only]

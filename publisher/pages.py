@@ -1,0 +1,327 @@
+"""HTML pages for people: one Jinja2 template per page type (most specific first), rendered from the graph."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, OWL, RDF, RDFS, SKOS, VOID
+
+from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
+from converters.textnorm import fold
+
+from . import charts, schemaorg
+from .describe import VOCABULARY_PATH, Index
+from .serializations import web_formats
+from .views import Terms, Value, View, format_number
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = "style.css"
+LANGUAGES = ("en", "fr")
+PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP.expectedResult, MP.activity,
+                 SCHEMA.contactPoint, MP.budget)
+# The template of each kind of resource, by rdf:type; resource.html serves the others.
+KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
+         (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
+         (MP.Subdivision, "place"), (MP.Place, "place"), (DCAT.Dataset, "dataset"))
+
+
+@cache
+def environment() -> Environment:
+    """Autoescaped, and strict: a typo in a template is an error, never an empty string."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """The pages' own words in one language (templates/messages.json)."""
+    return json.loads((TEMPLATES / "messages.json").read_text(encoding="utf-8"))[lang]
+
+
+@dataclass(frozen=True)
+class Query:
+    """An example query of ontology/queries/: its file name, the question it asks, more about it, and its text."""
+
+    name: str
+    question: str
+    note: str
+    text: str
+
+
+def read_queries(folder: Path) -> list[Query]:
+    """The example queries, each described by its leading comment lines (the question first)."""
+    queries = []
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        comments = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comments.append(line.lstrip("#").strip())
+        described = " ".join(c for c in comments if c) or path.stem
+        question, mark, note = described.partition("? ")
+        queries.append(Query(path.stem, question + mark.strip(), note.strip(), text))
+    return queries
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A project as one line of a table."""
+
+    name: Value
+    code: str
+    status: tuple[Value, ...]
+    period: str
+    budget: str
+    countries: int
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file of the dataset with its size."""
+
+    title: str
+    href: str
+    media_type: str
+    size: str
+
+
+class Pages:
+    """Renders the pages of one published dataset in one language."""
+
+    def __init__(self, index: Index, lang: str = "en", queries: list[Query] | None = None,
+                 files: list[tuple[str, int]] | None = None) -> None:
+        self.index, self.lang, self.queries, self.files = index, lang, queries or [], files or []
+        self.terms = Terms(index)
+        self.t = messages(lang)
+
+    @cached_property
+    def dataset_iri(self) -> URIRef:
+        found = [s for s in sorted(self.index.by_subject) if DCAT.Dataset in self.index.types(s)]
+        return found[0] if found else URIRef(self.index.base + "dataset")
+
+    @cached_property
+    def projects(self) -> list[URIRef]:
+        return sorted(s for s in self.index.by_subject if MP.Project in self.index.types(s))
+
+    def kind(self, iri: URIRef) -> str:
+        types = set(self.index.types(iri))
+        return next((kind for rdf_type, kind in KINDS if rdf_type in types), "resource")
+
+    def render(self, path: str) -> str:
+        """The page of the resource at `path` ("" is the landing page)."""
+        if not path:
+            return self.landing("")
+        if path == VOCABULARY_PATH or str(self.index.iri(path)) == VOCAB_IRI:
+            return self.vocabulary(path)
+        iri = self.index.iri(path)
+        kind = self.kind(iri)
+        if kind == "dataset":
+            return self.landing(path)
+        view = View(self.index, self.terms, self.lang, path)
+        context = self._base(view, path, view.name(iri))
+        referrers = view.referrers(iri)
+        # A project's parts have sections of their own (its budget stays among the facts, as an amount).
+        skip = (DCT.title, DCT.description, RDF.type) + (PROJECT_PARTS[:-1] if kind == "project" else ())
+        context.update(kind=kind, iri=str(iri), facts=view.facts(iri, skip=skip),
+                       types=[view.value(t, RDF.type) for t in self.index.types(iri)],
+                       summary=self._summary(view, iri) if kind == "project" else [],
+                       titles=self._texts(view, iri, DCT.title), descriptions=self._texts(view, iri, DCT.description),
+                       parts=self._parts(view, iri, self.index.parts(iri)),
+                       referrers=[r for r in referrers if r.iri not in self.projects],
+                       projects=[(self.project_row(view, r.iri), r.properties) for r in referrers
+                                 if r.iri in self.projects],
+                       participations=self._participations(view, iri),
+                       participation_type=view.value(MP.Participation, RDF.type))
+        template = environment().select_template([f"resource-{kind}.html", "resource.html"])
+        return template.render(context)
+
+    def _summary(self, view: View, iri: URIRef) -> list[tuple[str, list[Value]]]:
+        """The project's key facts at a glance: status, period, budget, beneficiary countries."""
+        row = self.project_row(view, iri)
+        countries = sorted((view.name(c) for c in self.index.values(iri, MP.beneficiaryCountry)),
+                           key=lambda v: fold(v.text))
+        pairs = [(self.t["col_status"], list(row.status)), (self.t["col_period"], [Value(row.period)]),
+                 (self.t["col_budget"], [Value(row.budget)]), (self.t["summary_countries"], countries)]
+        return [(label, values) for label, values in pairs if values and values[0].text]
+
+    def _texts(self, view: View, iri: URIRef, predicate: URIRef) -> list[Value]:
+        return [view.value(o, predicate) for o in sorted(self.index.values(iri, predicate))]
+
+    def _base(self, view: View, path: str, title: Value, json_ld: dict | None = None) -> dict:
+        """What base.html needs: the words, links home and to the stylesheet, RDF forms, schema.org JSON-LD."""
+        stem = (path or "dataset").rsplit("/", 1)[-1]  # the landing page's RDF is the dataset's description
+        alternates = [(f.media_type, f.name, stem + f.extensions[0]) for f in web_formats() if f.name != "html"]
+        dataset_name, dataset_lang = view.label(self.dataset_iri)
+        return {"t": self.t, "lang": self.lang, "title": title, "path": path,
+                "home": view.local("index.html"), "stylesheet": view.local(STYLESHEET),
+                "sparql": view.local("sparql"), "vocabulary": view.local(f"{VOCABULARY_PATH}.html"),
+                "site_name": Value(dataset_name or "migration-lod", lang=view.lang_attr(dataset_lang)),
+                "alternates": alternates, "canonical": str(self.index.iri(path)) if path else self.index.base,
+                "json_ld": schemaorg.script(json_ld or schemaorg.describe(self.index, path))}
+
+    def _parts(self, view: View, iri: URIRef, parts: list[URIRef]) -> list[dict]:
+        """The hash parts of a resource as cards, ordered by the property that links them, then position."""
+        linked_by: dict[URIRef, URIRef] = {o: p for p, o in self.index.pairs(iri) if o in parts}
+        order = {p: i for i, p in enumerate(PROJECT_PARTS)}
+
+        def key(part: URIRef) -> tuple:
+            position = [int(v) for v in self.index.values(part, MP.position) if str(v).isdigit()]
+            notation = [str(v) for v in self.index.values(part, SKOS.notation)]
+            return (order.get(linked_by.get(part), len(order)), position or [0], notation, str(part))
+
+        cards = []
+        for part in sorted(parts, key=key):
+            predicate = linked_by.get(part)
+            heading = self.terms.label(str(predicate), self.lang) if predicate else view.summary(part)
+            number = [str(v) for v in self.index.values(part, SKOS.notation) or self.index.values(part, MP.position)]
+            heading = " ".join([heading, *number[:1]])
+            cards.append({"id": str(part).partition("#")[2], "heading": heading, "kind": self.kind_of_part(part),
+                          "types": [view.value(t, RDF.type) for t in self.index.types(part)],
+                          "summary": view.summary(part), "titles": self._texts(view, part, DCT.title),
+                          "descriptions": self._texts(view, part, DCT.description),
+                          "facts": view.facts(part, skip=(DCT.title, DCT.description, RDF.type, MP.position,
+                                                          SKOS.notation))})
+        return cards
+
+    def kind_of_part(self, part: URIRef) -> str:
+        types = self.index.types(part)
+        return str(types[0]).rsplit("#", 1)[-1].rsplit("/", 1)[-1].lower() if types else "part"
+
+    def _participations(self, view: View, iri: URIRef) -> list[tuple[tuple[Value, ...], tuple[Value, ...], str]]:
+        rows = []
+        for part in sorted(self.index.values(iri, MP.participation)):
+            organisations = tuple(view.name(o) for o in self.index.values(part, MP.organisation))
+            roles = tuple(view.name(r) for r in self.index.values(part, MP.role))
+            rows.append((organisations, roles, str(part).partition("#")[2]))
+        return sorted(rows, key=lambda row: [fold(v.text) for v in row[1] + row[0]])
+
+    def project_row(self, view: View, project: URIRef) -> ProjectRow:
+        values = self.index.values
+        dates = [str(v) for v in values(project, MP.startDate)[:1] + values(project, MP.endDate)[:1]]
+        budget = [view.summary(b) for b in values(project, MP.budget)]
+        codes = [str(c) for c in values(project, DCT.identifier)]
+        return ProjectRow(view.name(project), codes[0] if codes else "",
+                          tuple(view.name(s) for s in values(project, MP.status)),
+                          "\u202f–\u202f".join(dict.fromkeys(dates)),
+                          budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
+
+    def landing(self, path: str) -> str:
+        """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries."""
+        iri = self.dataset_iri
+        view = View(self.index, self.terms, self.lang, path, document=iri)  # the landing page is the dataset's
+        context = self._base(view, path, view.name(iri))
+        rows = sorted((self.project_row(view, p) for p in self.projects), key=lambda r: fold(r.name.text))
+        benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
+        counts = [(self.t["count_projects"], len(self.projects)),
+                  (self.t["count_organisations"], len(self._typed(MP.Organisation))),
+                  (self.t["count_countries"], len(benefiting)),
+                  (self.t["count_triples"], format_number(str(self._first(iri, VOID.triples) or 0), self.lang))]
+        description = self._localized(iri, DCT.description)
+        context.update(
+            iri=str(iri), descriptions=[view.value(description)] if description else [], counts=counts, projects=rows,
+            licence=[view.value(o) for o in self.index.values(iri, DCT.license)],
+            downloads=self._downloads(view, iri), queries=self.queries, files=self._files(view),
+            query_links={q.name: f"{context['sparql']}?query={quote(q.text)}" for q in self.queries},
+            charts=self._charts(view), schemes=[view.name(s) for s in self._typed(SKOS.ConceptScheme)],
+            countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
+            parts=self._parts(view, iri, self.index.parts(iri)))
+        return environment().get_template("index.html").render(context)
+
+    def _typed(self, rdf_type: URIRef) -> list[URIRef]:
+        return sorted(s for s in self.index.by_subject if rdf_type in self.index.types(s))
+
+    def _first(self, node: URIRef, predicate: URIRef):
+        found = self.index.values(node, predicate)
+        return found[0] if found else None
+
+    def _downloads(self, view: View, iri: URIRef) -> list[Download]:
+        found = []
+        for distribution in sorted(self.index.values(iri, DCAT.distribution)):
+            url = str(self._first(distribution, DCAT.downloadURL) or "")
+            media = str(self._first(distribution, DCAT.mediaType) or "").rsplit("media-types/", 1)[-1]
+            size = self._first(distribution, DCAT.byteSize)
+            title, _ = view.label(distribution)
+            found.append(Download(title, context_root(view) + url.rsplit("/", 1)[-1], media,
+                                  _size(int(size), self.lang) if size is not None else ""))
+        return sorted(found, key=lambda d: d.title)
+
+    def _files(self, view: View) -> list[Download]:
+        """The other files of the output folder (vocabulary, shapes, context, report, catalogue) with sizes."""
+        keys = {"vocabulary": "file_vocabulary", "shapes": "file_shapes", "context": "file_context",
+                "validation-report": "file_report", "catalog": "file_catalog"}
+        distributions = {str(u).rsplit("/", 1)[-1] for d in self.index.values(self.dataset_iri, DCAT.distribution)
+                         for u in self.index.values(d, DCAT.downloadURL)}
+        return [Download(self.t[keys.get(name.split(".", 1)[0], "file_other")], context_root(view) + name, "",
+                         _size(size, self.lang)) for name, size in sorted(self.files) if name not in distributions]
+
+    def _charts(self, view: View) -> list[dict]:
+        found = []
+        for key, predicate, unknown in (("region", MP.region, self.t["no_region"]),
+                                        ("country", MP.beneficiaryCountry, self.t["no_country"])):
+            for currency, sums in charts.totals(self.index, predicate).items():
+                bars = []
+                for node, amount in sums.items():
+                    value = view.name(node) if node is not None else Value(unknown)
+                    bars.append(charts.Bar(value.text, amount, value.href, value.lang))
+                title = self.t[f"chart_{key}"].format(currency=currency)
+                found.append({"title": title, "note": self.t[f"chart_{key}_note"],
+                              "svg": charts.bar_chart(title, bars, currency, self.lang, f"chart-{key}-{currency}",
+                                                      self.t["chart_more"])})
+        return found
+
+    def vocabulary(self, path: str) -> str:
+        """The vocabulary's page: its classes and properties with labels, comments, domains and ranges."""
+        view = View(self.index, self.terms, self.lang, path)
+        iri = URIRef(VOCAB_IRI)
+        title, description = self._localized(iri, DCT.title), self._localized(iri, DCT.description)
+        context = self._base(view, path, Value(str(title or "migration-lod vocabulary")))
+        terms = self.index.parts(iri)
+        sections = []
+        for key, types in (("classes", (OWL.Class, RDFS.Class)),
+                           ("properties", (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property))):
+            chosen = [s for s in terms if set(self.index.types(s)) & set(types)]
+            cards = []
+            for term in sorted(chosen, key=lambda s: str(s).casefold()):
+                label, comment = self._localized(term, RDFS.label), self._localized(term, RDFS.comment)
+                shown = {(RDFS.label, label), (RDFS.comment, comment)}  # in the heading and the paragraph
+                cards.append({"id": str(term).partition("#")[2], "iri": str(term),
+                              "label": str(label or self.terms.label(str(term), self.lang)),
+                              "comment": str(comment or ""), "facts": view.facts(term, drop=shown)})
+            sections.append((self.t[f"vocab_{key}"], cards))
+        context.update(iri=VOCAB_IRI, description=str(description or ""), sections=sections,
+                       facts=view.facts(iri, drop={(DCT.title, title), (DCT.description, description)}))
+        return environment().get_template("vocabulary.html").render(context)
+
+    def _localized(self, node: URIRef, predicate: URIRef) -> Literal | None:
+        """The node's text for `predicate` in the page's language, else English, else untagged, else any."""
+        texts = {o.language or "": o for o in sorted(self.index.values(node, predicate)) if isinstance(o, Literal)}
+        return texts.get(self.lang) or texts.get("en") or texts.get("") or next(iter(texts.values()), None)
+
+    def page(self, template: str, path: str, title: str, **extra) -> str:
+        """Any other page (the SPARQL form, an error page) in the site's frame."""
+        view = View(self.index, self.terms, self.lang, path)
+        context = self._base(view, path, Value(title), {"@context": "https://schema.org", "@type": "WebPage",
+                                                        "name": title})
+        context["alternates"] = []
+        context.update(extra)
+        return environment().get_template(template).render(context)
+
+
+def context_root(view: View) -> str:
+    """From a page of the site to the folder holding the downloads (the site's parent)."""
+    return "../" * (view.path.count("/") + 1)
+
+
+def _size(size: int, lang: str) -> str:
+    for unit, factor in (("MB", 1 << 20), ("kB", 1 << 10)):
+        if size >= factor:
+            shown = f"{size / factor:.1f}"
+            return f"{shown.replace('.', ',') if lang == 'fr' else shown} {unit if lang == 'en' else unit[0] + 'o'}"
+    return f"{size} {'bytes' if lang == 'en' else 'octets'}"

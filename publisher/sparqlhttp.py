@@ -1,0 +1,88 @@
+"""The SPARQL 1.1 Protocol's request side: where the query is in a GET or POST, and what each refusal answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from .errors import ForbiddenQuery, MigrationLodError, NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge
+from .sparqlresults import FORMATS
+
+MAX_BODY = 1 << 20  # a query is text; a megabyte is plenty
+FORM = "application/x-www-form-urlencoded"
+DIRECT_QUERY = "application/sparql-query"
+DIRECT_UPDATE = "application/sparql-update"
+_SHORT_NAMES = {f.name: f.media_type for f in FORMATS if "graph" not in f.kinds}
+
+
+class ProtocolError(MigrationLodError):
+    """A request the protocol cannot take, with the HTTP status that says why."""
+
+    def __init__(self, status: int, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """A query and the result format the request names outright (the `format` parameter), if any."""
+
+    query: str | None
+    format: str | None = None
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise ProtocolError(400, f"the request has {len(values)} '{name}' parameters", "send exactly one")
+    return values[0] if values else None
+
+
+def _from_params(params: dict[str, list[str]]) -> QueryRequest:
+    if "update" in params:
+        raise ProtocolError(403, "updates are refused: this endpoint is read-only",
+                            "ask with SELECT, ASK, CONSTRUCT or DESCRIBE")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in params:
+            raise ProtocolError(400, f"'{name}' is not supported: the dataset is one default graph",
+                                "leave it out; the query runs over the whole dataset")
+    fmt = _one(params, "format") or None
+    return QueryRequest(_one(params, "query"), _SHORT_NAMES.get(fmt, fmt) if fmt else None)
+
+
+def from_get(query_string: str) -> QueryRequest:
+    """The query of a GET /sparql?query=… (no query: the form page is wanted)."""
+    return _from_params(parse_qs(query_string, keep_blank_values=True))
+
+
+def from_post(content_type: str | None, body: bytes, query_string: str = "") -> QueryRequest:
+    """The query of a POST: a form (query=…) or a direct application/sparql-query body; updates are refused."""
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the request body is not UTF-8", "send the query as UTF-8 text") from None
+    if media_type == FORM:
+        return _from_params(parse_qs(text, keep_blank_values=True))
+    if media_type == DIRECT_QUERY:
+        params = parse_qs(query_string, keep_blank_values=True)
+        fmt = _from_params({k: v for k, v in params.items() if k != "query"}).format
+        return QueryRequest(text, fmt)
+    if media_type == DIRECT_UPDATE:
+        raise ProtocolError(403, "updates are refused: this endpoint is read-only",
+                            "ask with SELECT, ASK, CONSTRUCT or DESCRIBE")
+    raise ProtocolError(415, f"a query cannot be sent as {media_type or 'a body without Content-Type'}",
+                        f"POST it as {FORM} (query=…) or as {DIRECT_QUERY}")
+
+
+# Refused before running: 403; asked in a format it cannot have: 406; stopped by the time limit: 503 (the
+# service could not answer in time); a query with an error or too big an answer: 400. Anything else is ours: 500.
+_STATUS = ((ForbiddenQuery, 403), (NotAcceptable, 406), (QueryTimeout, 503), (QuerySyntaxError, 400),
+           (ResultTooLarge, 400))
+
+
+def status_of(error: MigrationLodError) -> int:
+    """The HTTP status for a query that could not be answered."""
+    if isinstance(error, ProtocolError):
+        return error.status
+    return next((status for kind, status in _STATUS if isinstance(error, kind)), 500)

@@ -1,0 +1,227 @@
+"""Graph nodes as people read them: labels in the page's language, values formatted, links relative to the page."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from converters.namespaces import DCT, MP, PREFIXES, SCHEMA
+from converters.textnorm import fold
+
+from .describe import Index, path_of
+
+LABELS_FILE = Path(__file__).parent / "templates" / "labels.ttl"
+# The facts of a project in the order people look for them; other properties follow, by label.
+FACT_ORDER = (RDF.type, DCT.identifier, MP.primaId, MP.status, MP.projectType, MP.geographicScope, MP.region,
+              MP.startDate, MP.endDate, MP.durationMonths, MP.allocationYear, MP.budget, MP.fundingProgramme,
+              MP.eligibleBeneficiary, MP.otherBeneficiary, MP.beneficiaryCountry, MP.missionCountry,
+              MP.interventionArea, MP.beneficiaryRegion, MP.beneficiaryRegionCount, MP.innovationElement,
+              SKOS.prefLabel, SKOS.altLabel, SKOS.notation, DCT.title, DCT.description)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value as shown: its text, where it links, and its language when that is not the page's."""
+
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    note: str | None = None
+    external: bool = False
+    mono: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A property of a resource with its label, where it is defined, and its values."""
+
+    predicate: str
+    label: str
+    href: str | None
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Referrer:
+    """A resource that links to the one shown, with the properties it links by."""
+
+    value: Value
+    properties: tuple[str, ...]
+    iri: URIRef
+
+
+def format_number(text: str, lang: str) -> str:
+    """Digits grouped the way the page's language writes them: 300,000.00 (en) or 300 000,00 (fr)."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    shown = f"{number:,.2f}" if number.as_tuple().exponent < 0 else f"{number:,}"
+    if lang == "fr":
+        shown = shown.replace(",", "\u202f").replace(".", ",")
+    return shown
+
+
+def curie(iri: str) -> str:
+    """The shortest prefixed name for an IRI, or the IRI itself."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
+        if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return iri
+
+
+class Terms:
+    """Display labels of properties and classes: the vocabulary's own, and labels.ttl for reused terms."""
+
+    def __init__(self, index: Index) -> None:
+        extra = Graph().parse(LABELS_FILE, format="turtle")
+        self._labels: dict[str, dict[str, str]] = {}
+        pairs = [(s, o) for s, o in extra.subject_objects(RDFS.label)]
+        pairs += [(s, o) for s, items in index.by_subject.items() if str(s).startswith(str(MP))
+                  for p, o in items if p == RDFS.label]
+        for subject, label in sorted(pairs):
+            if isinstance(label, Literal):
+                self._labels.setdefault(str(subject), {}).setdefault(label.language or "", str(label))
+
+    def get(self, iri: str, lang: str) -> str | None:
+        """The term's label in `lang` (else English, else untagged), capitalised, or None."""
+        found = self._labels.get(iri, {})
+        text = found.get(lang) or found.get("en") or found.get("")
+        return text[:1].upper() + text[1:] if text else None
+
+    def label(self, iri: str, lang: str) -> str:
+        """The term's label, or its prefixed name when it has none."""
+        return self.get(iri, lang) or curie(iri)
+
+
+class View:
+    """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
+
+    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None) -> None:
+        self.index, self.terms, self.lang, self.path = index, terms, lang, path
+        self.document = document or (index.iri(path) if path else URIRef(index.base))
+
+    @cached_property
+    def _directory(self) -> str:
+        return posixpath.dirname(self.path) or "."
+
+    def local(self, target: str) -> str:
+        """A link from this page to the file `target` of the site (e.g. "country/AR.html", "style.css")."""
+        return posixpath.relpath(target, self._directory)
+
+    def href(self, iri: str) -> tuple[str | None, bool]:
+        """Where a link to `iri` goes from this page, and whether it leaves the site."""
+        path = path_of(iri, self.index.base)
+        if path is None:
+            return (iri if iri.startswith(("http://", "https://")) else None), True
+        _, sep, fragment = iri.partition("#")
+        document = iri.partition("#")[0]
+        if document == str(self.document):
+            return (f"#{fragment}" if sep else "#top"), False
+        if path and not self.index.exists(path):
+            return iri, True  # under the base but no resource of the data (a download, say): the IRI itself
+        target = self.local(f"{path}.html" if path else "index.html")
+        return (f"{target}#{fragment}" if sep else target), False
+
+    def label(self, node: URIRef) -> tuple[str, str | None]:
+        """The node's best label for this page and its language; ("", None) when it has none."""
+        labels = self.index.labels(node)
+        order = {lang: rank for rank, lang in enumerate(dict.fromkeys([self.lang, "en", "fr", ""]))}
+        ranked = sorted(labels, key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
+                                                  order.get(pair[1].language or "", 4), str(pair[1])))
+        if not ranked:
+            return "", None
+        return str(ranked[0][1]), ranked[0][1].language
+
+    def name(self, node: URIRef) -> Value:
+        """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
+        text, lang = self.label(node)
+        if not text:
+            identifier = self.index.values(node, DCT.identifier) or self.index.values(node, SKOS.notation)
+            text = str(identifier[0]) if identifier else self._fallback(node)
+        href, external = self.href(str(node))
+        return Value(text, href, self.lang_attr(lang), external=external)
+
+    def _fallback(self, node: URIRef) -> str:
+        path = path_of(str(node), self.index.base)
+        if path is not None and "#" in str(node):
+            return self.summary(node)
+        if path:
+            return path.rsplit("/", 1)[-1]
+        return self.terms.label(str(node), self.lang)
+
+    def lang_attr(self, lang: str | None) -> str | None:
+        return lang if lang and lang != self.lang else None
+
+    def summary(self, part: URIRef) -> str:
+        """A one-line name for a hash part: its amount, organisation and role, title or text."""
+        types = set(self.index.types(part))
+        if SCHEMA.MonetaryAmount in types:
+            amount = [format_number(str(a), self.lang) for a in self.index.values(part, SCHEMA.value)[:1]]
+            return " ".join(amount + [str(c) for c in self.index.values(part, SCHEMA.currency)[:1]])
+        if MP.Participation in types:
+            organisations = [self.label(o)[0] for o in self.index.values(part, MP.organisation)]
+            roles = [self.label(r)[0] for r in self.index.values(part, MP.role)]
+            return f"{', '.join(organisations)} ({', '.join(roles)})" if roles else ", ".join(organisations)
+        for predicate in (DCT.title, SKOS.notation, DCT.description):
+            found = self.index.values(part, predicate)
+            if found:
+                text = str(found[0])
+                return text if len(text) <= 90 else text[:87].rstrip() + "…"
+        return "#" + str(part).partition("#")[2]
+
+    def value(self, obj: URIRef | Literal, predicate: URIRef | None = None) -> Value:
+        """One object as shown on the page."""
+        if isinstance(obj, URIRef):
+            if predicate == RDF.type:
+                href, external = self.href(str(obj))
+                return Value(self.terms.label(str(obj), self.lang), href, external=external)
+            return self.name(obj)
+        text = str(obj)
+        if obj.datatype == XSD.decimal:
+            text = format_number(text, self.lang)
+        if predicate == SCHEMA.email:
+            return Value(text, f"mailto:{text}", external=True)
+        mono = obj.datatype in (XSD.hexBinary,) or predicate in (DCT.identifier, SKOS.notation, MP.sha256)
+        return Value(text, lang=self.lang_attr(obj.language), mono=mono)
+
+    def facts(self, node: URIRef, skip: tuple[URIRef, ...] = (), drop: frozenset | set = frozenset()) -> list[Fact]:
+        """Every property of `node` with its values, in reading order, but for the properties in `skip` and the
+        (property, value) pairs in `drop` (which the page shows elsewhere)."""
+        grouped: dict[URIRef, list] = {}
+        for predicate, obj in self.index.pairs(node):
+            if predicate not in skip and (predicate, obj) not in drop:
+                grouped.setdefault(predicate, []).append(obj)
+        rank = {p: i for i, p in enumerate(FACT_ORDER)}
+        ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
+        facts = []
+        for predicate in ordered:
+            values = sorted((self.value(o, predicate) for o in grouped[predicate]),
+                            key=lambda v: (fold(v.text), v.text, v.lang or ""))
+            href, _ = self.href(str(predicate))
+            facts.append(Fact(str(predicate), self.terms.label(str(predicate), self.lang), href, tuple(values)))
+        return facts
+
+    def referrers(self, node: URIRef) -> list[Referrer]:
+        """The documents linking to `node`, each once, with the properties they link by (a part counts for its
+        document: a participation naming an organisation is its project)."""
+        found: dict[URIRef, set[str]] = {}
+        for subject, predicate in self.index.by_object.get(node, []):
+            document = URIRef(str(subject).partition("#")[0])
+            if document == node or str(document) == str(self.document):
+                continue
+            label = self.terms.label(str(predicate), self.lang)
+            if document != subject:
+                others = [self.label(o)[0] for p, o in self.index.pairs(subject)
+                          if isinstance(o, URIRef) and o != node and p != RDF.type]
+                label = ", ".join(o for o in others if o) or label
+            found.setdefault(document, set()).add(label)
+        referrers = [Referrer(self.name(doc), tuple(sorted(labels)), doc) for doc, labels in found.items()]
+        return sorted(referrers, key=lambda r: (fold(r.value.text), str(r.iri)))
