@@ -1,4 +1,4 @@
-"""Running converters on hostile input: the allowed outcomes, and a wall-clock bound that turns a hang into a failure."""
+"""Converters on hostile input: the outcomes allowed, and a wall-clock bound that turns a hang into a failure."""
 
 from __future__ import annotations
 

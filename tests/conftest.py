@@ -24,5 +24,5 @@ def seed(prefix: str) -> Path:
 
 # Hypothesis: a fixed, reproducible number of examples in `make test`; `make fuzz` runs many more at random.
 settings.register_profile("default", max_examples=30, deadline=None, derandomize=True)
-settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "2000")), deadline=None)
+settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

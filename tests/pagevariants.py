@@ -22,9 +22,9 @@ PAGES = sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "tests" / "converters" / "c
 
 # Country names exactly as the pages write them, longest first (for splitting a list back into names).
 COUNTRY_NAMES = sorted({
-    "Argentine", "Bolivie (État plurinational de)", "Bolivie (État Plurinational De)", "BOLIVIE (ÉTAT PLURINATIONAL DE)",
-    "Colombie", "Équateur", "Paraguay", "Pérou", "Guyana", "Chili", "Uruguay", "El Salvador", "Honduras", "Mexique",
-    "Guatemala", "Brésil", "Maroc", "Tunisie",
+    "Argentine", "Bolivie (État plurinational de)", "Bolivie (État Plurinational De)",
+    "BOLIVIE (ÉTAT PLURINATIONAL DE)", "Colombie", "Équateur", "Paraguay", "Pérou", "Guyana", "Chili", "Uruguay",
+    "El Salvador", "Honduras", "Mexique", "Guatemala", "Brésil", "Maroc", "Tunisie",
 }, key=len, reverse=True)
 LIST_SEPARATORS = [", ", "; ", " et ", " ", "", " - ", ",", " ;", " , "]
 # The IOM site's menu as copied from a browser (seeds 001 and 003 start with it) and footers of the sites.

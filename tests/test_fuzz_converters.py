@@ -16,7 +16,9 @@ TEXTS = [page.read_text(encoding="utf-8") for page in PAGES]
 # Lines that steer detection and parsing: labels, headings and rows of every family, in their pages' spelling.
 STRUCTURE = sorted({line.strip() for text in TEXTS for line in text.splitlines()
                     if 0 < len(line.strip()) < 90 and not line.strip()[0].isdigit()})
-SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+# Ten times the profile's examples (300 in `make test`, about a minute in all; 20,000 with `make fuzz`).
+FUZZ = settings(max_examples=settings.default.max_examples * 10,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example, HealthCheck.filter_too_much])
 
 # Characters that matter to the parsers: separators, bullets, marks of money and dates, odd spaces, breaks.
@@ -72,25 +74,44 @@ def labelled_page(draw) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-@SLOW
+@st.composite
+def grown_page(draw) -> bytes:
+    """A page with one line repeated thousands of times, or one line grown to thousands of characters."""
+    lines = draw(st.sampled_from(TEXTS)).split("\n")
+    at = draw(st.integers(0, len(lines) - 1))
+    line = draw(st.one_of(st.sampled_from(lines), st.sampled_from(STRUCTURE), value_text))
+    if draw(st.booleans()):
+        lines[at:at] = [line] * draw(st.integers(1000, 20000))
+    else:
+        lines[at] = lines[at] + (line or "x") * draw(st.integers(100, 5000))
+    return "\n".join(lines).encode("utf-8")
+
+
+@FUZZ
 @given(st.binary(max_size=2000))
 def test_random_bytes(data):
     outcome(data)
 
 
-@SLOW
+@FUZZ
 @given(st.text(max_size=2000))
 def test_random_text(text):
     outcome(text.encode("utf-8"))
 
 
-@SLOW
+@FUZZ
 @given(mutated_page())
 def test_mutated_pages(data):
     outcome(data)
 
 
-@SLOW
+@FUZZ
 @given(labelled_page())
 def test_labels_with_random_values(data):
+    outcome(data)
+
+
+@settings(FUZZ, max_examples=settings.default.max_examples * 2)
+@given(grown_page())
+def test_grown_pages(data):
     outcome(data)
