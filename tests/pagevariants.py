@@ -86,7 +86,8 @@ def money(draw, figures: str) -> str:
 
 
 def case_variant(text: str):
-    return st.sampled_from([text, text.upper(), text.lower()])
+    """A label as written, in capitals, in lower case, or without its accents."""
+    return st.sampled_from([text, text.upper(), text.lower(), strip_accents(text)])
 
 
 # ----- the IOM Development Fund family: a title, labelled fields, then the description.
@@ -226,7 +227,10 @@ def euromed_page(draw, lines: list[str]) -> str:
                 line = draw(st.sampled_from(["• ", "- ", "* ", "· ", "", "  ● "])) + line.lstrip()[1:].lstrip()
             elif _EUROMED_START.match(line) and re.search(r"\s:\s", line):
                 label, _, value = re.split(r"(\s:\s)", line, maxsplit=1)
-                line = label.rstrip() + draw(st.sampled_from([" : ", "\u00a0: ", ": ", " :\t"])) + value
+                line = draw(case_variant(label.rstrip())) + draw(st.sampled_from([" : ", "\u00a0: ", ": ", " :\t"])) \
+                    + value
+            elif _EUROMED_START.match(line):
+                line = draw(case_variant(line))
             out.append(line)
     return "\n".join(out + lines[footer:])
 
