@@ -57,8 +57,6 @@ def is_site_text(line: Line) -> bool:
         return False
     if key in MENU or key in FOOTER or _COPYRIGHT.search(key):
         return True
-    if _link_like(line) and _FOOTER_PREFIX.match(key):
-        return True  # "Abonnez-vous à la newsletter", "Partager sur Facebook", "Retour en haut de page"
     words = [word for word in _LINK_SEPARATORS.split(key) if word]
     if len(words) > 1 and all(word in _SOCIAL for word in words):
         return True  # "Facebook | Twitter | LinkedIn"
@@ -79,6 +77,14 @@ def _menu_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(entry) for entry in MENU if " " in entry}, reverse=True))
 
 
+def _footer_link(line: Line) -> bool:
+    """A link line that starts like the footer's: "Abonnez-vous à la newsletter", "Partager sur Facebook".
+
+    Weaker evidence than is_site_text (a record's own line may start so), so it counts only before one.
+    """
+    return _link_like(line) and bool(_FOOTER_PREFIX.match(label_key(line.text)))
+
+
 def _link_like(line: Line) -> bool:
     """A short line without sentence punctuation or a label's colon: what a link or a menu entry looks like."""
     text = line.text.strip(" |")
@@ -91,7 +97,8 @@ def without_footer(lines: list[Line], is_record: Callable[[Line], bool] = lambda
 
     `is_record` tells the page family's own structure (a field label, a heading): the footer never
     reaches back past it. Short lines before the first line the site is known to write stay, so a
-    record that ends with a short line of its own keeps it.
+    record that ends with a short line of its own keeps it; a line that only starts like a footer
+    link ("Partager sur …") goes only when a line the site is known to write follows it.
     """
     cut = None
     for index in range(len(lines) - 1, -1, -1):
@@ -100,7 +107,7 @@ def without_footer(lines: list[Line], is_record: Callable[[Line], bool] = lambda
             continue
         if is_record(line):
             break
-        if is_site_text(line):
+        if is_site_text(line) or (cut is not None and _footer_link(line)):
             cut = index
         elif not _link_like(line):
             break

@@ -30,12 +30,15 @@ LIST_SEPARATORS = [", ", "; ", " et ", " ", "", " - ", ",", " ;", " , "]
 # The IOM site's menu as copied from a browser (seeds 001 and 003 start with it) and footers of the sites.
 _SEED_001 = SEEDS.joinpath("001_d1ca3eb0415ae2bb.txt").read_text(encoding="utf-8").split("\n")
 IOM_MENU = _SEED_001[:_SEED_001.index("- 2030 AGENDA") + 1]
-# A footer starts with a line the site writes on every page; unknown links may follow it.
+# A footer holds a line the site writes on every page; links that only start like footer links may come
+# before it, unknown links after it.
 UNKNOWN_LINKS = ["Nos bureaux dans le monde", "Rapports annuels", "- Bureaux régionaux"]
+FOOTER_LINKS = ["Abonnez-vous à la newsletter", "Partager sur LinkedIn", "Suivez-nous sur Facebook",
+                "Retour en haut de la page"]
 FOOTER_LINES = [
     "Partager", "Partager cette page", "Facebook", "Twitter", "LinkedIn", "Facebook | X | LinkedIn", "Imprimer",
     "Retour en haut", "Contactez-nous", "Carrières", "Achats", "Alerte à la fraude", "Conditions d'utilisation",
-    "Politique de confidentialité", "Plan du site", "Mentions légales", "Abonnez-vous à la newsletter",
+    "Politique de confidentialité", "Plan du site", "Mentions légales",
     "Share this page", "Print", "Back to top", "Contact us", "Careers", "Procurement", "Fraud alert",
     "Terms and Conditions", "Privacy policy", "Sitemap", "Suivez-nous",
     "© 2024 Organisation internationale pour les migrations (OIM)", "Copyright © IOM. Tous droits réservés.",
@@ -244,8 +247,9 @@ def surface(draw, text: str, menu: list[str]) -> bytes:
     if draw(st.booleans()):
         lines = menu + lines
     if draw(st.booleans()):
-        footer = [draw(st.sampled_from(FOOTER_LINES))]
-        footer += draw(st.lists(st.sampled_from(FOOTER_LINES + UNKNOWN_LINKS + IOM_MENU[1:5]), max_size=6))
+        footer = draw(st.lists(st.sampled_from(FOOTER_LINKS), max_size=2)) + [draw(st.sampled_from(FOOTER_LINES))]
+        footer += draw(st.lists(st.sampled_from(FOOTER_LINES + FOOTER_LINKS + UNKNOWN_LINKS + IOM_MENU[1:5]),
+                                max_size=5))
         lines += [""] * draw(st.integers(0, 2)) + [draw(st.sampled_from(["", "- "])) + f for f in footer]
     rng = random.Random(draw(st.integers(0, 2**32)))  # the many small choices, one per word and line
     spaces = draw(st.sampled_from([0, 0.05, 0.3]))

@@ -119,6 +119,14 @@ def test_a_short_line_of_the_record_before_a_footer_stays():
     assert convert(page.encode(), "000.txt").description.endswith("\nVoir le rapport final")
 
 
+def test_a_last_line_that_only_starts_like_a_footer_link_stays():
+    # "Partager …" alone was taken for a share link and cut from the description.
+    page = IDF + "\n- Partager les bonnes pratiques\n"
+    assert convert(page.encode(), "000.txt").description.endswith("\nPartager les bonnes pratiques")
+    footer = IDF + "\nPartager sur LinkedIn\nPolitique de confidentialité\n"  # before a site line it goes
+    assert convert(footer.encode(), "000.txt").description == convert(IDF.encode(), "000.txt").description
+
+
 def test_participations_are_numbered_by_role_whatever_the_order_of_the_role_lines():
     lines = EUROMED.split("\n")
     funder = next(i for i, line in enumerate(lines) if line.startswith("Cofinancé"))
