@@ -107,12 +107,15 @@ IDF_COUNTRY_LABELS = {"Other Countries Benefiting at Time of Allocation",
 
 @dataclass
 class IdfPage:
+    """An IDF page in three parts: what comes before the first field (menu, title), the fields, the rest."""
+
     head: list[str]
     fields: list[tuple[str, str]]
     tail: list[str]
 
 
 def read_idf(lines: list[str]) -> IdfPage:
+    """Split a page by the labels it uses (bullet, "-" or inline layout alike)."""
     head, fields, index = [], [], 0
     while index < len(lines):
         body = re.sub(r"^\s*(?:[•-]\s*)?", "", lines[index]).rstrip()
@@ -138,6 +141,7 @@ def read_idf(lines: list[str]) -> IdfPage:
 
 @st.composite
 def idf_page(draw, page: IdfPage) -> str:
+    """The fields in any order, each in any layout, label in any case, values rewritten."""
     out = list(page.head) + [""] * draw(st.integers(0, 1))
     for label, value in draw(st.permutations(page.fields)):
         label = draw(case_variant(label))
@@ -165,6 +169,7 @@ _SUBLABELS = re.compile(r"(États Membres (?:Ne )?Remplissant (?:Pas )?Les Condi
 
 
 def read_sections(lines: list[str], headings: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    """The lines before the first heading, and each heading with the lines under it."""
     head, sections = [], []
     for line in lines:
         if line.strip(" |") in headings:
@@ -178,12 +183,14 @@ def read_sections(lines: list[str], headings: tuple[str, ...]) -> tuple[list[str
 
 @st.composite
 def innovation_row(draw, row: str) -> str:
+    """A table row with its key in any case, any colon spacing, with or without its pipe, values rewritten."""
     key, _, value = row.rstrip(" |").partition(":")
     if key.startswith("PAYS"):
         prefix, *parts = _SUBLABELS.split(row.rstrip(" |"))
-        lists = [label + " " + draw(country_list(names.strip(" ;"), line_breaks=False))
+        lists = [draw(case_variant(label)) + " " + draw(country_list(names.strip(" ;"), line_breaks=False))
                  for label, names in zip(parts[::2], parts[1::2], strict=True)]
-        return draw(case_variant(prefix)) + "; ".join(lists) + draw(st.sampled_from([" |", "|", ""]))
+        between = draw(st.sampled_from(["; ", " ; ", ", ", " "]))
+        return draw(case_variant(prefix)) + between.join(lists) + draw(st.sampled_from([" |", "|", ""]))
     value = value.strip()
     if key == "MISSION":
         value = draw(country_list(value, line_breaks=False))
@@ -196,6 +203,7 @@ def innovation_row(draw, row: str) -> str:
 
 @st.composite
 def innovation_page(draw, lines: list[str]) -> str:
+    """The sections in any order, the table's rows in any order."""
     head, sections = read_sections(lines, INNOVATION_HEADINGS)
     out = list(head)
     for section in draw(st.permutations(sections)):
@@ -216,6 +224,7 @@ _EUROMED_START = re.compile(r"^(Durée du projet|Objectif|Résultats attendus|Le
 
 @st.composite
 def euromed_page(draw, lines: list[str]) -> str:
+    """The sections and labelled lines in any order, bullets and label spacing changed."""
     back = next(i for i, line in enumerate(lines) if "Retour vers les projets" in line)
     footer = next(i for i, line in enumerate(lines) if line.startswith("Supporté par"))
     blocks: list[list[str]] = []
