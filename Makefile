@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test bench lint clean
+.PHONY: publish test fuzz bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ publish: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property and fuzz tests with many more examples, at random (FUZZ_EXAMPLES scales them).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_robust_pages.py tests/test_fuzz_converters.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import fields
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +15,9 @@ from .records import Project, Source
 # The page families, each a module with NAME, detect(text) -> bool and parse(text, source) -> Project.
 FORMATS: tuple[ModuleType, ...] = (iom_idf, iom_innovation, euromed_ngo)
 VERSION = version("migration-lod")
+# A project page is a few kilobytes and lists tens of items; far beyond that it is the wrong file.
+MAX_PAGE_BYTES = 500_000
+MAX_ITEMS = 500
 
 
 def detect(text: str) -> ModuleType:
@@ -41,18 +45,31 @@ def decode(data: bytes) -> str:
 def convert(data: bytes, path: str) -> Project:
     """Read one page's bytes into a Project; every failure is a PageError naming `path`."""
     try:
+        if len(data) > MAX_PAGE_BYTES:
+            raise PageError(f"the page is {len(data):,} bytes, more than a project page ({MAX_PAGE_BYTES:,} at most)",
+                            "check that it is the right file, or split it into one page per project")
         text = decode(data)
         if not text.strip():
             raise PageError("the page is empty", "give the project's page text")
         converter = detect(text)
         source = Source(path, hashlib.sha256(data).hexdigest(), f"{converter.NAME} {VERSION}")
         project = converter.parse(text, source)
+        _check_size(project)
         if not (project.code or project.prima_id or project.title):
             raise PageError("the page gives no project ID, code, Prima ID or title to name the project by",
                             "add at least one of them")
         return project
     except PageError as error:
         raise error.located(path) from None
+
+
+def _check_size(project: Project) -> None:
+    """PageError when a list of the project (activities, partners, areas…) is longer than any project's."""
+    for field in fields(project):
+        items = getattr(project, field.name)
+        if isinstance(items, list) and len(items) > MAX_ITEMS:
+            raise PageError(f"the page gives {len(items):,} {field.name.replace('_', ' ')}, more than a project has "
+                            f"({MAX_ITEMS} at most)", "check that the file holds one project's page")
 
 
 def convert_file(path: Path) -> Project:

@@ -13,7 +13,7 @@ import pycountry
 
 from .errors import PageError
 from .records import Subdivision
-from .textnorm import fold, strip_article
+from .textnorm import excerpt, fold, strip_article
 
 LANGUAGES = ("en", "fr", "es")
 
@@ -46,6 +46,7 @@ ALIASES = {
 # Words and marks that may stand between names in a list.
 _SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|-(?=\s)|\b(?:et|and|y|e)\b)+")
 _DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
+MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
 
 
 @dataclass(frozen=True)
@@ -147,50 +148,65 @@ def split_countries(text: str, line: int | None = None) -> list[str]:
     Names are matched longest first against the gazetteer, case- and accent-insensitively;
     a name that matches nothing raises PageError naming it.
     """
+    if len(text) > MAX_LIST:
+        raise PageError(f"a country list of {len(text)} characters is longer than the names of every country "
+                        "together", "check that the line holds only the list of countries", line=line)
     folded = fold(text)
-    codes: list[str] = []
-    failures: list[int] = []
-    if not _segment(folded, 0, codes, failures, {}):
-        start = max(failures) if failures else 0
-        unknown = _unknown_words(text, folded, start)
-        raise PageError(f'unknown country "{unknown}"', "write the country's name as ISO 3166 or the UN spell it"
+    codes, failure = _segment(folded)
+    if codes is None:
+        raise PageError(f'unknown country "{excerpt(_unknown_words(text, folded, failure))}"',
+                        "write the country's name as ISO 3166 or the UN spell it"
                         " (e.g. Argentine, Bolivie (État plurinational de))", line=line)
     return list(dict.fromkeys(codes))
 
 
-def _segment(folded: str, start: int, codes: list[str], failures: list[int],
-             dead: dict[int, bool]) -> bool:
-    """Depth-first longest-match segmentation of folded[start:] into names and separators."""
-    gap = _SEPARATORS.match(folded, start)
-    if gap:
-        start = gap.end()
-    if start >= len(folded):
-        return True
-    if dead.get(start):
-        return False
-    for length, names in _names_by_length():
-        code = names.get(folded[start:start + length])
-        if code is None:
-            continue
-        codes.append(code)
-        if _segment(folded, start + length, codes, failures, dead):
-            return True
-        codes.pop()
-    dead[start] = True
-    failures.append(start)
-    return False
+def is_country_list(text: str) -> bool:
+    """True when the whole text is a list of country names (as split_countries reads it)."""
+    return len(text) <= MAX_LIST and _segment(fold(text))[0] is not None
+
+
+def _segment(folded: str) -> tuple[list[str] | None, int]:
+    """Longest-match segmentation of `folded` into names and separators, backtracking when the rest fails.
+
+    Returns (codes, 0), or (None, the furthest position where no name starts). Iterative, and each
+    position is expanded once, so time grows with the length times the number of name lengths.
+    """
+    dead: set[int] = set()
+    path: list[tuple[int, str, list[tuple[int, str]]]] = []  # (start, code chosen, the other choices left)
+    position, furthest = 0, 0
+    while True:
+        gap = _SEPARATORS.match(folded, position)
+        start = gap.end() if gap else position
+        if start >= len(folded):
+            return [code for _, code, _ in path], 0
+        choices = [] if start in dead else _names_at(folded, start)
+        while not choices:
+            dead.add(start)
+            furthest = max(furthest, start)
+            if not path:
+                return None, furthest
+            start, _, choices = path.pop()
+        end, code = choices.pop(0)
+        path.append((start, code, choices))
+        position = end
+
+
+def _names_at(folded: str, start: int) -> list[tuple[int, str]]:
+    """(end, code) of every gazetteer name that starts at `start`, longest first."""
+    return [(start + length, code) for length, names in _names_by_length()
+            if (code := names.get(folded[start:start + length])) is not None]
 
 
 def _unknown_words(text: str, folded: str, start: int) -> str:
-    """The original words from the failing position up to the next name that does match."""
+    """The original words from the failing position up to the next name that does match (a few words at most)."""
     words = text.split()
     before = len(folded[:start].split())
     index = before if start == 0 or folded[start - 1] == " " else before - 1
-    for stop in range(index + 1, len(words) + 1):
+    for stop in range(index + 1, min(len(words), index + 6) + 1):
         rest = " ".join(words[stop:])
-        if not rest or _segment(fold(rest), 0, [], [], {}):
+        if not rest or is_country_list(rest):
             return " ".join(words[index:stop]).strip(",;")
-    return " ".join(words[index:])
+    return " ".join(words[index:index + 1]).strip(",;")
 
 
 @cache
@@ -218,7 +234,7 @@ def subdivision(name: str, country: str | None = None, kind: str | None = None,
     if len(unique) == 1:
         return next(iter(unique.values()))
     if not unique:
-        raise PageError(f'unknown region "{name}"', "name an ISO 3166-2 subdivision, e.g. Ariana or Tunis",
+        raise PageError(f'unknown region "{excerpt(name)}"', "name an ISO 3166-2 subdivision, e.g. Ariana or Tunis",
                         line=line)
-    raise PageError(f'region "{name}" is ambiguous ({", ".join(sorted(unique))})',
+    raise PageError(f'region "{excerpt(name)}" is ambiguous ({", ".join(sorted(unique))})',
                     "add the country or the kind of region, e.g. Gouvernorat de Tunis", line=line)

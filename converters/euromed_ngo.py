@@ -7,6 +7,7 @@ import re
 from .countries import subdivision
 from .errors import PageError
 from .language import guess_language
+from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
 from .records import (
     Activity,
@@ -20,7 +21,7 @@ from .records import (
     Source,
     Subdivision,
 )
-from .textnorm import collapse, fold, strip_article
+from .textnorm import collapse, excerpt, fold, strip_article
 from .values import parse_month_years
 
 NAME = "euromed-ngo"
@@ -33,9 +34,6 @@ SECTIONS = {
     "principales activites": "activities", "activites": "activities",
     "regions beneficiaires": "regions",
 }
-# The site's own links and footers: they close the section before them and are never data.
-NAVIGATION = {"exprimer mon avis", "partager le projet sur", "plus de details", "supporte par",
-              "retour vers les projets"}
 # "Label : value" lines, folded label -> field or role.
 LABELLED = {
     "zone d'intervention": "zone", "zones d'intervention": "zone", "contact": "contact",
@@ -45,6 +43,7 @@ LABELLED = {
     "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
     "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
 }
+_ROLE_ORDER = list(Role)
 _BACK_LINK = re.compile(r"\s*retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
@@ -73,13 +72,14 @@ def detect(text: str) -> bool:
 
 def parse(text: str, source: Source) -> Project:
     """Read one NGO page into a Project."""
-    lines = page_lines(text)
+    lines = without_footer(page_lines(text), lambda line: label_key(line.text) in SECTIONS or bool(_labelled(line)))
     title = _title(lines)
     sections, labelled = _read(lines)
-    places = _known_places(labelled)
     project = Project(source=source, language="fr", title=title)
-    for role, value, line in labelled.get("roles", []):
+    # Participations are numbered by role (funders first), so the order of the role lines does not matter.
+    for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0])):
         project.participations.extend(_participations(value, role, line))
+    places = _known_places(project.participations)
     _period(project, sections.get("period", []))
     project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
     project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
@@ -106,7 +106,7 @@ def _title(lines: list[Line]) -> str | None:
         key = label_key(line.text)
         if key in SECTIONS or key in LABELLED or _labelled(line):
             return None
-        if line.text and key not in NAVIGATION:
+        if line.text and not is_site_text(line):
             return line.text
     return None
 
@@ -127,7 +127,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
             continue
-        if key in NAVIGATION or _BACK_LINK.search(line.text):
+        if _BACK_LINK.search(line.text) or is_site_text(line):  # the site's own links close a section
             current = None
             continue
         if found := _labelled(line):
@@ -161,7 +161,7 @@ def _period(project: Project, lines: list[Line]) -> None:
 def _result(line: Line) -> ExpectedResult:
     match = _RESULT.match(line.text)
     if not match:
-        raise PageError(f'expected result "{line.text[:40]}" has no label such as R1',
+        raise PageError(f'expected result "{excerpt(line.text, 40)}" has no label such as R1',
                         "start each expected result with R1, R2, …", line=line.number)
     return ExpectedResult(match["notation"].replace(" ", ""), match["text"].strip())
 
@@ -208,7 +208,7 @@ def _organisation(text: str, line: int) -> Organisation:
         aliases.append(match["alias"].strip())
         name = name[:match.start()].strip()
     if not name:
-        raise PageError(f'organisation "{text}" has no name', "write the organisation's name", line=line)
+        raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
     return Organisation(name, tuple(aliases), place)
 
 
@@ -217,14 +217,10 @@ def _area_name(inner: str) -> str:
     return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d')?", "", inner.strip(), flags=re.IGNORECASE)
 
 
-def _known_places(labelled: dict[str, list]) -> dict[str, Place]:
+def _known_places(participations: list[Participation]) -> dict[str, Place]:
     """Places the page locates itself, e.g. "Municipalité de Raoued (Gouvernorat de l'Ariana)"."""
-    places = {}
-    for role, value, line in labelled.get("roles", []):
-        for participation in _participations(value, role, line):
-            if place := participation.organisation.place:
-                places[fold(place.name)] = place
-    return places
+    return {fold(place.name): place for participation in participations
+            if (place := participation.organisation.place)}
 
 
 def _country_of(places: dict[str, Place]) -> str | None:
@@ -244,7 +240,7 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
             areas.append(subdivision(name, country, line=line))
         except PageError:
             if country is None:
-                raise PageError(f'cannot tell which country "{name}" is in',
+                raise PageError(f'cannot tell which country "{excerpt(name)}" is in',
                                 'name its region as the partners do, e.g. "Municipalité de X (Gouvernorat de Y)"',
                                 line=line) from None
             areas.append(Place(name, country))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from .countries import split_countries
+from .countries import is_country_list, split_countries
 from .errors import PageError
 from .language import guess_language
+from .navigation import without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
 from .records import Activity, Project, Source
+from .textnorm import excerpt
 from .values import parse_date, parse_money, parse_year
 
 NAME = "iom-idf"
@@ -52,11 +54,12 @@ def parse(text: str, source: Source) -> Project:
     fields, first, last = _scan_fields(lines)
     title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
     title = title_line.text if title_line and not title_line.bulleted else None
-    description = paragraphs(lines[last + 1:])
+    text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
+    description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,
-                      activities=[Activity(item) for item in numbered_items(lines[last + 1:])])
+                      activities=[Activity(item) for item in numbered_items(text_lines)])
     for field, (value, number, label) in fields.items():
         _assign(project, field, value, number, label)
     return project
@@ -87,11 +90,11 @@ def _scan_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int, str]], in
         first = index if first is None else first
         field = LABELS[key]
         if field in fields:
-            raise PageError(f'field "{label_line.text}" appears twice (lines {fields[field][1]} and '
+            raise PageError(f'field "{excerpt(label_line.text)}" appears twice (lines {fields[field][1]} and '
                             f"{label_line.number})", "keep one of them", line=label_line.number)
         values, index = _value_lines(lines, index, field, inline)
         if not values:
-            raise PageError(f'field "{label_line.text}" has no value', "the page may be cut short: "
+            raise PageError(f'field "{excerpt(label_line.text)}" has no value', "the page may be cut short: "
                             "give the value on the line after the label", line=label_line.number)
         fields[field] = (" ".join(line.text for line in values), values[0].number, label_line.text)
         last = index - 1
@@ -120,19 +123,11 @@ def _value_lines(lines: list[Line], index: int, field: str, inline: str | None) 
         following = index
         while following < len(lines) and lines[following].blank:
             following += 1
-        if following == len(lines) or _label_of(lines[following])[0] or not _is_country_list(lines[following]):
+        if following == len(lines) or _label_of(lines[following])[0] or not is_country_list(lines[following].text):
             break
         values.append(lines[following])
         index = following + 1
     return values, index
-
-
-def _is_country_list(line: Line) -> bool:
-    try:
-        split_countries(line.text)
-    except PageError:
-        return False
-    return True
 
 
 def _assign(project: Project, field: str, value: str, line: int, label: str) -> None:

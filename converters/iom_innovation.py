@@ -7,9 +7,10 @@ import re
 from .countries import split_countries
 from .errors import PageError
 from .language import guess_language
+from .navigation import without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
 from .records import Project, Source
-from .textnorm import fold
+from .textnorm import excerpt, fold
 from .values import parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
@@ -29,9 +30,13 @@ ROWS = {
     "pays beneficiaires": "countries", "beneficiary countries": "countries",
     "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
 }
-# Inside the beneficiaries row: which sub-list is which (the "not" test comes first).
-_NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non eligible|not eligible")
-_SUBLIST = re.compile(r"(?P<label>[^:;]*(?:remplissant|meeting|eligible)[^:;]*):", re.IGNORECASE)
+# Inside the beneficiaries row: sub-lists headed "États membres (ne) remplissant…:" / "Member States (not) meeting…:".
+_SUBLIST = re.compile(r"(?P<label>(?:(?:non[-\s]?|not\s+|in)?[ée]ligibles?\s+)?"
+                      r"(?:[ée]tats?\s+membres?|member\s+states?)\b[^:;]{0,120}):", re.IGNORECASE)
+_ELIGIBILITY = re.compile(r"remplissant|meeting|eligible")
+_NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not eligible|ineligible")
+# A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
+_QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
 
 
 def detect(text: str) -> bool:
@@ -44,7 +49,7 @@ def detect(text: str) -> bool:
 
 def parse(text: str, source: Source) -> Project:
     """Read one innovation page into a Project (it has no title: none is invented)."""
-    sections = _sections(page_lines(text))
+    sections = _sections(without_footer(page_lines(text), lambda line: bool(_heading(line) or _row(line)[0])))
     about = paragraphs(sections.get("about", []))
     innovative = paragraphs(sections.get("innovative", []))
     language = guess_language(" ".join(filter(None, [about, innovative])))
@@ -56,7 +61,7 @@ def parse(text: str, source: Source) -> Project:
         if field is None:
             continue
         if not value:
-            raise PageError(f'row "{line.text}" has no value', "give the value after the colon",
+            raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",
                             line=line.number)
         _assign(project, field, value, line)
     return project
@@ -72,11 +77,13 @@ def _row(line: Line) -> tuple[str | None, str | None]:
     if not sep:
         return None, None
     folded = fold(key)
-    field = ROWS.get(folded) or next((f for k, f in ROWS.items() if folded.startswith(k + " ")), None)
+    qualified = _QUALIFIED.match(folded)
+    field = ROWS.get(folded) or (ROWS.get(qualified["key"]) if qualified else None)
     return field, value.strip(" |")
 
 
 def _sections(lines: list[Line]) -> dict[str, list[Line]]:
+    """Lines by section; the table ends at its first line that is not a row, so text after it is left out."""
     sections: dict[str, list[Line]] = {}
     current = None
     for line in lines:
@@ -84,6 +91,9 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         if heading:
             current = sections.setdefault(heading, [])
         elif current is not None and not set(line.text) <= set("-|: "):
+            if current is sections.get("table") and not _row(line)[0]:
+                current = None
+                continue
             current.append(line)
     if "table" not in sections:
         raise PageError("no INFORMATIONS SUR LE PROJET table", "the page must end with its project table")
@@ -107,14 +117,14 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
 
 def _beneficiaries(project: Project, line: Line) -> None:
     """ "PAYS BÉNÉFICIAIRES – Eligible…: A, B; Not eligible…: C" -> eligible and other countries."""
-    matches = list(_SUBLIST.finditer(line.text))
+    matches = [m for m in _SUBLIST.finditer(line.text) if _ELIGIBILITY.search(fold(m["label"]))]
     if not matches:
         _, _, value = line.text.partition(":")
         project.eligible_countries = split_countries(value.strip(" |"), line.number)
         return
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)
-        names = line.text[match.end():end].strip(" ;|")
+        names = line.text[match.end():end].strip(" ,;|")
         codes = split_countries(names, line.number) if names else []
         if _NOT_ELIGIBLE.search(fold(match["label"])):
             project.other_countries = codes

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .textnorm import clean, fold
+from .textnorm import clean, collapse, fold
 
-_BULLET = re.compile(r"^(?:[•·▪◦*]|-(?=\s|$))\s*")
+# List marks that start a line: bullets, and a dash or en dash standing alone or before a space.
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s|$))\s*")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a page: its 1-based number, its text without bullet or outer spaces, and its indent."""
+    """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), and its indent."""
 
     number: int
     text: str
@@ -31,18 +33,34 @@ class Line:
 
 
 def page_lines(text: str) -> list[Line]:
-    """The page's lines, cleaned: CRLF, BOM, no-break spaces and bullets no longer matter."""
+    """The page's lines, cleaned: CRLF, BOM, no-break spaces, runs of blanks and bullets no longer matter."""
+    return list(_page_lines(text))
+
+
+@lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
+def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
     for number, raw in enumerate(clean(text).split("\n"), start=1):
-        stripped = raw.strip()
+        if not raw:
+            lines.append(Line(number, "", 0, False))
+            continue
+        stripped = collapse(raw)
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
         lines.append(Line(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
-    return lines
+    return tuple(lines)
 
 
 def label_key(text: str) -> str:
     """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut"."""
+    return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else fold(text).rstrip(" :")
+
+
+_LABEL_CACHE_LENGTH = 200  # labels and headings are short; longer lines are folded without being kept
+
+
+@lru_cache(maxsize=4096)  # every page family compares every line with its labels
+def _short_label_key(text: str) -> str:
     return fold(text).rstrip(" :")
 
 

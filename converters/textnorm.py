@@ -10,12 +10,14 @@ _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-"})
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Line breaks other than LF that editors and web pages use: CRLF, CR, NEL, VT, FF, Unicode separators.
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 
 def clean(text: str) -> str:
     """Page text with one kind of line ending, no BOM or zero-width marks, and plain spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAKS.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
     return _SPACES.sub(" ", text)
 
@@ -25,8 +27,16 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def excerpt(text: str, limit: int = 80) -> str:
+    """Text to quote in a message: on one line, and cut with "…" past `limit` characters."""
+    text = collapse(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def fold(text: str) -> str:
     """A matching key: lower case, no accents, straight apostrophes and hyphens, single spaces."""
+    if text.isascii():  # the same result, without the Unicode steps that cannot change ASCII
+        return collapse(text.replace("`", "'").lower())
     text = clean(text).translate(_APOSTROPHES).translate(_DASHES)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import PageError
 from .records import Money, PartialDate
-from .textnorm import collapse, fold
+from .textnorm import excerpt, fold
 
 # Currency words as pages write them, folded; the value is the ISO 4217 code.
 _CURRENCIES = {
@@ -19,6 +19,7 @@ _CURRENCIES = {
     "tnd": "TND", "dinars tunisiens": "TND",
 }
 _CURRENCY_KEYS = {re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}
+_MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
 _MONTHS = {
     "jan": 1, "janv": 1, "janvier": 1, "january": 1, "feb": 2, "fev": 2, "fevr": 2, "fevrier": 2,
@@ -37,13 +38,13 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     match = _NUMBER.search(text)
     words = fold(_NUMBER.sub(" ", text, count=1)) if match else ""
     if not match:
-        raise PageError(f'amount "{collapse(text)}" is not a number',
+        raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
     amount = _decimal(match.group().strip(), text, line)
     key = re.sub(r"[^a-z$€£]", "", words)
     code = _CURRENCY_KEYS.get(key) if key else currency
     if code is None:
-        raise PageError(f'unknown currency "{words.strip()}" in "{collapse(text)}"',
+        raise PageError(f'unknown currency "{excerpt(words)}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
     return Money(amount, code)
 
@@ -64,16 +65,20 @@ def _decimal(figures: str, text: str, line: int | None) -> Decimal:
         if is_decimal:
             integer, fraction = head, tail
     integer = integer.replace(",", "").replace(".", "")
+    if len(integer.lstrip("0")) > _MAX_DIGITS or len(fraction) > _MAX_DECIMALS:
+        raise PageError(f'amount "{excerpt(text)}" has more digits than an amount has',
+                        f"check it: at most {_MAX_DIGITS} figures before the decimal mark and {_MAX_DECIMALS} after",
+                        line=line)
     try:
         return Decimal(f"{integer}.{fraction}" if fraction else integer)
     except InvalidOperation:
-        raise PageError(f'amount "{collapse(text)}" is not a number',
+        raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00", line=line) from None
 
 
 def parse_year(text: str, line: int | None = None) -> int:
     """ "2021" -> 2021; anything else is an error."""
-    value = collapse(text)
+    value = excerpt(text)
     if not re.fullmatch(r"\d{4}", value):
         raise PageError(f'year "{value}" is not a four-digit year', "write it as e.g. 2021", line=line)
     return int(value)
@@ -95,7 +100,7 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
         month = _MONTHS.get(month_word)
         if month:
             return _checked(int(year), month, int(day) if day else None, text, line)
-    raise PageError(f'date "{collapse(text)}" is not a date',
+    raise PageError(f'date "{excerpt(text)}" is not a date',
                     "write a year (2022), a month and year (juin 2022) or a day (2022-06-15)", line=line)
 
 
@@ -104,7 +109,7 @@ def parse_month_years(text: str, line: int | None = None) -> list[PartialDate]:
     found = [_checked(int(year), _MONTHS[word], None, text, line)
              for word, year in _MONTH_YEAR.findall(fold(text)) if word in _MONTHS]
     if not found:
-        raise PageError(f'period "{collapse(text)}" has no month and year',
+        raise PageError(f'period "{excerpt(text)}" has no month and year',
                         'write it as "juin 2020 - juin 2022"', line=line)
     return found
 
@@ -113,7 +118,7 @@ def parse_duration_months(text: str, line: int | None = None) -> int:
     """ "24 mois" -> 24, "2 ans" -> 24."""
     match = _DURATION.fullmatch(fold(text).strip(" ."))
     if not match:
-        raise PageError(f'duration "{collapse(text)}" is not a number of months or years',
+        raise PageError(f'duration "{excerpt(text)}" is not a number of months or years',
                         "write it as e.g. 24 mois", line=line)
     number, unit = int(match.group(1)), match.group(2)
     return number if unit.startswith(("mois", "month")) else number * 12
@@ -123,5 +128,5 @@ def _checked(year: int, month: int, day: int | None, text: str, line: int | None
     try:
         datetime.date(year, month, day or 1)
     except ValueError:
-        raise PageError(f'date "{collapse(text)}" does not exist', "check the day and month", line=line) from None
+        raise PageError(f'date "{excerpt(text)}" does not exist', "check the day and month", line=line) from None
     return PartialDate(year, month, day)

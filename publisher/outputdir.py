@@ -1,4 +1,10 @@
-"""Replacing the output directory all at once, under a lock, so readers never see half a build."""
+"""Replacing the output directory all at once, under a lock, so readers never see half a build.
+
+A build writes the new tree beside the output (`.output.new-PID`), then swaps the two in one
+renameat2(RENAME_EXCHANGE) call. Where the OS cannot exchange, it moves the output aside
+(`.output.old-PID`) and the new tree in: a build killed between those two renames leaves the
+previous output aside, and the next build puts it back (recover) before doing anything else.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import ctypes.util
 import fcntl
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,11 +21,17 @@ from pathlib import Path
 from .errors import BusyError
 
 _RENAME_EXCHANGE = 2
+# Test hook: a comma-separated list of stages at which the build stops itself (SIGSTOP), so a test
+# can kill it there with SIGKILL. Stages: written, swapped, moved-aside, replaced.
+STOP_AT = "MIGRATION_LOD_TEST_STOP_AT"
 
 
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside `out` for the whole build; a second build fails at once."""
+    """Hold an exclusive lock beside `out` for the whole build; a second build fails at once.
+
+    Holding the lock, first recover what a build killed earlier left behind (see recover).
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     lock_path = out.parent / f".{out.name}.lock"
     with lock_path.open("a+") as handle:
@@ -26,29 +39,53 @@ def locked(out: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BusyError(f"another build is writing {out}", "wait for it to finish, then build again") from None
+        recover(out)
         yield
+
+
+def recover(out: Path) -> None:
+    """Undo what a killed build left: put a previous output moved aside back in place, remove half-written trees.
+
+    Call it only under the lock (locked() does).
+    """
+    aside = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda path: path.stat().st_mtime)
+    if aside and not out.exists():
+        aside.pop().rename(out)  # killed between the two renames of the fallback swap
+        _fsync_dir(out.parent)
+    for leftover in [*aside, *out.parent.glob(f".{out.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def replace_directory(out: Path, write: Callable[[Path], None]) -> None:
     """Write a new tree with `write(tmp)`, then swap it for `out` in one step; on failure `out` is untouched."""
     tmp = out.parent / f".{out.name}.new-{os.getpid()}"
     old = out.parent / f".{out.name}.old-{os.getpid()}"
-    for leftover in out.parent.glob(f".{out.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build killed before its swap
     tmp.mkdir()
     try:
         write(tmp)
         _fsync_tree(tmp)
-        if out.exists() and _exchange(tmp, out):
-            shutil.rmtree(tmp)  # tmp now holds the previous output
-            return
-        if out.exists():
-            out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _stop_if_asked("written")
+    try:
+        if out.exists() and _exchange(tmp, out):
+            _fsync_dir(out.parent)
+            _stop_if_asked("swapped")
+        else:
+            if out.exists():
+                out.rename(old)
+                _stop_if_asked("moved-aside")
+            tmp.rename(out)
+            _fsync_dir(out.parent)
+            _stop_if_asked("replaced")
+    except BaseException:
+        if old.exists() and not out.exists():
+            old.rename(out)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for previous in (tmp, old):  # after the exchange, tmp holds the previous output
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -70,3 +107,18 @@ def _fsync_tree(root: Path) -> None:
         if path.is_file():
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
+    _fsync_dir(root)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a directory's entries (renames included) durable."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _stop_if_asked(stage: str) -> None:
+    if stage in os.environ.get(STOP_AT, "").split(","):
+        os.kill(os.getpid(), signal.SIGSTOP)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -18,3 +20,9 @@ def root() -> Path:
 def seed(prefix: str) -> Path:
     """The seed page whose file name starts with `prefix` (e.g. "000")."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+# Hypothesis: a fixed, reproducible number of examples in `make test`; `make fuzz` runs many more at random.
+settings.register_profile("default", max_examples=30, deadline=None, derandomize=True)
+settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

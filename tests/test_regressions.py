@@ -1,0 +1,143 @@
+"""One test per bug that the property tests, the fuzzers and hand-made hostile pages found in the converters."""
+
+from __future__ import annotations
+
+import pytest
+
+from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert
+from converters.countries import MAX_LIST, split_countries
+from converters.errors import PageError
+from converters.rdf import to_graph
+from converters.records import Role
+from tests.bounded import outcome, time_limit
+from tests.conftest import seed
+
+IDF = seed("000").read_text(encoding="utf-8")
+INNOVATION = seed("003").read_text(encoding="utf-8")
+EUROMED = seed("002").read_text(encoding="utf-8")
+
+
+def refused(text: str, message: str) -> None:
+    result = outcome(text.encode("utf-8"))
+    assert isinstance(result, PageError), f"accepted: {result}"
+    assert message in str(result), str(result)
+
+
+def test_a_long_run_of_names_does_not_exhaust_the_stack():
+    # Segmenting country lists recursed once per name: 1,240 names hit Python's recursion limit.
+    with time_limit():
+        assert split_countries("Iran" * 1240) == ["IR"]
+
+
+def test_a_country_list_longer_than_every_name_together_is_refused():
+    with pytest.raises(PageError, match="longer than the names of every country"):
+        split_countries("Chili " * (MAX_LIST // 6 + 1))
+
+
+def test_a_long_line_after_a_country_field_is_not_searched_word_by_word():
+    # Telling whether the line after a country field continues the list built the error message for it,
+    # trying every word as the end of an unknown name: quadratic, minutes for a 140 kB line.
+    page = IDF.replace("    Argentine\n", "    Argentine\n" + "Chili x" * 20000 + "\n")
+    result = outcome(page.encode())
+    assert not isinstance(result, PageError) and result.eligible_countries == ["AR"]
+
+
+def test_unknown_country_names_the_few_words_that_are_not_countries():
+    with pytest.raises(PageError, match='unknown country "Narnia"'):
+        split_countries("Chili " * 300 + "Narnia " + "Pérou " * 300)
+
+
+def test_an_amount_with_more_figures_than_an_amount_has_is_an_error():
+    # 500,000 figures reached rdflib's decimal quantize, which raised InvalidOperation.
+    refused(IDF.replace("300000.00", "3" * 50000), "has more digits than an amount has")
+    refused(IDF.replace("300000.00", "300 " * 10000), "has more digits than an amount has")
+
+
+@pytest.mark.parametrize("page, old, new", [
+    (INNOVATION, "DURÉE: 24 mois", "DURÉE: " + "24 " * 100000),
+    (EUROMED, "Ariana et 2 autre(s) régions", "Ariana " * 50000),
+    (IDF, "300000.00", "trois cent mille " * 10000),
+])
+def test_messages_quote_long_values_shortened_on_one_line(page, old, new):
+    # Messages quoted the whole value: 600,000 characters on the terminal.
+    result = outcome(page.replace(old, new).encode())
+    assert isinstance(result, PageError) and "…" in str(result) and len(str(result)) < 400
+
+
+def test_the_beneficiaries_row_is_read_in_linear_time():
+    # The sub-list label pattern ([^:;]* before a colon) backtracked over the whole row at every "États membres".
+    page = INNOVATION.replace("Chili, Uruguay", "Chili, Uruguay " + "États membres remplissant " * 15000)
+    refused(page, "is longer than the names of every country")
+
+
+def test_sub_lists_are_found_when_names_are_separated_by_spaces_only():
+    # The label of the second sub-list swallowed the names before it when no ";" or "," separated them.
+    page = INNOVATION.replace("Paraguay, Pérou; États Membres Ne", "Paraguay Pérou États Membres Ne")
+    project = convert(page.encode(), "003.txt")
+    assert project.eligible_countries == ["AR", "BO", "BR", "CO", "EC", "PY", "PE"]
+    assert project.other_countries == ["CL", "UY"]
+
+
+def test_text_after_the_table_does_not_become_a_row():
+    # Any key that started with a row's name ("Code de conduite: …" after "CODE") was read as that row.
+    page = INNOVATION + "\nCode de conduite: https://www.iom.int/code\nMission: mentions légales\n"
+    project = convert(page.encode(), "003.txt")
+    assert project.code == "IS.0077" and project.mission_countries == ["AR"]
+
+
+def test_a_page_larger_than_any_project_page_is_refused_at_once():
+    data = IDF.encode() + b"x" * MAX_PAGE_BYTES
+    refused(data.decode(), "more than a project page")
+
+
+def test_a_list_longer_than_any_project_has_is_refused_before_mapping():
+    # 150,000 activities took minutes in rdflib; the page is refused before any triple is made.
+    refused(IDF + "\nComposantes :\n" + "1. x\n" * (MAX_ITEMS + 1), "more than a project has")
+    refused(EUROMED.replace("Cies Tunisie,", "Cies Tunisie," + "A," * (MAX_ITEMS + 1)), "participations")
+
+
+@pytest.mark.parametrize("name, page", [
+    ("many blank lines", IDF + "\n" * 400_000),
+    ("many separator lines", IDF.replace("    Argentine\n", "    Argentine\n" + "-\n" * 200_000)),
+    ("many short lines", IDF + "\nabc def\n" * 40_000),
+    ("many table rows", INNOVATION + "\nCODE: x |\n" * 30_000),
+    ("many headings", INNOVATION + "\nÀ propos du projet\n" * 20_000),
+    ("one long title", "x " * 200_000 + IDF),
+    ("many colons", "Titre\n• Prima ID: x\n• Projet ID: y\n• IDF Region: z\n" + "a:" * 200_000),
+])
+def test_large_pages_finish(name, page):
+    outcome(page.encode())
+
+
+def test_a_footer_after_the_description_is_left_out():
+    page = IDF + "\nPartager\nFacebook | X | LinkedIn\nNos bureaux\n© 2024 OIM\n"
+    assert convert(page.encode(), "000.txt").description == convert(IDF.encode(), "000.txt").description
+
+
+def test_a_short_line_of_the_record_before_a_footer_stays():
+    page = IDF + "\nVoir le rapport final\nPartager\n"
+    assert convert(page.encode(), "000.txt").description.endswith("\nVoir le rapport final")
+
+
+def test_a_last_line_that_only_starts_like_a_footer_link_stays():
+    # "Partager …" alone was taken for a share link and cut from the description.
+    page = IDF + "\n- Partager les bonnes pratiques\n"
+    assert convert(page.encode(), "000.txt").description.endswith("\nPartager les bonnes pratiques")
+    footer = IDF + "\nPartager sur LinkedIn\nPolitique de confidentialité\n"  # before a site line it goes
+    assert convert(footer.encode(), "000.txt").description == convert(IDF.encode(), "000.txt").description
+
+
+def test_participations_are_numbered_by_role_whatever_the_order_of_the_role_lines():
+    lines = EUROMED.split("\n")
+    funder = next(i for i, line in enumerate(lines) if line.startswith("Cofinancé"))
+    others = next(i for i, line in enumerate(lines) if line.startswith("Autres partenaires"))
+    lines[funder], lines[others] = lines[others], lines[funder]
+    swapped = convert("\n".join(lines).encode(), "002.txt")
+    assert swapped.participations == convert(EUROMED.encode(), "002.txt").participations
+    assert swapped.participations[0].role is Role.CO_FUNDER
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x0c", "\r"])
+def test_unicode_and_old_line_breaks_separate_lines(separator):
+    graph = to_graph(convert(IDF.replace("\n", separator).encode(), "000.txt")).graph
+    assert len(graph) == len(to_graph(convert(IDF.encode(), "000.txt")).graph)
