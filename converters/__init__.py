@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import fields
 from importlib.metadata import version
 from pathlib import Path
@@ -42,12 +43,16 @@ def decode(data: bytes) -> str:
                         line=line) from None
 
 
+def _too_big(size: int) -> PageError:
+    return PageError(f"the page is {size:,} bytes, more than a project page ({MAX_PAGE_BYTES:,} at most)",
+                     "check that it is the right file, or split it into one page per project")
+
+
 def convert(data: bytes, path: str) -> Project:
     """Read one page's bytes into a Project; every failure is a PageError naming `path`."""
     try:
         if len(data) > MAX_PAGE_BYTES:
-            raise PageError(f"the page is {len(data):,} bytes, more than a project page ({MAX_PAGE_BYTES:,} at most)",
-                            "check that it is the right file, or split it into one page per project")
+            raise _too_big(len(data))
         text = decode(data)
         if not text.strip():
             raise PageError("the page is empty", "give the project's page text")
@@ -73,5 +78,10 @@ def _check_size(project: Project) -> None:
 
 
 def convert_file(path: Path) -> Project:
-    """Read and convert one page file."""
-    return convert(path.read_bytes(), str(path))
+    """Read and convert one page file, never reading more than one byte past the size limit."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise _too_big(max(size, len(data))).located(str(path))
+    return convert(data, str(path))

@@ -1,5 +1,6 @@
 """Checks on a contribution that SHACL cannot say: code clashes with published projects, IRIs outside the
-dataset's base, blank nodes. Each gives Findings with a stable code, like the shapes' (README, Finding codes)."""
+dataset's base, IRIs with a scheme that is not for the web (javascript:, data:, file:...), blank nodes. Each
+gives Findings with a stable code, like the shapes' (README, Finding codes)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from .report import Finding
 
 # Finding code of each message below (a code may have several messages, each saying what exactly clashed).
 CODES = {"code-clash": "code-clash", "code-clash-iri": "code-clash", "code-clash-here": "code-clash",
-         "iri-outside-base": "iri-outside-base", "blank-node": "blank-node"}
+         "iri-outside-base": "iri-outside-base", "bad-iri-scheme": "bad-iri-scheme", "blank-node": "blank-node"}
+# The schemes a published IRI may have: web addresses and names, never scripts, inline data or local files.
+SCHEMES = ("http", "https", "urn", "mailto", "tel")
 MESSAGES: dict[str, dict[str, str]] = {
     "code-clash": {
         "en": 'The project code "{code}" is already published for <{other}> ({sources}): give this project a code '
@@ -41,6 +44,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{base}project/CODE, {base}organisation/NOM, etc. (les IRI relatives comme <project/CODE> se "
               "résolvent sur la base) ; les IRI extérieures ne peuvent qu'être liées.",
     },
+    "bad-iri-scheme": {
+        "en": "The IRI <{iri}> has the scheme \"{scheme}:\", which is not published (only http, https, urn, mailto "
+              "and tel): link to the resource's web address, e.g. <https://…>.",
+        "fr": "L'IRI <{iri}> a le schéma « {scheme}: », qui n'est pas publié (seuls http, https, urn, mailto et tel "
+              "le sont) : liez à l'adresse web de la ressource, p. ex. <https://…>.",
+    },
     "blank-node": {
         "en": "A node without an IRI (a blank node) cannot be published: give it an IRI under the base, e.g. "
               "<project/CODE#budget> for a project's budget or <project/CODE#participation-1> for a participation.",
@@ -60,7 +69,8 @@ def _finding(key: str, resource: str, file: str, field: URIRef | None = None, va
 
 def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -> list[Finding]:
     """The findings of every check here on one contribution (`source` is its provenance IRI)."""
-    return _clashes(graph, known, source, file) + _outside_base(graph, known.base, file) + _blank_nodes(graph, file)
+    return (_clashes(graph, known, source, file) + _outside_base(graph, known.base, file)
+            + _bad_schemes(graph, file) + _blank_nodes(graph, file))
 
 
 def _sources(known: Known, project: URIRef) -> str:
@@ -93,6 +103,23 @@ def _outside_base(graph: Graph, base: str, file: str) -> list[Finding]:
     """Every described resource is named under the base (links to outside IRIs are fine)."""
     outside = {s for s in graph.subjects() if isinstance(s, URIRef) and not str(s).startswith(base)}
     return [_finding("iri-outside-base", str(s), file, base=base) for s in sorted(outside)]
+
+
+def _scheme(iri: str) -> str:
+    scheme, colon, _ = iri.partition(":")
+    return scheme.lower() if colon else ""
+
+
+def _bad_schemes(graph: Graph, file: str) -> list[Finding]:
+    """Every IRI of the contribution, as subject, property or value, is one the pages may link to."""
+    findings = set()
+    for subject, predicate, value in graph:
+        for term, field in ((subject, None), (predicate, None), (value, predicate)):
+            if isinstance(term, URIRef) and _scheme(str(term)) not in SCHEMES:
+                resource = str(subject) if term is not subject else str(term)
+                findings.add(_finding("bad-iri-scheme", resource, file, field, str(term), iri=str(term),
+                                      scheme=_scheme(str(term))))
+    return sorted(findings)
 
 
 def _blank_nodes(graph: Graph, file: str) -> list[Finding]:

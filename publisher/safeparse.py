@@ -2,10 +2,12 @@
 
 Contributed files are hostile until proven otherwise. Before any parser sees them they must be non-empty
 UTF-8 text within the size limit; RDF/XML may carry no DOCTYPE or ENTITY declaration (rdflib's RDF/XML parser
-is quadratic on nested internal entities); a JSON-LD @context may only be the published context, recognised
-by its IRI and read from ontology/context.jsonld, or an inline one (no remote or local context is fetched).
-Parsing is pyoxigraph's (strict IRIs, line and column in every Turtle or N-Triples error, no network code
-reachable), inside the sandbox, and stops at the triple limit.
+is quadratic on nested internal entities) and JSON or XML may nest at most MAX_DEPTH levels; a JSON-LD
+@context may only be the published context, recognised by its IRI and read from ontology/context.jsonld, or
+an inline one (no remote or local context is fetched), and inlining the published context may not grow the
+document past the byte limit. Parsing is pyoxigraph's (strict IRIs, line and column in every Turtle or
+N-Triples error, no network code reachable), in a child process with its own memory cap that the time limit
+kills (publisher.parsechild), and stops at the triple limit before any rdflib graph is built.
 """
 
 from __future__ import annotations
@@ -23,17 +25,17 @@ from rdflib.namespace import XSD
 
 from converters.namespaces import CONTEXT_IRI, DEFAULT_BASE, new_graph
 
-from . import jsonld, serializations
+from . import jsonld, parsechild, serializations
 from .errors import InputError
-from .sandbox import sandboxed
+from .sandbox import sandboxed, trusted
 
-_OXIGRAPH = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
-             "nq": ox.RdfFormat.N_QUADS, "xml": ox.RdfFormat.RDF_XML}
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never in RDF text; \t \n \f \r are
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _OXIGRAPH_POSITION = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
 _XSD_STRING = str(XSD.string)
 _NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "nq": "N-Quads", "xml": "RDF/XML"}
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what RFC 3987 never allows in an IRI (JSON-LD drops such IRIs)
+MAX_DEPTH = 200  # JSON or XML nesting; real descriptions nest a handful of levels
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     if fmt == "xml":
         _check_xml(text, source)
     elif fmt == "jsonld":
-        data = _checked_jsonld(text, source, base)
+        data = _checked_jsonld(text, source, base, limits)
     else:
         _check_not_other_syntax(text, fmt, source)
     with sandboxed(source, limits.seconds, "parsing"):
@@ -142,6 +144,21 @@ def _check_xml(text: str, source: str) -> None:
                          "is refused (entities can expand without bound)",
                          "remove the DOCTYPE and write the values out in full")
     parser = expat.ParserCreate()
+    depth = 0
+
+    def start(_name, _attributes) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise InputError(f"{source}:{parser.CurrentLineNumber}:{parser.CurrentColumnNumber + 1}: XML nested "
+                             f"more than {MAX_DEPTH} levels deep", "flatten the document: describe each resource "
+                             "at the top level and refer to it by its IRI")
+
+    def end(_name) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
     try:
         parser.Parse(text.encode("utf-8"), True)
     except expat.ExpatError as error:
@@ -149,52 +166,76 @@ def _check_xml(text: str, source: str) -> None:
                          f"{expat.ErrorString(error.code)}", "fix the XML at that place") from None
 
 
-def _checked_jsonld(text: str, source: str, base: str) -> bytes:
-    """The JSON-LD document with the published context inlined; any other remote context is refused."""
+def _checked_jsonld(text: str, source: str, base: str, limits: Limits) -> bytes:
+    """The JSON-LD document with the published context inlined; any other remote context, IRIs that are not
+    IRIs, nesting past MAX_DEPTH and a document that inlining would grow past the byte limit are refused."""
+    too_deep = InputError(f"{source}: JSON nested too deeply (more than {MAX_DEPTH} levels)",
+                          "flatten the document: describe each resource in @graph and refer to it by its @id")
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{source}:{error.lineno}:{error.colno}: not JSON: {error.msg}",
                          "fix the JSON at that place") from None
     except RecursionError:
-        raise InputError(f"{source}: JSON nested too deeply", "flatten the document") from None
+        raise too_deep from None
     if not isinstance(document, dict | list):
         raise InputError(f"{source}:1:1: not a JSON-LD document (a JSON {type(document).__name__})",
                          "write a JSON object with @context and @graph")
     published = {CONTEXT_IRI, base + "context.jsonld"}
-    stack = [document]
+    inlined: list[int] = []  # one entry per reference to the published context
+    stack = [(document, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise too_deep
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in list(items):
             if key == "@context":
-                node[key] = _context(value, published, text, source)
+                node[key] = _context(value, published, text, source, inlined)
+            elif key == "@id" and isinstance(value, str):
+                _check_iri(value, text, source)
             elif isinstance(value, dict | list):
-                stack.append(value)
+                stack.append((value, depth + 1))
+    grown = len(text) + len(inlined) * len(json.dumps(jsonld.context(), ensure_ascii=False))
+    if len(inlined) > 1 and grown > limits.max_bytes:
+        raise InputError(f"{source}: refers to the published context {len(inlined):,} times: read in, that makes "
+                         f"{grown:,} bytes, more than {limits.max_bytes}",
+                         "give the context once, in the top-level @context")
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
-def _context(value, published: set[str], text: str, source: str):
+def _check_iri(value: str, text: str, source: str) -> None:
+    """An @id must be an IRI: the JSON-LD algorithms would silently drop the node or the link otherwise."""
+    bad = _NOT_IN_IRI.search(value)
+    if bad:
+        line, column = _position(text, max(text.find(json.dumps(value, ensure_ascii=False)), 0))
+        raise InputError(f"{source}:{line}:{column}: {json.dumps(value, ensure_ascii=False)[:80]} is not an IRI "
+                         f"({json.dumps(bad.group())} cannot be in one)",
+                         "percent-encode the character (a space is %20), or name the resource otherwise")
+
+
+def _context(value, published: set[str], text: str, source: str, inlined: list[int]):
     """One @context value with every reference to the published context replaced by its content."""
     if value is None:
         return None
     if isinstance(value, str):
         if value in published:
+            inlined.append(1)
             return jsonld.context()
         line, column = _position(text, max(text.find(json.dumps(value)), 0))
         raise InputError(f"{source}:{line}:{column}: the JSON-LD context {json.dumps(value)} is not fetched (no "
                          "remote or local contexts)", f'use "@context": "{CONTEXT_IRI}" or put the context inline')
     if isinstance(value, list):
-        return [_context(item, published, text, source) for item in value]
+        return [_context(item, published, text, source, inlined) for item in value]
     if isinstance(value, dict):
         value = dict(value)
         if "@import" in value:
-            imported = _context(value.pop("@import"), published, text, source)
+            imported = _context(value.pop("@import"), published, text, source, inlined)
             value = {**imported, **value}
         for term, definition in value.items():
             if isinstance(definition, dict) and "@context" in definition:
                 value[term] = {**definition, "@context": _context(definition["@context"], published, text,
-                                                                  source)}
+                                                                  source, inlined)}
         return value
     raise InputError(f"{source}: a JSON-LD @context must be an IRI, an object or a list",
                      f'use "@context": "{CONTEXT_IRI}"')
@@ -224,21 +265,37 @@ class Terms:
 
 
 def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits) -> Graph:
+    """The triples, parsed in a child process (publisher.parsechild) and read back into an rdflib graph."""
+    try:
+        with trusted():  # our own parser process, with a fixed command line
+            triples = parsechild.to_ntriples(data, fmt, base, limits.max_triples, limits.seconds, limits.max_bytes)
+    except parsechild.Refused as refused:
+        raise _refusal(refused, fmt, source, limits) from None
+    except parsechild.Stopped as stopped:
+        if stopped.reason == "time":
+            raise InputError(f"{source}: parsing took longer than {limits.seconds:g} s",
+                             "split the contribution into smaller files, or raise --time-limit") from None
+        if stopped.reason == "memory":
+            raise InputError(f"{source}: parsing needed more than {parsechild.memory_limit(limits.max_bytes) >> 20} "
+                             "MB of memory", "split the contribution into smaller files") from None
+        raise InputError(f"{source}: the parser stopped ({stopped.reason})", "please report it with the file") \
+            from None
+    if not triples:
+        raise InputError(f"{source}: the file holds no triples", "write the RDF description of at least one project")
     graph = new_graph(base)
     convert = Terms()
-    try:
-        for count, quad in enumerate(ox.parse(data, _OXIGRAPH[fmt], base_iri=base), start=1):
-            if count > limits.max_triples:
-                raise InputError(f"{source}: more than {limits.max_triples} triples",
-                                 "split the contribution into smaller files, or raise --max-triples")
-            graph.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
-    except ValueError as error:
-        raise InputError(f"{source}: {error}", "state the triple itself, or describe the statement with an IRI") \
-            from None
-    except SyntaxError as error:
-        where = f":{error.lineno}:{error.offset}" if error.lineno else ""
-        message = _OXIGRAPH_POSITION.sub("", str(error.msg or error))
-        raise InputError(f"{source}{where}: not valid {_NAMES[fmt]}: {message}", "fix the file at that place") from None
-    if not graph:
-        raise InputError(f"{source}: the file holds no triples", "write the RDF description of at least one project")
+    for triple in ox.parse(triples, ox.RdfFormat.N_TRIPLES):
+        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
     return graph
+
+
+def _refusal(refused: parsechild.Refused, fmt: str, source: str, limits: Limits) -> InputError:
+    if refused.kind == "triples":
+        return InputError(f"{source}: more than {limits.max_triples} triples",
+                          "split the contribution into smaller files, or raise --max-triples")
+    if refused.kind == "triple-term":
+        return InputError(f"{source}: {refused.message}",
+                          "state the triple itself, or describe the statement with an IRI")
+    where = f":{refused.line}:{refused.column}" if refused.line else ""
+    message = _OXIGRAPH_POSITION.sub("", refused.message)
+    return InputError(f"{source}{where}: not valid {_NAMES[fmt]}: {message}", "fix the file at that place")

@@ -1,0 +1,121 @@
+"""Parsing contributed RDF in a child process that the time limit can kill and whose memory is capped.
+
+pyoxigraph cannot be interrupted: a hostile JSON-LD file (a scoped context of many terms applied to many nodes)
+keeps it busy for minutes inside one call, where Python's alarm never runs, and a JSON-LD @graph is held whole
+before its first triple comes out. So the parse runs here, in a child with an address-space limit and a CPU
+limit of its own: it counts triples as they come, stops at the triple limit, and hands the triples back as
+N-Triples, which the caller reads again in a single pass that cannot go wrong in the same ways.
+
+Run as `python -m publisher.parsechild FORMAT BASE MAX_TRIPLES SECONDS MEMORY_BYTES`, the data on standard input;
+N-Triples on standard output, or one JSON line on standard error and exit code 2 when the data is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
+           "nq": ox.RdfFormat.N_QUADS, "xml": ox.RdfFormat.RDF_XML}
+REFUSED = 2
+MEMORY_FLOOR = 256 << 20
+MEMORY_PER_BYTE = 40  # a JSON-LD @graph of tiny nodes, held whole by the parser, takes about 27 bytes per byte
+
+
+class Refused(Exception):
+    """The child refused the data: `kind` is "syntax", "triples" or "triple-term"; line and column for syntax."""
+
+    def __init__(self, kind: str, message: str = "", line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.message, self.line, self.column = kind, message, line, column
+
+
+class Stopped(Exception):
+    """The child ran out of time or memory, or ended without an answer."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def memory_limit(max_bytes: int) -> int:
+    """The address space the child may use for a file of at most `max_bytes`."""
+    return MEMORY_FLOOR + MEMORY_PER_BYTE * max_bytes
+
+
+def to_ntriples(data: bytes, fmt: str, base: str, max_triples: int, seconds: float, max_bytes: int) -> bytes:
+    """The triples of `data` as N-Triples, parsed in a child process; Refused or Stopped when it cannot be."""
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "publisher.parsechild", fmt, base, str(max_triples), f"{seconds:g}",
+               str(memory_limit(max_bytes))]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env)
+    try:
+        out, err = process.communicate(data, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        raise Stopped("time") from None
+    finally:  # also when the caller's own alarm interrupts the wait
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if process.returncode == 0:
+        return out
+    if process.returncode == REFUSED:
+        answer = json.loads(err.decode("utf-8").splitlines()[-1])
+        raise Refused(answer["kind"], answer.get("message", ""), answer.get("line"), answer.get("column"))
+    if process.returncode == -signal.SIGABRT or b"MemoryError" in err or b"memory allocation" in err:
+        raise Stopped("memory")  # Rust aborts when an allocation fails; Python raises MemoryError
+    if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):  # its own CPU limit, soft then hard
+        raise Stopped("time")
+    raise Stopped(f"exit code {process.returncode}")
+
+
+def _refuse(kind: str, message: str = "", line: int | None = None, column: int | None = None) -> int:
+    sys.stderr.write(json.dumps({"kind": kind, "message": message, "line": line, "column": column}) + "\n")
+    return REFUSED
+
+
+def _term(term) -> str:
+    if isinstance(term, ox.Triple):
+        raise ValueError(f"triple terms (RDF-star) are not supported: {term}")
+    return str(term)
+
+
+def parse(data: bytes, fmt: str, base: str, max_triples: int, out) -> int:
+    """Write the triples of `data` to `out` as N-Triples; the process's exit code."""
+    count = 0
+    try:
+        for quad in ox.parse(data, FORMATS[fmt], base_iri=base):
+            count += 1
+            if count > max_triples:
+                return _refuse("triples")
+            out.write(f"{_term(quad.subject)} {_term(quad.predicate)} {_term(quad.object)} .\n".encode())
+    except SyntaxError as error:
+        return _refuse("syntax", str(error.msg or error), error.lineno, error.offset)
+    except ValueError as error:
+        return _refuse("triple-term", str(error))
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of the child: limits first, then the parse."""
+    fmt, base, max_triples, seconds, memory = argv[1], argv[2], int(argv[3]), float(argv[4]), int(argv[5])
+    cpu = math.ceil(seconds) + 1  # the parent kills it at `seconds`; this holds if the parent is gone
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    data = sys.stdin.buffer.read()
+    with os.fdopen(sys.stdout.fileno(), "wb", buffering=1 << 20, closefd=False) as out:
+        return parse(data, fmt, base, max_triples, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
