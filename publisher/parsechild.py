@@ -3,8 +3,8 @@
 pyoxigraph cannot be interrupted: a hostile JSON-LD file (a scoped context of many terms applied to many nodes)
 keeps it busy for minutes inside one call, where Python's alarm never runs, and a JSON-LD @graph is held whole
 before its first triple comes out. So the parse runs here, in a child with an address-space limit and a CPU
-limit of its own: it counts triples as they come, stops at the triple limit, and hands the triples back as
-N-Triples, which the caller reads again in a single pass that cannot go wrong in the same ways.
+limit of its own: it counts triples as they come, stops at the triple limit, and only then hands the triples
+back as N-Triples, which the caller reads again in a single pass that cannot go wrong in the same ways.
 
 Run as `python -m publisher.parsechild FORMAT BASE MAX_TRIPLES SECONDS MEMORY_BYTES`, the data on standard input;
 N-Triples on standard output, or one JSON line on standard error and exit code 2 when the data is refused.
@@ -84,25 +84,19 @@ def _refuse(kind: str, message: str = "", line: int | None = None, column: int |
     return REFUSED
 
 
-def _term(term) -> str:
-    if isinstance(term, ox.Triple):
-        raise ValueError(f"triple terms (RDF-star) are not supported: {term}")
-    return str(term)
-
-
 def parse(data: bytes, fmt: str, base: str, max_triples: int, out) -> int:
-    """Write the triples of `data` to `out` as N-Triples; the process's exit code."""
-    count = 0
+    """Write the triples of `data` to `out` as N-Triples; the process's exit code. A first pass only counts, so a
+    file past the triple limit sends nothing back (the caller would hold it all in memory to refuse it)."""
     try:
-        for quad in ox.parse(data, FORMATS[fmt], base_iri=base):
-            count += 1
+        for count, quad in enumerate(ox.parse(data, FORMATS[fmt], base_iri=base), start=1):
             if count > max_triples:
                 return _refuse("triples")
-            out.write(f"{_term(quad.subject)} {_term(quad.predicate)} {_term(quad.object)} .\n".encode())
+            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+                return _refuse("triple-term", f"triple terms (RDF-star) are not supported: {quad.triple}")
+        for quad in ox.parse(data, FORMATS[fmt], base_iri=base):
+            out.write(f"{quad.subject} {quad.predicate} {quad.object} .\n".encode())
     except SyntaxError as error:
         return _refuse("syntax", str(error.msg or error), error.lineno, error.offset)
-    except ValueError as error:
-        return _refuse("triple-term", str(error))
     return 0
 
 

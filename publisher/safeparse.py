@@ -30,6 +30,7 @@ from .errors import InputError
 from .sandbox import sandboxed, trusted
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never in RDF text; \t \n \f \r are
+_OPENING = re.compile(r"\s*(\S)")  # the first character that is not blank
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _OXIGRAPH_POSITION = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
 _XSD_STRING = str(XSD.string)
@@ -81,7 +82,8 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     """The graph in `data` (format `fmt` as serializations names it), relative IRIs resolved against `base`;
     InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile."""
     _check_size(source, data, limits)
-    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark, which some editors write
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, which some editors write
+        data = data[3:]
     text = _text(data, source)
     if fmt == "xml":
         _check_xml(text, source)
@@ -97,7 +99,7 @@ def _check_size(source: str, data: bytes, limits: Limits) -> None:
     if len(data) > limits.max_bytes:
         raise InputError(f"{source}: more than {limits.max_bytes} bytes",
                          "split the contribution into smaller files, or raise --max-bytes")
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of a file that may weigh the byte limit)
         raise InputError(f"{source}: the file is empty", "write the RDF description of at least one project")
 
 
@@ -126,11 +128,12 @@ def _text(data: bytes, source: str) -> str:
 
 def _check_not_other_syntax(text: str, fmt: str, source: str) -> None:
     """A Turtle or N-Triples file that is plainly JSON or XML gets a hint about its extension."""
-    start = text.lstrip()[:1]
+    opening = _OPENING.match(text)
+    start = opening.group(1) if opening else ""
     if start in ("{", "["):
         raise InputError(f"{source}:1:1: this is JSON, not {_NAMES[fmt]}",
                          "name a JSON-LD file .jsonld, or give --input-format jsonld")
-    if text.lstrip().startswith(("<?xml", "<rdf:RDF")):
+    if text.startswith(("<?xml", "<rdf:RDF"), opening.start(1) if opening else 0):
         raise InputError(f"{source}:1:1: this is XML, not {_NAMES[fmt]}",
                          "name an RDF/XML file .rdf, or give --input-format xml")
 

@@ -257,13 +257,16 @@ def test_the_vocabulary_page_anchors_every_term(parsed, index):
     assert len(terms) > 40 and terms <= page.ids
 
 
-def _tiny_index(title: str, description: str) -> Index:
+def _tiny_index(title: str, description: str, links: tuple[str, ...] = ()) -> Index:
     graph = new_graph(DEFAULT_BASE)
     project = URIRef(DEFAULT_BASE + "project/X.1")
     graph.add((project, RDF.type, MP.Project))
     graph.add((project, DCT.title, Literal(title, lang="fr")))
     graph.add((project, DCT.description, Literal(description, lang="fr")))
     graph.add((project, DCT.identifier, Literal("X.1")))
+    for iri in links:  # as values and as properties
+        graph.add((project, DCT.source, URIRef(iri)))
+        graph.add((project, URIRef(iri), Literal("x")))
     return build_index([graph, Graph().parse(ROOT / "ontology/migration.ttl")], DEFAULT_BASE)
 
 
@@ -277,6 +280,21 @@ def test_titles_with_html_show_as_text_and_cannot_close_the_json_ld_script():
     assert len(page.scripts) == 1 and "</script>" not in page.scripts[0] and "<!--" not in page.scripts[0]
     assert json.loads(page.scripts[0])["name"] == title
     assert json.loads(page.scripts[0])["description"] == "ends </script><!-- here"
+
+
+UNSAFE_IRIS = ("javascript:alert(1)", "JaVaScRiPt:alert(2)", "vbscript:msgbox(4)", "file:///etc/passwd",
+               "data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==")
+
+
+def test_iris_that_are_not_web_addresses_are_shown_as_text_never_as_links():
+    """validate refuses them (bad-iri-scheme); should one reach the data anyway, no page makes it clickable."""
+    html = Pages(_tiny_index("t", "d", UNSAFE_IRIS)).render("project/X.1")
+    page = Page(html)
+    schemes = {urlsplit(link.strip()).scheme.lower() for link in page.links}
+    assert schemes <= {"", "http", "https"}, schemes
+    for iri in UNSAFE_IRIS:
+        assert iri in page.all_text  # shown, as text
+        assert f'href="{iri}' not in html
 
 
 def test_templates_are_strict_and_autoescaped():
