@@ -1,14 +1,25 @@
-"""`migration-lod serve`: the published folder over HTTP, read-only: files, dereferenceable IRIs and SPARQL."""
+"""`migration-lod serve`: the published folder over HTTP, read-only: files, dereferenceable IRIs and SPARQL.
+
+Each request is answered from one build: it opens the output folder once (publisher/snapshot.py) and reads every
+file from there, so a build swapped in meanwhile never mixes into an answer, and the next request sees the new
+build. What is read once per build (the base, the pages) is kept per build (Generation), the last two.
+"""
 
 from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import shutil
 import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from rdflib import Graph
@@ -22,6 +33,7 @@ from .errors import MigrationLodError, StoreError
 from .pages import Pages
 from .serializations import Serialization
 from .site import CATALOG, DUMP, LANDING, SITE, SITE_LANGUAGE, make_pages, published_index, rdf_forms
+from .snapshot import Snapshot
 from .sparqlpage import SparqlAnswer, answer
 
 log = logging.getLogger("migration_lod.serve")
@@ -29,62 +41,135 @@ WELL_KNOWN_VOID = "/.well-known/void"
 SPARQL_PATH = "/sparql"
 _TEXT = ("text/", "application/ld+json", "application/n-triples", "application/sparql-results+json",
          "application/sparql-results+xml", "application/rdf+xml")
+_KEPT_BUILDS = 2
+_MISSING_WAIT = 2.0  # seconds to wait for the folder when a build's fallback swap has it moved aside
 
 
-class Published:
-    """What a server serves: an output folder, the base its IRIs live under, and pages rendered on demand."""
+class Vanished(Exception):
+    """A build's files went away while a request read them: the build was replaced, ask the new one."""
 
-    def __init__(self, out: Path, lang: str = SITE_LANGUAGE, timeout: float = 10.0, limit: int = 10_000) -> None:
-        if not (out / DUMP).is_file():
-            raise StoreError(f"{out} holds no published dataset ({DUMP} is missing)",
-                             f"run `migration-lod build --out {out}` first")
-        self.out = out.resolve()
-        self.site = self.out / SITE
-        self.lang, self.timeout, self.limit = lang, timeout, limit
-        self.base = _base_of(self.out / CATALOG)
+
+class Generation:
+    """What one build published, read once per build: the base its IRIs live under and, on first use, its pages."""
+
+    def __init__(self, snapshot: Snapshot, lang: str) -> None:
+        self.lang = lang
+        self.base = _base_of(snapshot)
+        self.has_site = snapshot.is_dir(SITE)
         self._pages: Pages | None = None
         self._lock = threading.Lock()
 
-    @property
-    def pages(self) -> Pages:
-        """The page renderer over the dump, catalogue and vocabulary, loaded on first use."""
+    def pages(self, snapshot: Snapshot) -> Pages:
+        """The page renderer over this build's dump, catalogue and vocabulary, loaded on first use."""
         with self._lock:
             if self._pages is None:
-                self._pages = make_pages(self.out, published_index(self.out, self.base), self.lang)
+                try:
+                    pages = make_pages(snapshot.root, published_index(snapshot.root, self.base), self.lang)
+                except OSError as error:
+                    raise Vanished(str(error)) from error
+                if snapshot.replaced():  # its files may have been deleted while they were read
+                    raise Vanished("the build was replaced while its pages were loaded")
+                self._pages = pages
             return self._pages
+
+
+class Published:
+    """What one request is answered from: one build of the folder (a snapshot), its base, its pages on demand."""
+
+    def __init__(self, output: Output, snapshot: Snapshot, generation: Generation) -> None:
+        self.out = output.out  # SPARQL goes by the folder's name: its store follows the dump in place now
+        self.lang, self.timeout, self.limit = output.lang, output.timeout, output.limit
+        self.snapshot, self.generation, self.base = snapshot, generation, generation.base
+
+    @property
+    def pages(self) -> Pages:
+        """This build's page renderer."""
+        return self.generation.pages(self.snapshot)
 
     def is_resource(self, path: str) -> bool:
         """Whether `path` names a published resource: build wrote its page (the site has every resource's), or,
         without a site, the data describes it."""
         if path == LANDING:
             return False  # index.html is the landing page, served at /
-        if self.site.is_dir():
-            return (self.site / f"{path}.html").is_file()
+        if self.generation.has_site:
+            return self.snapshot.is_file(f"{SITE}/{path}.html")
         return self.pages.index.exists(path)
 
-    def built(self, path: str, fmt: Serialization) -> Path | None:
-        """The file build wrote for this form of a resource, when it can be served as it is."""
+    def built(self, path: str, fmt: Serialization) -> BinaryIO | None:
+        """The file build wrote for this form of a resource, opened, when it can be served as it is."""
         if fmt.name == "html" and self.lang != SITE_LANGUAGE:
             return None  # pages in another language than the site's are rendered
-        found = self.site / f"{path or LANDING}{fmt.extensions[0]}"
-        return found if found.is_file() else None
+        return self.snapshot.open(f"{SITE}/{path or LANDING}{fmt.extensions[0]}")
 
-    def file(self, relative: str) -> Path | None:
-        """A file of the site, or one at the top of the output folder (a download), never outside them."""
-        candidates = [self.site / relative] + ([self.out / relative] if "/" not in relative else [])
-        for candidate in candidates:
-            resolved = candidate.resolve()
-            inside = resolved.is_relative_to(self.site) or resolved.parent == self.out
-            if inside and resolved.is_file() and not resolved.name.startswith("."):
-                return resolved
-        return None
+    def file(self, relative: str) -> BinaryIO | None:
+        """A file of the site, or one at the top of the output folder (a download), opened; never a hidden one,
+        never one outside (the snapshot follows no symbolic link)."""
+        if any(part.startswith(".") for part in relative.split("/")):
+            return None
+        found = self.snapshot.open(f"{SITE}/{relative}")
+        if found is None and "/" not in relative:
+            found = self.snapshot.open(relative)
+        return found
 
 
-def _base_of(catalog: Path) -> str:
+class Output:
+    """The folder `serve` serves, across builds: each request gets the build in place when it starts."""
+
+    def __init__(self, out: Path, lang: str = SITE_LANGUAGE, timeout: float = 10.0, limit: int = 10_000) -> None:
+        self.out = out.resolve()
+        self.lang, self.timeout, self.limit = lang, timeout, limit
+        self._generations: dict[tuple[int, int], Generation] = {}
+        self._lock = threading.Lock()
+        with self.published(wait=0):
+            pass
+
+    @contextmanager
+    def published(self, wait: float = _MISSING_WAIT) -> Iterator[Published]:
+        """The build in place now, held for the block (waiting up to `wait` seconds for a folder a build's
+        fallback swap has moved aside)."""
+        deadline = time.monotonic() + wait
+        while True:
+            snapshot = self._open(deadline)
+            if snapshot.is_file(DUMP):
+                break
+            replaced = snapshot.replaced()  # opened just before a swap, and already being deleted
+            snapshot.close()
+            if not replaced:
+                raise self._no_build()
+        with snapshot:
+            yield Published(self, snapshot, self._generation(snapshot))
+
+    def _no_build(self) -> StoreError:
+        return StoreError(f"{self.out} holds no published dataset ({DUMP} is missing)",
+                          f"run `migration-lod build --out {self.out}` first")
+
+    def _open(self, deadline: float) -> Snapshot:
+        while True:
+            try:
+                return Snapshot(self.out)
+            except (FileNotFoundError, NotADirectoryError):
+                if time.monotonic() >= deadline:
+                    raise self._no_build() from None
+            time.sleep(0.02)
+
+    def _generation(self, snapshot: Snapshot) -> Generation:
+        with self._lock:
+            found = self._generations.get(snapshot.key)
+            if found is None:
+                found = self._generations[snapshot.key] = Generation(snapshot, self.lang)
+                for old in list(self._generations)[:-_KEPT_BUILDS]:
+                    del self._generations[old]
+            return found
+
+
+def _base_of(snapshot: Snapshot) -> str:
     """The IRI space the catalogue declares (void:uriSpace); the default base when it says none."""
-    if not catalog.is_file():
+    catalog = snapshot.open(CATALOG)
+    if catalog is None:
         return DEFAULT_BASE
-    spaces = sorted(str(o) for o in Graph().parse(catalog, format="turtle").objects(None, VOID.uriSpace))
+    with catalog:
+        graph = Graph().parse(data=catalog.read(), format="turtle")
+    spaces = sorted(str(o) for o in graph.objects(None, VOID.uriSpace))
     return spaces[0] if spaces else DEFAULT_BASE
 
 
@@ -108,6 +193,19 @@ def split_form(relative: str) -> tuple[str, Serialization] | None:
     return None
 
 
+@dataclass
+class Reply:
+    """An answer before it is sent: a body in memory or an open file. `settled` when it is right whatever
+    happened to the folder since (one file, or pages of one build); an unsettled one (an error, a query page) is
+    made again from the new build if the build was replaced meanwhile."""
+
+    status: int
+    media_type: str
+    body: bytes | BinaryIO
+    headers: dict[str, str] = field(default_factory=dict)
+    settled: bool = True
+
+
 class Handler(BaseHTTPRequestHandler):
     """GET and HEAD for files, resources and /sparql; POST for /sparql only; nothing that writes."""
 
@@ -118,37 +216,63 @@ class Handler(BaseHTTPRequestHandler):
     # keep-alive, Nagle's algorithm and delayed ACKs otherwise add 40 ms to every answer).
     wbufsize = 1 << 16
     disable_nagle_algorithm = True
-    published: Published  # set on the subclass make_server creates
+    output: Output  # set on the subclass make_server creates
+    published: Published  # the build this request is answered from
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
         log.info("%s %s", self.address_string(), format % args)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's names)
-        self._get(send_body=True)
+        self._respond(self._get, send_body=True)
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._get(send_body=False)
+        self._respond(self._get, send_body=False)
 
     def do_POST(self) -> None:  # noqa: N802
-        path, query = self._target()
         try:
             body = self._read_body()
         except sparqlhttp.ProtocolError as error:
             self.close_connection = True
-            return self._error(error.status, str(error))
+            status, message = error.status, str(error)
+            return self._respond(lambda: self._error(status, message), True)
+        self._respond(lambda: self._post(body), True)
+
+    def _post(self, body: bytes) -> Reply:
+        path, query = self._target()
         if path != SPARQL_PATH:
             return self._error(405, "only /sparql takes POST", extra={"Allow": "GET, HEAD"})
+        accept = self.headers.get("Accept")
         try:
             request = sparqlhttp.from_post(self.headers.get("Content-Type"), body, query)
         except MigrationLodError as error:
-            return self._answer(answer(self.published, None, self.headers.get("Accept"), error=error), True)
-        self._answer(answer(self.published, request, self.headers.get("Accept")), True)
+            return self._answer(answer(self.published, None, accept, error=error))
+        return self._answer(answer(self.published, request, accept))
 
     def _refuse(self) -> None:
-        self._error(405, f"{self.command} is not allowed: this server is read-only",
-                    extra={"Allow": "GET, HEAD, POST"})
+        self._respond(lambda: self._error(405, f"{self.command} is not allowed: this server is read-only",
+                                          extra={"Allow": "GET, HEAD, POST"}), True)
 
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = _refuse  # noqa: N815
+
+    def _respond(self, make: Callable[[], Reply], send_body: bool) -> None:
+        """Make the reply from the build in place and send it; made again from the new build when the build was
+        replaced while an unsettled reply was being made (at most twice)."""
+        for attempt in range(3):
+            with ExitStack() as held:
+                try:
+                    self.published = held.enter_context(self.output.published())
+                except StoreError as error:  # the folder lost its build: say so, and keep serving
+                    return self._send(Reply(503, "text/plain", f"{error}\n".encode()), send_body)
+                try:
+                    reply = make()
+                except Vanished:
+                    if attempt < 2 and self.published.snapshot.replaced():
+                        continue
+                    raise
+                if reply.settled or attempt == 2 or not self.published.snapshot.replaced():
+                    return self._send(reply, send_body)
+                if not isinstance(reply.body, bytes):
+                    reply.body.close()
 
     def _read_body(self) -> bytes:
         length = self.headers.get("Content-Length")
@@ -164,44 +288,44 @@ class Handler(BaseHTTPRequestHandler):
         path, _, query = raw.partition("#")[0].partition("?")
         return path, query
 
-    def _get(self, send_body: bool) -> None:
+    def _get(self) -> Reply:
         path, query = self._target()
         if path == SPARQL_PATH:
             accept = self.headers.get("Accept")
             try:
                 request = sparqlhttp.from_get(query)
             except MigrationLodError as error:
-                return self._answer(answer(self.published, None, accept, error=error), send_body)
-            return self._answer(answer(self.published, request, accept), send_body)
+                return self._answer(answer(self.published, None, accept, error=error))
+            return self._answer(answer(self.published, request, accept))
         if path == WELL_KNOWN_VOID:
-            return self._file(self.published.out / CATALOG, send_body)
+            catalog = self.published.snapshot.open(CATALOG)
+            return self._file(catalog, CATALOG) if catalog else self._error(404, f"nothing is published at {path}")
         if path == "/":
-            return self._negotiate("", send_body)
+            return self._negotiate("")
         relative = canonical_path(path[1:]) if path.startswith("/") else None
         if relative is None:
-            return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'",
-                               send_body=send_body)
+            return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'")
         form = split_form(relative)
         if form and self.published.is_resource(form[0]):
-            return self._form(form[0], form[1], send_body, negotiated=False)
+            return self._form(form[0], form[1], negotiated=False)
         if self.published.is_resource(relative):
-            return self._negotiate(relative, send_body)
+            return self._negotiate(relative)
         found = self.published.file(relative)
         if found:
-            return self._file(found, send_body)
-        self._error(404, f"nothing is published at {path}", send_body=send_body)
+            return self._file(found, relative)
+        return self._error(404, f"nothing is published at {path}")
 
-    def _negotiate(self, path: str, send_body: bool) -> None:
+    def _negotiate(self, path: str) -> Reply:
         """A resource's IRI: the form the Accept header prefers, or 406 listing what is offered."""
         chosen = negotiation.choose_format(self.headers.get("Accept"))
         if chosen is None:
             offered = [f.media_type for f in serializations.web_formats()]
             headers = {"Vary": "Accept", **self._links(path)}
             return self._error(406, "none of the forms of this resource is acceptable; offered: "
-                               + ", ".join(offered), offered=offered, send_body=send_body, extra=headers)
-        self._form(path, chosen, send_body, negotiated=True)
+                               + ", ".join(offered), offered=offered, extra=headers)
+        return self._form(path, chosen, negotiated=True)
 
-    def _form(self, path: str, fmt: Serialization, send_body: bool, negotiated: bool) -> None:
+    def _form(self, path: str, fmt: Serialization, negotiated: bool) -> Reply:
         """One form of a resource ("" is the landing page, whose data is the dataset's description)."""
         if not path and fmt.name != "html":
             path = "dataset"
@@ -211,10 +335,10 @@ class Handler(BaseHTTPRequestHandler):
             extra["Content-Location"] = f"/{path or LANDING}{fmt.extensions[0]}"
         built = self.published.built(path, fmt)
         if built:
-            return self._file(built, send_body, extra)
+            return Reply(200, fmt.media_type, built, extra)
         pages = self.published.pages
         body = pages.render(path).encode("utf-8") if fmt.name == "html" else rdf_forms(pages.index, path)[fmt.name]
-        self._send(200, body, fmt.media_type, send_body, extra)
+        return Reply(200, fmt.media_type, body, extra)
 
     def _links(self, path: str) -> dict[str, str]:
         """A Link header naming every form of the resource and its IRI."""
@@ -224,31 +348,34 @@ class Handler(BaseHTTPRequestHandler):
         iri = self.published.base + path
         return {"Link": ", ".join(links + [f'<{iri}>; rel="canonical"'])}
 
-    def _answer(self, result: SparqlAnswer, send_body: bool) -> None:
-        self._send(result.status, result.body, result.media_type, send_body, result.headers)
+    def _answer(self, result: SparqlAnswer) -> Reply:
+        return Reply(result.status, result.media_type, result.body, result.headers,
+                     settled=result.media_type != "text/html")  # a query page also shows this build's labels
 
-    def _file(self, path: Path, send_body: bool, extra: dict[str, str] | None = None) -> None:
-        self._head(200, media_type_of(path), path.stat().st_size, extra)
-        if send_body:
-            with path.open("rb") as handle:
-                shutil.copyfileobj(handle, self.wfile)
+    def _file(self, handle: BinaryIO, name: str) -> Reply:
+        return Reply(200, media_type_of(Path(name)), handle)
 
-    def _error(self, status: int, message: str, offered: list[str] | None = None, send_body: bool = True,
-               extra: dict[str, str] | None = None) -> None:
+    def _error(self, status: int, message: str, offered: list[str] | None = None,
+               extra: dict[str, str] | None = None) -> Reply:
         """An error as a page for browsers and one plain line for everything else."""
         wants_html = negotiation.negotiate(self.headers.get("Accept"), ["text/plain", "text/html"]) == "text/html"
         if wants_html:
             here = canonical_path(self._target()[0][1:]) or ""  # the page's links are relative to where it is
             body = self.published.pages.page("error.html", here, HTTPStatus(status).phrase, status=status,
                                              message=message, offered=offered or []).encode("utf-8")
-            return self._send(status, body, "text/html", send_body, extra)
-        self._send(status, (message + "\n").encode("utf-8"), "text/plain", send_body, extra)
+            return Reply(status, "text/html", body, extra or {}, settled=False)
+        return Reply(status, "text/plain", (message + "\n").encode("utf-8"), extra or {}, settled=False)
 
-    def _send(self, status: int, body: bytes, media_type: str, send_body: bool,
-              extra: dict[str, str] | None = None) -> None:
-        self._head(status, media_type, len(body), extra)
-        if send_body:
-            self.wfile.write(body)
+    def _send(self, reply: Reply, send_body: bool) -> None:
+        if isinstance(reply.body, bytes):
+            self._head(reply.status, reply.media_type, len(reply.body), reply.headers)
+            if send_body:
+                self.wfile.write(reply.body)
+            return
+        with reply.body as handle:
+            self._head(reply.status, reply.media_type, os.fstat(handle.fileno()).st_size, reply.headers)
+            if send_body:
+                shutil.copyfileobj(handle, self.wfile)
 
     def _head(self, status: int, media_type: str, length: int, extra: dict[str, str] | None) -> None:
         self.send_response(status)
@@ -264,8 +391,8 @@ class Handler(BaseHTTPRequestHandler):
 def make_server(out: Path, host: str = "127.0.0.1", port: int = 8000, lang: str = SITE_LANGUAGE,
                 timeout: float = 10.0, limit: int = 10_000) -> ThreadingHTTPServer:
     """A threaded HTTP server over the published folder `out` (port 0 picks a free one); call serve_forever()."""
-    published = Published(out, lang, timeout, limit)
-    handler = type("PublishedHandler", (Handler,), {"published": published})
+    output = Output(out, lang, timeout, limit)
+    handler = type("PublishedHandler", (Handler,), {"output": output})
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import IO
 
 from . import store
 from .errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
@@ -56,21 +57,24 @@ def execute(query: str, out: Path, *, media_type: str | None = None, timeout: fl
                             f"ask for one of {', '.join(offered)}")
     request = {"query": query, "media_type": chosen, "limit": limit, "timeout": timeout,
                "prefixes": declared_prefixes(query)}
-    for attempt in (1, 2):
+    broken = 0
+    while True:
         pool = _pool_for(Path(out))
         try:
             header, body = pool.run(request, timeout)
-        except _StoreBroken as broken:  # damaged files: rebuild the store and ask once more
+        except _PoolClosed:  # a new dump's pool replaced it between the lookup and the query: use that one
+            continue
+        except _StoreBroken as error:  # damaged files: rebuild the store and ask once more
             _drop(pool, damaged=True)
-            if attempt == 2:
-                raise StoreError(f"the SPARQL store {pool.info.root} cannot be read: {broken}",
+            broken += 1
+            if broken == 2:
+                raise StoreError(f"the SPARQL store {pool.info.root} cannot be read: {error}",
                                  f"remove {pool.info.root} and try again") from None
             continue
         except _WorkerDied as died:
             raise StoreError(f"the query stopped: {died}",
                              "the query may need more memory than this machine has; narrow it or add LIMIT") from None
         return _result(header, body, query, limit, timeout)
-    raise AssertionError("unreachable")
 
 
 def shutdown() -> None:
@@ -113,6 +117,10 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
 
 class _StoreBroken(Exception):
     """A worker could not open or read the store."""
+
+
+class _PoolClosed(Exception):
+    """The pool was closed (its dump was replaced) before the query could take a worker."""
 
 
 class _WorkerDied(Exception):
@@ -178,12 +186,14 @@ class _Worker:
 
 
 class _Pool:
-    """Up to WORKERS worker processes on one store, started as queries need them."""
+    """Up to WORKERS worker processes on one store, started as queries need them. Closed when its dump is replaced:
+    idle workers stop at once, busy ones when their query ends, and the store's lease is held until the last one
+    has stopped, so no one removes the store under a running query."""
 
     def __init__(self, info: store.StoreInfo, signature: tuple) -> None:
         self.info = info
         self.signature = signature
-        self.lease = store.lease(info)
+        self.lease: IO | None = store.lease(info)
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.live = 0
         self.lock = threading.Lock()
@@ -208,6 +218,8 @@ class _Pool:
         return answer
 
     def _take(self, deadline: float, timeout: float) -> _Worker:
+        if self.closed:
+            raise _PoolClosed
         try:
             return self.idle.get_nowait()
         except queue.Empty:
@@ -216,16 +228,20 @@ class _Pool:
             if self.live < WORKERS:
                 self.live += 1
                 return _Worker(self.info.db)
-        try:
-            return self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise QueryTimeout(f"every query worker stayed busy for the whole time limit of {timeout:g} s",
-                               "try again in a moment") from None
+        while time.monotonic() < deadline:
+            try:
+                return self.idle.get(timeout=min(0.1, max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                if self.closed:  # its busy workers will not come back: go to the new dump's pool
+                    raise _PoolClosed from None
+        raise QueryTimeout(f"every query worker stayed busy for the whole time limit of {timeout:g} s",
+                           "try again in a moment")
 
     def _retire(self, worker: _Worker) -> None:
         worker.kill()
         with self.lock:
             self.live -= 1
+        self._release_if_done()
 
     def close(self) -> None:
         self.closed = True
@@ -234,7 +250,14 @@ class _Pool:
                 self._retire(self.idle.get_nowait())
             except queue.Empty:
                 break
-        self.lease.close()
+        self._release_if_done()
+
+    def _release_if_done(self) -> None:
+        with self.lock:
+            if not self.closed or self.live or self.lease is None:
+                return
+            lease, self.lease = self.lease, None
+        lease.close()
 
 
 _pools: dict[str, _Pool] = {}

@@ -179,11 +179,44 @@ def test_downloads_and_the_void_description(served):
     "/project/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/site/..%2f..%2fsecret.txt", "//secret.txt",
     "/site/../../secret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt", "/project/PO.0181%00.ttl",
     "/./catalog.ttl", "/site/index.html/../../../secret.txt", "/.%2e/secret.txt",
+    # double-encoded, overlong UTF-8, encoded backslashes and NULs, ";" tricks, an absolute-form target
+    "/%252e%252e/secret.txt", "/%252e%252e%252fsecret.txt", "/project/%252e%252e%252f%252e%252e%252fsecret.txt",
+    "/%c0%ae%c0%ae/secret.txt", "/%c0%ae%c0%ae%c0%afsecret.txt", "/%2e%2e%5csecret.txt", "/site%5c..%5c..%5csecret.txt",
+    "/..%00/secret.txt", "/%00/../secret.txt", "/secret.txt%00.html", "/..;/secret.txt",
+    "/.well-known/../../secret.txt",
+    "/sparql/../../secret.txt", "http://127.0.0.1/../secret.txt", "/%2F..%2Fsecret.txt", "/..%252f..%252fsecret.txt",
 ])
 def test_path_traversal_is_refused(served, path):
     answer = served.request("GET", path)
     assert answer.status in (400, 404)
     assert b"do not serve me" not in answer.body
+
+
+@pytest.mark.parametrize("raw", [b"/../secret.txt", b"/..\\secret.txt", b"/\x00/../secret.txt", b"/%2e%2e/secret.txt"])
+def test_raw_request_lines_with_traversal_are_refused(served, raw):
+    """Sent byte for byte on a socket, as no client library would let them through."""
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+        connection.sendall(b"GET " + raw + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    status = int(received.split(b" ", 2)[1])
+    assert status in (400, 404) and b"do not serve me" not in received
+
+
+def test_symbolic_links_out_of_the_output_are_not_followed(served):
+    """Nothing build writes is a link; one put there by hand leads nowhere, as a file or as a folder."""
+    secret = served.out.parent / "secret.txt"
+    (served.out / "site" / "linked.txt").symlink_to(secret)
+    (served.out / "site" / "linked-folder").symlink_to(served.out.parent, target_is_directory=True)
+    (served.out / "linked-download.ttl").symlink_to(secret)
+    try:
+        for path in ("/linked.txt", "/linked-folder/secret.txt", "/linked-download.ttl"):
+            answer = served.get(path)
+            assert answer.status == 404 and b"do not serve me" not in answer.body, path
+    finally:
+        for name in ("site/linked.txt", "site/linked-folder", "linked-download.ttl"):
+            (served.out / name).unlink()
 
 
 def test_hidden_and_outside_files_are_not_served(served):
