@@ -278,3 +278,55 @@ def test_a_damaged_store_is_rebuilt(tmp_path, damage):
         shutil.rmtree(root / "db")
     assert _count(out) == TRIPLES
     assert json.loads((root / "store.json").read_text())["triples"] == TRIPLES
+
+
+@pytest.mark.parametrize("stale", ["triple count", "pyoxigraph version", "dump checksum"])
+def test_a_store_whose_marker_does_not_match_is_rebuilt(tmp_path, stale):
+    """A store loaded only in part, by another pyoxigraph, or from another dump is not used: it is built again."""
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copyfile(DUMP, out / store.DUMP)
+    assert _count(out) == TRIPLES
+    sparql.shutdown()
+    root = next((tmp_path / store.STORE_DIR).glob("output-*"))
+    marker = json.loads((root / "store.json").read_text())
+    key, value = {"triple count": ("triples", TRIPLES - 1), "pyoxigraph version": ("pyoxigraph", "0.0.1"),
+                  "dump checksum": ("sha256", "0" * 64)}[stale]
+    (root / "store.json").write_text(json.dumps({**marker, key: value}))
+    assert _count(out) == TRIPLES
+    assert json.loads((root / "store.json").read_text()) == marker
+
+
+def test_a_store_half_built_by_a_killed_process_is_cleared_away(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copyfile(DUMP, out / store.DUMP)
+    stores = tmp_path / store.STORE_DIR
+    leftover = stores / f".output-{store.dump_sha256(out / store.DUMP)[:16]}.building-99999"
+    (leftover / "db").mkdir(parents=True)
+    (leftover / "db" / "000001.sst").write_bytes(b"half a table")
+    assert _count(out) == TRIPLES
+    assert not leftover.exists() and [p.name for p in stores.iterdir() if p.is_dir()] == [
+        f"output-{store.dump_sha256(out / store.DUMP)[:16]}"]
+
+
+def test_a_store_damaged_while_its_workers_run_keeps_answering(tmp_path):
+    """Damage under a live pool (as under `serve`): the queries after it still get the right answer, from the
+    files the workers hold open or from a store built again."""
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copyfile(DUMP, out / store.DUMP)
+    assert _count(out) == TRIPLES
+    root = next((tmp_path / store.STORE_DIR).glob("output-*"))
+    for path in (root / "db").iterdir():
+        if path.suffix == ".sst" or path.name.startswith(("MANIFEST", "CURRENT")):
+            path.write_bytes(b"\0garbage" * 64)
+    counts: list[int] = []
+    threads = [threading.Thread(target=lambda: counts.append(_count(out))) for _ in range(sparql.WORKERS + 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert counts == [TRIPLES] * (sparql.WORKERS + 1)
+    sparql.shutdown()
+    assert _count(out) == TRIPLES  # and a new pool opens a sound store
