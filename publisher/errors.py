@@ -5,8 +5,8 @@ from __future__ import annotations
 from converters.errors import MigrationLodError, PageError
 
 __all__ = ["MigrationLodError", "PageError", "BuildError", "InputError", "BusyError", "QuerySyntaxError",
-           "ForbiddenQuery", "NotAcceptable", "QueryTimeout", "ResultTooLarge", "StoreError", "EndpointError",
-           "exit_code"]
+           "ForbiddenQuery", "NotAcceptable", "QueryTimeout", "QueryOutOfMemory", "ResultTooLarge", "StoreError",
+           "EndpointError", "exit_code"]
 
 
 class BuildError(MigrationLodError):
@@ -51,6 +51,10 @@ class QueryTimeout(MigrationLodError):
     """A query stopped because it ran past its time limit."""
 
 
+class QueryOutOfMemory(MigrationLodError):
+    """A query stopped because its worker needed more memory than it may take."""
+
+
 class ResultTooLarge(MigrationLodError):
     """A query whose result has more rows or triples than the limit allows."""
 
@@ -65,12 +69,12 @@ class EndpointError(MigrationLodError):
 
 def exit_code(error: MigrationLodError) -> int:
     """1 failed build, invalid data or no store; 2 unreadable input or a query that cannot run; 3 output busy;
-    4 a query stopped by its time or size limit; 5 a remote endpoint failed."""
+    4 a query stopped by its time, size or memory limit; 5 a remote endpoint failed."""
     if isinstance(error, (InputError, PageError, QuerySyntaxError, ForbiddenQuery, NotAcceptable)):
         return 2
     if isinstance(error, BusyError):
         return 3
-    if isinstance(error, (QueryTimeout, ResultTooLarge)):
+    if isinstance(error, (QueryTimeout, QueryOutOfMemory, ResultTooLarge)):
         return 4
     if isinstance(error, EndpointError):
         return 5

@@ -10,19 +10,20 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from signal import SIGABRT
 from typing import IO
 
 from . import store
-from .errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
+from .errors import NotAcceptable, QueryOutOfMemory, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from .querycheck import query_kind, tokens
 from .sparqlresults import formats_for
 
@@ -30,6 +31,8 @@ __all__ = ["SparqlResult", "result_formats", "query_kind", "execute", "declared_
            "WORKERS"]
 
 WORKERS = 2  # worker processes per store; the machine this runs on is small
+WORKER_MEMORY = 1 << 30  # bytes of heap a worker may take (RLIMIT_DATA): an ORDER BY over a cartesian product
+# otherwise takes gigabytes before its time limit
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 
 
@@ -72,6 +75,10 @@ def execute(query: str, out: Path, *, media_type: str | None = None, timeout: fl
                                  f"remove {pool.info.root} and try again") from None
             continue
         except _WorkerDied as died:
+            if died.out_of_memory:
+                raise QueryOutOfMemory(f"the query needed more than {WORKER_MEMORY >> 20} MB of memory and was "
+                                       "stopped", "add LIMIT, narrow the patterns, or leave out ORDER BY and DISTINCT "
+                                       "over large answers") from None
             raise StoreError(f"the query stopped: {died}",
                              "the query may need more memory than this machine has; narrow it or add LIMIT") from None
         return _result(header, body, query, limit, timeout)
@@ -126,6 +133,10 @@ class _PoolClosed(Exception):
 class _WorkerDied(Exception):
     """A worker process ended in the middle of a query (killed from outside, out of memory...)."""
 
+    def __init__(self, message: str, out_of_memory: bool = False) -> None:
+        super().__init__(message)
+        self.out_of_memory = out_of_memory
+
 
 class _Worker:
     """One worker process and the two pipes to it."""
@@ -137,8 +148,9 @@ class _Worker:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root,
                                                                          os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "publisher.sparqlworker", str(db), str(to_child), str(from_child)],
-            pass_fds=(to_child, from_child), stdin=subprocess.DEVNULL, env=env)
+            [sys.executable, "-m", "publisher.sparqlworker", str(db), str(to_child), str(from_child),
+             str(WORKER_MEMORY)],
+            pass_fds=(to_child, from_child), stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         os.close(to_child)
         os.close(from_child)
         self.requests = Connection(from_parent, readable=False)
@@ -160,7 +172,10 @@ class _Worker:
             header = json.loads(self._receive(deadline))
             body = self.replies.recv_bytes()
         except (EOFError, BrokenPipeError, ConnectionResetError):
-            raise _WorkerDied(f"its worker process ended ({self._exit()})") from None
+            ended = self._exit()  # Rust aborts when an allocation fails past the memory limit
+            raise _WorkerDied(f"its worker process ended ({ended})", ended == f"killed by signal {SIGABRT}") from None
+        if header.get("error") == "memory":
+            raise _WorkerDied("its worker ran out of memory", out_of_memory=True)
         if header.get("error") == "store":
             raise _StoreBroken(header["message"])
         return header, body
@@ -186,22 +201,25 @@ class _Worker:
 
 
 class _Pool:
-    """Up to WORKERS worker processes on one store, started as queries need them. Closed when its dump is replaced:
-    idle workers stop at once, busy ones when their query ends, and the store's lease is held until the last one
-    has stopped, so no one removes the store under a running query."""
+    """Up to WORKERS worker processes on one store, started as queries need them and handed out first come, first
+    served: a query waits at most its time limit for a worker (runaways are killed at theirs), then runs for at
+    most its time limit. Closed when its dump is replaced: idle workers stop at once, busy ones when their query
+    ends, and the store's lease is held until the last one has stopped, so no one removes the store under a
+    running query."""
 
     def __init__(self, info: store.StoreInfo, signature: tuple) -> None:
         self.info = info
         self.signature = signature
         self.lease: IO | None = store.lease(info)
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.idle: list[_Worker] = []
+        self.waiting: deque[object] = deque()  # one turn per query waiting for a worker, in arrival order
         self.live = 0
-        self.lock = threading.Lock()
+        self.changed = threading.Condition()
         self.closed = False
 
     def run(self, request: dict, timeout: float) -> tuple[dict, bytes]:
+        worker = self._take(time.monotonic() + timeout, timeout)
         deadline = time.monotonic() + timeout
-        worker = self._take(deadline, timeout)
         try:
             answer = worker.ask(request, deadline)
         except TimeoutError:
@@ -211,49 +229,66 @@ class _Pool:
         except BaseException:
             self._retire(worker)
             raise
-        if self.closed:
-            self._retire(worker)
-        else:
-            self.idle.put(worker)
+        self._give_back(worker)
         return answer
 
     def _take(self, deadline: float, timeout: float) -> _Worker:
-        if self.closed:
-            raise _PoolClosed
-        try:
-            return self.idle.get_nowait()
-        except queue.Empty:
-            pass
-        with self.lock:
-            if self.live < WORKERS:
-                self.live += 1
-                return _Worker(self.info.db)
-        while time.monotonic() < deadline:
+        """A worker for the query whose turn it is: an idle one, or a new one while fewer than WORKERS run."""
+        turn = object()
+        with self.changed:
+            self.waiting.append(turn)
             try:
-                return self.idle.get(timeout=min(0.1, max(0.0, deadline - time.monotonic())))
-            except queue.Empty:
-                if self.closed:  # its busy workers will not come back: go to the new dump's pool
-                    raise _PoolClosed from None
-        raise QueryTimeout(f"every query worker stayed busy for the whole time limit of {timeout:g} s",
-                           "try again in a moment")
+                while True:
+                    if self.closed:  # its busy workers will not come back: go to the new dump's pool
+                        raise _PoolClosed
+                    if self.waiting[0] is turn:
+                        if self.idle:
+                            return self.idle.pop()
+                        if self.live < WORKERS:
+                            self.live += 1
+                            break
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise QueryTimeout(f"every query worker stayed busy for the whole time limit of {timeout:g} "
+                                           "s", "try again in a moment")
+                    self.changed.wait(remaining)
+            finally:
+                self.waiting.remove(turn)
+                self.changed.notify_all()
+        try:
+            return _Worker(self.info.db)
+        except BaseException:
+            with self.changed:
+                self.live -= 1
+                self.changed.notify_all()
+            raise
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self.changed:
+            if not self.closed:
+                self.idle.append(worker)
+                self.changed.notify_all()
+                return
+        self._retire(worker)
 
     def _retire(self, worker: _Worker) -> None:
         worker.kill()
-        with self.lock:
+        with self.changed:
             self.live -= 1
+            self.changed.notify_all()
         self._release_if_done()
 
     def close(self) -> None:
-        self.closed = True
-        while True:
-            try:
-                self._retire(self.idle.get_nowait())
-            except queue.Empty:
-                break
+        with self.changed:
+            self.closed = True
+            idle, self.idle = self.idle, []
+            self.changed.notify_all()
+        for worker in idle:
+            self._retire(worker)
         self._release_if_done()
 
     def _release_if_done(self) -> None:
-        with self.lock:
+        with self.changed:
             if not self.closed or self.live or self.lease is None:
                 return
             lease, self.lease = self.lease, None

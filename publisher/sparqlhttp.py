@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from .errors import ForbiddenQuery, MigrationLodError, NotAcceptable, QuerySyntaxError, QueryTimeout, ResultTooLarge
+from .errors import (
+    ForbiddenQuery,
+    MigrationLodError,
+    NotAcceptable,
+    QueryOutOfMemory,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+)
 from .sparqlresults import FORMATS
 
 MAX_BODY = 1 << 20  # a query is text; a megabyte is plenty
@@ -75,10 +83,11 @@ def from_post(content_type: str | None, body: bytes, query_string: str = "") -> 
                         f"POST it as {FORM} (query=…) or as {DIRECT_QUERY}")
 
 
-# Refused before running: 403; asked in a format it cannot have: 406; stopped by the time limit: 503 (the
-# service could not answer in time); a query with an error or too big an answer: 400. Anything else is ours: 500.
-_STATUS = ((ForbiddenQuery, 403), (NotAcceptable, 406), (QueryTimeout, 503), (QuerySyntaxError, 400),
-           (ResultTooLarge, 400))
+# Refused before running: 403; asked in a format it cannot have: 406; stopped by the time or memory limit: 503 (the
+# service could not answer within its limits); a query with an error or too big an answer: 400. Anything else is
+# ours: 500.
+_STATUS = ((ForbiddenQuery, 403), (NotAcceptable, 406), (QueryTimeout, 503), (QueryOutOfMemory, 503),
+           (QuerySyntaxError, 400), (ResultTooLarge, 400))
 
 
 def status_of(error: MigrationLodError) -> int:

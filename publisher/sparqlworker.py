@@ -4,13 +4,17 @@ pyoxigraph cannot cancel a running query, so queries run here, in a process the 
 arms a kernel timer per query (SIGALRM with its default action ends the process without needing the GIL), so a
 runaway query stops even if the process that started it has died.
 
-Run as `python -m publisher.sparqlworker DB READ_FD WRITE_FD`; messages are `multiprocessing.connection` frames:
-a JSON request in, a JSON header then a body out.
+Its heap is capped (RLIMIT_DATA): past the cap, an allocation fails and the process ends (Rust aborts) or the
+answer says "memory" (Python's MemoryError), and the caller reports the query as too big.
+
+Run as `python -m publisher.sparqlworker DB READ_FD WRITE_FD MEMORY_BYTES`; messages are `multiprocessing.connection`
+frames: a JSON request in, a JSON header then a body out.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import signal
 import sys
 from multiprocessing.connection import Connection
@@ -41,6 +45,8 @@ def answer(store: ox.Store, request: dict) -> tuple[dict, bytes]:
             kind, body = "graph", write_triples(result, media_type, limit, request.get("prefixes") or {})
     except TooManyResults:
         return {"error": "too-large", "message": f"more than {limit} results"}, b""
+    except MemoryError:
+        return {"error": "memory", "message": "out of memory"}, b""
     except (OSError, RuntimeError) as error:  # RocksDB: I/O errors and corruption
         return {"error": "store", "message": str(error)}, b""
     except (ValueError, KeyError) as error:  # the caller's idea of the query's kind was wrong
@@ -72,7 +78,8 @@ def main(argv: list[str]) -> int:
     """Entry point of the worker process."""
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the whole group; the parent decides
-    db, read_fd, write_fd = argv[1], int(argv[2]), int(argv[3])
+    db, read_fd, write_fd, memory = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
     return serve(db, Connection(read_fd, writable=False), Connection(write_fd, readable=False))
 
 

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from publisher import sparql, store
 from publisher.errors import (
     ForbiddenQuery,
     NotAcceptable,
+    QueryOutOfMemory,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
@@ -191,7 +193,7 @@ def test_a_worker_stops_itself_when_nobody_is_left_to_kill_it(out):
     to_child, from_parent = os.pipe()
     to_parent, from_child = os.pipe()
     worker = subprocess.Popen([sys.executable, "-m", "publisher.sparqlworker", str(info.db), str(to_child),
-                               str(from_child)], pass_fds=(to_child, from_child), cwd=ROOT)
+                               str(from_child), str(sparql.WORKER_MEMORY)], pass_fds=(to_child, from_child), cwd=ROOT)
     os.close(to_child)
     os.close(from_child)
     requests, replies = Connection(from_parent, readable=False), Connection(to_parent, writable=False)
@@ -330,3 +332,32 @@ def test_a_store_damaged_while_its_workers_run_keeps_answering(tmp_path):
     assert counts == [TRIPLES] * (sparql.WORKERS + 1)
     sparql.shutdown()
     assert _count(out) == TRIPLES  # and a new pool opens a sound store
+
+
+def test_a_query_past_the_memory_limit_is_stopped_and_its_worker_replaced(out):
+    """ORDER BY over a cartesian product would take gigabytes before its time limit; the worker's heap is capped."""
+    with pytest.raises(QueryOutOfMemory, match=r"^the query needed more than 1024 MB of memory and was stopped"):
+        sparql.execute("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1", out, timeout=60)
+    assert _count(out) == TRIPLES
+
+
+def test_an_honest_query_is_answered_while_runaways_hold_every_worker(out):
+    """Workers go to queries in the order they came: the honest query gets the first worker a runaway frees (when
+    the time limit kills it) and then has its own full time limit to run."""
+    failures: list[Exception] = []
+
+    def runaway():
+        try:
+            sparql.execute(RUNAWAY, out, timeout=2)
+        except QueryTimeout as error:
+            failures.append(error)
+
+    runaways = [threading.Thread(target=runaway) for _ in range(sparql.WORKERS)]
+    for thread in runaways:
+        thread.start()
+    time.sleep(0.5)  # every worker now runs a runaway
+    assert json.loads(sparql.execute(PROJECTS, out, timeout=2).body)["results"]["bindings"]
+    for thread in runaways:
+        thread.join(timeout=60)
+    assert len(failures) == sparql.WORKERS
+    assert all("ran past its time limit of 2 s" in str(error) for error in failures)
