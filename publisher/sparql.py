@@ -31,6 +31,8 @@ __all__ = ["SparqlResult", "result_formats", "query_kind", "execute", "declared_
            "WORKERS"]
 
 WORKERS = 2  # worker processes per store; the machine this runs on is small
+WAIT = 3  # time limits a query may wait for a worker: with as many runaways arriving as there are workers, an
+# honest query waits at most about two (first come, first served), then runs for at most one
 WORKER_MEMORY = 1 << 30  # bytes of heap a worker may take (RLIMIT_DATA): an ORDER BY over a cartesian product
 # otherwise takes gigabytes before its time limit
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
@@ -202,7 +204,7 @@ class _Worker:
 
 class _Pool:
     """Up to WORKERS worker processes on one store, started as queries need them and handed out first come, first
-    served: a query waits at most its time limit for a worker (runaways are killed at theirs), then runs for at
+    served: a query waits at most WAIT time limits for a worker (runaways are killed at theirs), then runs for at
     most its time limit. Closed when its dump is replaced: idle workers stop at once, busy ones when their query
     ends, and the store's lease is held until the last one has stopped, so no one removes the store under a
     running query."""
@@ -218,7 +220,7 @@ class _Pool:
         self.closed = False
 
     def run(self, request: dict, timeout: float) -> tuple[dict, bytes]:
-        worker = self._take(time.monotonic() + timeout, timeout)
+        worker = self._take(time.monotonic() + WAIT * timeout, timeout)
         deadline = time.monotonic() + timeout
         try:
             answer = worker.ask(request, deadline)
@@ -249,8 +251,8 @@ class _Pool:
                             break
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise QueryTimeout(f"every query worker stayed busy for the whole time limit of {timeout:g} "
-                                           "s", "try again in a moment")
+                        raise QueryTimeout(f"every query worker stayed busy for {WAIT * timeout:g} s (the query "
+                                           f"was not run)", "try again in a moment")
                     self.changed.wait(remaining)
             finally:
                 self.waiting.remove(turn)
