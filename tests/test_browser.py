@@ -122,3 +122,49 @@ def test_landing_page_project_page_and_a_query(browser, site_url, tmp_path):
     browser.save_screenshot(str(tmp_path / "sparql.png"))
     for name in ("landing.png", "project.png", "sparql.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+HOSTILE_TITLE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> & <b>bold</b>'
+HOSTILE_TEXT = '</script><script>window.pwned = 3</script><!--'
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(tmp_path_factory):
+    """`serve` over a real build whose contributed project has HTML and scripts in its title and description."""
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+    from tests.conftest import SEEDS
+    from tests.serving import serve
+
+    root = tmp_path_factory.mktemp("hostile-site")
+    seeds = root / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    contribution = (ROOT / "tests" / "contributions" / "valid-turtle.ttl").read_text(encoding="utf-8")
+    escaped = HOSTILE_TITLE.replace('"', '\\"')
+    contribution = contribution.replace('"Welcoming migrants in border municipalities"@en', f'"{escaped}"@en')
+    contribution = re.sub(r'dct:description "[^"]*"@fr', f'dct:description "{HOSTILE_TEXT}"@fr', contribution, count=1)
+    (seeds / "hostile-titles.ttl").write_text(contribution, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "--out", str(root / "output"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    with serve(root / "output", root / "serve.log") as (_process, url):
+        yield url
+
+
+def test_html_and_scripts_in_titles_are_shown_as_text_in_a_built_page(browser, hostile_site_url):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    for path in ("project/CT.0001", ""):
+        browser.get(hostile_site_url + path)
+        assert browser.execute_script("return window.pwned === undefined"), path
+        assert browser.execute_script("return document.querySelectorAll('script').length") == 1, path
+        assert browser.execute_script("return document.querySelectorAll('img[src=x], b').length") == 0, path
+        with pytest.raises(NoAlertPresentException):
+            browser.switch_to.alert.text  # noqa: B018 (asking is the test)
+    assert browser.find_element(By.LINK_TEXT, HOSTILE_TITLE).is_displayed()  # the landing page lists it as text
+    browser.get(hostile_site_url + "project/CT.0001")
+    assert browser.find_element(By.TAG_NAME, "h1").text == HOSTILE_TITLE
+    embedded = json.loads(browser.execute_script(
+        "return document.querySelector('script[type=\"application/ld+json\"]').textContent"))
+    assert HOSTILE_TITLE in embedded["name"] and embedded["description"] == HOSTILE_TEXT
