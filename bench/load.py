@@ -71,20 +71,25 @@ class LoadReport:
     problems: list[str] = field(default_factory=list)
 
     def kinds(self) -> list[str]:
+        """The kinds of request made (page, rdf, download, sparql, runaway)."""
         return sorted({s.kind for s in self.samples})
 
     def latencies(self, kind: str) -> list[float]:
+        """The seconds each request of a kind took, sorted."""
         return sorted(s.seconds for s in self.samples if s.kind == kind)
 
     def percentile(self, kind: str, fraction: float) -> float:
+        """The latency below which `fraction` of a kind's requests fell (nearest rank)."""
         values = self.latencies(kind)
         return values[min(len(values) - 1, int(fraction * len(values)))] if values else 0.0
 
     def rate(self, kind: str | None = None) -> float:
+        """Requests per second, of one kind or of all."""
         count = sum(1 for s in self.samples if kind is None or s.kind == kind)
         return count / self.seconds if self.seconds else 0.0
 
     def statuses(self, kind: str) -> dict[int, int]:
+        """How many requests of a kind got each HTTP status (0: no answer)."""
         found: dict[int, int] = {}
         for sample in self.samples:
             if sample.kind == kind:

@@ -187,7 +187,8 @@ def query(sparql_text: str | None, query_file, fmt: str | None, out: Path, endpo
 
     The dump is loaded once into an embedded store beside OUT and reloaded when it changes. Updates and SERVICE
     are refused. Exit 0 answered, 1 no dump (build first), 2 the query has an error (line and column given) or
-    the format does not fit it, 4 stopped by --timeout or --max-results, 5 the endpoint failed.
+    the format does not fit it, 4 stopped by --timeout, --max-results or the workers' memory limit, 5 the
+    endpoint failed.
 
     \b
     Examples:

@@ -174,3 +174,28 @@ def test_serve_answers_whole_builds_while_build_replaces_the_output(tmp_path):
     for (_started, ended), now in ((first, "B"), (second, "A")):
         after = [a for a in answers if a.started > ended and (now == "A" or a.ended < second[0])]
         assert after and all(now in version(a, builds, listed) for a in after), now
+
+
+def test_a_request_during_the_fallback_swap_waits_for_the_new_folder(tmp_path):
+    """Where directories cannot be exchanged, the build moves the output aside, then the new one in: a request in
+    between waits for it instead of failing."""
+    from publisher.server import make_server
+
+    out = tmp_path / "output"
+    shutil.copytree(ROOT / "output", out)
+    server = make_server(out, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        out.rename(tmp_path / ".output.old-1")
+        threading.Timer(0.3, lambda: (tmp_path / ".output.old-1").rename(out)).start()
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=30)
+        connection.request("GET", "/catalog.ttl")
+        answer = connection.getresponse()
+        assert (answer.status, answer.read()) == (200, (ROOT / "output" / "catalog.ttl").read_bytes())
+        out.rename(tmp_path / ".output.old-2")  # and a folder that does not come back: one line, 503
+        connection.request("GET", "/catalog.ttl")
+        answer = connection.getresponse()
+        assert answer.status == 503 and b"holds no published dataset" in answer.read()
+    finally:
+        server.shutdown()
+        server.server_close()
