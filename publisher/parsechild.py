@@ -93,8 +93,8 @@ def parse(data: bytes, fmt: str, base: str, max_triples: int, out) -> int:
                 return _refuse("triples")
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 return _refuse("triple-term", f"triple terms (RDF-star) are not supported: {quad.triple}")
-        for quad in ox.parse(data, FORMATS[fmt], base_iri=base):
-            out.write(f"{quad.subject} {quad.predicate} {quad.object} .\n".encode())
+        ox.serialize((quad.triple for quad in ox.parse(data, FORMATS[fmt], base_iri=base)), out,
+                     ox.RdfFormat.N_TRIPLES)
     except SyntaxError as error:
         return _refuse("syntax", str(error.msg or error), error.lineno, error.offset)
     return 0
