@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import split_countries
+from .countries import is_country_list, split_countries
 from .errors import PageError
 from .language import guess_language
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
@@ -128,11 +128,7 @@ def _value_lines(lines: list[Line], index: int, field: str, inline: str | None) 
 
 
 def _is_country_list(line: Line) -> bool:
-    try:
-        split_countries(line.text)
-    except PageError:
-        return False
-    return True
+    return is_country_list(line.text)
 
 
 def _assign(project: Project, field: str, value: str, line: int, label: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .textnorm import clean, fold
 
@@ -41,8 +42,11 @@ def page_lines(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
-    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut"."""
+    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut".
+
+    Cached: every page family's detect() and then its parser ask for the key of the same lines."""
     return fold(text).rstrip(" :")
 
 
