@@ -1,0 +1,139 @@
+"""pySHACL, made fast for many small data graphs against one shapes graph; the results are pySHACL's own.
+
+pySHACL 0.40 redoes three things for every focus node or every run that depend only on the shapes:
+- it parses the text of a SPARQL-based constraint again for every focus node (about 85 % of a record's
+  validation time with shapes/project.ttl's end-before-start constraint): here each query text is prepared once;
+- it builds each shape's constraint components (an sh:in list of every currency code, say) again for every
+  focus node, and finds them by scanning a list: here a shape builds each component once, found in a set;
+- `pyshacl.validate()` reads the shapes graph again on every call, and asks it the same questions for every
+  focus node: here one ShapesGraph serves a process, over a shapes graph that remembers its answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import pyshacl.shape
+from pyshacl import Validator
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.shapes_graph import ShapesGraph
+from rdflib import Graph
+from rdflib.paths import Path
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+
+_OPTIONS = {"inference": "none", "abort_on_first": False, "allow_infos": True, "allow_warnings": True,
+            "advanced": False, "inplace": True, "logger": logging.getLogger("pyshacl")}
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
+_run_query = SPARQLBasedConstraint._validate_sparql_query
+
+
+def _run_prepared(self, query, init_binds, target_graph):
+    """pySHACL's own query step, given the query prepared once instead of its text (same bindings, same rows)."""
+    return _run_query(self, _prepared(query) if isinstance(query, str) else query, init_binds, target_graph)
+
+
+class _Parameters(list):
+    """pySHACL's list of constraint parameters, with a set behind `in` (it is asked per predicate of a shape)."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self._members = frozenset(items)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
+class _OncePerShape:
+    """Stands for a constraint component class in pySHACL's table: builds the component once per shape."""
+
+    LIMIT = 20_000  # components kept; past it the table starts again (shapes graphs built and dropped)
+
+    def __init__(self, component: type) -> None:
+        self.component = component
+        self.built: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, shape):
+        key = id(shape)
+        found = self.built.get(key)
+        if found is None or found[0] is not shape:
+            if len(self.built) >= self.LIMIT:
+                self.built.clear()
+            found = (shape, self.component(shape))  # the shape is kept so its id is never reused
+            self.built[key] = found
+        return found[1]
+
+
+_installed = False
+
+
+def install() -> None:
+    """Put the three shortcuts in place (once per process; later calls do nothing)."""
+    global _installed
+    if _installed:
+        return
+    SPARQLBasedConstraint._validate_sparql_query = _run_prepared
+    wrapped = {component: _OncePerShape(component) for component in set(CONSTRAINT_PARAMETERS_MAP.values())}
+    table = {parameter: wrapped[component] for parameter, component in CONSTRAINT_PARAMETERS_MAP.items()}
+    pyshacl.shape.CONSTRAINT_PARAMS = (_Parameters(ALL_CONSTRAINT_PARAMETERS), table)
+    _installed = True
+
+
+class ShapesSource(Graph):
+    """A graph that remembers the triples each pattern matched: pySHACL asks the shapes graph the same few
+    thousand questions for every focus node. Adding a triple it lacks forgets them all."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._answers: dict[tuple, list] = {}
+
+    def triples(self, triple):  # noqa: D102 (rdflib's)
+        if isinstance(triple[1], Path):
+            return super().triples(triple)
+        found = self._answers.get(triple)
+        if found is None:
+            found = self._answers[triple] = list(super().triples(triple))
+        return iter(found)
+
+    def add(self, triple):  # noqa: D102 (rdflib's)
+        if triple not in self:
+            self._answers.clear()
+            super().add(triple)
+        return self
+
+    def addN(self, quads):  # noqa: D102,N802 (rdflib's)
+        self._answers.clear()
+        return super().addN(quads)
+
+    def remove(self, triple):  # noqa: D102 (rdflib's)
+        self._answers.clear()
+        return super().remove(triple)
+
+    def parse(self, *args, **kwargs):  # noqa: D102 (rdflib's)
+        self._answers.clear()
+        return super().parse(*args, **kwargs)
+
+
+class Shacl:
+    """One shapes graph, read once, validating any number of data graphs."""
+
+    def __init__(self, shapes: Graph) -> None:
+        install()
+        self.graph = shapes
+        self.shapes = ShapesGraph(shapes, False, _OPTIONS["logger"])
+
+    def validate(self, data: Graph) -> Graph:
+        """pySHACL's validation report graph for `data` (which is not changed)."""
+        validator = Validator(DataGraph.from_rdflib(data), shacl_graph=self.graph, options=dict(_OPTIONS))
+        validator.shacl_graph = self.shapes
+        _conforms, report, _text = validator.run()
+        return report
