@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import TextIO
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from converters.namespaces import MPS, new_graph
+from converters.namespaces import MPS, prefixes
+
+from . import ntriples, turtle
 
 SEVERITIES = ("Violation", "Warning", "Info")
 
@@ -99,24 +103,35 @@ def render_json(report: Report, language: str = "en") -> str:
 
 def render_turtle(report: Report, report_iri: str) -> str:
     """A SHACL validation report with a hash IRI per result (no blank nodes, stable order)."""
-    graph = new_graph()
+    buffer = io.StringIO()
+    write_turtle(buffer, report, report_iri)
+    return buffer.getvalue()
+
+
+def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
+    """Write render_turtle's report to a text handle, one result at a time (reports can be large)."""
+    writer = turtle.Writer(handle, prefixes())
     node = URIRef(report_iri)
-    graph.add((node, RDF.type, SH.ValidationReport))
-    graph.add((node, SH.conforms, Literal(report.conforms)))
-    for number, finding in enumerate(report.sorted(), start=1):
-        result = URIRef(f"{report_iri}#result-{number}")
-        graph.add((node, SH.result, result))
-        graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.focusNode, URIRef(finding.resource)))
-        graph.add((result, SH.resultSeverity, SH[finding.severity]))
-        graph.add((result, MPS.code, Literal(finding.code)))
+    findings = report.sorted()
+    results = [URIRef(f"{report_iri}#result-{number}") for number in range(1, len(findings) + 1)]
+    head = [(node, RDF.type, SH.ValidationReport), (node, SH.conforms, Literal(report.conforms))]
+    writer.block(*_pairs(head + [(node, SH.result, result) for result in results]))
+    for result, finding in zip(results, findings, strict=True):
+        triples = [(result, RDF.type, SH.ValidationResult), (result, SH.focusNode, URIRef(finding.resource)),
+                   (result, SH.resultSeverity, SH[finding.severity]), (result, MPS.code, Literal(finding.code))]
         if finding.field:
-            graph.add((result, SH.resultPath, URIRef(finding.field)))
+            triples.append((result, SH.resultPath, URIRef(finding.field)))
         if finding.value is not None:
             value = URIRef(finding.value) if finding.value_is_iri else Literal(finding.value)
-            graph.add((result, SH.value, value))
+            triples.append((result, SH.value, value))
         if finding.shape:
-            graph.add((result, SH.sourceShape, URIRef(finding.shape)))
-        for language, message in finding.messages:
-            graph.add((result, SH.resultMessage, Literal(message, lang=language)))
-    return graph.serialize(format="turtle")
+            triples.append((result, SH.sourceShape, URIRef(finding.shape)))
+        triples += [(result, SH.resultMessage, Literal(message, lang=language))
+                    for language, message in finding.messages]
+        writer.block(*_pairs(triples))
+
+
+def _pairs(triples: list[tuple]) -> tuple[str, list[tuple[str, str]]]:
+    """One subject's triples as (subject, [(predicate, object)]) in N-Triples form, as turtle.Writer takes them."""
+    split = [ntriples.split(ntriples.line(triple)) for triple in triples]
+    return split[0][0], [(predicate, obj) for _, predicate, obj in split]
