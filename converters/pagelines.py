@@ -33,13 +33,19 @@ class Line:
 
 def page_lines(text: str) -> list[Line]:
     """The page's lines, cleaned: CRLF, BOM, no-break spaces and bullets no longer matter."""
+    return list(_page_lines(text))
+
+
+@lru_cache(maxsize=4)
+def _page_lines(text: str) -> tuple[Line, ...]:
+    """Cached: detection asks every page family, then the parser asks again, for the lines of the same page."""
     lines = []
     for number, raw in enumerate(clean(text).split("\n"), start=1):
         stripped = raw.strip()
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
         lines.append(Line(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
-    return lines
+    return tuple(lines)
 
 
 @lru_cache(maxsize=4096)

@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, SH
 from .report import Finding, Report
 from .validation import _shacl, findings_by_focus, shapes_graph
 
-BATCH = 100  # records per pySHACL run: past about 50 the per-run costs no longer show
+BATCH = 400  # records per pySHACL run: the per-run costs are then small, the graph still is (50 MB)
 OPEN = 4  # batches filled at once, so a record that clashes with one can go to another
 
 

@@ -36,7 +36,7 @@ CATALOG = "catalog.ttl"
 VOCABULARY = "vocabulary.ttl"
 SHAPES = "shapes.ttl"
 CONTEXT = "context.jsonld"
-CHUNK = 256  # pages per worker task, at most: one run file each
+CHUNK = 400  # pages per worker task, at most: one run file and one validation batch (batches.BATCH) each
 
 
 @dataclass
@@ -59,10 +59,11 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     pages = sorted(seeds.glob("*.txt"))
     if not pages:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
+    jobs = jobs or os.cpu_count() or 1
     with locked(out), _runs_folder(out) as runs:
         seconds = dict.fromkeys(STAGES, 0.0)
         results = []
-        for chunk in _run(pages, base, jobs or os.cpu_count() or 1, Path(runs), progress):
+        for chunk in _run(pages, base, jobs, Path(runs), progress):
             results += chunk.results
             for stage, spent in chunk.seconds.items():
                 seconds[stage] += spent
@@ -84,7 +85,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         start = time.perf_counter()
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base)))
+        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0], seconds)
@@ -153,9 +154,9 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
     return ntriples.merged(runs, [export.ntriples_lines(reference(base).graph), own])
 
 
-def _write(tmp: Path, results: list[PageResult], report: Report, base: str) -> int:
-    """Write every published file into `tmp`; returns the number of triples."""
-    stats = export.write_dataset(tmp, published_lines(results, base), base)
+def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1) -> int:
+    """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples."""
+    stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs)
     with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
         write_turtle(handle, report, base + "validation-report")
     shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
@@ -163,7 +164,6 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str) -> i
     (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
                               encoding="utf-8")
     sources = [Path(r.path).name for r in results]
-    (tmp / CATALOG).write_bytes(catalog_graph(tmp, stats, base, sources).serialize(format="turtle",
-                                                                                   encoding="utf-8"))
+    export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
     export.write_checksums(tmp)
     return stats.triples

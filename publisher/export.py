@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import multiprocessing
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 
@@ -60,26 +61,79 @@ def write_jsonld(path: Path, graph: Graph) -> None:
         jsonld.write_nodes(handle, jsonld.nodes_of_lines(ntriples.lines(graph)))
 
 
-def write_dataset(folder: Path, lines: Iterable[str], base: str) -> Statistics:
-    """Write the dump, the Turtle and the JSON-LD of sorted, distinct N-Triples lines into `folder`, in one
-    pass; returns the dataset's statistics."""
-    stats = Statistics()
-    with (_Compressor(folder / DUMP) as dump,
-          (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl,
-          (folder / JSONLD).open("w", encoding="utf-8", newline="\n") as json_ld):
-        writer = turtle.Writer(ttl, prefixes(base))
-        subjects = groupby(map(ntriples.split, _copied(lines, dump)), key=lambda triple: triple[0])
-
-        def nodes() -> Iterator[dict]:
-            for subject, group in subjects:
+def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1) -> Statistics:
+    """Write the dump, the Turtle and the JSON-LD of the sorted, distinct N-Triples lines that `lines()` gives
+    (each call afresh) into `folder`; returns the dataset's statistics. With jobs > 1 the JSON-LD is written by
+    a second process reading its own pass over the lines, at the same time as the rest."""
+    helper = _Child(write_jsonld_lines, folder / JSONLD, lines) if jobs > 1 and _can_fork() else None
+    try:
+        stats = Statistics()
+        with (_Compressor(folder / DUMP) as dump,
+              (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl):
+            writer = turtle.Writer(ttl, prefixes(base))
+            for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
                 pairs = [(predicate, obj) for _, predicate, obj in group]
                 stats.add(subject, pairs)
                 writer.block(subject, pairs)
-                yield jsonld.node_of_pairs(compactor, subject, pairs)
-
-        compactor = jsonld.Compactor(jsonld.context())
-        jsonld.write_nodes(json_ld, nodes())
+        if helper is None:
+            write_jsonld_lines(folder / JSONLD, lines)
+        else:
+            helper.result()
+    finally:
+        if helper is not None:
+            helper.stop()
     return stats
+
+
+def write_jsonld_lines(path: Path, lines: Callable[[], Iterable[str]]) -> int:
+    """Write the JSON-LD of sorted N-Triples lines, one node object per line; returns the number of nodes."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        return jsonld.write_nodes(handle, jsonld.nodes_of_lines(lines()))
+
+
+def _subject(triple: tuple[str, str, str]) -> str:
+    return triple[0]
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Child:
+    """function(*args) run in a forked process, which sees this one's data as it is now (nothing is pickled on
+    the way in); its result, or its error, comes back through a pipe."""
+
+    def __init__(self, function: Callable, *args) -> None:
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_child, args=(sender, function, args), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def result(self):
+        try:
+            done, value = self.receiver.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError(f"a writer process stopped with exit code {self.process.exitcode}") from None
+        if not done:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+def _child(sender, function: Callable, args: tuple) -> None:
+    try:
+        sender.send((True, function(*args)))
+    except BaseException as error:  # handed to the parent, which raises it
+        sender.send((False, error))
+    finally:
+        sender.close()
 
 
 def _copied(lines: Iterable[str], dump: _Compressor) -> Iterator[str]:

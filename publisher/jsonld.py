@@ -90,14 +90,18 @@ class Compactor:
         for predicate, obj in pairs:
             if predicate == RDF_TYPE and len(obj) == 1:
                 continue
-            name, kind = self.terms.get(predicate, (self.iri(predicate), None))
+            name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
             if len(obj) == 1 and kind not in (None, "@id"):
                 name, kind = self.iri(predicate), None
             properties.setdefault(name, []).append(self.value(obj, kind))
         for name in sorted(properties):
-            values = sorted(properties[name], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            node[name] = values[0] if len(values) == 1 else values
+            values = properties[name]
+            node[name] = values[0] if len(values) == 1 else sorted(values, key=_order)
         return node
+
+
+def _order(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 # Terms are plain: a subject or predicate is its IRI (a blank node "_:label"); an object is (IRI,) for an

@@ -22,6 +22,19 @@ def line(triple: tuple) -> str:
     return _nt_row(triple)
 
 
+def iri(value: str) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{value}>"
+
+
+def text(value: str, language: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term, escaped as rdflib escapes it."""
+    quoted = '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+    if language:
+        return f"{quoted}@{language}"
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
+
+
 def lines(triples: Iterable[tuple]) -> list[str]:
     """Triples as sorted, distinct N-Triples lines."""
     return sorted({_nt_row(triple) for triple in triples})

@@ -8,14 +8,15 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TextIO
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
 from converters.namespaces import MPS, prefixes
 
 from . import ntriples, turtle
 
 SEVERITIES = ("Violation", "Warning", "Info")
+_TYPE = ntriples.RDF_TYPE
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
 @dataclass(frozen=True, order=True)
@@ -111,27 +112,20 @@ def render_turtle(report: Report, report_iri: str) -> str:
 def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
     """Write render_turtle's report to a text handle, one result at a time (reports can be large)."""
     writer = turtle.Writer(handle, prefixes())
-    node = URIRef(report_iri)
+    iri, text = ntriples.iri, ntriples.text
     findings = report.sorted()
-    results = [URIRef(f"{report_iri}#result-{number}") for number in range(1, len(findings) + 1)]
-    head = [(node, RDF.type, SH.ValidationReport), (node, SH.conforms, Literal(report.conforms))]
-    writer.block(*_pairs(head + [(node, SH.result, result) for result in results]))
+    results = [iri(f"{report_iri}#result-{number}") for number in range(1, len(findings) + 1)]
+    conforms = text(str(report.conforms).lower(), None, XSD_BOOLEAN)
+    head = [(_TYPE, iri(SH.ValidationReport)), (iri(SH.conforms), conforms)]
+    writer.block(iri(report_iri), head + [(iri(SH.result), result) for result in results])
     for result, finding in zip(results, findings, strict=True):
-        triples = [(result, RDF.type, SH.ValidationResult), (result, SH.focusNode, URIRef(finding.resource)),
-                   (result, SH.resultSeverity, SH[finding.severity]), (result, MPS.code, Literal(finding.code))]
+        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), iri(finding.resource)),
+                 (iri(SH.resultSeverity), iri(SH[finding.severity])), (iri(MPS.code), text(finding.code))]
         if finding.field:
-            triples.append((result, SH.resultPath, URIRef(finding.field)))
+            pairs.append((iri(SH.resultPath), iri(finding.field)))
         if finding.value is not None:
-            value = URIRef(finding.value) if finding.value_is_iri else Literal(finding.value)
-            triples.append((result, SH.value, value))
+            pairs.append((iri(SH.value), iri(finding.value) if finding.value_is_iri else text(finding.value)))
         if finding.shape:
-            triples.append((result, SH.sourceShape, URIRef(finding.shape)))
-        triples += [(result, SH.resultMessage, Literal(message, lang=language))
-                    for language, message in finding.messages]
-        writer.block(*_pairs(triples))
-
-
-def _pairs(triples: list[tuple]) -> tuple[str, list[tuple[str, str]]]:
-    """One subject's triples as (subject, [(predicate, object)]) in N-Triples form, as turtle.Writer takes them."""
-    split = [ntriples.split(ntriples.line(triple)) for triple in triples]
-    return split[0][0], [(predicate, obj) for _, predicate, obj in split]
+            pairs.append((iri(SH.sourceShape), iri(finding.shape)))
+        pairs += [(iri(SH.resultMessage), text(message, language)) for language, message in finding.messages]
+        writer.block(result, pairs)

@@ -7,18 +7,24 @@ pySHACL 0.40 redoes three things for every focus node or every run that depend o
   focus node, and finds them by scanning a list: here a shape builds each component once, found in a set;
 - `pyshacl.validate()` reads the shapes graph again on every call, and asks it the same questions for every
   focus node: here one ShapesGraph serves a process, over a shapes graph that remembers its answers.
+It also checks each SPARQL query's text for forbidden clauses once per focus node (here once per text), and
+writes a text description of every result, which Shacl.validate does not read (skipped during its runs).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 
 import pyshacl.shape
 from pyshacl import Validator
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.graph_abstraction import DataGraph
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from pyshacl.shapes_graph import ShapesGraph
 from rdflib import Graph
 from rdflib.paths import Path
@@ -73,6 +79,43 @@ class _OncePerShape:
         return found[1]
 
 
+_check_query = SPARQLQueryHelper.check_invalid_sparql
+_checked: set[tuple] = set()
+
+
+def _check_once(self, sparql_text, valuenode=None, extravars=None):
+    """pySHACL's check of a query text, which depends on nothing else; a text that fails is checked again."""
+    key = (sparql_text, valuenode is not None, tuple(sorted(extravars or ())))
+    if key not in _checked:
+        _check_query(self, sparql_text, valuenode=valuenode, extravars=extravars)
+        _checked.add(key)
+    return True
+
+
+_describe = ConstraintComponent.make_v_result_description
+_describing = threading.local()
+
+
+def _describe_if_read(self, *args, **kwargs):
+    """pySHACL's text for one result, unless a Shacl run (which reads the report graph, not its text) asks."""
+    return "" if getattr(_describing, "off", False) else _describe(self, *args, **kwargs)
+
+
+def _evaluate_property_shape(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,
+                             _evaluation_path):
+    """pySHACL's sh:property step with the value nodes given to the property shape at once instead of one by one
+    (the per-call cost is most of it); where a value node comes twice, pySHACL's own step, which reports it twice."""
+    values = [v for nodes in focus_value_nodes.values() for v in nodes]
+    found = self.shape.get_other_shape(prop_shape)
+    if (len(values) < 2 or len(set(values)) < len(values) or not found or not found.is_property_shape
+            or (potentially_recursive and found in potentially_recursive)):
+        return _evaluate_one_by_one(self, executor, prop_shape, target_graph, focus_value_nodes,
+                                    potentially_recursive, _evaluation_path)
+    conforms, reports = found.validate(executor, target_graph, focus=values, _evaluation_path=_evaluation_path[:])
+    return not conforms, reports
+
+
+_evaluate_one_by_one = PropertyConstraintComponent._evaluate_property_shape
 _installed = False
 
 
@@ -82,6 +125,9 @@ def install() -> None:
     if _installed:
         return
     SPARQLBasedConstraint._validate_sparql_query = _run_prepared
+    SPARQLQueryHelper.check_invalid_sparql = _check_once
+    ConstraintComponent.make_v_result_description = _describe_if_read
+    PropertyConstraintComponent._evaluate_property_shape = _evaluate_property_shape
     wrapped = {component: _OncePerShape(component) for component in set(CONSTRAINT_PARAMETERS_MAP.values())}
     table = {parameter: wrapped[component] for parameter, component in CONSTRAINT_PARAMETERS_MAP.items()}
     pyshacl.shape.CONSTRAINT_PARAMS = (_Parameters(ALL_CONSTRAINT_PARAMETERS), table)
@@ -135,5 +181,9 @@ class Shacl:
         """pySHACL's validation report graph for `data` (which is not changed)."""
         validator = Validator(DataGraph.from_rdflib(data), shacl_graph=self.graph, options=dict(_OPTIONS))
         validator.shacl_graph = self.shapes
-        _conforms, report, _text = validator.run()
+        _describing.off = True
+        try:
+            _conforms, report, _text = validator.run()
+        finally:
+            _describing.off = False
         return report
