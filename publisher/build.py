@@ -21,11 +21,11 @@ from pathlib import Path
 from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
-from . import export, ntriples
+from . import contributions, export
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
-from .pipeline import STAGES, Chunk, ChunkResult, PageResult, process_chunk, process_page, warm
+from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
 from .report import Finding, Report, write_turtle
 from .validation import shape_files, validate_graph
 
@@ -50,14 +50,18 @@ class BuildResult:
     notices: list[str]
     report: Report
     triples: int
+    contributed: list[str] = field(default_factory=list)  # contributions merged
+    contributions: int = 0  # contributions offered
     seconds: dict[str, float] = field(default_factory=dict)  # per stage: worker seconds, and the write's
 
 
 def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None, keep_going: bool = False,
           progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build `out` from the pages in `seeds`; BuildError (output untouched) if any page fails, unless keep_going."""
+    """Build `out` from the pages and contributed RDF files in `seeds`; BuildError (output untouched) if any
+    fails, unless keep_going."""
     pages = sorted(seeds.glob("*.txt"))
-    if not pages:
+    offered = contributions.files(seeds) if seeds.is_dir() else []
+    if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
     jobs = jobs or os.cpu_count() or 1
     with locked(out), _runs_folder(out) as runs:
@@ -67,17 +71,18 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
             results += chunk.results
             for stage, spent in chunk.seconds.items():
                 seconds[stage] += spent
+        results += contributions.check_all(offered, base, results)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
         problems += [_violation_line(f) for r in results + [PageResult("ontology/", report=reference_report)]
                      for f in r.report.findings if f.severity == "Violation"]
         failed = [r for r in results if not r.publishable]
         if problems and (not keep_going or not reference_report.conforms):
-            raise BuildError(f"{len(failed)} of {len(pages)} page(s) failed; {out} was left as it was", problems,
+            raise BuildError(f"{len(failed)} of {len(results)} file(s) failed; {out} was left as it was", problems,
                              "fix the pages, or publish the good ones with --keep-going")
         good = [r for r in results if r.publishable]
         if not good:
-            raise BuildError(f"none of the {len(pages)} page(s) could be published; {out} was left as it was",
+            raise BuildError(f"none of the {len(results)} file(s) could be published; {out} was left as it was",
                              problems)
         report = Report()
         for result in good:
@@ -87,8 +92,9 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         start = time.perf_counter()
         replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs)))
         seconds["publish"] = time.perf_counter() - start
-    return BuildResult(out, len(pages), [r.iri for r in good], [r.error or r.path for r in failed],
-                       [n for r in good for n in r.notices], report, triples[0], seconds)
+    return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
+                       [n for r in good for n in r.notices], report, triples[0],
+                       [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
 
 
 @contextmanager
@@ -147,11 +153,8 @@ def _violation_line(finding) -> str:
 
 
 def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iterator[str]:
-    """The sorted, distinct N-Triples of the reference data and of the results (their run files, and the
-    lines any of them carries itself)."""
-    runs = sorted({Path(r.run) for r in results if r.run})
-    own = sorted({line for r in results for line in r.lines})
-    return ntriples.merged(runs, [export.ntriples_lines(reference(base).graph), own])
+    """The sorted, distinct N-Triples of the reference data and of the published results."""
+    return lines_of(results, [export.ntriples_lines(reference(base).graph)])
 
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1) -> int:

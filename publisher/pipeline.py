@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +119,15 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
             result.run = str(run) if result.publishable else None
     seconds["write"] = time.process_time() - start
     return ChunkResult(results, seconds)
+
+
+def lines_of(results: list, extra: Iterable[Iterable[str]] = ()) -> Iterator[str]:
+    """The sorted, distinct N-Triples of the publishable results: their run files and the lines they carry
+    (contributions carry theirs), merged with any other sorted runs of lines."""
+    publishable = [r for r in results if r.publishable]
+    runs = sorted({Path(r.run) for r in publishable if getattr(r, "run", None)})  # contributions have none
+    own = sorted({line for r in publishable for line in r.lines})
+    return ntriples.merged(runs, [*extra, own])
 
 
 def process_page(path: str, base: str = DEFAULT_BASE) -> PageResult:

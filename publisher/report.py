@@ -71,7 +71,8 @@ class Report:
 
 
 def render_text(report: Report, language: str = "en", labels: dict[str, str] | None = None) -> str:
-    """A linter-like listing grouped by resource, then the summary line."""
+    """A linter-like listing grouped by resource, then the summary line; `labels` names fields by shape or
+    property IRI."""
     labels = labels or {}
     lines: list[str] = []
     current = None
@@ -80,9 +81,10 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
             current = (finding.file, finding.resource)
             where = f"{finding.file}: " if finding.file else ""
             lines.append(f"{where}<{finding.resource}>")
-        field_name = labels.get(finding.field or "", finding.field or "")
+        field_name = labels.get(finding.shape or "") or labels.get(finding.field or "", finding.field or "")
         value = f" = {finding.value}" if finding.value is not None else ""
-        lines.append(f"  {finding.severity:<9} {finding.code:<24} {field_name}{value}: {finding.message(language)}")
+        subject = f"{field_name}{value}: " if field_name or value else ""
+        lines.append(f"  {finding.severity:<9} {finding.code:<24} {subject}{finding.message(language)}")
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,151 @@
+"""Contributed RDF files: read safely, validated against the shapes and what is published, merged with provenance.
+
+A contribution is one RDF file (Turtle, JSON-LD, N-Triples, N-Quads or RDF/XML). It is checked whole, the
+way `validate` and `build` both see it: parsed by publisher.safeparse, given its provenance (each project
+prov:wasDerivedFrom <{base}source/{file stem}>, a prov:Entity with the file's SHA-256), validated with the
+shapes together with the reference and published resources it points at, and checked for what SHACL cannot
+say (publisher.checks). It is merged whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
+
+from converters.iris import Iris
+from converters.namespaces import MP
+
+from . import export, serializations
+from .checks import contribution_checks
+from .errors import InputError
+from .pipeline import lines_of
+from .published import Known
+from .report import Report
+from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
+from .sandbox import sandboxed
+from .validation import validate_graph, with_references
+
+
+@dataclass
+class Contribution:
+    """What became of one contributed file: its triples (with provenance) and findings, or the error that
+    stopped it. Shaped like the build's PageResult, so the build publishes or skips it the same way."""
+
+    path: str
+    iri: str | None = None  # the build's pages have one project IRI; a contribution has `projects`
+    lines: list[str] = field(default_factory=list)
+    error: str | None = None
+    detail: str | None = None
+    notices: list[str] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    projects: list[str] = field(default_factory=list)
+    graph: Graph | None = None
+
+    @property
+    def publishable(self) -> bool:
+        return self.error is None and self.report.conforms
+
+
+def files(seeds: Path) -> list[Path]:
+    """The contributions among the seeds: every file with an RDF extension (serializations.FORMATS)."""
+    return sorted(p for p in seeds.iterdir() if p.is_file() and serializations.by_extension(p.name))
+
+
+def add_provenance(graph: Graph, source: URIRef, name: str, sha256: str) -> None:
+    """Make every project of `graph` prov:wasDerivedFrom `source` (besides any source it already names), and
+    `source` a prov:Entity labelled with the file name and its SHA-256. In place: check() calls it on the graph
+    it has just parsed, which no one else holds (a copy costs seconds on a 1,000-project contribution)."""
+    for project in set(graph.subjects(RDF.type, MP.Project)):
+        graph.add((project, PROV.wasDerivedFrom, source))
+    graph.add((source, RDF.type, PROV.Entity))
+    graph.add((source, RDFS.label, Literal(name)))
+    graph.add((source, MP.sha256, Literal(sha256)))
+
+
+def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_format: str | None = None,
+          data: bytes | None = None) -> Contribution:
+    """Read, validate and check one contributed file; InputError when it cannot be read at all."""
+    name = str(path)
+    fmt = format_for(name, input_format)
+    data = read(path, limits) if data is None else data
+    with sandboxed(name, limits.seconds):
+        own = parse(data, fmt, name, known.base, limits)
+        resources = len({s for s in own.subjects(RDF.type, None) if isinstance(s, URIRef)})
+        label = "stdin" if name == "-" else path.name
+        source = Iris(known.base).source(label)
+        add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
+        report = validate_graph(with_references(own, known.graph), file=name)
+    described = {str(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
+    findings = [f for f in report.findings
+                if f.resource in described or (URIRef(f.resource), None, None) not in known.graph]
+    findings += contribution_checks(own, known, source, name)
+    report.findings = sorted(set(findings))
+    report.resources = resources
+    projects = sorted(str(p) for p in own.subjects(RDF.type, MP.Project))
+    return Contribution(name, report=report, projects=projects, graph=own)
+
+
+@dataclass
+class Validation:
+    """The outcome of validating files: one report for all, and the files that could not be read."""
+
+    report: Report
+    contributions: list[Contribution]
+    unreadable: list[str]
+
+
+def validate(paths: list[Path], known: Known, limits: Limits = DEFAULT_LIMITS, input_format: str | None = None,
+             ) -> Validation:
+    """Validate each file as one contribution, in order, as the build would: a file that conforms is then
+    published for the files after it (its codes are taken)."""
+    report, done, unreadable = Report(), [], []
+    for path in paths:
+        try:
+            contribution = check(path, known, limits, input_format)
+        except InputError as error:
+            unreadable.append(str(error))
+            continue
+        report.extend(contribution.report)
+        done.append(contribution)
+        if contribution.publishable and contribution.graph is not None:
+            known.add(contribution.graph)
+    return Validation(report, done, unreadable)
+
+
+def check_all(paths: list[Path], base: str, pages: list) -> list[Contribution]:
+    """The build's step: check every contribution against the reference data and the publishable `pages`
+    (and the contributions accepted before it); never raises, so one file cannot stop the others."""
+    if not paths:
+        return []
+    known = Known.published(None, base)
+    known.add_lines(lines_of(pages))  # the pages' triples are in the workers' run files
+    taken = {Path(page.path).stem: page.path for page in pages}
+    results = []
+    for path in paths:
+        result = _check_for_build(path, known, taken.get(path.stem))
+        taken.setdefault(path.stem, str(path))
+        if result.publishable and result.graph is not None:
+            known.add(result.graph)
+            result.lines = export.ntriples_lines(result.graph)
+        results.append(result)
+    return results
+
+
+def _check_for_build(path: Path, known: Known, same_stem: str | None) -> Contribution:
+    if same_stem:
+        return Contribution(str(path), error=f"{path}: has the same name as {same_stem}, so both would be the "
+                                             f"source {Iris(known.base).source(path.name)}; rename one of them")
+    try:
+        return check(path, known)
+    except InputError as error:
+        return Contribution(str(path), error=str(error))
+    except Exception as error:  # a bug of ours: report it for this file and keep the build going
+        return Contribution(str(path), error=f"{path}: internal error ({type(error).__name__}: {error}); please "
+                                             "report it with the file (--debug shows the traceback)",
+                            detail=traceback.format_exc())
+
