@@ -28,7 +28,7 @@ from .published import Known
 from .report import Report
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
-from .validation import validate_graph, with_references
+from .validation import validate_with_references
 
 
 @dataclass
@@ -79,7 +79,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
         label = "stdin" if name == "-" else path.name
         source = Iris(known.base).source(label)
         add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
-        report = validate_graph(with_references(own, known.graph), file=name)
+        report = validate_with_references(own, known.graph, file=name)
     described = {str(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
     findings = [f for f in report.findings
                 if f.resource in described or (URIRef(f.resource), None, None) not in known.graph]

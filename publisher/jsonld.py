@@ -108,8 +108,9 @@ def _order(value: object) -> str:
 # IRI or blank node, else (lexical form, language, datatype IRI or None).
 
 def _term(term: URIRef | BNode | Literal) -> tuple:
-    if isinstance(term, Literal):
-        return str(term), term.language, None if term.datatype is None else str(term.datatype)
+    if isinstance(term, Literal):  # "a"^^xsd:string is "a" (RDF 1.1), as when read from lines
+        datatype = None if term.datatype is None or str(term.datatype) == ntriples.XSD_STRING else str(term.datatype)
+        return str(term), term.language, datatype
     return (_name(term),)
 
 

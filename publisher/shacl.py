@@ -26,7 +26,7 @@ from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConst
 from pyshacl.graph_abstraction import DataGraph
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from pyshacl.shapes_graph import ShapesGraph
-from rdflib import Graph
+from rdflib import Graph, Variable
 from rdflib.paths import Path
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -116,6 +116,80 @@ def _evaluate_property_shape(self, executor, prop_shape, target_graph, focus_val
 
 
 _evaluate_one_by_one = PropertyConstraintComponent._evaluate_property_shape
+_ALGEBRA = {"SelectQuery", "Project", "Filter", "Extend", "BGP"}
+_THIS = Variable("this")
+
+
+@lru_cache(maxsize=256)
+def _answerable_at_once(text: str) -> bool:
+    """True when the query's answers for each focus node are its answers with no node bound, kept where ?this
+    is that node: a SELECT of a basic graph pattern with BINDs and FILTERs that never read $this (so binding it
+    first or filtering on it afterwards gives the same rows, each computed the same way)."""
+    def plain(node) -> bool:
+        name = getattr(node, "name", None)
+        if name not in _ALGEBRA or (name == "SelectQuery" and node.get("datasetClause")):
+            return False
+        if name == "BGP":
+            return any(_THIS in triple for triple in node.triples)
+        if name in ("Filter", "Extend") and _mentions_this(node.expr):
+            return False
+        return plain(node.p)
+
+    return plain(_prepared(text).algebra)
+
+
+def _mentions_this(expression) -> bool:
+    if isinstance(expression, Variable):
+        return expression == _THIS
+    if isinstance(expression, dict):
+        return any(_mentions_this(value) for key, value in expression.items() if key != "_vars")
+    if isinstance(expression, (list, tuple)):
+        return any(_mentions_this(value) for value in expression)
+    return False
+
+
+class _Rows:
+    """The rows of one focus node, shaped like the rdflib result pySHACL reads."""
+
+    def __init__(self, rows: list) -> None:
+        self.bindings = rows
+
+    def __len__(self) -> int:
+        return len(self.bindings)
+
+    def __iter__(self):
+        return iter(self.bindings)
+
+
+class _Answered:
+    """The data graph, except that its query() hands each focus node the rows the query gave it at once."""
+
+    def __init__(self, graph, rows: dict) -> None:
+        self._graph = graph
+        self._rows = rows
+
+    def query(self, _query, initBindings=None, **_options):  # noqa: N803 (rdflib's name)
+        return _Rows(self._rows.get(initBindings["this"], []))
+
+    def __getattr__(self, name: str):
+        return getattr(self._graph, name)
+
+
+def _evaluate_sparql_at_once(self, sparql_constraint, target_graph, f_v_dict):
+    """pySHACL's SPARQL-constraint step, its query run once for all focus nodes where that gives each node the
+    same rows (_answerable_at_once); pySHACL then makes the results from those rows as it always does."""
+    if len(f_v_dict) > 1:
+        binds, text = sparql_constraint.pre_bind_variables(next(iter(f_v_dict)))
+        text = sparql_constraint.apply_prefixes(text)
+        if set(binds) == {"this"} and _answerable_at_once(text):
+            rows: dict = {}
+            for row in target_graph.query(_prepared(text)):
+                rows.setdefault(row["this"], []).append(row)
+            target_graph = _Answered(target_graph, rows)
+    return _evaluate_each(self, sparql_constraint, target_graph, f_v_dict)
+
+
+_evaluate_each = SPARQLBasedConstraint._evaluate_sparql_constraint
 _installed = False
 
 
@@ -128,6 +202,7 @@ def install() -> None:
     SPARQLQueryHelper.check_invalid_sparql = _check_once
     ConstraintComponent.make_v_result_description = _describe_if_read
     PropertyConstraintComponent._evaluate_property_shape = _evaluate_property_shape
+    SPARQLBasedConstraint._evaluate_sparql_constraint = _evaluate_sparql_at_once
     wrapped = {component: _OncePerShape(component) for component in set(CONSTRAINT_PARAMETERS_MAP.values())}
     table = {parameter: wrapped[component] for parameter, component in CONSTRAINT_PARAMETERS_MAP.items()}
     pyshacl.shape.CONSTRAINT_PARAMS = (_Parameters(ALL_CONSTRAINT_PARAMETERS), table)

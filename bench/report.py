@@ -1,0 +1,127 @@
+"""The bench's results as text: one line per step while it runs, Markdown tables at the end."""
+
+from __future__ import annotations
+
+MB = 1 << 20
+STAGES = ("parse", "map", "validate", "write")
+
+
+def machine_line(machine: dict) -> str:
+    """Where the numbers come from."""
+    return (f"{machine['cores']} cores ({machine['jobs']} build workers), {machine['system']}, Python "
+            f"{machine['python']}, rdflib {machine['rdflib']}, pySHACL {machine['pyshacl']}, pyoxigraph "
+            f"{machine['pyoxigraph']}; load average {machine['load'][0]} at the start; {machine['date']}")
+
+
+def size_line(entry: dict) -> str:
+    """A one-line summary of one corpus size."""
+    ours, base = _ours(entry), _baseline(entry)
+    return (f"{entry['pages']} pages: build {ours['wall']} s ({ours['pages/s']} pages/s, peak {ours['rss']}), "
+            f"floor {ours['floor']} s, baseline {base['total']}, speed-up {_ratio(entry)}")
+
+
+def render(results: dict) -> str:
+    """All results as Markdown."""
+    lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a baseline step "
+             f"past {results['limit']:.0f} s is stopped.", "", "### Build", "",
+             "| pages | build (s) | pages/s | triples/s | peak RSS | parse / map / validate / write (worker CPU s) "
+             "| publish (s) | I/O floor (s) | × floor | baseline (s) | baseline stages (s) | speed-up |",
+             "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|"]
+    for entry in results["sizes"]:
+        ours, base = _ours(entry), _baseline(entry)
+        lines.append(f"| {entry['pages']:,} | {ours['wall']} | {ours['pages/s']} | {ours['triples/s']} | "
+                     f"{ours['rss']} | {ours['stages']} | {ours['publish']} | {ours['floor']} | {ours['× floor']} | "
+                     f"{base['total']} | {base['stages']} | {_ratio(entry)} |")
+    for size, found in results["queries"].items():
+        lines += ["", f"### Example queries on the {int(size):,}-page store", ""] + _queries(found)
+    if results["validate"]:
+        lines += ["", "### validate", ""] + _validate(results["validate"])
+    return "\n".join(lines) + "\n"
+
+
+def _ours(entry: dict) -> dict:
+    build = entry["build"]
+    record = next((r for r in build["records"] if r.get("step") == "build"), None)
+    if record is None:
+        return {"wall": "failed", "pages/s": "–", "triples/s": "–", "rss": "–", "stages": "–", "publish": "–",
+                "floor": "–", "× floor": "–"}
+    wall = build["wall"]
+    seconds = record["seconds"]
+    floor = next((r for r in entry.get("floor", {}).get("records", []) if r.get("step") == "floor"), None)
+    floor_time = floor["parse_and_write"] if floor else None
+    return {"wall": f"{wall:.1f}", "pages/s": f"{record['pages'] / wall:,.0f}",
+            "triples/s": f"{record['triples'] / wall:,.0f}",
+            "rss": f"{build['tree_rss'] / MB:,.0f} MB",
+            "stages": " / ".join(f"{seconds.get(stage, 0):.1f}" for stage in STAGES),
+            "publish": f"{seconds.get('publish', 0):.1f}",
+            "floor": f"{floor_time:.2f}" if floor_time else "–",
+            "× floor": f"{wall / floor_time:.0f}×" if floor_time else "–"}
+
+
+def _baseline(entry: dict) -> dict:
+    base = entry["baseline"]
+    parts = []
+    for record in base["records"]:
+        if record["step"] == "map":
+            parts.append(f"parse {record['seconds']['parse']:.0f}, map {record['seconds']['map']:.0f}")
+        else:
+            parts.append(f"{record['step']} {record['seconds']:.1f}")
+    if base["timed_out"]:
+        done = {r["step"] for r in base["records"]}
+        stopped = next(s for s in ("map", "validate", "write-nt", "write-turtle", "write-json-ld", "end")
+                       if s not in done)
+        parts.append(f"stopped in {'parse/map' if stopped == 'map' else stopped}")
+        total = f"> {base['wall']:.0f}"
+    elif base["returncode"] != 0:
+        total = "failed"
+    else:
+        total = f"{base['wall']:.1f}"
+    return {"total": total, "stages": "; ".join(parts)}
+
+
+def _ratio(entry: dict) -> str:
+    base = entry["baseline"]
+    if entry["build"]["returncode"] != 0 or (base["returncode"] != 0 and not base["timed_out"]):
+        return "–"
+    ratio = base["wall"] / entry["build"]["wall"]
+    return f"≥ {ratio:.1f}×" if base["timed_out"] else f"{ratio:.1f}×"
+
+
+def _queries(found: dict) -> list[str]:
+    oxigraph = {r["query"]: r for r in found["oxigraph"]["records"] if r.get("step") == "query"}
+    rdflib = {r["query"]: r for r in found["rdflib"]["records"] if r.get("step") == "query"}
+    ox_load = next((r for r in found["oxigraph"]["records"] if r.get("step") == "load"), None)
+    rdf_load = next((r for r in found["rdflib"]["records"] if r.get("step") == "load"), None)
+    missing = "skipped (past the limit)" if found["rdflib"]["timed_out"] else "failed"
+    lines = ["| query | rows | pyoxigraph (s) | rdflib (s) | rdflib / pyoxigraph |", "|---|---:|---:|---:|---:|"]
+    triples = f"{ox_load['triples']:,} triples" if ox_load else "–"
+    lines.append(f"| load the dump | {triples} | {_seconds(ox_load, 1, 'failed')} | {_seconds(rdf_load, 1, missing)} "
+                 f"| {_times(rdf_load, ox_load)} |")
+    for name in found["queries"]:
+        ox, rd = oxigraph.get(name), rdflib.get(name)
+        lines.append(f"| {name} | {ox['rows'] if ox else '–'} | {_seconds(ox, 3, 'failed')} | "
+                     f"{_seconds(rd, 2, missing)} | {_times(rd, ox)} |")
+    stopped = " (when stopped)" if found["rdflib"]["timed_out"] else ""
+    return lines + ["", f"Peak RSS: pyoxigraph {found['oxigraph']['tree_rss'] / MB:,.0f} MB, rdflib "
+                        f"{found['rdflib']['tree_rss'] / MB:,.0f} MB{stopped}."]
+
+
+def _seconds(record: dict | None, digits: int, otherwise: str) -> str:
+    return f"{record['seconds']:.{digits}f}" if record else otherwise
+
+
+def _times(slow: dict | None, fast: dict | None) -> str:
+    if not slow or not fast or not fast["seconds"]:
+        return "–"
+    return f"{slow['seconds'] / fast['seconds']:.0f}×"
+
+
+def _validate(found: dict) -> list[str]:
+    lines = [f"A generated contribution of {found['projects']:,} projects ({found['bytes'] / MB:.1f} MB of Turtle), "
+             "`migration-lod validate FILE --published DUMP` end to end (start-up, reading the published data, "
+             "parsing, SHACL, checks):", "", "| published data | seconds | peak RSS | exit |", "|---|---:|---:|---:|"]
+    for name, outcome in found.items():
+        if isinstance(outcome, dict):
+            lines.append(f"| {name} | {outcome['wall']:.1f} | {outcome['tree_rss'] / MB:,.0f} MB | "
+                         f"{outcome['returncode']} |")
+    return lines
