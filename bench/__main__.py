@@ -111,7 +111,7 @@ def _corpus(work: Path, size: int, seed: int) -> Path:
 
 
 def _outcome(outcome, name: str | None = None) -> dict:
-    found = {"wall": outcome.wall, "tree_rss": outcome.tree_rss, "max_rss": outcome.max_rss,
+    found = {"wall": outcome.wall, "cpu": outcome.cpu, "tree_rss": outcome.tree_rss, "max_rss": outcome.max_rss,
              "timed_out": outcome.timed_out, "returncode": outcome.returncode, "records": outcome.records}
     if name and not outcome.ok:
         found["errors"] = outcome.errors
@@ -123,8 +123,8 @@ def _queries(out: Path, limit: float) -> dict:
     print(f"queries on {out.name} …", flush=True)
     paths = [str(q) for q in QUERIES]
     oxigraph = step(["bench.steps", "oxigraph", str(out), *paths], cwd=ROOT)
-    rdflib = step(["bench.steps", "rdflib", str(out / "migration-projects.nt.gz"), *paths], cwd=ROOT,
-                  quiet_limit=limit)
+    rdflib = step(["bench.steps", "rdflib", str(out / "migration-projects.nt.gz"), str(limit), *paths], cwd=ROOT,
+                  quiet_limit=limit + 30)  # loading past the limit stops it all; each query has its own limit
     return {"oxigraph": _outcome(oxigraph), "rdflib": _outcome(rdflib), "queries": [q.stem for q in QUERIES]}
 
 

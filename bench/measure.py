@@ -19,8 +19,9 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 @dataclass
 class Outcome:
-    """What a step did: wall seconds, peak RSS (bytes) of its process tree and of its largest process, the
-    JSON records it printed (one a line), and whether it ran past its limit."""
+    """What a step did: wall seconds, peak memory (bytes) of its process tree (summed proportional set sizes,
+    so pages shared by forked processes count once) and peak RSS of its largest process, the JSON records it
+    printed (one a line), and whether it ran past its limit."""
 
     wall: float
     tree_rss: int
@@ -29,6 +30,7 @@ class Outcome:
     timed_out: bool = False
     returncode: int = 0
     errors: str = ""
+    cpu: float = 0.0  # user + system seconds of the whole tree (processes it waited for)
 
     @property
     def ok(self) -> bool:
@@ -79,7 +81,7 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
         reader.join(timeout=5)
     children = usage.ru_maxrss * 1024  # the largest process of the tree (Linux gives kilobytes)
     return Outcome(wall, max(peak, children), children, records, timed_out,
-                   os.waitstatus_to_exitcode(status), "".join(errors)[-4000:])
+                   os.waitstatus_to_exitcode(status), "".join(errors)[-4000:], usage.ru_utime + usage.ru_stime)
 
 
 def _reap(pid: int):
@@ -103,7 +105,8 @@ def _read_tail(stream, errors: list[str]) -> None:
 
 
 def _tree_rss(root: int) -> int:
-    """The summed resident memory (bytes) of a process and all its descendants, from /proc."""
+    """The memory (bytes) of a process and all its descendants, from /proc: each one's proportional set size
+    (its private pages, plus its share of the pages forked processes still share), else its resident size."""
     parents: dict[int, int] = {}
     sizes: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -123,7 +126,18 @@ def _tree_rss(root: int) -> int:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(sizes.get(pid, 0) for pid in tree)
+    return sum(_proportional(pid, sizes.get(pid, 0)) for pid in tree)
+
+
+def _proportional(pid: int, resident: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return resident
 
 
 def emit(step_name: str, **values) -> None:

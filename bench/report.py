@@ -16,7 +16,7 @@ def machine_line(machine: dict) -> str:
 def size_line(entry: dict) -> str:
     """A one-line summary of one corpus size."""
     ours, base = _ours(entry), _baseline(entry)
-    return (f"{entry['pages']} pages: build {ours['wall']} s ({ours['pages/s']} pages/s, peak {ours['rss']}), "
+    return (f"{entry['pages']} pages: build {ours['wall']} s ({ours['pages/s']} pages/s, peak memory {ours['rss']}), "
             f"floor {ours['floor']} s, baseline {base['total']}, speed-up {_ratio(entry)}")
 
 
@@ -24,14 +24,16 @@ def render(results: dict) -> str:
     """All results as Markdown."""
     lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a baseline step "
              f"past {results['limit']:.0f} s is stopped.", "", "### Build", "",
-             "| pages | build (s) | pages/s | triples/s | peak RSS | parse / map / validate / write (worker CPU s) "
-             "| publish (s) | I/O floor (s) | × floor | baseline (s) | baseline stages (s) | speed-up |",
-             "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|"]
+             "| pages | build (s) | CPU (s) | pages/s | triples/s | peak memory | parse / map / validate / write "
+             "(worker CPU s) | publish (s) | I/O floor (s) | × floor | baseline (s) | baseline CPU (s) "
+             "| baseline stages (s) | speed-up (wall / CPU) |",
+             "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|"]
     for entry in results["sizes"]:
         ours, base = _ours(entry), _baseline(entry)
-        lines.append(f"| {entry['pages']:,} | {ours['wall']} | {ours['pages/s']} | {ours['triples/s']} | "
-                     f"{ours['rss']} | {ours['stages']} | {ours['publish']} | {ours['floor']} | {ours['× floor']} | "
-                     f"{base['total']} | {base['stages']} | {_ratio(entry)} |")
+        lines.append(f"| {entry['pages']:,} | {ours['wall']} | {_cpu(entry['build'])} | {ours['pages/s']} | "
+                     f"{ours['triples/s']} | {ours['rss']} | {ours['stages']} | {ours['publish']} | {ours['floor']} | "
+                     f"{ours['× floor']} | {base['total']} | {_cpu(entry['baseline'])} | {base['stages']} | "
+                     f"{_ratio(entry)} / {_ratio(entry, 'cpu')} |")
     for size, found in results["queries"].items():
         lines += ["", f"### Example queries on the {int(size):,}-page store", ""] + _queries(found)
     if results["validate"]:
@@ -79,17 +81,25 @@ def _baseline(entry: dict) -> dict:
     return {"total": total, "stages": "; ".join(parts)}
 
 
-def _ratio(entry: dict) -> str:
+def _ratio(entry: dict, measure: str = "wall") -> str:
     base = entry["baseline"]
     if entry["build"]["returncode"] != 0 or (base["returncode"] != 0 and not base["timed_out"]):
         return "–"
-    ratio = base["wall"] / entry["build"]["wall"]
+    if not entry["build"].get(measure):
+        return "–"
+    ratio = base[measure] / entry["build"][measure]
     return f"≥ {ratio:.1f}×" if base["timed_out"] else f"{ratio:.1f}×"
+
+
+def _cpu(outcome: dict) -> str:
+    cpu = outcome.get("cpu")
+    return f"{'> ' if outcome.get('timed_out') else ''}{cpu:.0f}" if cpu else "–"
 
 
 def _queries(found: dict) -> list[str]:
     oxigraph = {r["query"]: r for r in found["oxigraph"]["records"] if r.get("step") == "query"}
     rdflib = {r["query"]: r for r in found["rdflib"]["records"] if r.get("step") == "query"}
+    skipped_queries = {r["query"] for r in found["rdflib"]["records"] if r.get("step") == "query-skipped"}
     ox_load = next((r for r in found["oxigraph"]["records"] if r.get("step") == "load"), None)
     rdf_load = next((r for r in found["rdflib"]["records"] if r.get("step") == "load"), None)
     missing = "skipped (past the limit)" if found["rdflib"]["timed_out"] else "failed"
@@ -99,10 +109,11 @@ def _queries(found: dict) -> list[str]:
                  f"| {_times(rdf_load, ox_load)} |")
     for name in found["queries"]:
         ox, rd = oxigraph.get(name), rdflib.get(name)
+        unanswered = "skipped (past the limit)" if name in skipped_queries else missing
         lines.append(f"| {name} | {ox['rows'] if ox else '–'} | {_seconds(ox, 3, 'failed')} | "
-                     f"{_seconds(rd, 2, missing)} | {_times(rd, ox)} |")
+                     f"{_seconds(rd, 2, unanswered)} | {_times(rd, ox)} |")
     stopped = " (when stopped)" if found["rdflib"]["timed_out"] else ""
-    return lines + ["", f"Peak RSS: pyoxigraph {found['oxigraph']['tree_rss'] / MB:,.0f} MB, rdflib "
+    return lines + ["", f"Peak memory: pyoxigraph {found['oxigraph']['tree_rss'] / MB:,.0f} MB, rdflib "
                         f"{found['rdflib']['tree_rss'] / MB:,.0f} MB{stopped}."]
 
 
@@ -119,7 +130,8 @@ def _times(slow: dict | None, fast: dict | None) -> str:
 def _validate(found: dict) -> list[str]:
     lines = [f"A generated contribution of {found['projects']:,} projects ({found['bytes'] / MB:.1f} MB of Turtle), "
              "`migration-lod validate FILE --published DUMP` end to end (start-up, reading the published data, "
-             "parsing, SHACL, checks):", "", "| published data | seconds | peak RSS | exit |", "|---|---:|---:|---:|"]
+             "parsing, SHACL, checks):", "", "| published data | seconds | peak memory | exit |",
+             "|---|---:|---:|---:|"]
     for name, outcome in found.items():
         if isinstance(outcome, dict):
             lines.append(f"| {name} | {outcome['wall']:.1f} | {outcome['tree_rss'] / MB:,.0f} MB | "

@@ -4,22 +4,25 @@ prints JSON records as it goes, so a step stopped at its time limit still tells 
     build SEEDS OUT JOBS       the build, as `migration-lod build --keep-going`
     floor DUMP                 pyoxigraph parsing the dump and writing it out again: the I/O floor
     oxigraph OUT QUERY…        the query command's store (loaded from the dump) and each query on it
-    rdflib DUMP QUERY…         the same dump in one rdflib graph, and each query with rdflib's engine
+    rdflib DUMP [LIMIT] QUERY… the same dump in one rdflib graph, and each query with rdflib's engine
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from .measure import emit
 
-REPEATS = 3  # each query runs this often; the median counts
+REPEATS = 3  # each query runs this often in pyoxigraph (once in rdflib); the median counts
 
 
 def build(seeds: str, out: str, jobs: str) -> None:
@@ -61,22 +64,47 @@ def oxigraph(out: str, *queries: str) -> None:
         _time_queries(path, lambda text: _rows(database.query(text)))
 
 
-def rdflib(dump: str, *queries: str) -> None:
+def rdflib(dump: str, *arguments: str) -> None:
+    """rdflib's graph of the dump, then each query in a forked process stopped past the limit (the first
+    argument after the dump, in seconds, when it is a number)."""
     from rdflib import Graph
 
+    limit, queries = (float(arguments[0]), arguments[1:]) if arguments and not arguments[0].endswith(".rq") \
+        else (None, arguments)
     started = time.perf_counter()
     graph = Graph()
     with gzip.open(dump, "rt", encoding="utf-8") as handle:
         graph.parse(data=handle.read(), format="nt")
     emit("load", seconds=time.perf_counter() - started, triples=len(graph))
+    def answer(text: str) -> int:
+        return len(list(graph.query(text)))
+
     for path in queries:
-        _time_queries(path, lambda text: len(list(graph.query(text))))
+        _forked(partial(_time_queries, path, answer, repeats=1), path, limit)
 
 
-def _time_queries(path: str, run) -> None:
+def _forked(work, path: str, limit: float | None) -> None:
+    """Run `work` in a forked child; past `limit` seconds kill it and say the query was skipped."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            work()
+        finally:
+            os._exit(0)
+    started = time.perf_counter()
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if limit is not None and time.perf_counter() - started > limit:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            emit("query-skipped", query=Path(path).stem, limit=limit)
+            return
+        time.sleep(0.05)
+
+
+def _time_queries(path: str, run, repeats: int = REPEATS) -> None:
     text = Path(path).read_text(encoding="utf-8")
     times, rows = [], 0
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         started = time.perf_counter()
         rows = run(text)
         times.append(time.perf_counter() - started)

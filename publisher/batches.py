@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from .report import Finding, Report
-from .validation import _shacl, findings_by_focus, shapes_graph
+from .validation import engine, findings_by_focus, shapes_graph
 
 BATCH = 400  # records per pySHACL run: the per-run costs are then small, the graph still is (50 MB)
 OPEN = 4  # batches filled at once, so a record that clashes with one can go to another
@@ -140,7 +140,7 @@ def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:
             for predicate, value in reference.triples[node]:
                 add((node, predicate, value))
         described |= record.references
-    found = findings_by_focus(_shacl().validate(data), None)
+    found = findings_by_focus(engine().validate(data), None)
     owners: dict[str, list[_Record]] = {}
     for record in batch.records:
         for node in record.holds:

@@ -19,7 +19,7 @@ from converters.reference import reference
 from . import ntriples
 from .batches import validate_in_batches
 from .report import Report
-from .validation import _shacl
+from .validation import engine
 
 STAGES = ("parse", "map", "validate", "write")
 
@@ -65,7 +65,7 @@ def warm(base: str = DEFAULT_BASE) -> None:
     """Read everything a worker needs once (gazetteer, reference data, shapes), so forked workers share it."""
     split_countries("France")
     subdivision("Tunis", "TN")
-    _shacl().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
+    engine().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
     reference(base)
     mapper(base)
 

@@ -1,14 +1,21 @@
-"""pySHACL, made fast for many small data graphs against one shapes graph; the results are pySHACL's own.
+"""pySHACL, made fast for many data graphs against one shapes graph; the results are pySHACL's own.
 
-pySHACL 0.40 redoes three things for every focus node or every run that depend only on the shapes:
+pySHACL 0.40 redoes, for every focus node or every run, work that depends only on the shapes:
 - it parses the text of a SPARQL-based constraint again for every focus node (about 85 % of a record's
-  validation time with shapes/project.ttl's end-before-start constraint): here each query text is prepared once;
-- it builds each shape's constraint components (an sh:in list of every currency code, say) again for every
+  validation with shapes/project.ttl's end-before-start constraint): here each text is prepared once, and
+  its check for forbidden clauses is done once;
+- it builds each shape's constraint components (the sh:in list of every currency code, say) again for every
   focus node, and finds them by scanning a list: here a shape builds each component once, found in a set;
-- `pyshacl.validate()` reads the shapes graph again on every call, and asks it the same questions for every
-  focus node: here one ShapesGraph serves a process, over a shapes graph that remembers its answers.
-It also checks each SPARQL query's text for forbidden clauses once per focus node (here once per text), and
-writes a text description of every result, which Shacl.validate does not read (skipped during its runs).
+- it validates a property shape once per value node: here once with all of them (as pySHACL does for a node
+  shape's own focus nodes), unless a value node comes twice;
+- it runs a SPARQL constraint once per focus node: here once for all of them when its algebra shows that each
+  node then gets the very rows it would get alone (_answerable_at_once), and then, for a star pattern around
+  $this, on one stand-in node per distinct set of values (_star: end-before-start sees a few hundred date
+  pairs, not one per project);
+- `pyshacl.validate()` reads the shapes graph again on every call, and asks it the same questions over and
+  over: here one ShapesGraph serves a process, over a shapes graph that remembers its answers;
+- it writes a text description of every result, which Shacl.validate does not read (skipped in its runs).
+tests/test_fast_validation.py compares the findings with plain pySHACL's, run in a process without these.
 """
 
 from __future__ import annotations
@@ -26,10 +33,11 @@ from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConst
 from pyshacl.graph_abstraction import DataGraph
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from pyshacl.shapes_graph import ShapesGraph
-from rdflib import Graph, Variable
+from rdflib import Graph, URIRef, Variable
 from rdflib.paths import Path
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import ResultRow
 
 _OPTIONS = {"inference": "none", "abort_on_first": False, "allow_infos": True, "allow_warnings": True,
             "advanced": False, "inplace": True, "logger": logging.getLogger("pyshacl")}
@@ -123,8 +131,8 @@ _THIS = Variable("this")
 @lru_cache(maxsize=256)
 def _answerable_at_once(text: str) -> bool:
     """True when the query's answers for each focus node are its answers with no node bound, kept where ?this
-    is that node: a SELECT of a basic graph pattern with BINDs and FILTERs that never read $this (so binding it
-    first or filtering on it afterwards gives the same rows, each computed the same way)."""
+    is that node: a SELECT of ?this over a basic graph pattern with BINDs and FILTERs that never read $this
+    (so binding it first or filtering on it afterwards gives the same rows, each computed the same way)."""
     def plain(node) -> bool:
         name = getattr(node, "name", None)
         if name not in _ALGEBRA or (name == "SelectQuery" and node.get("datasetClause")):
@@ -133,9 +141,55 @@ def _answerable_at_once(text: str) -> bool:
             return any(_THIS in triple for triple in node.triples)
         if name in ("Filter", "Extend") and _mentions_this(node.expr):
             return False
+        if name == "Project" and _THIS not in node.PV:
+            return False
         return plain(node.p)
 
     return plain(_prepared(text).algebra)
+
+
+@lru_cache(maxsize=256)
+def _star(text: str) -> tuple[tuple[URIRef, Variable], ...] | None:
+    """For a query answerable at once whose basic graph pattern is a star around $this (every triple is $this, a
+    fixed predicate, a variable of its own), its (predicate, variable) pairs; else None. Such a query gives two
+    focus nodes with the same values of those predicates the same rows but for ?this."""
+    if not _answerable_at_once(text):
+        return None
+    node = _prepared(text).algebra
+    while node.name != "BGP":
+        node = node.p
+    pairs = tuple((p, o) for s, p, o in node.triples)
+    variables = [o for _, o in pairs]
+    if (all(s == _THIS for s, _, _ in node.triples) and all(isinstance(p, URIRef) for p, _ in pairs)
+            and all(isinstance(v, Variable) and v != _THIS for v in variables) and len(set(variables)) == len(pairs)):
+        return pairs
+    return None
+
+
+def _rows_of_star(text: str, pairs: tuple, target_graph, focus_nodes) -> dict:
+    """Each focus node's rows for a star query (_star): the query runs on a small graph with one stand-in node per
+    distinct set of values, and each node takes its stand-in's rows with ?this made the node itself."""
+    small = Graph()
+    stand_ins: dict[tuple, URIRef] = {}
+    members: dict = {}
+    for focus in focus_nodes:
+        values = tuple(frozenset(target_graph.objects(focus, predicate)) for predicate, _ in pairs)
+        if not all(values):
+            continue  # a predicate without a value: the pattern does not match, no rows
+        stand_in = stand_ins.get(values)
+        if stand_in is None:
+            stand_in = stand_ins[values] = URIRef(f"urn:migration-lod:stand-in:{len(stand_ins)}")
+            for (predicate, _), objects in zip(pairs, values, strict=True):
+                for value in objects:
+                    small.add((stand_in, predicate, value))
+        members[focus] = stand_in
+    result = small.query(_prepared(text))
+    labels = list(result.vars)
+    by_stand_in: dict = {}
+    for row in result:
+        by_stand_in.setdefault(row["this"], []).append(row)
+    return {focus: [ResultRow({**{Variable(k): v for k, v in row.asdict().items()}, _THIS: focus}, labels)
+                    for row in by_stand_in.get(stand_in, ())] for focus, stand_in in members.items()}
 
 
 def _mentions_this(expression) -> bool:
@@ -177,14 +231,19 @@ class _Answered:
 
 def _evaluate_sparql_at_once(self, sparql_constraint, target_graph, f_v_dict):
     """pySHACL's SPARQL-constraint step, its query run once for all focus nodes where that gives each node the
-    same rows (_answerable_at_once); pySHACL then makes the results from those rows as it always does."""
+    same rows (_answerable_at_once), on one stand-in per distinct set of values where the pattern allows
+    (_star); pySHACL then makes the results from those rows as it always does."""
     if len(f_v_dict) > 1:
         binds, text = sparql_constraint.pre_bind_variables(next(iter(f_v_dict)))
         text = sparql_constraint.apply_prefixes(text)
         if set(binds) == {"this"} and _answerable_at_once(text):
-            rows: dict = {}
-            for row in target_graph.query(_prepared(text)):
-                rows.setdefault(row["this"], []).append(row)
+            pairs = _star(text)
+            if pairs:
+                rows = _rows_of_star(text, pairs, target_graph, f_v_dict)
+            else:
+                rows = {}
+                for row in target_graph.query(_prepared(text)):
+                    rows.setdefault(row["this"], []).append(row)
             target_graph = _Answered(target_graph, rows)
     return _evaluate_each(self, sparql_constraint, target_graph, f_v_dict)
 

@@ -33,7 +33,8 @@ def shapes_graph() -> Graph:
 
 
 @cache
-def _shacl() -> Shacl:
+def engine() -> Shacl:
+    """The process's pySHACL engine over shapes/ (read once)."""
     return Shacl(shapes_graph())
 
 
@@ -70,7 +71,7 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
 
 def validate_graph(data: Graph, file: str | None = None) -> Report:
     """Validate one data graph against the shapes; the findings name `file` when given."""
-    results = _shacl().validate(data)
+    results = engine().validate(data)
     report = Report(files=1 if file else 0)
     report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
     for result in results.subjects(RDF.type, SH.ValidationResult):

@@ -83,6 +83,10 @@ def dates_graph() -> Graph:
             graph.add((project, URIRef(str(MP) + "budget"), URIRef(f"{project}#budget")))
             graph.add((URIRef(f"{project}#budget"), SCHEMA.currency, Literal("XXX" if number % 3 else "USD")))
             graph.add((project, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), MP.Project))
+    twice = URIRef(f"{PROJECT}D.9999")  # two ends: a row for each (start, end) pair
+    graph.add((twice, MP.startDate, values[1]))
+    graph.add((twice, MP.endDate, values[0]))
+    graph.add((twice, MP.endDate, values[3]))
     return graph
 
 
