@@ -100,9 +100,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
 
 @contextmanager
 def _runs_folder(out: Path) -> Iterator[str]:
-    """A temporary folder beside `out` for the run files (any left by a killed build goes first)."""
-    for leftover in out.parent.glob(f".{out.name}.runs-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    """A temporary folder beside `out` for the run files (locked() has removed any a killed build left)."""
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.runs-", dir=out.parent) as folder:
         yield folder
 
