@@ -22,8 +22,9 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_robust_pages.py tests/test_fuzz_converters.py
 
+# make bench [BENCH_SIZES=1000,10000] [BENCH_ARGS="--jobs 2 --limit 60"]: see `python -m bench --help`.
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check converters publisher tests

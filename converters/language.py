@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .textnorm import fold
 
@@ -23,6 +24,7 @@ def guess_language(text: str, default: str = "fr") -> str:
     words = _WORD.findall(fold(text))
     if not words:
         return default
-    scores = {lang: sum(word in stop for word in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default

@@ -25,12 +25,18 @@ PREFIXES = {
 }
 
 
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The project's prefixes and the data's own IRI spaces under `base`: prefix -> namespace IRI."""
+    found = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    for prefix in ("project", "organisation", "country", "subdivision", "place", "concept", "source"):
+        found[prefix] = f"{base}{prefix}/"
+    return found
+
+
 def bind(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
     """Bind the project's prefixes (and the data's own IRI spaces under `base`) on a graph."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    for prefix in ("project", "organisation", "country", "subdivision", "place", "concept", "source"):
-        graph.bind(prefix, Namespace(f"{base}{prefix}/"), override=True, replace=True)
+    for prefix, namespace in prefixes(base).items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
     return graph
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -26,11 +26,20 @@ _CONCEPT_FIELDS = {
 
 @dataclass
 class Mapped:
-    """A record's graph and what the mapping has to say about it (new concepts, for instance)."""
+    """A record's triples and what the mapping has to say about it (new concepts, for instance)."""
 
     iri: URIRef
-    graph: Graph
+    base: str
+    triples: set[tuple] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph with the project's prefixes (built on first use: the build streams
+        the triples and never needs it)."""
+        graph = new_graph(self.base)
+        graph.addN((s, p, o, graph) for s, p, o in self.triples)
+        return graph
 
 
 def date_literal(date: PartialDate) -> Literal:
@@ -56,7 +65,7 @@ class Mapper:
     def to_graph(self, project: Project) -> Mapped:
         """The RDF of one project: its own resources and parts, never the caller's graph."""
         iri = self.iris.project(project)
-        mapped = Mapped(iri, new_graph(self.iris.base))
+        mapped = Mapped(iri, self.iris.base)
         _ProjectWriter(self, project, mapped).write()
         return mapped
 
@@ -66,7 +75,8 @@ class _ProjectWriter:
 
     def __init__(self, mapper: Mapper, project: Project, mapped: Mapped) -> None:
         self.iris, self.reference = mapper.iris, mapper.reference
-        self.project, self.mapped, self.graph, self.node = project, mapped, mapped.graph, mapped.iri
+        # self.graph is a set of triples: it has the add() of a graph, without a graph's cost per triple.
+        self.project, self.mapped, self.graph, self.node = project, mapped, mapped.triples, mapped.iri
 
     def text(self, value: str) -> Literal:
         return Literal(value, lang=self.project.language)

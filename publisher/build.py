@@ -1,51 +1,43 @@
-"""The build: convert and validate every page, then publish output/ in one step (DESIGN sections 2 and 6)."""
+"""The build: convert and validate every page, then publish output/ in one step (DESIGN sections 2 and 6).
+
+Pages are read, mapped and validated in worker processes, a chunk at a time; each chunk's publishable triples
+go to a sorted run file beside the output, and the whole-dataset files are written from a merge of the runs
+(publisher.export). Memory grows with the number of pages' findings, not with their triples.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-import traceback
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from converters import convert_file
-from converters.errors import PageError
 from converters.namespaces import DEFAULT_BASE
-from converters.rdf import to_graph
 from converters.reference import ONTOLOGY, reference
 
 from . import contributions, export
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
-from .report import Report, render_turtle
+from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
+from .report import Finding, Report, write_turtle
 from .site import write_site
-from .validation import shape_files, validate_graph, with_references
+from .validation import shape_files, validate_graph
+
+__all__ = ["BuildResult", "PageResult", "build", "process_page"]
 
 REPORT = "validation-report.ttl"
 CATALOG = "catalog.ttl"
 VOCABULARY = "vocabulary.ttl"
 SHAPES = "shapes.ttl"
 CONTEXT = "context.jsonld"
-
-
-@dataclass
-class PageResult:
-    """What became of one page: its triples and findings, or the one error that stopped it."""
-
-    path: str
-    iri: str | None = None
-    lines: list[str] = field(default_factory=list)
-    error: str | None = None
-    detail: str | None = None  # a traceback, for --debug, when the error is a bug of ours
-    notices: list[str] = field(default_factory=list)
-    report: Report = field(default_factory=Report)
-
-    @property
-    def publishable(self) -> bool:
-        return self.error is None and self.report.conforms
+CHUNK = 400  # pages per worker task, at most: one run file and one validation batch (batches.BATCH) each
 
 
 @dataclass
@@ -61,41 +53,7 @@ class BuildResult:
     triples: int
     contributed: list[str] = field(default_factory=list)  # contributions merged
     contributions: int = 0  # contributions offered
-
-
-def process_page(path: str, base: str = DEFAULT_BASE) -> PageResult:
-    """Convert, map and validate one page; never raises, so one page cannot stop the others."""
-    try:
-        project = convert_file(Path(path))
-        mapped = to_graph(project, base)
-        report = validate_graph(with_references(mapped.graph, reference(base).graph), file=path)
-        return PageResult(path, str(mapped.iri), export.ntriples_lines(mapped.graph),
-                          notices=[f"{path}: {notice}" for notice in mapped.notices], report=report)
-    except PageError as error:
-        return PageResult(path, error=str(error))
-    except Exception as error:  # a bug of ours: keep the other pages going and say so plainly
-        return PageResult(path, error=f"{path}: internal error ({type(error).__name__}: {error}); "
-                                      "please report it with the page (--debug shows the traceback)",
-                          detail=traceback.format_exc())
-
-
-def _process(args: tuple[str, str]) -> PageResult:
-    return process_page(*args)
-
-
-def _run(pages: list[Path], base: str, jobs: int, progress: Callable[[int], None] | None) -> Iterator[PageResult]:
-    work = [(str(page), base) for page in pages]
-    if jobs <= 1 or len(work) <= 1:
-        for item in work:
-            yield _process(item)
-            if progress:
-                progress(1)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 8))):
-            yield result
-            if progress:
-                progress(1)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage: worker seconds, and the write's
 
 
 def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None, keep_going: bool = False,
@@ -106,8 +64,14 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     offered = contributions.files(seeds) if seeds.is_dir() else []
     if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
-    with locked(out):
-        results = list(_run(pages, base, jobs or os.cpu_count() or 1, progress))
+    jobs = jobs or os.cpu_count() or 1
+    with locked(out), _runs_folder(out) as runs:
+        seconds = dict.fromkeys(STAGES, 0.0)
+        results = []
+        for chunk in _run(pages, base, jobs, Path(runs), progress):
+            results += chunk.results
+            for stage, spent in chunk.seconds.items():
+                seconds[stage] += spent
         results += contributions.check_all(offered, base, results)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
@@ -126,10 +90,59 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
             report.extend(result.report)
         report.extend(reference_report)
         triples = []
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base)))
+        start = time.perf_counter()
+        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs)))
+        seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
-                       [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered))
+                       [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
+
+
+@contextmanager
+def _runs_folder(out: Path) -> Iterator[str]:
+    """A temporary folder beside `out` for the run files (locked() has removed any a killed build left)."""
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.runs-", dir=out.parent) as folder:
+        yield folder
+
+
+def _run(pages: list[Path], base: str, jobs: int, runs: Path,
+         progress: Callable[[int], None] | None) -> Iterator[ChunkResult]:
+    """The chunks' results in page order, from `jobs` worker processes (forked once the caches are warm)."""
+    size = max(1, min(CHUNK, -(-len(pages) // (jobs * 4))))
+    chunks = [Chunk(number, tuple(str(p) for p in pages[start:start + size]), base, str(runs))
+              for number, start in enumerate(range(0, len(pages), size))]
+    warm(base)
+    if jobs <= 1 or len(chunks) <= 1:
+        done: Iterator[ChunkResult] = map(process_chunk, chunks)
+        pool = None
+    else:
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        done = pool.map(process_chunk, chunks)
+    interner = _Interner()
+    try:
+        for chunk, result in zip(chunks, done, strict=True):
+            for page in result.results:
+                page.report.findings = [interner.finding(f) for f in page.report.findings]
+            yield result
+            if progress:
+                progress(len(chunk.paths))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+
+
+class _Interner:
+    """One copy of each message, code, shape and field among all findings (100,000 pages bring 200,000)."""
+
+    def __init__(self) -> None:
+        self.seen: dict = {}
+
+    def finding(self, finding: Finding) -> Finding:
+        keep = self.seen.setdefault
+        return replace(finding, code=keep(finding.code, finding.code), field=keep(finding.field, finding.field),
+                       severity=keep(finding.severity, finding.severity), shape=keep(finding.shape, finding.shape),
+                       messages=keep(finding.messages, finding.messages))
 
 
 def _violation_line(finding) -> str:
@@ -138,24 +151,22 @@ def _violation_line(finding) -> str:
     return f"{where}<{finding.resource}>{field_name}: {finding.code}: {finding.message('en')}"
 
 
-def _write(tmp: Path, results: list[PageResult], report: Report, base: str) -> int:
-    """Write every published file into `tmp`; returns the number of triples."""
-    lines = set(export.ntriples_lines(reference(base).graph))
-    for result in results:
-        lines.update(result.lines)
-    ordered = sorted(lines)
-    export.write_dump(tmp / export.DUMP, ordered)
-    graph = export.graph_from_lines(ordered, base)
-    export.write_turtle(tmp / export.TURTLE, graph)
-    export.write_jsonld(tmp / export.JSONLD, graph)
-    (tmp / REPORT).write_text(render_turtle(report, base + "validation-report"), encoding="utf-8")
+def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iterator[str]:
+    """The sorted, distinct N-Triples of the reference data and of the published results."""
+    return lines_of(results, [export.ntriples_lines(reference(base).graph)])
+
+
+def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1) -> int:
+    """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples."""
+    stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs)
+    with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
+        write_turtle(handle, report, base + "validation-report")
     shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
     shutil.copyfile(ONTOLOGY / "context.jsonld", tmp / CONTEXT)
     (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
                               encoding="utf-8")
     sources = [Path(r.path).name for r in results]
-    (tmp / CATALOG).write_bytes(catalog_graph(tmp, graph, base, sources).serialize(format="turtle",
-                                                                                   encoding="utf-8"))
-    write_site(tmp, graph, base)
+    export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
+    write_site(tmp, export.graph_from_lines(published_lines(results, base), base), base)
     export.write_checksums(tmp)
-    return len(graph)
+    return stats.triples

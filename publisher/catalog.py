@@ -10,19 +10,18 @@ from importlib.metadata import version
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, OWL, RDF, SKOS, VOID, XSD
+from rdflib.namespace import DCAT, RDF, VOID, XSD
 
 from converters.iris import Iris
-from converters.namespaces import DCT, MP, SPDX, VOCAB_IRI, WD, new_graph
+from converters.namespaces import DCT, MP, SPDX, VOCAB_IRI, new_graph
 
 from .export import sha256
+from .statistics import LINKSETS, Statistics
 
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace predates it
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 LANGUAGE = URIRef("http://publications.europa.eu/resource/authority/language/FRA")
-WIKIDATA = URIRef("http://www.wikidata.org/")
-EU_AUTHORITY = URIRef("http://publications.europa.eu/resource/authority/country")
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,8 @@ def build_date() -> datetime | None:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
 
 
-def catalog_graph(out: Path, data: Graph, base: str, sources: Iterable[str]) -> Graph:
-    """DCAT + VoID for the files already written in `out`, with counts taken from `data`."""
+def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str]) -> Graph:
+    """DCAT + VoID for the files already written in `out`, with the counts of `stats`."""
     iris = Iris(base)
     dataset = iris.dataset()
     graph = new_graph(base)
@@ -80,7 +79,7 @@ def catalog_graph(out: Path, data: Graph, base: str, sources: Iterable[str]) -> 
         add((dataset, DCT.source, iris.source(source)))
     for dist in DISTRIBUTIONS:
         _distribution(graph, dataset, out / dist.name, dist, iris.base)
-    _statistics(graph, dataset, data, iris)
+    _statistics(graph, dataset, stats, iris)
     return graph
 
 
@@ -103,38 +102,31 @@ def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution,
         graph.add((dataset, VOID.dataDump, URIRef(base + dist.name)))
 
 
-def _statistics(graph: Graph, dataset: URIRef, data: Graph, iris: Iris) -> None:
+def _statistics(graph: Graph, dataset: URIRef, stats: Statistics, iris: Iris) -> None:
     """VoID counts, vocabularies, an example resource and the linksets to Wikidata and the EU NAL."""
-    subjects = {s for s in data.subjects() if isinstance(s, URIRef)}
-    typed = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    projects = sorted(data.subjects(RDF.type, MP.Project))
-    graph.add((dataset, VOID.triples, Literal(len(data), datatype=XSD.integer)))
-    graph.add((dataset, VOID.entities, Literal(len(typed), datatype=XSD.integer)))
-    graph.add((dataset, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
-    graph.add((dataset, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
-    graph.add((dataset, VOID.classes, Literal(len(set(data.objects(None, RDF.type))), datatype=XSD.integer)))
+    graph.add((dataset, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
+    graph.add((dataset, VOID.entities, Literal(stats.entities, datatype=XSD.integer)))
+    graph.add((dataset, VOID.distinctSubjects, Literal(stats.subjects, datatype=XSD.integer)))
+    graph.add((dataset, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)))
+    graph.add((dataset, VOID.classes, Literal(len(stats.classes), datatype=XSD.integer)))
     graph.add((dataset, VOID.uriSpace, Literal(iris.base)))
     partition = URIRef(f"{dataset}#projects")
     graph.add((dataset, VOID.classPartition, partition))
     graph.add((partition, VOID["class"], MP.Project))
-    graph.add((partition, VOID.entities, Literal(len(projects), datatype=XSD.integer)))
-    if projects:
-        graph.add((dataset, VOID.exampleResource, projects[0]))
-    vocabularies = sorted({_namespace(p) for p in data.predicates()} | {_namespace(o) for o in
-                                                                          data.objects(None, RDF.type)})
+    graph.add((partition, VOID.entities, Literal(stats.projects, datatype=XSD.integer)))
+    if stats.example:
+        graph.add((dataset, VOID.exampleResource, URIRef(stats.example)))
+    vocabularies = sorted({_namespace(p) for p in stats.properties} | {_namespace(o) for o in stats.classes})
     for vocabulary in vocabularies:
         graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
-    for name, predicate, target, prefix in (("wikidata-links", OWL.sameAs, WIKIDATA, str(WD)),
-                                            ("eu-country-links", SKOS.exactMatch, EU_AUTHORITY,
-                                             str(EU_AUTHORITY) + "/")):
-        links = sum(1 for _s, o in data.subject_objects(predicate) if str(o).startswith(prefix))
+    for name, predicate, target, _prefix in LINKSETS:
         linkset = URIRef(f"{dataset}#{name}")
         graph.add((dataset, VOID.subset, linkset))
         graph.add((linkset, RDF.type, VOID.Linkset))
         graph.add((linkset, VOID.linkPredicate, predicate))
         graph.add((linkset, VOID.subjectsTarget, dataset))
         graph.add((linkset, VOID.objectsTarget, target))
-        graph.add((linkset, VOID.triples, Literal(links, datatype=XSD.integer)))
+        graph.add((linkset, VOID.triples, Literal(stats.links[name], datatype=XSD.integer)))
 
 
 def _namespace(iri) -> str:

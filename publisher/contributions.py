@@ -23,11 +23,12 @@ from converters.namespaces import MP
 from . import export, serializations
 from .checks import contribution_checks
 from .errors import InputError
+from .pipeline import lines_of
 from .published import Known
 from .report import Report
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
-from .validation import validate_graph, with_references
+from .validation import validate_with_references
 
 
 @dataclass
@@ -78,7 +79,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
         label = "stdin" if name == "-" else path.name
         source = Iris(known.base).source(label)
         add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
-        report = validate_graph(with_references(own, known.graph), file=name)
+        report = validate_with_references(own, known.graph, file=name)
     described = {str(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
     findings = [f for f in report.findings
                 if f.resource in described or (URIRef(f.resource), None, None) not in known.graph]
@@ -122,7 +123,7 @@ def check_all(paths: list[Path], base: str, pages: list) -> list[Contribution]:
     if not paths:
         return []
     known = Known.published(None, base)
-    known.add_lines(line for page in pages if page.publishable for line in page.lines)
+    known.add_lines(lines_of(pages))  # the pages' triples are in the workers' run files
     taken = {Path(page.path).stem: page.path for page in pages}
     results = []
     for path in paths:

@@ -1,53 +1,203 @@
-"""Writing the published files: sorted N-Triples dump, Turtle, JSON-LD, checksums (DESIGN section 6)."""
+"""Writing the published files: sorted N-Triples dump, Turtle, JSON-LD, checksums (DESIGN section 6).
+
+The whole-dataset files are written in one pass over the sorted, distinct N-Triples lines (a merge of the
+workers' sorted runs), one subject at a time: memory does not grow with the dataset, and no RDF library
+holds it. The dump is compressed in a second thread, since zlib lets go of the interpreter while it works.
+"""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable
+import multiprocessing
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 
 from rdflib import Graph
 
-from converters.namespaces import new_graph
+from converters.namespaces import new_graph, prefixes
 
-from . import jsonld
+from . import jsonld, ntriples, turtle
+from .statistics import Statistics
 
 DUMP = "migration-projects.nt.gz"
 TURTLE = "migration-projects.ttl"
 JSONLD = "migration-projects.jsonld"
 CHECKSUMS = "SHA256SUMS"
+GZIP_LEVEL = 6  # zlib's default: a third of level 9's time, about 5 % larger here
 
 
 def ntriples_lines(graph: Graph) -> list[str]:
     """A graph as N-Triples lines (each ending in a newline), sorted."""
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line + "\n" for line in text.splitlines() if line.strip())
+    return ntriples.lines(graph)
 
 
 def write_dump(path: Path, lines: Iterable[str]) -> None:
     """Gzip the sorted N-Triples with no timestamp or file name in the header, so bytes repeat."""
-    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle:
+    with _Compressor(path) as dump:
         for line in lines:
-            handle.write(line.encode("utf-8"))
+            dump.write(line)
 
 
 def graph_from_lines(lines: Iterable[str], base: str) -> Graph:
-    """An rdflib graph of N-Triples lines, with the project's prefixes bound."""
+    """An rdflib graph of N-Triples lines, with the project's prefixes bound (for small datasets and tests)."""
     graph = new_graph(base)
     graph.parse(data="".join(lines), format="nt")
     return graph
 
 
 def write_turtle(path: Path, graph: Graph) -> None:
-    path.write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
+    """A graph as Turtle, written the way the dataset is (publisher.turtle)."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        turtle.write(handle, ntriples.lines(graph), _prefixes(graph))
 
 
 def write_jsonld(path: Path, graph: Graph) -> None:
-    jsonld.write(path, sorted(graph))
+    """A graph as JSON-LD, one node object per line."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        jsonld.write_nodes(handle, jsonld.nodes_of_lines(ntriples.lines(graph)))
+
+
+def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1) -> Statistics:
+    """Write the dump, the Turtle and the JSON-LD of the sorted, distinct N-Triples lines that `lines()` gives
+    (each call afresh) into `folder`; returns the dataset's statistics. With jobs > 1 the JSON-LD is written by
+    a second process reading its own pass over the lines, at the same time as the rest."""
+    helper = _Child(write_jsonld_lines, folder / JSONLD, lines) if jobs > 1 and _can_fork() else None
+    try:
+        stats = Statistics()
+        with (_Compressor(folder / DUMP) as dump,
+              (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl):
+            writer = turtle.Writer(ttl, prefixes(base))
+            for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
+                pairs = [(predicate, obj) for _, predicate, obj in group]
+                stats.add(subject, pairs)
+                writer.block(subject, pairs)
+        if helper is None:
+            write_jsonld_lines(folder / JSONLD, lines)
+        else:
+            helper.result()
+    finally:
+        if helper is not None:
+            helper.stop()
+    return stats
+
+
+def write_jsonld_lines(path: Path, lines: Callable[[], Iterable[str]]) -> int:
+    """Write the JSON-LD of sorted N-Triples lines, one node object per line; returns the number of nodes."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        return jsonld.write_nodes(handle, jsonld.nodes_of_lines(lines()))
+
+
+def _subject(triple: tuple[str, str, str]) -> str:
+    return triple[0]
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Child:
+    """function(*args) run in a forked process, which sees this one's data as it is now (nothing is pickled on
+    the way in); its result, or its error, comes back through a pipe."""
+
+    def __init__(self, function: Callable, *args) -> None:
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_child, args=(sender, function, args), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def result(self):
+        try:
+            done, value = self.receiver.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError(f"a writer process stopped with exit code {self.process.exitcode}") from None
+        if not done:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+def _child(sender, function: Callable, args: tuple) -> None:
+    try:
+        sender.send((True, function(*args)))
+    except BaseException as error:  # handed to the parent, which raises it
+        sender.send((False, error))
+    finally:
+        sender.close()
+
+
+def _copied(lines: Iterable[str], dump: _Compressor) -> Iterator[str]:
+    for line in lines:
+        dump.write(line)
+        yield line
+
+
+def _prefixes(graph: Graph) -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
+
+
+class _Compressor:
+    """A gzip file (no name or time in its header) written by a second thread from 1 MB pieces."""
+
+    PIECE = 1 << 20
+
+    def __init__(self, path: Path) -> None:
+        self.raw = path.open("wb")
+        self.gzip = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=GZIP_LEVEL)
+        self.pieces: queue.Queue = queue.Queue(maxsize=8)
+        self.buffer: list[str] = []
+        self.size = 0
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._work, name="gzip", daemon=True)
+        self.thread.start()
+
+    def write(self, text: str) -> None:
+        self.buffer.append(text)
+        self.size += len(text)
+        if self.size >= self.PIECE:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.failure:
+            raise self.failure
+        self.pieces.put("".join(self.buffer).encode("utf-8"))
+        self.buffer, self.size = [], 0
+
+    def _work(self) -> None:
+        while (piece := self.pieces.get()) is not None:
+            try:
+                self.gzip.write(piece)
+            except BaseException as error:  # handed to the writing thread at its next piece
+                self.failure = error
+
+    def __enter__(self) -> _Compressor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if not exc[0]:
+                self._flush()
+        finally:
+            self.pieces.put(None)
+            self.thread.join()
+            self.gzip.close()
+            self.raw.close()
+        if self.failure and not exc[0]:
+            raise self.failure
 
 
 def sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MB pieces."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -7,13 +7,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
 from pathlib import Path
+from typing import TextIO
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib import BNode, Literal, URIRef
 
 from converters.reference import ONTOLOGY
 
+from . import ntriples
+
 CONTEXT_FILE = ONTOLOGY / "context.jsonld"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @cache
@@ -36,6 +39,11 @@ class Compactor:
                                                                                    definition.get("@type"))
             if iri:
                 self.terms.setdefault(self.expand(iri), (name, kind and self.expand(kind)))
+        self.by_namespace: dict[str, str] = {}
+        for prefix, namespace in self.prefixes.items():  # the shortest name wins, then the first
+            if len(prefix) < len(self.by_namespace.get(namespace, prefix + " ")):
+                self.by_namespace[namespace] = prefix
+        self._iris: dict[str, str] = {}
 
     def expand(self, value: str) -> str:
         """A CURIE or keyword of the context as a full IRI (keywords stay as they are)."""
@@ -46,67 +54,116 @@ class Compactor:
 
     def iri(self, value: str) -> str:
         """The shortest CURIE for an IRI, or the IRI itself."""
-        best = value
-        for prefix, namespace in self.prefixes.items():
-            if value.startswith(namespace) and len(value) > len(namespace):
-                local = value[len(namespace):]
-                if "/" not in local and "#" not in local and not local.startswith("//"):
-                    candidate = f"{prefix}:{local}"
-                    if len(candidate) < len(best):
-                        best = candidate
-        return best
+        found = self._iris.get(value)
+        if found is None:
+            cut = max(value.rfind("/"), value.rfind("#")) + 1  # a CURIE's local part has neither
+            prefix = self.by_namespace.get(value[:cut]) if cut < len(value) else None
+            found = f"{prefix}:{value[cut:]}" if prefix and len(prefix) + 1 + len(value) - cut < len(value) else value
+            if len(self._iris) < 1 << 16:
+                self._iris[value] = found
+        return found
 
     def type_name(self, value: str) -> str:
         term = self.terms.get(value)
         return term[0] if term and term[1] is None else self.iri(value)
 
-    def value(self, term: URIRef | Literal, kind: str | None) -> object:
-        if isinstance(term, URIRef):
-            return self.iri(str(term)) if kind == "@id" else {"@id": self.iri(str(term))}
-        if term.language:
-            return {"@value": str(term), "@language": term.language}
-        datatype = str(term.datatype) if term.datatype else None
+    def value(self, term: tuple, kind: str | None) -> object:
+        """An object term (see _term) as a JSON-LD value, given the term definition's "@type"."""
+        if len(term) == 1:
+            return self.iri(term[0]) if kind == "@id" else {"@id": self.iri(term[0])}
+        lexical, language, datatype = term
+        if language:
+            return {"@value": lexical, "@language": language}
         if datatype == kind or (datatype is None and kind is None):
-            return str(term)
+            return lexical
         if datatype is None:
-            return {"@value": str(term)}
-        return {"@value": str(term), "@type": self.iri(datatype)}
+            return {"@value": lexical}
+        return {"@value": lexical, "@type": self.iri(datatype)}
 
-    def node(self, subject: URIRef, pairs: Iterable[tuple[URIRef, URIRef | Literal]]) -> dict:
+    def node(self, subject: str, pairs: Iterable[tuple[str, tuple]]) -> dict:
         """One node object: "@id", "@type", then each property's values, sorted."""
-        node: dict[str, object] = {"@id": self.iri(str(subject))}
-        types = sorted(self.type_name(str(o)) for p, o in pairs if p == RDF.type)
+        node: dict[str, object] = {"@id": self.iri(subject)}
+        types = sorted(self.type_name(o[0]) for p, o in pairs if p == RDF_TYPE and len(o) == 1)
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         properties: dict[str, list] = {}
         for predicate, obj in pairs:
-            if predicate == RDF.type:
+            if predicate == RDF_TYPE and len(obj) == 1:
                 continue
-            name, kind = self.terms.get(str(predicate), (self.iri(str(predicate)), None))
-            if isinstance(obj, URIRef) and kind not in (None, "@id"):
-                name, kind = self.iri(str(predicate)), None
+            name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
+            if len(obj) == 1 and kind not in (None, "@id"):
+                name, kind = self.iri(predicate), None
             properties.setdefault(name, []).append(self.value(obj, kind))
         for name in sorted(properties):
-            values = sorted(properties[name], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            node[name] = values[0] if len(values) == 1 else values
+            values = properties[name]
+            node[name] = values[0] if len(values) == 1 else sorted(values, key=_order)
         return node
 
 
+def _order(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+# Terms are plain: a subject or predicate is its IRI (a blank node "_:label"); an object is (IRI,) for an
+# IRI or blank node, else (lexical form, language, datatype IRI or None).
+
+def _term(term: URIRef | BNode | Literal) -> tuple:
+    if isinstance(term, Literal):  # "a"^^xsd:string is "a" (RDF 1.1), as when read from lines
+        datatype = None if term.datatype is None or str(term.datatype) == ntriples.XSD_STRING else str(term.datatype)
+        return str(term), term.language, datatype
+    return (_name(term),)
+
+
+def _name(term: URIRef | BNode) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _line_term(text: str) -> tuple:
+    if text.startswith('"'):
+        return ntriples.literal(text)
+    return (text[1:-1] if text.startswith("<") else text,)
+
+
 def nodes(triples: Iterable[tuple], ctx: dict | None = None) -> Iterator[dict]:
-    """Compacted node objects for triples sorted by subject (as a sorted N-Triples dump is)."""
+    """Compacted node objects for rdflib triples sorted by subject (as sorted(graph) gives them)."""
+    plain = ((_name(s), str(p), _term(o)) for s, p, o in triples)
+    yield from _nodes(plain, ctx)
+
+
+def nodes_of_lines(lines: Iterable[str], ctx: dict | None = None) -> Iterator[dict]:
+    """Compacted node objects for sorted N-Triples lines (as the dump holds them)."""
+    plain = ((_line_term(s)[0], p[1:-1], _line_term(o)) for s, p, o in map(ntriples.split, lines))
+    yield from _nodes(plain, ctx)
+
+
+def node_of_pairs(compactor: Compactor, subject: str, pairs: list[tuple[str, str]]) -> dict:
+    """The node object of one subject and its (predicate, object) pairs, all in N-Triples form."""
+    return compactor.node(_line_term(subject)[0], [(p[1:-1], _line_term(o)) for p, o in pairs])
+
+
+def _nodes(triples: Iterable[tuple[str, str, tuple]], ctx: dict | None) -> Iterator[dict]:
     compactor = Compactor(ctx or context())
     for subject, group in groupby(triples, key=lambda t: t[0]):
         yield compactor.node(subject, [(p, o) for _, p, o in group])
 
 
 def write(path: Path, triples: Iterable[tuple], ctx: dict | None = None) -> None:
-    """Write {"@context": …, "@graph": [...]} one node per line, never holding the document in memory."""
+    """Write {"@context": …, "@graph": [...]} of rdflib triples sorted by subject, one node per line."""
     ctx = ctx or context()
     with path.open("w", encoding="utf-8") as handle:
-        handle.write('{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, sort_keys=True) + ',\n"@graph": [\n')
-        for index, node in enumerate(nodes(triples, ctx)):
-            handle.write((",\n" if index else "") + json.dumps(node, ensure_ascii=False, sort_keys=True))
-        handle.write("\n]\n}\n")
+        write_nodes(handle, nodes(triples, ctx), ctx)
+
+
+def write_nodes(handle: TextIO, found: Iterable[dict], ctx: dict | None = None) -> int:
+    """Write {"@context": …, "@graph": [...]} one node per line, never holding the document in memory;
+    returns the number of nodes."""
+    ctx = ctx or context()
+    handle.write('{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, sort_keys=True) + ',\n"@graph": [\n')
+    count = 0
+    for count, node in enumerate(found, start=1):
+        handle.write((",\n" if count > 1 else "") + json.dumps(node, ensure_ascii=False, sort_keys=True))
+    handle.write("\n]\n}\n")
+    return count
 
 
 def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:

@@ -52,7 +52,8 @@ def recover(out: Path) -> None:
     if aside and not out.exists():
         aside.pop().rename(out)  # killed between the two renames of the fallback swap
         _fsync_dir(out.parent)
-    for leftover in [*aside, *out.parent.glob(f".{out.name}.new-*")]:
+    scratch = [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.runs-*")]
+    for leftover in [*aside, *scratch]:
         shutil.rmtree(leftover, ignore_errors=True)
 
 

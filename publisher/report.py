@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import TextIO
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
-from converters.namespaces import MPS, new_graph
+from converters.namespaces import MPS, prefixes
+
+from . import ntriples, turtle
 
 SEVERITIES = ("Violation", "Warning", "Info")
+_TYPE = ntriples.RDF_TYPE
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
 @dataclass(frozen=True, order=True)
@@ -101,24 +106,28 @@ def render_json(report: Report, language: str = "en") -> str:
 
 def render_turtle(report: Report, report_iri: str) -> str:
     """A SHACL validation report with a hash IRI per result (no blank nodes, stable order)."""
-    graph = new_graph()
-    node = URIRef(report_iri)
-    graph.add((node, RDF.type, SH.ValidationReport))
-    graph.add((node, SH.conforms, Literal(report.conforms)))
-    for number, finding in enumerate(report.sorted(), start=1):
-        result = URIRef(f"{report_iri}#result-{number}")
-        graph.add((node, SH.result, result))
-        graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.focusNode, URIRef(finding.resource)))
-        graph.add((result, SH.resultSeverity, SH[finding.severity]))
-        graph.add((result, MPS.code, Literal(finding.code)))
+    buffer = io.StringIO()
+    write_turtle(buffer, report, report_iri)
+    return buffer.getvalue()
+
+
+def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
+    """Write render_turtle's report to a text handle, one result at a time (reports can be large)."""
+    writer = turtle.Writer(handle, prefixes())
+    iri, text = ntriples.iri, ntriples.text
+    findings = report.sorted()
+    results = [iri(f"{report_iri}#result-{number}") for number in range(1, len(findings) + 1)]
+    conforms = text(str(report.conforms).lower(), None, XSD_BOOLEAN)
+    head = [(_TYPE, iri(SH.ValidationReport)), (iri(SH.conforms), conforms)]
+    writer.block(iri(report_iri), head + [(iri(SH.result), result) for result in results])
+    for result, finding in zip(results, findings, strict=True):
+        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), iri(finding.resource)),
+                 (iri(SH.resultSeverity), iri(SH[finding.severity])), (iri(MPS.code), text(finding.code))]
         if finding.field:
-            graph.add((result, SH.resultPath, URIRef(finding.field)))
+            pairs.append((iri(SH.resultPath), iri(finding.field)))
         if finding.value is not None:
-            value = URIRef(finding.value) if finding.value_is_iri else Literal(finding.value)
-            graph.add((result, SH.value, value))
+            pairs.append((iri(SH.value), iri(finding.value) if finding.value_is_iri else text(finding.value)))
         if finding.shape:
-            graph.add((result, SH.sourceShape, URIRef(finding.shape)))
-        for language, message in finding.messages:
-            graph.add((result, SH.resultMessage, Literal(message, lang=language)))
-    return graph.serialize(format="turtle")
+            pairs.append((iri(SH.sourceShape), iri(finding.shape)))
+        pairs += [(iri(SH.resultMessage), text(message, language)) for language, message in finding.messages]
+        writer.block(result, pairs)

@@ -1,0 +1,157 @@
+"""`make bench`: the build, the baseline it replaced, the I/O floor, the example queries and `validate`, measured
+on generated corpora; prints the tables and writes them to bench/results/.
+
+    python -m bench [--sizes 1000,10000,100000] [--seed 1] [--jobs N] [--limit 120] [--work DIR]
+
+BENCH_SIZES (comma-separated page counts) stands for --sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from . import report
+from .contribution import generate as contribution
+from .corpus import generate
+from .measure import run, step
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq")) or sorted((ROOT / "bench" / "queries").glob("*.rq"))
+CONTRIBUTION = 1000  # projects in the contribution `validate` is timed on
+
+
+def main() -> None:
+    options = _options()
+    work = options.work
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = options.jobs or os.cpu_count() or 1
+    results: dict = {"machine": _machine(jobs), "seed": options.seed, "limit": options.limit, "sizes": [],
+                     "queries": {}, "validate": {}}
+    print(report.machine_line(results["machine"]), flush=True)
+    largest = None
+    for size in options.sizes:
+        corpus = _corpus(work, size, options.seed)
+        out = work / f"output-{size}"
+        print(f"\n{size} pages: build …", flush=True)
+        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs)], cwd=ROOT)
+        entry = {"pages": size, "build": _outcome(ours, "build")}
+        if ours.ok:
+            floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)
+            entry["floor"] = _outcome(floor, "floor")
+            largest = out
+        print(f"{size} pages: baseline (limit {options.limit:.0f} s) …", flush=True)
+        base_out = work / f"baseline-{size}"
+        baseline = step(["bench.baseline", str(corpus), str(base_out)], limit=options.limit, cwd=ROOT)
+        shutil.rmtree(base_out, ignore_errors=True)
+        entry["baseline"] = _outcome(baseline)
+        results["sizes"].append(entry)
+        print(report.size_line(entry), flush=True)
+        if size >= 10_000 and size != options.sizes[-1] and ours.ok:
+            results["queries"][str(size)] = _queries(out, options.limit)
+        _save(results)
+    if largest is not None:
+        size = int(largest.name.rsplit("-", 1)[1])
+        results["queries"][str(size)] = _queries(largest, options.limit)
+        results["validate"] = _validate(work, largest)
+    print("\n" + _save(results))
+    print(f"written to {RESULTS}/{results['machine']['cores']}-cores.md and .json")
+    if not options.keep:
+        for size in options.sizes:
+            shutil.rmtree(work / f"output-{size}", ignore_errors=True)
+
+
+def _save(results: dict) -> str:
+    """Write the results so far to bench/results/CORES-cores.md and .json; returns the Markdown."""
+    text = report.render(results)
+    RESULTS.mkdir(exist_ok=True)
+    name = f"{results['machine']['cores']}-cores"
+    (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
+    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return text
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    sizes = os.environ.get("BENCH_SIZES") or "1000,10000,100000"
+    parser.add_argument("--sizes", default=sizes, type=lambda text: [int(n) for n in text.split(",") if n.strip()],
+                        help="page counts, comma-separated (default: BENCH_SIZES or 1000,10000,100000)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed")
+    parser.add_argument("--jobs", type=int, default=None, help="build workers (default: the number of cores)")
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds before a baseline step is skipped")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "migration-lod-bench",
+                        help="folder for corpora and outputs")
+    parser.add_argument("--keep", action="store_true", help="keep the built outputs")
+    options = parser.parse_args()
+    options.sizes = sorted(options.sizes)
+    return options
+
+
+def _machine(jobs: int) -> dict:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {"cores": os.cpu_count(), "jobs": jobs, "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.machine()}", "load": [round(x, 2) for x in load],
+            "date": time.strftime("%Y-%m-%d"), "pyoxigraph": version("pyoxigraph"), "rdflib": version("rdflib"),
+            "pyshacl": version("pyshacl")}
+
+
+def _corpus(work: Path, size: int, seed: int) -> Path:
+    """The corpus of `size` pages for `seed`, generated once and kept in the work folder."""
+    folder = work / f"corpus-{size}-seed{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"generating {size} pages …", flush=True)
+        made = generate(folder, size, seed)
+        marker.write_text(json.dumps({"pages": size, "broken": len(made.broken)}), encoding="utf-8")
+    return folder
+
+
+def _outcome(outcome, name: str | None = None) -> dict:
+    found = {"wall": outcome.wall, "cpu": outcome.cpu, "tree_rss": outcome.tree_rss, "max_rss": outcome.max_rss,
+             "timed_out": outcome.timed_out, "returncode": outcome.returncode, "records": outcome.records}
+    if name and not outcome.ok:
+        found["errors"] = outcome.errors
+    return found
+
+
+def _queries(out: Path, limit: float) -> dict:
+    """Each example query on the store of `out` with pyoxigraph, and with rdflib (each step under `limit`)."""
+    print(f"queries on {out.name} …", flush=True)
+    paths = [str(q) for q in QUERIES]
+    from publisher.store import stores_folder
+
+    shutil.rmtree(stores_folder(out), ignore_errors=True)  # the on-disk store is built, not found, when timed
+    memory = step(["bench.steps", "memory", str(out / "migration-projects.nt.gz"), *paths], cwd=ROOT)
+    oxigraph = step(["bench.steps", "oxigraph", str(out), *paths], cwd=ROOT)
+    rdflib = step(["bench.steps", "rdflib", str(out / "migration-projects.nt.gz"), str(limit), *paths], cwd=ROOT,
+                  quiet_limit=limit + 30)  # loading past the limit stops it all; each query has its own limit
+    return {"memory": _outcome(memory), "oxigraph": _outcome(oxigraph), "rdflib": _outcome(rdflib),
+            "queries": [q.stem for q in QUERIES]}
+
+
+def _validate(work: Path, out: Path) -> dict:
+    """`migration-lod validate` on a generated contribution, against the seeds' output and the largest build."""
+    path = work / f"contribution-{CONTRIBUTION}.ttl"
+    path.write_text(contribution(CONTRIBUTION), encoding="utf-8")
+    found = {"projects": CONTRIBUTION, "bytes": path.stat().st_size}
+    command = [str(Path(sys.executable).with_name("migration-lod")), "validate", str(path), "--format", "json"]
+    for name, published in (("seeds", ROOT / "output" / "migration-projects.nt.gz"),
+                            (out.name, out / "migration-projects.nt.gz")):
+        print(f"validate {CONTRIBUTION} projects against {name} …", flush=True)
+        outcome = run([*command, "--published", str(published)], cwd=ROOT)
+        found[name] = {"wall": outcome.wall, "tree_rss": outcome.tree_rss, "returncode": outcome.returncode}
+    return found
+
+
+if __name__ == "__main__":
+    main()

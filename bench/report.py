@@ -1,0 +1,155 @@
+"""The bench's results as text: one line per step while it runs, Markdown tables at the end."""
+
+from __future__ import annotations
+
+MB = 1 << 20
+STAGES = ("parse", "map", "validate", "write")
+
+
+def machine_line(machine: dict) -> str:
+    """Where the numbers come from."""
+    return (f"{machine['cores']} cores ({machine['jobs']} build workers), {machine['system']}, Python "
+            f"{machine['python']}, rdflib {machine['rdflib']}, pySHACL {machine['pyshacl']}, pyoxigraph "
+            f"{machine['pyoxigraph']}; load average {machine['load'][0]} at the start; {machine['date']}")
+
+
+def size_line(entry: dict) -> str:
+    """A one-line summary of one corpus size."""
+    ours, base = _ours(entry), _baseline(entry)
+    return (f"{entry['pages']} pages: build {ours['wall']} s ({ours['pages/s']} pages/s, peak memory {ours['rss']}), "
+            f"floor {ours['floor']} s, baseline {base['total']}, speed-up {_ratio(entry)}")
+
+
+def render(results: dict) -> str:
+    """All results as Markdown."""
+    lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a baseline step "
+             f"past {results['limit']:.0f} s is stopped.", "", "### Build", "",
+             "| pages | build (s) | CPU (s) | pages/s | triples/s | peak memory | parse / map / validate / write "
+             "(worker CPU s) | publish (s) | I/O floor (s) | × floor | baseline (s) | baseline CPU (s) "
+             "| baseline stages (s) | speed-up (wall / CPU) |",
+             "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|"]
+    for entry in results["sizes"]:
+        ours, base = _ours(entry), _baseline(entry)
+        lines.append(f"| {entry['pages']:,} | {ours['wall']} | {_cpu(entry['build'])} | {ours['pages/s']} | "
+                     f"{ours['triples/s']} | {ours['rss']} | {ours['stages']} | {ours['publish']} | {ours['floor']} | "
+                     f"{ours['× floor']} | {base['total']} | {_cpu(entry['baseline'])} | {base['stages']} | "
+                     f"{_ratio(entry)} / {_ratio(entry, 'cpu')} |")
+    for size, found in results["queries"].items():
+        lines += ["", f"### Example queries on the {int(size):,}-page store", ""] + _queries(found)
+    if results["validate"]:
+        lines += ["", "### validate", ""] + _validate(results["validate"])
+    return "\n".join(lines) + "\n"
+
+
+def _ours(entry: dict) -> dict:
+    build = entry["build"]
+    record = next((r for r in build["records"] if r.get("step") == "build"), None)
+    if record is None:
+        return {"wall": "failed", "pages/s": "–", "triples/s": "–", "rss": "–", "stages": "–", "publish": "–",
+                "floor": "–", "× floor": "–"}
+    wall = build["wall"]
+    seconds = record["seconds"]
+    floor = next((r for r in entry.get("floor", {}).get("records", []) if r.get("step") == "floor"), None)
+    floor_time = floor["parse_and_write"] if floor else None
+    return {"wall": f"{wall:.1f}", "pages/s": f"{record['pages'] / wall:,.0f}",
+            "triples/s": f"{record['triples'] / wall:,.0f}",
+            "rss": f"{build['tree_rss'] / MB:,.0f} MB",
+            "stages": " / ".join(f"{seconds.get(stage, 0):.1f}" for stage in STAGES),
+            "publish": f"{seconds.get('publish', 0):.1f}",
+            "floor": f"{floor_time:.2f}" if floor_time else "–",
+            "× floor": f"{wall / floor_time:.0f}×" if floor_time else "–"}
+
+
+def _baseline(entry: dict) -> dict:
+    base = entry["baseline"]
+    parts = []
+    for record in base["records"]:
+        if record["step"] == "map":
+            parts.append(f"parse {record['seconds']['parse']:.0f}, map {record['seconds']['map']:.0f}")
+        else:
+            parts.append(f"{record['step']} {record['seconds']:.1f}")
+    if base["timed_out"]:
+        done = {r["step"] for r in base["records"]}
+        stopped = next(s for s in ("map", "validate", "write-nt", "write-turtle", "write-json-ld", "end")
+                       if s not in done)
+        parts.append(f"stopped in {'parse/map' if stopped == 'map' else stopped}")
+        total = f"> {base['wall']:.0f}"
+    elif base["returncode"] != 0:
+        total = "failed"
+    else:
+        total = f"{base['wall']:.1f}"
+    return {"total": total, "stages": "; ".join(parts)}
+
+
+def _ratio(entry: dict, measure: str = "wall") -> str:
+    base = entry["baseline"]
+    if entry["build"]["returncode"] != 0 or (base["returncode"] != 0 and not base["timed_out"]):
+        return "–"
+    if not entry["build"].get(measure):
+        return "–"
+    ratio = base[measure] / entry["build"][measure]
+    return f"≥ {ratio:.1f}×" if base["timed_out"] else f"{ratio:.1f}×"
+
+
+def _cpu(outcome: dict) -> str:
+    cpu = outcome.get("cpu")
+    return f"{'> ' if outcome.get('timed_out') else ''}{cpu:.0f}" if cpu else "–"
+
+
+def _queries(found: dict) -> list[str]:
+    def answers(name: str) -> tuple[dict, dict | None]:
+        records = found.get(name, {}).get("records", [])
+        load = next((r for r in records if r.get("step") == "load"), None)
+        return {r["query"]: r for r in records if r.get("step") == "query"}, load
+
+    (memory, memory_load), (disk, disk_load), (rdflib, rdflib_load) = answers("memory"), answers("oxigraph"), \
+        answers("rdflib")
+    skipped_queries = {r["query"] for r in found["rdflib"]["records"] if r.get("step") == "query-skipped"}
+    missing = "skipped (past the limit)" if found["rdflib"]["timed_out"] else "failed"
+    lines = ["| query | rows | pyoxigraph in memory (s) | query command's on-disk store (s) | rdflib (s) "
+             "| rdflib / in memory |", "|---|---:|---:|---:|---:|---:|"]
+    loaded = memory_load or disk_load
+    triples = f"{loaded['triples']:,} triples" if loaded else "–"
+    lines.append(f"| load the dump | {triples} | {_seconds(memory_load, 1, '–')} | {_seconds(disk_load, 1, 'failed')} "
+                 f"| {_seconds(rdflib_load, 1, missing)} | {_times(rdflib_load, memory_load)} |")
+    for name in found["queries"]:
+        fast, stored, slow = memory.get(name), disk.get(name), rdflib.get(name)
+        rows = (fast or stored or {}).get("rows", "–")
+        unanswered = "skipped (past the limit)" if name in skipped_queries else missing
+        lines.append(f"| {name} | {rows} | {_seconds(fast, 3, '–')} | {_seconds(stored, 3, 'failed')} | "
+                     f"{_seconds(slow, 2, unanswered)} | {_times(slow, fast)} |")
+    stopped = " (when stopped)" if found["rdflib"]["timed_out"] else ""
+    in_memory = f"pyoxigraph in memory {found['memory']['tree_rss'] / MB:,.0f} MB, " if "memory" in found else ""
+    return lines + ["", f"Peak memory: {in_memory}on disk {found['oxigraph']['tree_rss'] / MB:,.0f} MB, rdflib "
+                        f"{found['rdflib']['tree_rss'] / MB:,.0f} MB{stopped}."]
+
+
+def _seconds(record: dict | None, digits: int, otherwise: str) -> str:
+    return f"{record['seconds']:.{digits}f}" if record else otherwise
+
+
+def _times(slow: dict | None, fast: dict | None) -> str:
+    if not slow or not fast or not fast["seconds"]:
+        return "–"
+    return f"{slow['seconds'] / fast['seconds']:.0f}×"
+
+
+def _validate(found: dict) -> list[str]:
+    lines = [f"A generated contribution of {found['projects']:,} projects ({found['bytes'] / MB:.1f} MB of Turtle), "
+             "`migration-lod validate FILE --published DUMP` end to end (start-up, reading the published data, "
+             "parsing, SHACL, checks):", "", "| published data | seconds | peak memory | exit |",
+             "|---|---:|---:|---:|"]
+    for name, outcome in found.items():
+        if isinstance(outcome, dict):
+            lines.append(f"| {name} | {outcome['wall']:.1f} | {outcome['tree_rss'] / MB:,.0f} MB | "
+                         f"{outcome['returncode']} |")
+    return lines
+
+
+if __name__ == "__main__":  # python -m bench.report bench/results/2-cores.json: the Markdown again
+    import json
+    import sys
+    from pathlib import Path
+
+    source = Path(sys.argv[1])
+    source.with_suffix(".md").write_text(render(json.loads(source.read_text(encoding="utf-8"))), encoding="utf-8")

@@ -1,0 +1,79 @@
+"""N-Triples lines as the build writes them: one triple a line, made by rdflib's N-Triples writer, sorted into
+runs on disk and merged, then read back by the Turtle, JSON-LD and catalogue writers without an RDF library."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+from rdflib.plugins.serializers.nt import _nt_row
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ESCAPE = re.compile(r"\\(?:[tbnrf\"'\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def line(triple: tuple) -> str:
+    """One triple (rdflib terms) as an N-Triples line, exactly as rdflib writes it."""
+    return _nt_row(triple)
+
+
+def iri(value: str) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{value}>"
+
+
+def text(value: str, language: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term, escaped as rdflib escapes it."""
+    quoted = '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+    if language:
+        return f"{quoted}@{language}"
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
+
+
+def lines(triples: Iterable[tuple]) -> list[str]:
+    """Triples as sorted, distinct N-Triples lines."""
+    return sorted({_nt_row(triple) for triple in triples})
+
+
+def split(text: str) -> tuple[str, str, str]:
+    """(subject, predicate, object) of a line, each in its N-Triples form: '<iri>', '_:b1', '"a"@fr'."""
+    subject, predicate, rest = text.split(" ", 2)
+    return subject, predicate, rest[:-3] if rest.endswith(" .\n") else rest.rstrip().removesuffix(" .")
+
+
+def literal(term: str) -> tuple[str, str | None, str | None]:
+    """(lexical form, language, datatype IRI or None for a plain string) of an N-Triples literal."""
+    body, _, suffix = term[1:].rpartition('"')
+    value = _ESCAPE.sub(_unescape, body) if "\\" in body else body
+    if suffix.startswith("@"):
+        return value, suffix[1:], None
+    datatype = suffix[3:-1] if suffix.startswith("^^<") else None
+    return value, None, None if datatype == XSD_STRING else datatype
+
+
+def _unescape(match: re.Match) -> str:
+    text = match.group()
+    return chr(int(text[2:], 16)) if text[1] in "uU" else _ECHAR[text[1]]
+
+
+def write_run(path: Path, run: Iterable[str]) -> None:
+    """Write sorted distinct lines to a run file."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(run)
+
+
+def merged(runs: list[Path], extra: Iterable[Iterable[str]] = ()) -> Iterator[str]:
+    """The distinct lines of sorted run files (and sorted in-memory runs), in order: a k-way merge that holds
+    one line per run."""
+    with ExitStack() as stack:
+        handles = [stack.enter_context(path.open(encoding="utf-8", newline="\n")) for path in runs]
+        previous = None
+        for text in heapq.merge(*handles, *extra):
+            if text != previous:
+                yield text
+                previous = text

@@ -1,0 +1,141 @@
+"""The work on pages, done in worker processes: read, map and validate a chunk of pages, and write the N-Triples
+of its publishable records to a sorted run file, so the parent never holds the triples of every page."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converters import convert_file
+from converters.countries import split_countries, subdivision
+from converters.errors import PageError
+from converters.namespaces import DEFAULT_BASE
+from converters.rdf import Mapped, mapper, to_graph
+from converters.reference import reference
+
+from . import ntriples
+from .batches import validate_in_batches
+from .report import Report
+from .validation import engine
+
+STAGES = ("parse", "map", "validate", "write")
+
+
+@dataclass
+class PageResult:
+    """What became of one page: its findings, or the one error that stopped it. Its triples are in the run
+    file `run` (those of every publishable page of its chunk), or in `lines` when there is no run file."""
+
+    path: str
+    iri: str | None = None
+    lines: list[str] = field(default_factory=list)
+    error: str | None = None
+    detail: str | None = None  # a traceback, for --debug, when the error is a bug of ours
+    notices: list[str] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    run: str | None = None
+
+    @property
+    def publishable(self) -> bool:
+        return self.error is None and self.report.conforms
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Pages for one worker task, and where to write their run."""
+
+    number: int
+    paths: tuple[str, ...]
+    base: str = DEFAULT_BASE
+    runs: str | None = None  # the folder for run files; None keeps the lines on each PageResult
+
+
+@dataclass
+class ChunkResult:
+    """The pages of a chunk, in order, and the seconds each stage took."""
+
+    results: list[PageResult]
+    seconds: dict[str, float]
+
+
+def warm(base: str = DEFAULT_BASE) -> None:
+    """Read everything a worker needs once (gazetteer, reference data, shapes), so forked workers share it."""
+    split_countries("France")
+    subdivision("Tunis", "TN")
+    engine().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
+    reference(base)
+    mapper(base)
+
+
+def process_chunk(chunk: Chunk) -> ChunkResult:
+    """Convert, map and validate a chunk of pages; never raises, so one page cannot stop the others."""
+    seconds = dict.fromkeys(STAGES, 0.0)
+    results: list[PageResult] = []
+    mapped: list[tuple[PageResult, Mapped]] = []
+    for path in chunk.paths:
+        result = PageResult(path)
+        results.append(result)
+        try:
+            start = time.process_time()
+            project = convert_file(Path(path))
+            middle = time.process_time()
+            record = to_graph(project, chunk.base)
+            seconds["parse"] += middle - start
+            seconds["map"] += time.process_time() - middle
+        except PageError as error:
+            result.error = str(error)
+            continue
+        except Exception as error:  # a bug of ours: keep the other pages going and say so plainly
+            _internal(result, error)
+            continue
+        result.iri = str(record.iri)
+        result.notices = [f"{path}: {notice}" for notice in record.notices]
+        mapped.append((result, record))
+    start = time.process_time()
+    try:
+        reports = validate_in_batches([record.triples for _, record in mapped], [r.path for r, _ in mapped],
+                                      reference(chunk.base).graph)
+    except Exception as error:  # a bug of ours in validation: every page of the chunk says so
+        for result, _ in mapped:
+            _internal(result, error)
+        reports = [Report() for _ in mapped]
+    seconds["validate"] = time.process_time() - start
+    start = time.process_time()
+    lines: set[str] = set()
+    for (result, record), report in zip(mapped, reports, strict=True):
+        result.report = report
+        if result.publishable:
+            page_lines = {ntriples.line(triple) for triple in record.triples}
+            if chunk.runs is None:
+                result.lines = sorted(page_lines)
+            lines |= page_lines
+    if chunk.runs is not None and lines:
+        run = Path(chunk.runs) / f"run-{chunk.number:06d}.nt"
+        ntriples.write_run(run, sorted(lines))
+        for result, _ in mapped:
+            result.run = str(run) if result.publishable else None
+    seconds["write"] = time.process_time() - start
+    return ChunkResult(results, seconds)
+
+
+def lines_of(results: list, extra: Iterable[Iterable[str]] = ()) -> Iterator[str]:
+    """The sorted, distinct N-Triples of the publishable results: their run files and the lines they carry
+    (contributions carry theirs), merged with any other sorted runs of lines."""
+    publishable = [r for r in results if r.publishable]
+    runs = sorted({Path(r.run) for r in publishable if getattr(r, "run", None)})  # contributions have none
+    own = sorted({line for r in publishable for line in r.lines})
+    return ntriples.merged(runs, [*extra, own])
+
+
+def process_page(path: str, base: str = DEFAULT_BASE) -> PageResult:
+    """Convert, map and validate one page, its lines kept on the result; never raises."""
+    return process_chunk(Chunk(0, (path,), base)).results[0]
+
+
+def _internal(result: PageResult, error: Exception) -> None:
+    result.error = (f"{result.path}: internal error ({type(error).__name__}: {error}); please report it with "
+                    "the page (--debug shows the traceback)")
+    result.detail = traceback.format_exc()

@@ -1,0 +1,130 @@
+"""The generated corpus and the build at a couple of hundred pages: broken pages reported one line each, the rest
+published with --keep-going, the same bytes whatever the number of workers, and every file agreeing with the
+dump. Nothing here is timed: speed is measured by `make bench`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from bench.corpus import BROKEN_KINDS, generate
+from converters import convert_file, detect
+from converters.errors import PageError
+from converters.rdf import to_graph
+from publisher.cli import main
+
+PAGES = 200
+MESSAGES = {"unknown-country": "unknown country", "budget-in-words": "is not a number",
+            "truncated": "has no value"}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("corpus"), PAGES, seed=3, broken_rate=0.015)
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory) -> tuple[Path, object]:
+    out = tmp_path_factory.mktemp("build") / "output"
+    result = run("build", "--seeds", str(corpus.folder), "--out", str(out), "--keep-going", "--jobs", "2")
+    return out, result
+
+
+def test_the_same_seed_gives_the_same_pages_and_another_seed_others(tmp_path):
+    first, again, other = (generate(tmp_path / name, 30, seed=seed) for name, seed in
+                           (("a", 5), ("b", 5), ("c", 6)))
+    assert tree(first.folder) == tree(again.folder)
+    assert tree(first.folder) != tree(other.folder)
+
+
+def test_the_corpus_has_every_family_layout_and_kind_of_broken_page(corpus):
+    texts = [page.read_text(encoding="utf-8") for page in corpus.pages]
+    families = Counter(detect(text).NAME for text in texts if detect_or_none(text))
+    assert set(families) == {"iom-idf", "iom-innovation", "euromed-ngo"}
+    assert any("\n  • Date de" in text or "\n  • Statut" in text for text in texts)  # bullets layout
+    assert any("\n-\nStatut du projet\n" in text or "\n-\nPrima ID\n" in text for text in texts)  # dashes layout
+    assert sorted(corpus.broken.values()) == sorted(BROKEN_KINDS)
+    partners = [len(re.findall(r"\(([A-Z]{2,})\)", t)) for t in texts if "Retour vers les projets" in t]
+    assert max(partners) >= 5
+
+
+def detect_or_none(text: str):
+    try:
+        return detect(text)
+    except PageError:
+        return None
+
+
+def test_every_good_page_converts_and_names_its_own_project(corpus):
+    iris, countries = [], []
+    for page in corpus.pages:
+        if page.name in corpus.broken:
+            with pytest.raises(PageError) as error:
+                convert_file(page)
+            assert MESSAGES[corpus.broken[page.name]] in str(error.value)
+            continue
+        project = convert_file(page)
+        countries.append(len(project.eligible_countries))
+        iris.append(str(to_graph(project).iri))
+    assert len(iris) == len(set(iris)) == PAGES - len(corpus.broken)
+    assert min(c for c in countries if c) == 1 and max(countries) >= 8
+
+
+def test_broken_pages_fail_the_build_with_one_line_each(corpus, tmp_path):
+    result = run("build", "--seeds", str(corpus.folder), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.exit_code == 1
+    for name, kind in corpus.broken.items():
+        lines = [line for line in result.output.splitlines() if name in line]
+        assert len(lines) == 1 and lines[0].startswith(f"error: {corpus.folder / name}:")
+        assert MESSAGES[kind] in lines[0]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_keep_going_publishes_the_other_pages(built, corpus):
+    out, result = built
+    assert result.exit_code == 0, result.output
+    good = PAGES - len(corpus.broken)
+    assert f"published {good} of {PAGES} page(s)" in result.output
+    assert result.output.count("skipped:") == len(corpus.broken)
+
+
+def test_workers_and_chunks_do_not_change_a_byte(built, corpus, tmp_path):
+    out, _ = built
+    again = tmp_path / "again"
+    assert run("build", "--seeds", str(corpus.folder), "--out", str(again), "--keep-going",
+               "--jobs", "1").exit_code == 0
+    assert tree(again) == tree(out)
+
+
+def test_the_dump_is_sorted_and_every_file_says_the_same(built):
+    out, _ = built
+    with gzip.open(out / "migration-projects.nt.gz", "rt", encoding="utf-8", newline="\n") as handle:
+        lines = handle.readlines()
+    assert lines == sorted(set(lines))
+    dump = Graph().parse(data="".join(lines), format="nt")
+    assert isomorphic(Graph().parse(out / "migration-projects.ttl", format="turtle"), dump)
+    store = ox.Store()
+    store.load(path=out / "migration-projects.jsonld", format=ox.RdfFormat.JSON_LD)
+    assert len(store) == len(dump)
+    document = json.loads((out / "migration-projects.jsonld").read_text(encoding="utf-8"))
+    assert len({node["@id"] for node in document["@graph"]}) == len(document["@graph"])
+    catalog = (out / "catalog.ttl").read_text(encoding="utf-8")
+    assert f"void:triples {len(dump)}" in catalog

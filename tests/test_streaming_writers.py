@@ -1,0 +1,97 @@
+"""The writers that work from sorted N-Triples lines: Turtle, JSON-LD, the VoID counts and the merge of runs,
+each checked against an RDF library reading what they wrote."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, SKOS, XSD
+
+from converters.namespaces import MP, prefixes
+from publisher import jsonld, ntriples, turtle
+from publisher.statistics import Statistics
+from tests.conftest import ROOT
+
+EX = "https://w3id.org/migration-lod/project/"
+
+
+def tricky() -> Graph:
+    """Terms a Turtle writer gets wrong: quotes, new lines, bare numbers, local names that need brackets."""
+    graph = Graph()
+    node = URIRef(EX + "PO.0001")
+    for value in (Literal('say "hi"\\ \n and \r back'), Literal("é ü 中文 \u2028", lang="fr"),
+                  Literal("1", datatype=XSD.integer), Literal("-05", datatype=XSD.integer),
+                  Literal("300000.00", datatype=XSD.decimal), Literal("1e3", datatype=XSD.double),
+                  Literal("true", datatype=XSD.boolean), Literal("2020", datatype=XSD.gYear),
+                  Literal("12", datatype=XSD.string), Literal("x", datatype=URIRef("http://example.org/t#dt")),
+                  URIRef(EX + "PO.0001#budget"), URIRef(EX + "ends.with.dot."), URIRef(EX + "2030"),
+                  URIRef(EX), URIRef("https://w3id.org/migration-lod/concept/status/active"), BNode("b1")):
+        graph.add((node, MP.value, value))
+    graph.add((node, RDF.type, MP.Project))
+    graph.add((node, RDF.type, OWL.Thing))
+    graph.add((BNode("b1"), SKOS.prefLabel, Literal("blank")))
+    return graph
+
+
+def test_turtle_of_sorted_lines_reads_back_as_the_same_graph():
+    graph = tricky()
+    buffer = io.StringIO()
+    count = turtle.write(buffer, ntriples.lines(graph), prefixes())
+    text = buffer.getvalue()
+    assert count == len(graph)
+    assert isomorphic(Graph().parse(data=text, format="turtle"), graph)
+    assert len(list(ox.parse(text.encode(), format=ox.RdfFormat.TURTLE))) == len(graph)
+    assert "\nproject:PO.0001 a owl:Thing,\n        mp:Project ;\n    mp:value -5,\n" in text
+    assert "\n        300000.00,\n" in text and "\n        true,\n" in text and "project:2030," in text
+    assert f"<{EX}ends.with.dot.>" in text and f"<{EX}PO.0001#budget>" in text
+
+
+def test_json_ld_of_lines_is_the_json_ld_of_the_graph():
+    graph = tricky()
+    from_graph = list(jsonld.nodes(sorted(graph)))
+    from_lines = list(jsonld.nodes_of_lines(ntriples.lines(graph)))
+    key = lambda node: node["@id"]  # noqa: E731 (the two list nodes in different orders)
+    assert sorted(from_graph, key=key) == sorted(from_lines, key=key)
+    document = json.dumps({"@context": jsonld.context(), "@graph": from_lines})
+    store = ox.Store()
+    store.load(document.encode(), format=ox.RdfFormat.JSON_LD)
+    assert len(store) == len(graph)
+
+
+def test_literals_read_back_from_lines_as_written():
+    for literal in (Literal('a"b\\c\nd\re'), Literal("x", lang="en-GB"), Literal("5", datatype=XSD.integer),
+                    Literal("plain")):
+        _s, _p, term = ntriples.split(ntriples.line((URIRef(EX + "a"), MP.value, literal)))
+        datatype = None if literal.datatype in (None, XSD.string) else str(literal.datatype)
+        assert ntriples.literal(term) == (str(literal), literal.language, datatype)
+        assert term == ntriples.text(str(literal), literal.language, datatype)
+
+
+def test_merging_runs_keeps_one_of_each_line_in_order(tmp_path):
+    runs = []
+    for number, lines in enumerate((["a\n", "c\n", "e\n"], ["b\n", "c\n"], ["c\n", "f\n"])):
+        runs.append(tmp_path / f"run-{number}.nt")
+        ntriples.write_run(runs[-1], lines)
+    assert list(ntriples.merged(runs, [["a\n", "d\n"]])) == ["a\n", "b\n", "c\n", "d\n", "e\n", "f\n"]
+
+
+def test_statistics_of_the_dump_are_those_of_the_graph():
+    import gzip
+
+    with gzip.open(ROOT / "output" / "migration-projects.nt.gz", "rt", encoding="utf-8", newline="\n") as handle:
+        lines = handle.readlines()
+    stats = Statistics.of_lines(lines)
+    data = Graph().parse(data="".join(lines), format="nt")
+    assert stats.triples == len(data)
+    assert stats.subjects == len({s for s in data.subjects() if isinstance(s, URIRef)})
+    assert stats.entities == len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
+    assert stats.properties == {str(p) for p in data.predicates()}
+    assert stats.classes == {str(o) for o in data.objects(None, RDF.type)}
+    assert stats.projects == len(set(data.subjects(RDF.type, MP.Project)))
+    assert stats.example == str(sorted(data.subjects(RDF.type, MP.Project))[0])
+    assert stats.links["wikidata-links"] == sum(1 for o in data.objects(None, OWL.sameAs)
+                                                if str(o).startswith("http://www.wikidata.org/entity/"))
