@@ -25,6 +25,8 @@ fuzz: $(STAMP)
 # make bench [BENCH_SIZES=1000,10000] [BENCH_ARGS="--jobs 2 --limit 60"]: see `python -m bench --help`.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(BENCH_ARGS)
+	$(BIN)/migration-lod build --seeds seeds --out output
+	$(BIN)/python -m bench.load --out output
 
 lint: $(STAMP)
 	$(BIN)/ruff check converters publisher tests
