@@ -56,7 +56,7 @@ def label_key(text: str) -> str:
     return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else fold(text).rstrip(" :")
 
 
-_LABEL_CACHE_LENGTH = 200  # labels and headings are short; longer lines are folded without being kept
+_LABEL_CACHE_LENGTH = 4000  # a description line is read by each family's detect() and parse(); a huge one is not kept
 
 
 @lru_cache(maxsize=4096)  # every page family compares every line with its labels

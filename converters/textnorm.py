@@ -37,11 +37,33 @@ def fold(text: str) -> str:
     """A matching key: lower case, no accents, straight apostrophes and hyphens, single spaces."""
     if text.isascii():  # the same result, without the Unicode steps that cannot change ASCII
         return collapse(text.replace("`", "'").lower())
+    return collapse(text.translate(_FOLDED))
+
+
+def _fold_slowly(text: str) -> str:
+    """fold() spelled out step by step on a whole text: what _FOLDED does a character at a time."""
+    return collapse(_unaccented(text))
+
+
+def _unaccented(text: str) -> str:
     text = clean(text).translate(_APOSTROPHES).translate(_DASHES)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    return collapse(text)
+    return text.replace("œ", "oe").replace("æ", "ae")
+
+
+class _Folding(dict):
+    """Each character's folded form, worked out the first time str.translate meets it. Every step of
+    _fold_slowly maps one character to a string independently of its neighbours (NFC then NFKD only reorders
+    combining marks, which are dropped), so folding character by character gives the same text, without a
+    Python step per character of a long description."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _unaccented(chr(code))
+        return folded
+
+
+_FOLDED = _Folding()
 
 
 def slug(text: str) -> str:

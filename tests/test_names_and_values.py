@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converters.countries import country, split_countries, subdivision
 from converters.errors import PageError
 from converters.records import PartialDate
+from converters.textnorm import _fold_slowly, fold
 from converters.values import parse_date, parse_duration_months, parse_money, parse_month_years
 
 
@@ -79,3 +82,16 @@ def test_bad_dates_and_durations():
         parse_date("bientôt")
     assert parse_month_years("Jun 2020 Jun 2020") == [PartialDate(2020, 6), PartialDate(2020, 6)]
     assert parse_duration_months("24 mois") == 24 and parse_duration_months("2 ans") == 24
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=0x2fff)))
+def test_fold_a_character_at_a_time_is_fold_on_the_whole_text(text):
+    assert fold(text) == _fold_slowly(text)
+
+
+def test_fold_matches_names_as_people_write_them():
+    assert fold("  Bolivie (État\u00a0plurinational de) ") == "bolivie (etat plurinational de)"
+    assert fold("Côte d\u2019Ivoire") == fold("COTE D'IVOIRE") == "cote d'ivoire"
+    assert fold("Œuvre\u2013sociale\r\n\u200bÆ") == "oeuvre-sociale ae"
+    assert fold("0\u00b40") == "0 0"  # an acute accent alone is a space and the accent
