@@ -77,7 +77,7 @@ def main() -> None:
         path.write_text(generate(args.projects), encoding="utf-8")
         size = path.stat().st_size
         started = time.perf_counter()
-        known = Known.published(args.published)
+        known = Known.read(args.published)
         loaded = time.perf_counter()
         result = check(path, known, Limits(seconds=3600))
         done = time.perf_counter()

@@ -74,7 +74,8 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -
 
 
 def _sources(known: Known, project: URIRef) -> str:
-    sources = sorted(str(s) for s in known.projects[project].sources)
+    published = known.project(project)
+    sources = sorted(str(s) for s in published.sources) if published else []
     return ", ".join(f"<{s}>" for s in sources) or "no source"
 
 
@@ -83,10 +84,11 @@ def _clashes(graph: Graph, known: Known, source: URIRef, file: str) -> list[Find
     findings = []
     here: dict[str, URIRef] = {}
     for project in sorted(graph.subjects(RDF.type, MP.Project)):
-        theirs = [p for p in [project] if p in known.projects and source not in known.projects[p].sources]
+        published = known.project(project)
+        theirs = [project] if published and source not in published.sources else []
         for code in sorted(str(c) for c in graph.objects(project, DCT.identifier)):
-            for other in sorted(known.codes.get(code, ())):
-                if source not in known.projects[other].sources:
+            for other in sorted(known.coded(code)):
+                if source not in known.project(other).sources:
                     findings.append(_finding("code-clash", str(project), file, DCT.identifier, code, code=code,
                                              other=str(other), sources=_sources(known, other)))
                     theirs = [p for p in theirs if p != other]

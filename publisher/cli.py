@@ -286,7 +286,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     from .report import render_json, render_text, render_turtle
 
     limits = Limits(max_bytes=max_bytes, max_triples=max_triples, seconds=time_limit)
-    known = Known.published(published, base)
+    known = Known.read(published, base)
     outcome = contributions.validate(list(files), known, limits, input_format)
     for problem in outcome.unreadable:
         click.echo(f"error: {problem}", err=True)

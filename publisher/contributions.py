@@ -79,10 +79,10 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
         label = "stdin" if name == "-" else path.name
         source = Iris(known.base).source(label)
         add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
-        report = validate_with_references(own, known.graph, file=name)
+        report = validate_with_references(own, known, file=name)
     described = {str(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
     findings = [f for f in report.findings
-                if f.resource in described or (URIRef(f.resource), None, None) not in known.graph]
+                if f.resource in described or not known.describes(URIRef(f.resource))]
     findings += contribution_checks(own, known, source, name)
     report.findings = sorted(set(findings))
     report.resources = resources
@@ -122,7 +122,7 @@ def check_all(paths: list[Path], base: str, pages: list) -> list[Contribution]:
     (and the contributions accepted before it); never raises, so one file cannot stop the others."""
     if not paths:
         return []
-    known = Known.published(None, base)
+    known = Known.read(None, base)
     known.add_lines(lines_of(pages))  # the pages' triples are in the workers' run files
     taken = {Path(page.path).stem: page.path for page in pages}
     results = []

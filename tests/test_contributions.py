@@ -189,3 +189,24 @@ def test_the_readme_example_prints_the_report_the_readme_shows(tmp_path, monkeyp
 def test_every_finding_code_of_the_checks_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(f"| `{code}` | Violation |" in readme for code in set(CODES.values()))
+
+
+def test_the_published_store_answers_as_the_whole_dump_read_in_memory(tmp_path):
+    """--published output/migration-projects.nt.gz is read through the output's SPARQL store, a dump under another
+    name whole: every contribution gets the same findings both ways (code clashes, references resolved)."""
+    from publisher.contributions import validate as validate_files
+    from publisher.published import Known
+
+    elsewhere = tmp_path / "published.nt.gz"
+    elsewhere.write_bytes(Path(PUBLISHED).read_bytes())
+    through_store, in_memory = Known.read(Path(PUBLISHED)), Known.read(elsewhere)
+    assert through_store.published is not None and in_memory.published is None
+    files = [*VALID, *(p for p in BROKEN if p.stem in ("code-clash", "unknown-concept", "missing-country",
+                                                       "bad-country-code", "missing-container"))]
+    first = validate_files(files, through_store).report.findings
+    second = validate_files(files, in_memory).report.findings
+    assert first == second
+    assert "code-clash" in {f.code for f in first}
+    organisation = next(iri for iri in in_memory.graph.subjects(None, None) if "/organisation/" in str(iri))
+    assert sorted(through_store.published.description(organisation)) == sorted(in_memory.graph.predicate_objects(
+        organisation))
