@@ -69,13 +69,12 @@ EXPECTED = {
             ("utss", "Union Tunisienne de Solidarité Sociale", "Strategic partner"),
         )
     ],
-    "projects-wikidata-countries": [
-        {"project": P + code, "code": code, "country": country,
-         "wikidata": "http://www.wikidata.org/entity/" + WIKIDATA[country]}
-        for code, countries in (("IS.0077", SOUTH_AMERICA_9), ("PO.0181", ["Argentina"]), ("PO.0201", PO_0201),
-                                ("RT.1296", ["El Salvador", "Guatemala", "Honduras", "Mexico"]))
-        for country in countries
-    ],
+    "projects-wikidata-countries": sorted(
+        ({"country": country, "wikidata": "http://www.wikidata.org/entity/" + WIKIDATA[country], "projects": count}
+         for country, count in [("Argentina", 3), ("Brazil", 1), ("Guyana", 1), ("El Salvador", 1),
+                                ("Guatemala", 1), ("Honduras", 1), ("Mexico", 1)]
+         + [(c, 2) for c in SOUTH_AMERICA_9 if c not in ("Argentina", "Brazil")]),
+        key=lambda row: (-row["projects"], row["country"])),
 }
 NUMERIC = ("integer", "decimal", "double", "float", "long", "int")
 
