@@ -1,0 +1,181 @@
+"""A data graph as the compiled SHACL engine reads it: each node's values by predicate, in plain dicts.
+
+Built from a record's triples (a set or an rdflib graph) plus the description of every reference resource it
+points at, without building an rdflib graph; the rdflib graph is made only if a check needs one (a SPARQL-based
+constraint that cannot be answered from the values, or pySHACL's own text for a shape without sh:message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+_NONE: dict = {}
+TYPE = RDF.type
+SUBCLASS = RDFS.subClassOf
+
+
+class ReferenceIndex:
+    """A reference graph as node -> {predicate: values}, built once per graph (which must not change)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.nodes: dict = {}
+        for subject, predicate, value in graph:
+            self.nodes.setdefault(subject, {}).setdefault(predicate, []).append(value)
+        self.nodes = {node: {p: tuple(v) for p, v in values.items()} for node, values in self.nodes.items()}
+        self.has_subclass = any(SUBCLASS in values for values in self.nodes.values())
+
+
+_indexes: dict[int, ReferenceIndex] = {}
+
+
+def reference_index(graph: Graph) -> ReferenceIndex:
+    """The index of a reference graph, built on first use."""
+    index = _indexes.get(id(graph))
+    if index is None or index.graph is not graph:
+        index = _indexes[id(graph)] = ReferenceIndex(graph)
+    return index
+
+
+class Data:
+    """A data graph: `out[node][predicate]` is the node's values (distinct), and the graph's other indexes
+    built on first use."""
+
+    __slots__ = ("out", "source", "_incoming", "_graph", "_subclass", "_by_class", "cache")
+
+    def __init__(self, out: dict, source: Graph | None = None, subclass: bool = False) -> None:
+        self.out = out
+        self.source = source  # the rdflib graph the data came from, if any
+        self._incoming: dict | None = None
+        self._graph: Graph | None = None
+        self._subclass = subclass
+        self._by_class: dict | None = None
+        self.cache: dict = {}  # per-data answers of the checks (SPARQL rows, say)
+
+    @classmethod
+    def of(cls, triples: Iterable[tuple], source: Graph | None = None) -> Data:
+        """The data of a set of triples (or an rdflib graph)."""
+        out: dict = {}
+        for subject, predicate, value in triples:
+            values = out.get(subject)
+            if values is None:
+                out[subject] = {predicate: [value]}
+            else:
+                found = values.get(predicate)
+                if found is None:
+                    values[predicate] = [value]
+                else:
+                    found.append(value)
+        return cls(out, source, any(SUBCLASS in values for values in out.values()))
+
+    @classmethod
+    def with_references(cls, triples: Iterable[tuple], reference: ReferenceIndex) -> Data:
+        """The record's triples plus the description of every IRI it points at that the reference describes
+        (validation.with_references, as data)."""
+        data = cls.of(triples)
+        out = data.out
+        described = reference.nodes
+        targets = {v for values in list(out.values()) for found in values.values() for v in found
+                   if isinstance(v, URIRef) and v in described}
+        for target in targets:
+            said = described[target]
+            own = out.get(target)
+            if own is None:
+                out[target] = said  # shared with the index: never changed
+            else:
+                merged = {p: list(v) for p, v in own.items()}
+                for predicate, values in said.items():
+                    found = merged.setdefault(predicate, [])
+                    found.extend(v for v in values if v not in found)
+                out[target] = merged
+        data._subclass = data._subclass or (reference.has_subclass and any(SUBCLASS in out[t] for t in targets))
+        return data
+
+    def values(self, node, predicate) -> tuple | list:
+        """The objects of (node, predicate)."""
+        return self.out.get(node, _NONE).get(predicate, ())
+
+    def subjects(self, predicate, node) -> list:
+        """The subjects of (predicate, node)."""
+        if self._incoming is None:
+            incoming: dict = {}
+            for subject, values in self.out.items():
+                for p, objects in values.items():
+                    for value in objects:
+                        incoming.setdefault(value, {}).setdefault(p, []).append(subject)
+            self._incoming = incoming
+        return self._incoming.get(node, _NONE).get(predicate, [])
+
+    def instances(self, cls) -> set:
+        """The SHACL instances of `cls`: rdf:type/rdfs:subClassOf* in this graph, as pySHACL finds them."""
+        if self._by_class is None:
+            by_class: dict = {}
+            for subject, values in self.out.items():
+                for found in values.get(TYPE, ()):
+                    by_class.setdefault(found, []).append(subject)
+            self._by_class = by_class
+        found = set(self._by_class.get(cls, ()))
+        if self._subclass:
+            for sub in self._transitive_subjects(cls):
+                if sub != cls:
+                    found.update(self._by_class.get(sub, ()))
+        return found
+
+    def is_instance(self, node, cls) -> bool:
+        """True when `node` has a type that is `cls` or a subclass of it (rdflib's transitive_objects)."""
+        types = self.out.get(node, _NONE).get(TYPE, ())
+        if cls in types:
+            return True
+        if self._subclass:
+            return any(cls in self._transitive_objects(t) for t in types)
+        return False
+
+    def _transitive_objects(self, start) -> list:
+        seen = [start]
+        index = 0
+        while index < len(seen):
+            for parent in self.values(seen[index], SUBCLASS):
+                if parent not in seen:
+                    seen.append(parent)
+            index += 1
+        return seen
+
+    def _transitive_subjects(self, start) -> list:
+        seen = [start]
+        index = 0
+        while index < len(seen):
+            for child in self.subjects(SUBCLASS, seen[index]):
+                if child not in seen:
+                    seen.append(child)
+            index += 1
+        return seen
+
+    def subjects_of(self, predicate) -> set:
+        """Every subject with a value of `predicate`."""
+        return {s for s, values in self.out.items() if predicate in values}
+
+    def objects_of(self, predicate) -> set:
+        """Every value of `predicate`."""
+        return {v for values in self.out.values() for v in values.get(predicate, ())}
+
+    def resources(self) -> int:
+        """How many IRIs have a type: a Report's count of resources."""
+        return sum(1 for s, values in self.out.items() if isinstance(s, URIRef) and TYPE in values)
+
+    def subject_nodes(self) -> set:
+        """Every subject."""
+        return set(self.out)
+
+    def graph(self) -> Graph:
+        """The data as an rdflib graph (the graph it came from, or one built now)."""
+        if self.source is not None:
+            return self.source
+        if self._graph is None:
+            graph = Graph(bind_namespaces="none")
+            graph.addN((s, p, o, graph) for s, values in self.out.items() for p, objects in values.items()
+                       for o in objects)
+            self._graph = graph
+        return self._graph
