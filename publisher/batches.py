@@ -20,8 +20,9 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
+from .data import Data, reference_index
 from .report import Finding, Report
-from .validation import engine, findings_by_focus, shapes_graph
+from .validation import compiled, engine, findings_by_focus, shapes_graph
 
 BATCH = 400  # records per pySHACL run: the per-run costs are then small, the graph still is (50 MB)
 OPEN = 4  # batches filled at once, so a record that clashes with one can go to another
@@ -108,7 +109,11 @@ def _record(index: int, graph: Iterable[tuple], file: str, reference: _Reference
 
 def validate_in_batches(records: Sequence[Iterable[tuple]], files: list[str], reference: Graph) -> list[Report]:
     """One Report per record (its triples: an rdflib graph or a set), in order, each as
-    validate_graph(with_references(record, reference), file) gives it, with its findings sorted."""
+    validate_graph(with_references(record, reference), file) gives it, with its findings sorted: each record
+    alone by the compiled engine, or, when it does not compile the shapes, in shared pySHACL runs."""
+    fast = compiled()
+    if fast is not None:
+        return validate_each(fast, records, files, reference)
     index = _index(reference)
     reports: list[Report | None] = [None] * len(records)
     batches: list[_Batch] = []
@@ -127,6 +132,16 @@ def validate_in_batches(records: Sequence[Iterable[tuple]], files: list[str], re
     for batch in batches:
         _run(batch, index, reports)
     return reports
+
+
+def validate_each(fast, records: Sequence[Iterable[tuple]], files: list[str], reference: Graph) -> list[Report]:
+    """validate_in_batches with the compiled engine: each record with the reference descriptions it points at,
+    the SPARQL rows its values need answered for all records at once."""
+    index = reference_index(reference)
+    datas = [Data.with_references(graph, index) for graph in records]
+    fast.prefetch(datas)
+    return [Report(sorted(fast.findings(data, file)), files=1, resources=data.resources())
+            for data, file in zip(datas, files, strict=True)]
 
 
 def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:

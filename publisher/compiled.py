@@ -5,13 +5,13 @@ rdflib graph to query; here a shapes graph is read once (through pySHACL's own S
 are shapes, with the same paths, severities and messages) into one closure per constraint, each a transcription
 of the pySHACL 0.40 component it stands for: the same value nodes, the same results (one per value node, or per
 focus node for the counts and sh:uniqueLang; sh:node's results with the nested ones under them), the same
-conformance of nested shapes under allow_warnings/allow_infos, each component class run once per shape. Messages are the shape's own, or pySHACL's
-generic text made by pySHACL's own component. SPARQL-based constraints run through rdflib as pySHACL runs
-them; a star pattern around $this (publisher.shacl._star) is answered from the values, memoised by value set.
+conformance of nested shapes under allow_warnings/allow_infos, each component class run once per shape.
+Messages are the shape's own, or pySHACL's generic text made by pySHACL's own component. SPARQL-based
+constraints run through rdflib as pySHACL runs them, or cheaper where that gives the same rows (compiled_sparql).
 
-compile_shapes raises Unsupported for anything it does not know (sh:closed, qualified value shapes, other
-paths, custom constraint components, recursive shapes, SHACL-AF, a shape pySHACL cannot load): the caller
-then validates with pySHACL (publisher.shacl), never skipping a constraint.
+Compiler raises Unsupported for anything it does not know (sh:closed, qualified value shapes, other paths,
+custom constraint components, recursive shapes, a shape pySHACL cannot load): the caller then validates with
+pySHACL (publisher.shacl), never skipping a constraint.
 """
 
 from __future__ import annotations
@@ -574,6 +574,7 @@ class Engine:
         compiler = Compiler(shapes)
         self.shapes = compiler.shapes
         self.py_shapes = compiler.py_shapes
+        self.sparql = compiler.sparql
         self.top = [s for s in self.shapes.values() if s.targets is not None and not s.deactivated]
         source = shapes if codes_from is None else codes_from
         self._codes = {shape: str(code) for shape, code in source.subject_objects(
@@ -610,6 +611,11 @@ class Engine:
                 language = next((lang for lang, p in self.templates(shape) if p.fullmatch(str(message))), None)
             pairs.add((language or "en", str(message)))
         return tuple(sorted(pairs))
+
+    def prefetch(self, datas: list[Data]) -> None:
+        """Answer at once the SPARQL rows these data graphs will need (see compiled_sparql)."""
+        for check in self.sparql:
+            check.prefetch(datas)
 
     def results(self, data: Data) -> list[Result]:
         """Every result, nested ones included, as pySHACL's report graph holds them."""
