@@ -29,7 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from .compiled_sparql import SparqlCheck
-from .data import Data
+from .data import Data, canonical
 from .report import Finding
 
 ALLOWED = frozenset({SH.Info, SH.Warning})  # the severities allowed by the validation options (both allowed)
@@ -39,6 +39,12 @@ SUPPORTED = frozenset({
     SH.pattern, SH.languageIn, SH.uniqueLang, SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals,
     SH.node, SH.property, SH.hasValue, SH["in"], SH.sparql})
 _PATH_KINDS = {SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath}
+_NONE: dict = {}
+_TERM_LEVEL = frozenset({SH.datatype, SH.nodeKind, SH.minExclusive, SH.minInclusive, SH.maxExclusive,
+                         SH.maxInclusive, SH.minLength, SH.maxLength, SH.pattern, SH.languageIn, SH["in"]})
+_OWN_VALUES = frozenset({SH.minCount, SH.maxCount, SH.uniqueLang, SH.hasValue, SH.equals, SH.disjoint,
+                         SH.lessThan, SH.lessThanOrEquals})
+_NESTING = frozenset({SH.node, SH.property, SH["not"], SH["and"], SH["or"], SH.xone})
 _to_string = StringBasedConstraintBase.value_node_to_string
 _actual_datatype = DatatypeConstraintComponent._assert_actual_datatype
 
@@ -73,6 +79,11 @@ class Shape:
         self.is_property = is_property
         self.path = path  # the sh:path node, for results
         self.values: Callable | None = None  # (data, focus) -> its value nodes
+        self.predicate = canonical(path) if is_property and isinstance(path, URIRef) else None  # read inline
+        self.uses: list[tuple] = []  # (parameter, the shapes it names): what locality() looks at
+        self.local = False  # its results on a node depend only on that node's own triples (Engine caches them)
+        self.plain = True  # no sh:property: each check conforms exactly when it has no results, so validating
+        # several focus nodes at once gives the results and conformance of validating each in turn
         self.severity = severity
         self.allowed = severity in ALLOWED
         self.messages = messages
@@ -85,7 +96,11 @@ class Shape:
         """pySHACL's Shape.validate: (conforms, results) for these focus nodes."""
         if self.deactivated:
             return True, []
-        if self.is_property:
+        predicate = self.predicate
+        if predicate is not None:
+            out = data.out
+            pairs = [(f, out.get(f, _NONE).get(predicate, ())) for f in focus]
+        elif self.is_property:
             values = self.values
             pairs = [(f, values(data, f)) for f in focus]
         else:
@@ -96,7 +111,8 @@ class Shape:
         results: list = []
         for check in self.checks:
             ok, found = check(data, pairs)
-            results.extend(found)
+            if found:
+                results.extend(found)
             if not ok and conforms and not self.allowed:  # pySHACL's filter_reports: only allowed severities
                 conforms = all(r.shape.severity in ALLOWED for r in found)
         return conforms, results
@@ -130,6 +146,7 @@ class Compiler:
         self._reject_recursion()
         for shape in self.shapes.values():
             self._compile(shape)
+        self.locality()
 
     def _reject_unknown_features(self) -> None:
         graph = self.graph
@@ -179,16 +196,68 @@ class Compiler:
             except Exception as error:
                 raise Unsupported(f"pySHACL rejects {parameter} on {shape.node}: {error}") from error
             shape.checks.append(self._check(shape, parameter, component))
+            shape.uses.append((parameter, self._named(shape.node, parameter)))
+            shape.plain = shape.plain and parameter != SH.property
         shape.targets = self._targets(shape, py_shape)
+
+    def _named(self, node, parameter) -> list:
+        """The shapes a shape-expecting parameter names."""
+        if parameter in (SH.node, SH.property, SH["not"]):
+            return [self.shapes.get(o) for o in self.graph.objects(node, parameter)]
+        if parameter in (SH["and"], SH["or"], SH.xone):
+            return [self.shapes.get(i) for lst in self.graph.objects(node, parameter) for i in self.graph.items(lst)]
+        return []
+
+    def locality(self) -> None:
+        """Mark the shapes whose results on a node depend only on that node's own triples (and the terms
+        themselves): a reference resource described the same way gets the same results from them every time."""
+        for shape in self.shapes.values():
+            shape.local = self._local(shape, {})
+
+    def _forward(self, path) -> bool:
+        if isinstance(path, URIRef):
+            return True
+        items = [i for lst in self.graph.objects(path, SH.alternativePath) for i in self.graph.items(lst)]
+        return bool(items) and set(self.graph.predicates(path)) == {SH.alternativePath} and all(
+            isinstance(i, URIRef) for i in items)
+
+    def _local(self, shape: Shape | None, seen: dict, term: bool = False) -> bool:
+        """True when `shape` reads only its focus node's own triples (with term=True: only the focus term)."""
+        if shape is None or not shape.messages:  # pySHACL's generic text reads the data graph's prefixes
+            return False
+        key = (shape.node, term)
+        if key not in seen:
+            seen[key] = False
+            seen[key] = self._local_uses(shape, seen, term)
+        return seen[key]
+
+    def _local_uses(self, shape: Shape, seen: dict, term: bool) -> bool:
+        if shape.is_property and (term or not self._forward(shape.path)):
+            return False
+        for parameter, named in shape.uses:
+            if parameter in _TERM_LEVEL or (parameter == SH.hasValue and not shape.is_property):
+                continue
+            if parameter in _OWN_VALUES and not term:
+                continue
+            if parameter == SH["class"] and not shape.is_property and not term:
+                continue  # the focus node's own types
+            if parameter == SH.sparql and not term and all(c.star is not None and (c.extra or shape.messages)
+                                                          for c in self.sparql if c.shape is shape):
+                continue
+            if parameter in _NESTING and all(self._local(n, seen, term or shape.is_property) for n in named):
+                continue
+            return False
+        return True
 
     # --- targets and paths -------------------------------------------------------------------------------
 
     def _targets(self, shape: Shape, py_shape) -> Callable | None:
         graph = self.graph
         nodes = list(graph.objects(shape.node, SH.targetNode))
-        classes = set(graph.objects(shape.node, SH.targetClass)) | set(py_shape.implicit_class_targets())
-        subjects_of = list(graph.objects(shape.node, SH.targetSubjectsOf))
-        objects_of = list(graph.objects(shape.node, SH.targetObjectsOf))
+        classes = {canonical(c) for c in set(graph.objects(shape.node, SH.targetClass))
+                   | set(py_shape.implicit_class_targets())}
+        subjects_of = [canonical(p) for p in graph.objects(shape.node, SH.targetSubjectsOf)]
+        objects_of = [canonical(p) for p in graph.objects(shape.node, SH.targetObjectsOf)]
         if not (nodes or classes or subjects_of or objects_of):
             return None
 
@@ -208,6 +277,7 @@ class Compiler:
         """pySHACL's value_nodes_from_path, compiled: (data, focus) -> value nodes."""
         graph = self.graph
         if isinstance(path, URIRef):
+            path = canonical(path)
             if inverse:
                 return lambda data, focus: data.subjects(path, focus)
             return lambda data, focus: data.values(focus, path)
@@ -245,12 +315,12 @@ class Compiler:
         return make(shape, component)
 
     def _class(self, shape: Shape, component) -> Check:
-        rules = component.class_rules
+        rules = [canonical(c) for c in component.class_rules]
         result = _result(shape, component)
 
         def check(data: Data, pairs: list) -> tuple[bool, list]:
             results = [result(f, v) for c in rules for f, values in pairs for v in values
-                       if isinstance(v, Literal) or not data.is_instance(v, c)]
+                       if (type(v) is not URIRef and isinstance(v, Literal)) or not data.is_instance(v, c)]
             return not results, results
 
         return check
@@ -258,21 +328,24 @@ class Compiler:
     def _datatype(self, shape: Shape, component) -> Check:
         rule = component.datatype_rule
         result = _result(shape, component)
+        same = _same_term(rule)
+        any_literal, any_typed = rule == RDFS.Literal, rule == RDFS.Datatype
+        string, tagged = rule == XSD.string, rule == RDF.langString
 
-        def matches(v) -> bool:
-            if not isinstance(v, Literal):
+        def matches(v) -> bool:  # pySHACL's DatatypeConstraintComponent.evaluate, for one value node
+            if type(v) is not Literal and not isinstance(v, Literal):
                 return False
-            datatype, language = v.datatype, v.language
-            if datatype == rule:
+            datatype = v.datatype
+            if datatype is not None and same(datatype):
                 return getattr(v, "ill_typed", None) is not True and _actual_datatype(None, v, rule)
-            if rule == RDFS.Literal:
+            if any_literal:
                 return True
-            if rule == RDFS.Datatype and datatype:
+            if any_typed and datatype:
                 return True
-            if datatype is None and language is None and rule == XSD.string:
+            if string and datatype is None and v.language is None:
                 return _actual_datatype(None, v, rule)
-            if rule == RDF.langString and language:
-                return _actual_datatype(None, v, rule)
+            if tagged and v.language:
+                return isinstance(v.value, (str, bytes))
             return False
 
         return self._each_value(result, matches)
@@ -418,7 +491,7 @@ class Compiler:
         return check
 
     def _pair(self, shape: Shape, component, compare: Callable) -> Check:
-        predicates = list(component.property_compare_set)
+        predicates = [canonical(p) for p in component.property_compare_set]
         if not all(isinstance(p, URIRef) for p in predicates):
             raise Unsupported(f"a property pair with a value that is not an IRI on {shape.node}")
         result = _result(shape, component)
@@ -477,12 +550,19 @@ class Compiler:
         def check(data: Data, pairs: list) -> tuple[bool, list]:
             conforms = True
             results: list = []
+            every = [v for _focus, values in pairs for v in values]
+            if not every:
+                return True, results
             for target in targets:
-                for _focus, values in pairs:
-                    for v in values:
-                        ok, found = target.validate(data, (v,))
-                        conforms = conforms and ok
-                        results += found
+                if target.plain:  # one run on every value node gives the runs on each, added up (Shape.plain)
+                    ok, found = target.validate(data, every)
+                    conforms = conforms and ok
+                    results += found
+                    continue
+                for v in every:
+                    ok, found = target.validate(data, (v,))
+                    conforms = conforms and ok
+                    results += found
             return conforms, results
 
         return check
@@ -540,6 +620,12 @@ class Compiler:
             return not results, results
 
         return check
+
+
+def _same_term(term) -> Callable:
+    """term.__eq__ (rdflib's: same type, same text) as a test of one other term, without rdflib's slow call."""
+    kind, text = type(term), str(term)
+    return lambda other: other is term or (type(other) is kind and str.__eq__(other, text))
 
 
 def _not_ordered(mine: set, other: set, strict: bool) -> list:
@@ -620,11 +706,22 @@ class Engine:
     def results(self, data: Data) -> list[Result]:
         """Every result, nested ones included, as pySHACL's report graph holds them."""
         flat: list = []
+        shared = data.shared if not data.subclass else None
         for shape in self.top:
             focus = shape.targets(data)
+            if not focus:
+                continue
+            if shape.local and shared:
+                cache = data.shared_cache
+                for node in focus & shared:
+                    key = (shape.node, node)
+                    found = cache.get(key)
+                    if found is None:
+                        found = cache[key] = shape.validate(data, (node,))[1]
+                    _flatten(found, flat)
+                focus = focus - shared
             if focus:
-                _conforms, found = shape.validate(data, focus)
-                _flatten(found, flat)
+                _flatten(shape.validate(data, focus)[1], flat)
         return flat
 
     def findings(self, data: Data, file: str | None = None) -> list[Finding]:

@@ -16,12 +16,14 @@ import re
 
 from rdflib import Graph, Literal, URIRef, Variable
 
-from .data import Data
+from .data import Data, canonical
 from .shacl import _answerable_at_once, _prepared, _star
+from .sparql_star import NotEvaluable, StarQuery
 
 _THIS = Variable("this")
 _STAR_ROWS: dict = {}  # (query text, values) -> rows, each a dict of variable name -> term, ?this unbound
 _STAR_LIMIT = 200_000
+_STAND_IN = URIRef("urn:migration-lod:stand-in")
 
 
 class SparqlCheck:
@@ -38,8 +40,15 @@ class SparqlCheck:
         self.current_shape = binds.get("currentShape")
         self.extra = helper.messages or None  # the constraint's own sh:message, if any
         self.query = _prepared(self.text)
-        self.star = _star(self.text) if self.bound == {"this"} else None
+        star = _star(self.text) if self.bound == {"this"} else None
+        self.star = tuple((canonical(p), v) for p, v in star) if star else None
         self.at_once = self.star is None and self.bound == {"this"} and _answerable_at_once(self.text)
+        self.evaluator = None
+        if self.star is not None:
+            try:
+                self.evaluator = StarQuery(self.query.algebra, self.star)
+            except NotEvaluable:
+                pass  # rdflib answers, on stand-in nodes
 
     # --- rows -------------------------------------------------------------------------------------------------
 
@@ -63,6 +72,14 @@ class SparqlCheck:
             self._answer(list(missing))
 
     def _answer(self, keys: list) -> None:
+        """Each set of values' rows (?this bound to _STAND_IN), by the star evaluator or by rdflib on a graph of
+        one stand-in node per set."""
+        if len(_STAR_ROWS) + len(keys) > _STAR_LIMIT:
+            _STAR_ROWS.clear()
+        if self.evaluator is not None:
+            for key in keys:
+                _STAR_ROWS[(self.text, key)] = self.evaluator.rows(_STAND_IN, key)
+            return
         small = Graph()
         stand_ins = {}
         for number, key in enumerate(keys):
@@ -73,9 +90,7 @@ class SparqlCheck:
         rows: dict = {}
         for row in small.query(self.query):
             found = row.asdict()
-            rows.setdefault(found.pop("this"), []).append(found)
-        if len(_STAR_ROWS) + len(keys) > _STAR_LIMIT:
-            _STAR_ROWS.clear()
+            rows.setdefault(found["this"], []).append({k: _STAND_IN if k == "this" else v for k, v in found.items()})
         for key, stand_in in stand_ins.items():
             _STAR_ROWS[(self.text, key)] = rows.get(stand_in, [])
 
@@ -89,7 +104,7 @@ class SparqlCheck:
             if found is None:
                 self._answer([key])
                 found = _STAR_ROWS[(self.text, key)]
-            return [{**row, "this": focus} for row in found]
+            return [{k: focus if v is _STAND_IN else v for k, v in row.items()} for row in found]
         if self.at_once:
             by_this = data.cache.get(self)
             if by_this is None:

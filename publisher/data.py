@@ -9,24 +9,59 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 _NONE: dict = {}
 TYPE = RDF.type
 SUBCLASS = RDFS.subClassOf
+_CANON: dict = {str(TYPE): TYPE, str(SUBCLASS): SUBCLASS}  # the text of an IRI -> one object for it: dicts then
+_CANON_LIMIT = 50_000  # find predicates and classes by identity, not by rdflib's slow __eq__ (bounded: a
+# contribution may name any number of them)
+
+
+def canonical(term):
+    """The one object kept for this IRI (itself, the first time); any other term as it is."""
+    if type(term) is not URIRef:
+        return term
+    found = _CANON.get(str(term))
+    if found is None:
+        if len(_CANON) >= _CANON_LIMIT:
+            return term
+        found = _CANON[str(term)] = term
+    return found
 
 
 class ReferenceIndex:
-    """A reference graph as node -> {predicate: values}, built once per graph (which must not change)."""
+    """A reference graph as node -> {predicate: values}: indexed whole once (`reference_index`, for a graph that
+    never changes), or node by node as records point at them (`ReferenceIndex(graph, whole=False)`, for one
+    validation against a graph that may change afterwards)."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, whole: bool = True) -> None:
         self.graph = graph
-        self.nodes: dict = {}
-        for subject, predicate, value in graph:
-            self.nodes.setdefault(subject, {}).setdefault(predicate, []).append(value)
-        self.nodes = {node: {p: tuple(v) for p, v in values.items()} for node, values in self.nodes.items()}
-        self.has_subclass = any(SUBCLASS in values for values in self.nodes.values())
+        self.whole = whole
+        self.results: dict = {}  # (shape, node) -> the results of a shape that reads only the node's own triples
+        self._described: dict = {}  # the text of an IRI -> its description, or None
+        if whole:
+            nodes: dict = {}
+            for subject, predicate, value in graph:
+                predicate = canonical(predicate)
+                value = canonical(value) if predicate is TYPE else value
+                nodes.setdefault(subject, {}).setdefault(predicate, []).append(value)
+            self._described = {str(node): {p: tuple(v) for p, v in values.items()}
+                               for node, values in nodes.items() if type(node) is URIRef}
+
+    def describe(self, node) -> dict | None:
+        """The node's description, {predicate: values}, or None when the graph says nothing about it."""
+        text = str(node)
+        if text in self._described or self.whole:
+            return self._described.get(text)
+        values: dict = {}
+        for predicate, value in self.graph.predicate_objects(node):
+            predicate = canonical(predicate)
+            values.setdefault(predicate, []).append(canonical(value) if predicate is TYPE else value)
+        found = self._described[text] = {p: tuple(v) for p, v in values.items()} or None
+        return found
 
 
 _indexes: dict[int, ReferenceIndex] = {}
@@ -44,7 +79,7 @@ class Data:
     """A data graph: `out[node][predicate]` is the node's values (distinct), and the graph's other indexes
     built on first use."""
 
-    __slots__ = ("out", "source", "_incoming", "_graph", "_subclass", "_by_class", "cache")
+    __slots__ = ("out", "source", "_incoming", "_graph", "_subclass", "_by_class", "cache", "shared", "shared_cache")
 
     def __init__(self, out: dict, source: Graph | None = None, subclass: bool = False) -> None:
         self.out = out
@@ -54,12 +89,33 @@ class Data:
         self._subclass = subclass
         self._by_class: dict | None = None
         self.cache: dict = {}  # per-data answers of the checks (SPARQL rows, say)
+        self.shared: set = set()  # nodes described exactly as the reference describes them (with_references)
+        self.shared_cache: dict = {}  # where results on those nodes are kept (the reference index's)
+
+    @property
+    def subclass(self) -> bool:
+        """True when the graph has rdfs:subClassOf triples (SHACL instances then need more than rdf:type)."""
+        return self._subclass
 
     @classmethod
-    def of(cls, triples: Iterable[tuple], source: Graph | None = None) -> Data:
-        """The data of a set of triples (or an rdflib graph)."""
+    def of(cls, triples: Iterable[tuple], source: Graph | None = None, reference: ReferenceIndex | None = None) -> Data:
+        """The data of a set of triples (or an rdflib graph), plus, given a reference index, the description of
+        every IRI they point at that the reference describes (validation.with_references, as data)."""
         out: dict = {}
+        pointed: list = []
+        canon = _CANON
+        nodes: dict = {}  # the text of an IRI -> the one object used for it here (dicts then match by identity)
+        node = nodes.setdefault
         for subject, predicate, value in triples:
+            if type(subject) is URIRef:
+                subject = node(str(subject), subject)
+            if type(predicate) is URIRef:
+                predicate = canon.get(str(predicate), predicate)
+            if type(value) is URIRef:
+                value = canon.get(str(value), value) if predicate is TYPE else node(str(value), value)
+                pointed.append(value)
+            elif type(value) is not Literal and isinstance(value, URIRef):
+                pointed.append(value)
             values = out.get(subject)
             if values is None:
                 out[subject] = {predicate: [value]}
@@ -69,30 +125,33 @@ class Data:
                     values[predicate] = [value]
                 else:
                     found.append(value)
-        return cls(out, source, any(SUBCLASS in values for values in out.values()))
+        data = cls(out, source, any(SUBCLASS in values for values in out.values()))
+        if reference is not None:
+            data._add(pointed, reference)
+        return data
 
     @classmethod
     def with_references(cls, triples: Iterable[tuple], reference: ReferenceIndex) -> Data:
-        """The record's triples plus the description of every IRI it points at that the reference describes
-        (validation.with_references, as data)."""
-        data = cls.of(triples)
-        out = data.out
-        described = reference.nodes
-        targets = {v for values in list(out.values()) for found in values.values() for v in found
-                   if isinstance(v, URIRef) and v in described}
-        for target in targets:
-            said = described[target]
+        """Data.of(triples, reference=reference)."""
+        return cls.of(triples, reference=reference)
+
+    def _add(self, pointed: list, reference: ReferenceIndex) -> None:
+        out = self.out
+        describe = reference.describe
+        targets = {v: said for v in pointed if (said := describe(v)) is not None}
+        for target, said in targets.items():
             own = out.get(target)
             if own is None:
                 out[target] = said  # shared with the index: never changed
+                self.shared.add(target)
             else:
                 merged = {p: list(v) for p, v in own.items()}
                 for predicate, values in said.items():
                     found = merged.setdefault(predicate, [])
                     found.extend(v for v in values if v not in found)
                 out[target] = merged
-        data._subclass = data._subclass or (reference.has_subclass and any(SUBCLASS in out[t] for t in targets))
-        return data
+        self.shared_cache = reference.results
+        self._subclass = self._subclass or any(SUBCLASS in out[t] for t in targets)
 
     def values(self, node, predicate) -> tuple | list:
         """The objects of (node, predicate)."""

@@ -14,7 +14,7 @@ from converters.namespaces import MPS, bind, new_graph
 from converters.reference import ROOT
 
 from .compiled import Engine, Unsupported
-from .data import Data, reference_index
+from .data import Data, ReferenceIndex
 from .report import Finding, Report
 from .shacl import Shacl, ShapesSource
 
@@ -74,7 +74,7 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
     projects is 45,000 triples to copy, its references a few hundred)."""
     fast = compiled()
     if fast is not None:
-        data = Data.with_references(graph, reference_index(reference))
+        data = Data.of(graph, reference=ReferenceIndex(reference, whole=False))
         return Report(fast.findings(data, file), files=1 if file else 0, resources=data.resources())
     added = [(target, predicate, value) for target in {o for o in graph.objects() if isinstance(o, URIRef)}
              for predicate, value in reference.predicate_objects(target) if (target, predicate, value) not in graph]
