@@ -140,8 +140,16 @@ def validate_each(fast, records: Sequence[Iterable[tuple]], files: list[str], re
     index = reference_index(reference)
     datas = [Data.with_references(graph, index) for graph in records]
     fast.prefetch(datas)
-    return [Report(sorted(fast.findings(data, file)), files=1, resources=data.resources())
+    return [Report(sorted(fast.findings(data, file), key=_order), files=1, resources=data.resources())
             for data, file in zip(datas, files, strict=True)]
+
+
+def _order(finding: Finding) -> tuple:
+    """Finding's own order, with a missing field or value first (sorting the Findings themselves fails when one
+    has a value and another, otherwise the same, has none: an end date given twice and badly typed)."""
+    return (finding.resource, finding.severity, finding.code, finding.field is not None, finding.field or "",
+            finding.value is not None, finding.value or "", finding.messages, finding.shape or "", finding.file or "",
+            finding.value_is_iri)
 
 
 def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:

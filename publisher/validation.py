@@ -100,6 +100,22 @@ def validate_graph(data: Graph, file: str | None = None) -> Report:
     return report
 
 
+def validate_against(shapes: Graph, data: Graph, file: str | None = None) -> Report:
+    """Validate `data` against another shapes graph: compiled when the engine compiles it, else by pySHACL
+    (publisher.shacl); the findings are pySHACL's either way (codes and message languages as `finding` reads
+    them)."""
+    report = Report(files=1 if file else 0)
+    report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
+    try:
+        fast = Engine(shapes, codes_from=shapes_graph())
+    except Unsupported:
+        results = Shacl(shapes).validate(data)
+        report.findings = [finding(results, r, file) for r in results.subjects(RDF.type, SH.ValidationResult)]
+        return report
+    report.findings = fast.findings(Data.of(data, source=data), file)
+    return report
+
+
 def findings_by_focus(results: Graph, file: str | None) -> dict[str, list[Finding]]:
     """The findings of a pySHACL report graph by focus node."""
     found: dict[str, list[Finding]] = {}
