@@ -105,12 +105,41 @@ def _value(found, row: dict, variables: bool = False):
     return found
 
 
+_VARIABLES: dict = {}  # id(expression) -> (the expression, kept so its id stays its own; the variables it reads)
+_MEMO: dict = {}  # (id(expression), the values of its variables) -> its value
+_MEMO_LIMIT = 200_000
+
+
+def _variables(expr) -> set:
+    if isinstance(expr, Variable):
+        return {expr}
+    if isinstance(expr, BNode):
+        return {expr}  # parserutils.value looks blank nodes up like variables
+    if isinstance(expr, CompValue):
+        return set().union(*(_variables(v) for k, v in OrderedDict.items(expr) if k != "_vars"))
+    if isinstance(expr, (list, tuple, ParseResults)):
+        return set().union(*(_variables(v) for v in expr))
+    return set()
+
+
 def _eval(expr: Expr, row: dict):
-    """Expr.eval: the operator's value, or the SPARQLError it raised."""
+    """Expr.eval: the operator's value, or the SPARQLError it raised. The allowed operators are functions of the
+    values of the variables they read, so a value once computed for those values is kept."""
+    known = _VARIABLES.get(id(expr))
+    if known is None:
+        known = _VARIABLES[id(expr)] = (expr, tuple(sorted(_variables(expr))))
+    key = (id(expr), *[row.get(v) for v in known[1]])
+    found = _MEMO.get(key, _MEMO)
+    if found is not _MEMO:
+        return found
     try:
-        return expr._evalfn.__func__(_Node(expr, row), None)
+        found = expr._evalfn.__func__(_Node(expr, row), None)
     except SPARQLError as error:
-        return error
+        found = error
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[key] = found
+    return found
 
 
 def _check(expr) -> None:
