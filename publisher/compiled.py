@@ -44,6 +44,10 @@ _TERM_LEVEL = frozenset({SH.datatype, SH.nodeKind, SH.minExclusive, SH.minInclus
                          SH.maxInclusive, SH.minLength, SH.maxLength, SH.pattern, SH.languageIn, SH["in"]})
 _OWN_VALUES = frozenset({SH.minCount, SH.maxCount, SH.uniqueLang, SH.hasValue, SH.equals, SH.disjoint,
                          SH.lessThan, SH.lessThanOrEquals})
+_PER_VALUE = frozenset({SH["class"], SH.datatype, SH.nodeKind, SH.minExclusive, SH.minInclusive, SH.maxExclusive,
+                        SH.maxInclusive, SH.minLength, SH.maxLength, SH.pattern, SH.languageIn, SH["in"],
+                        SH.uniqueLang, SH.maxCount, SH.node, SH.property, SH["not"], SH["and"], SH["or"],
+                        SH.xone})  # components whose results come from the value nodes (none without them)
 _NESTING = frozenset({SH.node, SH.property, SH["not"], SH["and"], SH["or"], SH.xone})
 _to_string = StringBasedConstraintBase.value_node_to_string
 _actual_datatype = DatatypeConstraintComponent._assert_actual_datatype
@@ -82,6 +86,7 @@ class Shape:
         self.predicate = canonical(path) if is_property and isinstance(path, URIRef) else None  # read inline
         self.uses: list[tuple] = []  # (parameter, the shapes it names): what locality() looks at
         self.local = False  # its results on a node depend only on that node's own triples (Engine caches them)
+        self.per_value = is_property  # every check finds nothing on a focus node without value nodes
         self.plain = True  # no sh:property: each check conforms exactly when it has no results, so validating
         # several focus nodes at once gives the results and conformance of validating each in turn
         self.severity = severity
@@ -105,8 +110,8 @@ class Shape:
             pairs = [(f, values(data, f)) for f in focus]
         else:
             pairs = [(f, (f,)) for f in focus]
-        if not pairs:
-            return True, []
+        if not pairs or (self.per_value and not any(values for _focus, values in pairs)):
+            return True, []  # no focus node, or no value node for checks that look at each value node
         conforms = True
         results: list = []
         for check in self.checks:
@@ -198,6 +203,7 @@ class Compiler:
             shape.checks.append(self._check(shape, parameter, component))
             shape.uses.append((parameter, self._named(shape.node, parameter)))
             shape.plain = shape.plain and parameter != SH.property
+            shape.per_value = shape.per_value and parameter in _PER_VALUE
         shape.targets = self._targets(shape, py_shape)
 
     def _named(self, node, parameter) -> list:

@@ -138,7 +138,7 @@ class Data:
     def _add(self, pointed: list, reference: ReferenceIndex) -> None:
         out = self.out
         describe = reference.describe
-        targets = {v: said for v in pointed if (said := describe(v)) is not None}
+        targets = {v: said for v in dict.fromkeys(pointed) if (said := describe(v)) is not None}
         for target, said in targets.items():
             own = out.get(target)
             if own is None:

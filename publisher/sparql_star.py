@@ -224,11 +224,13 @@ def _bound(expr, row: dict):
 
 
 def _ebv(expr, row: dict) -> bool:
-    """evalutils._ebv: the filter's effective boolean value, an error being false."""
-    try:
-        return EBV(expr)
-    except SPARQLError:
-        pass
+    """evalutils._ebv: the filter's effective boolean value, an error being false. (rdflib first tries EBV on the
+    expression itself, which for an Expr always fails, after writing out its whole repr: skipped for an Expr.)"""
+    if not isinstance(expr, Expr):
+        try:
+            return EBV(expr)
+        except SPARQLError:
+            pass
     if isinstance(expr, Expr):
         try:
             return EBV(_eval(expr, row))
