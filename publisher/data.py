@@ -79,7 +79,8 @@ class Data:
     """A data graph: `out[node][predicate]` is the node's values (distinct), and the graph's other indexes
     built on first use."""
 
-    __slots__ = ("out", "source", "_incoming", "_graph", "_subclass", "_by_class", "cache", "shared", "shared_cache")
+    __slots__ = ("out", "source", "_incoming", "_graph", "_subclass", "_by_class", "cache", "shared", "shared_cache",
+                 "prefixes")
 
     def __init__(self, out: dict, source: Graph | None = None, subclass: bool = False) -> None:
         self.out = out
@@ -91,6 +92,7 @@ class Data:
         self.cache: dict = {}  # per-data answers of the checks (SPARQL rows, say)
         self.shared: set = set()  # nodes described exactly as the reference describes them (with_references)
         self.shared_cache: dict = {}  # where results on those nodes are kept (the reference index's)
+        self.prefixes: Graph | None = None  # whose prefixes pySHACL's generic messages use, when not `source`'s
 
     @property
     def subclass(self) -> bool:
@@ -234,6 +236,8 @@ class Data:
             return self.source
         if self._graph is None:
             graph = Graph(bind_namespaces="none")
+            if self.prefixes is not None:
+                graph.namespace_manager = self.prefixes.namespace_manager
             graph.addN((s, p, o, graph) for s, values in self.out.items() for p, objects in values.items()
                        for o in objects)
             self._graph = graph

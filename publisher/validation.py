@@ -75,6 +75,7 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
     fast = compiled()
     if fast is not None:
         data = Data.of(graph, reference=ReferenceIndex(reference, whole=False))
+        data.prefixes = graph  # pySHACL ran on `graph` itself
         return Report(fast.findings(data, file), files=1 if file else 0, resources=data.resources())
     added = [(target, predicate, value) for target in {o for o in graph.objects() if isinstance(o, URIRef)}
              for predicate, value in reference.predicate_objects(target) if (target, predicate, value) not in graph]
