@@ -26,7 +26,7 @@ from rdflib.namespace import RDF, SH
 
 from .compiled_shape import Result, Shape, Unsupported
 from .components import Components
-from .data import Data, canonical
+from .data import TYPE, Data, canonical
 from .report import Finding
 
 __all__ = ["Engine", "Unsupported"]
@@ -67,6 +67,8 @@ class Compiler(Components):
         self._reject_recursion()
         for shape in self.shapes.values():
             self._compile(shape)
+            if not shape.is_property and all(hasattr(check, "passes") for check in shape.checks):
+                shape.term_tests = [check.passes for check in shape.checks]
         self.locality()
 
     def _reject_unknown_features(self) -> None:
@@ -182,6 +184,7 @@ class Compiler(Components):
         objects_of = [canonical(p) for p in graph.objects(shape.node, SH.targetObjectsOf)]
         if not (nodes or classes or subjects_of or objects_of):
             return None
+        shape.target_spec = (nodes, classes, subjects_of, objects_of)
 
         def targets(data: Data) -> set:
             found = set(nodes)
@@ -240,6 +243,7 @@ class Engine:
         self.py_shapes = compiler.py_shapes
         self.sparql = compiler.sparql
         self.top = [s for s in self.shapes.values() if s.targets is not None and not s.deactivated]
+        self._index_targets()
         source = shapes if codes_from is None else codes_from
         self._codes = {shape: str(code) for shape, code in source.subject_objects(
             URIRef("https://w3id.org/migration-lod/shapes#code"))}
@@ -281,12 +285,46 @@ class Engine:
         for check in self.sparql:
             check.prefetch(datas)
 
+    def _index_targets(self) -> None:
+        self._by_class: dict = {}
+        self._by_subject_of: dict = {}
+        self._by_object_of: dict = {}
+        for number, shape in enumerate(self.top):
+            nodes, classes, subjects_of, objects_of = shape.target_spec
+            for cls in classes:
+                self._by_class.setdefault(cls, []).append(number)
+            for predicate in subjects_of:
+                self._by_subject_of.setdefault(predicate, []).append(number)
+            for predicate in objects_of:
+                self._by_object_of.setdefault(predicate, []).append(number)
+        self._predicates = [(p, numbers, False) for p, numbers in self._by_subject_of.items()] + [
+            (p, numbers, True) for p, numbers in self._by_object_of.items()]
+
+    def focus_nodes(self, data: Data) -> list[set]:
+        """Each top shape's focus nodes (Shape.targets), found in one pass over the data; with rdfs:subClassOf
+        in the data, shape by shape."""
+        if data.subclass:
+            return [shape.targets(data) for shape in self.top]
+        found = [set(shape.target_spec[0]) for shape in self.top]
+        by_class, predicates = self._by_class, self._predicates
+        for node, values in data.out.items():
+            for cls in values.get(TYPE, ()):
+                for number in by_class.get(cls, ()):
+                    found[number].add(node)
+            for predicate, numbers, objects in predicates:
+                if predicate in values:
+                    for number in numbers:
+                        if objects:
+                            found[number].update(values[predicate])
+                        else:
+                            found[number].add(node)
+        return found
+
     def results(self, data: Data) -> list[Result]:
         """Every result, nested ones included, as pySHACL's report graph holds them."""
         flat: list = []
         shared = data.shared if not data.subclass else None
-        for shape in self.top:
-            focus = shape.targets(data)
+        for shape, focus in zip(self.top, self.focus_nodes(data), strict=True):
             if not focus:
                 continue
             if shape.local and shared:

@@ -54,7 +54,9 @@ class Shape:
         self.messages = messages
         self.deactivated = deactivated
         self.checks: list[Check] = []
+        self.term_tests: list | None = None  # a node shape whose checks all test one value node alone: those tests
         self.targets: Callable | None = None  # data -> focus nodes, when it has targets
+        self.target_spec: tuple = ((), (), (), ())  # its sh:targetNode, classes, targetSubjectsOf, targetObjectsOf
         self.finding: dict = {}  # what every Finding of this shape shares (Engine.prepare)
 
     def validate(self, data: Data, focus: Iterable) -> tuple[bool, list]:
@@ -81,6 +83,15 @@ class Shape:
             if not ok and conforms and not self.allowed:  # pySHACL's filter_reports: only allowed severities
                 conforms = all(r.shape.severity in ALLOWED for r in found)
         return conforms, results
+
+
+    def conforms_on(self, data: Data, node) -> bool:
+        """validate(data, (node,))[0], straight from the tests of a node shape that has only tests of the node
+        alone (a deactivated shape, or one whose severity is allowed, conforms whatever they find)."""
+        tests = self.term_tests
+        if tests is None:
+            return self.validate(data, (node,))[0]
+        return self.deactivated or self.allowed or all(test(node) for test in tests)
 
 
 def _result(shape: Shape, component) -> Callable:

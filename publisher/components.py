@@ -70,6 +70,7 @@ class Components:
             results = [result(f, v) for f, values in pairs for v in values if not passes(v)]
             return not results, results
 
+        check.passes = passes  # a test of one value node alone (Shape.conforms_on)
         return check
 
     def _nodeKind(self, shape: Shape, component) -> Check:  # noqa: N802 (the parameter's name)
@@ -121,6 +122,7 @@ class Components:
             results = [result(f, v) for bound in bounds for f, values in pairs for v in values if not compare(v, bound)]
             return not results, results
 
+        check.passes = lambda v: all(compare(v, bound) for bound in bounds)
         return check
 
     def _minExclusive(self, shape: Shape, component) -> Check:  # noqa: N802
@@ -154,6 +156,7 @@ class Components:
                        if isinstance(v, BNode) or not matcher.search(_to_string(v))]
             return not results, results
 
+        check.passes = lambda v: not isinstance(v, BNode) and all(m.search(_to_string(v)) for m in matchers)
         return check
 
     def _languageIn(self, shape: Shape, component) -> Check:  # noqa: N802
@@ -297,7 +300,7 @@ class Components:
                     continue
                 for f, values in pairs:
                     for v in values:
-                        if fails([member.validate(data, (v,))[0] for member in group]):
+                        if fails([member.conforms_on(data, v) for member in group]):
                             results.append(Result(f, v, None, shape, None, (), component))
             return not results, results
 
@@ -317,7 +320,7 @@ class Components:
 
         def check(data: Data, pairs: list) -> tuple[bool, list]:
             results = [Result(f, v, None, shape, None, (), component) for target in targets for f, values in pairs
-                       for v in values if target.validate(data, (v,))[0]]
+                       for v in values if target.conforms_on(data, v)]
             return not results, results
 
         return check
