@@ -20,7 +20,7 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from .data import Data, reference_index
+from .data import Data, no_cycle_collection, reference_index
 from .report import Finding, Report
 from .validation import compiled, engine, findings_by_focus, shapes_graph
 
@@ -138,10 +138,11 @@ def validate_each(fast, records: Sequence[Iterable[tuple]], files: list[str], re
     """validate_in_batches with the compiled engine: each record with the reference descriptions it points at,
     the SPARQL rows its values need answered for all records at once."""
     index = reference_index(reference)
-    datas = [Data.with_references(graph, index) for graph in records]
-    fast.prefetch(datas)
-    return [Report(sorted(fast.findings(data, file), key=_order), files=1, resources=data.resources())
-            for data, file in zip(datas, files, strict=True)]
+    with no_cycle_collection():
+        datas = [Data.with_references(graph, index) for graph in records]
+        fast.prefetch(datas)
+        return [Report(sorted(fast.findings(data, file), key=_order), files=1, resources=data.resources())
+                for data, file in zip(datas, files, strict=True)]
 
 
 def _order(finding: Finding) -> tuple:

@@ -46,18 +46,27 @@ class Components:
         any_literal, any_typed = rule == RDFS.Literal, rule == RDFS.Datatype
         string, tagged = rule == XSD.string, rule == RDF.langString
 
+        actual: dict = {}  # pySHACL's _assert_actual_datatype only asks isinstance of the literal's Python value
+
+        def of_type(v) -> bool:
+            kind = type(v.value)
+            found = actual.get(kind)
+            if found is None:
+                found = actual[kind] = bool(_actual_datatype(None, v, rule))
+            return found
+
         def matches(v) -> bool:  # pySHACL's DatatypeConstraintComponent.evaluate, for one value node
             if type(v) is not Literal and not isinstance(v, Literal):
                 return False
             datatype = v.datatype
             if datatype is not None and same(datatype):
-                return getattr(v, "ill_typed", None) is not True and _actual_datatype(None, v, rule)
+                return getattr(v, "ill_typed", None) is not True and of_type(v)
             if any_literal:
                 return True
             if any_typed and datatype:
                 return True
             if string and datatype is None and v.language is None:
-                return _actual_datatype(None, v, rule)
+                return of_type(v)
             if tagged and v.language:
                 return isinstance(v.value, (str, bytes))
             return False
@@ -300,7 +309,8 @@ class Components:
                     continue
                 for f, values in pairs:
                     for v in values:
-                        if fails([member.conforms_on(data, v) for member in group]):
+                        if fails(member.conforms_on(data, v) for member in group):  # lazily: a member's
+                            # validation has no effect but its conformance, so any() and all() may stop early
                             results.append(Result(f, v, None, shape, None, (), component))
             return not results, results
 

@@ -7,7 +7,9 @@ constraint that cannot be answered from the values, or pySHACL's own text for a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -30,6 +32,20 @@ def canonical(term):
             return term
         found = _CANON[str(term)] = term
     return found
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Cyclic garbage collection paused: building and checking Data allocates many small dicts and lists, none in
+    a cycle, and each collection pass would walk the worker's whole heap (about a third of the time, measured);
+    reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class ReferenceIndex:

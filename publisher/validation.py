@@ -14,7 +14,7 @@ from converters.namespaces import MPS, bind, new_graph
 from converters.reference import ROOT
 
 from .compiled import Engine, Unsupported
-from .data import Data, ReferenceIndex
+from .data import Data, ReferenceIndex, no_cycle_collection
 from .report import Finding, Report
 from .shacl import Shacl, ShapesSource
 
@@ -74,9 +74,10 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
     projects is 45,000 triples to copy, its references a few hundred)."""
     fast = compiled()
     if fast is not None:
-        data = Data.of(graph, reference=ReferenceIndex(reference, whole=False))
-        data.prefixes = graph  # pySHACL ran on `graph` itself
-        return Report(fast.findings(data, file), files=1 if file else 0, resources=data.resources())
+        with no_cycle_collection():
+            data = Data.of(graph, reference=ReferenceIndex(reference, whole=False))
+            data.prefixes = graph  # pySHACL ran on `graph` itself
+            return Report(fast.findings(data, file), files=1 if file else 0, resources=data.resources())
     added = [(target, predicate, value) for target in {o for o in graph.objects() if isinstance(o, URIRef)}
              for predicate, value in reference.predicate_objects(target) if (target, predicate, value) not in graph]
     graph.addN((s, p, o, graph) for s, p, o in added)
@@ -91,8 +92,9 @@ def validate_graph(data: Graph, file: str | None = None) -> Report:
     """Validate one data graph against the shapes; the findings name `file` when given."""
     fast = compiled()
     if fast is not None:
-        indexed = Data.of(data, source=data)
-        return Report(fast.findings(indexed, file), files=1 if file else 0, resources=indexed.resources())
+        with no_cycle_collection():
+            indexed = Data.of(data, source=data)
+            return Report(fast.findings(indexed, file), files=1 if file else 0, resources=indexed.resources())
     results = engine().validate(data)
     report = Report(files=1 if file else 0)
     report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
