@@ -174,4 +174,4 @@ def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:
         for record in owners.get(focus, batch.records):  # a focus node no record holds: every record's, alone
             mine[record.index] += [replace(f, file=record.file) for f in findings]
     for record in batch.records:
-        reports[record.index] = Report(sorted(mine[record.index]), files=1, resources=record.resources)
+        reports[record.index] = Report(sorted(mine[record.index], key=_order), files=1, resources=record.resources)

@@ -428,3 +428,20 @@ def test_star_queries_give_rdflibs_rows(number):
             assert sorted(sorted(row.items()) for row in evaluator.rows(this, (first, second))) == expected
             rows += len(expected)
     assert 0 < rows < len(sets) ** 2 * 9  # some pairs pass the filters, not all
+
+
+@pytest.mark.parametrize("engine", ["compiled", "pySHACL"])
+def test_a_finding_without_a_value_beside_the_same_with_one_sorts(engine, monkeypatch):
+    """Two end dates, one badly typed: mps:Project-endDate-format finds too many (no value) and a bad one (its
+    value), otherwise the same Finding; sorting the Findings themselves raised TypeError (None < str), and the
+    page's validation failed as a bug of ours."""
+    from publisher import batches
+
+    if engine == "pySHACL":
+        monkeypatch.setattr(batches, "compiled", lambda: None)
+    project = URIRef("https://w3id.org/migration-lod/project/X.0001")
+    record = {(project, RDF.type, MP.Project), (project, MP.endDate, Literal("2024", datatype=XSD.gYear)),
+              (project, MP.endDate, Literal("x"))}
+    report = validate_in_batches([record], ["x.txt"], reference().graph)[0]
+    dates = [f for f in report.findings if f.shape.endswith("Project-endDate-format")]
+    assert [f.value for f in dates] == [None, "x"]
