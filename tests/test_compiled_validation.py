@@ -235,7 +235,9 @@ PREFIXES = """@prefix ex: <http://example.org/> .
 """
 # One shape (or two) per component and target kind; some with messages in two languages, some with none (pySHACL's
 # generic text; not for sh:in, whose text lists a set in an order that changes from run to run), every severity,
-# deactivated shapes and a deactivated SPARQL constraint.
+# deactivated shapes and a deactivated SPARQL constraint; SPARQL constraints answered each way compiled_sparql has
+# (a star pattern by sparql_star, one with REGEX by rdflib on stand-ins, two hops once per data graph, one
+# reading $this in its filter once per focus node).
 COMPONENT_SHAPES = PREFIXES + """
 ex:prefixes owl:imports sh: ; sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .
 ex:Class a sh:NodeShape ; sh:targetClass ex:Thing ; sh:property ex:Class-p .
@@ -306,6 +308,15 @@ ex:SparqlPath a sh:PropertyShape ; sh:targetClass ex:Thing ; sh:path ex:count ;
 ex:SparqlFailure a sh:NodeShape ; sh:targetNode ex:a ;
     sh:sparql [ sh:prefixes ex:prefixes ; sh:select \"\"\"
         SELECT $this ?failure WHERE { $this ex:link ?x . BIND (true AS ?failure) }\"\"\" ] .
+ex:SparqlTwoHops a sh:NodeShape ; sh:targetClass ex:Thing ; sh:message "{$this} has a child labelled {?l}" ;
+    sh:sparql [ sh:prefixes ex:prefixes ; sh:select "SELECT $this ?c ?l WHERE { $this ex:child ?c . ?c ex:label ?l }"
+    ] .
+ex:SparqlEach a sh:NodeShape ; sh:targetClass ex:Thing ; sh:sparql [ sh:prefixes ex:prefixes ; sh:select \"\"\"
+    SELECT $this ?value WHERE { $this ex:link ?value . OPTIONAL { ?value ex:link ?back }
+                                FILTER (!BOUND(?back) || ?back != $this) }\"\"\" ] .
+ex:SparqlRegex a sh:PropertyShape ; sh:targetClass ex:Thing ; sh:path ex:text ; sh:message "{?value} starts with a" ;
+    sh:sparql [ sh:prefixes ex:prefixes ;
+        sh:select "SELECT $this ?value WHERE { $this ex:text ?value . FILTER (REGEX(STR(?value), '^a', 'i')) }" ] .
 ex:SparqlRows a sh:NodeShape ; sh:targetSubjectsOf ex:child ;
     sh:sparql [ sh:prefixes ex:prefixes ; sh:select \"\"\"
         SELECT ?this ?path ?value WHERE { ?this ex:child ?value . BIND (ex:child AS ?path) }\"\"\" ] .
@@ -355,7 +366,8 @@ def test_each_component_on_hand_written_shapes_gives_plain_pyshacl_findings(tmp_
     found = compare_on_shapes(COMPONENT_SHAPES, COMPONENT_DATA, tmp_path)
     named = {f.shape.rsplit("/", 1)[-1] for f in found if f.shape}
     assert {"Class-p", "TwoClasses", "Counts", "Pattern", "Lengths", "In", "HasValue", "Languages", "NodeEquals",
-            "NodeSoft", "AndSoft", "Targets", "Sparql", "SparqlPath", "SparqlFailure",
+            "NodeSoft", "AndSoft", "Targets", "Sparql", "SparqlPath", "SparqlFailure", "SparqlTwoHops", "SparqlEach",
+            "SparqlRegex",
             "SparqlRows"} <= named
     assert not {"Off", "OffInside", "OffNode", "NotUnique", "Zero", "OrSoft"} & named  # OrSoft: a Warning conforms
     assert len(found) > 60 and {f.severity for f in found} >= {"Violation", "Warning", "Info",
