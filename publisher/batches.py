@@ -20,8 +20,9 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
+from .data import Data, no_cycle_collection, reference_index
 from .report import Finding, Report
-from .validation import engine, findings_by_focus, shapes_graph
+from .validation import compiled, engine, findings_by_focus, shapes_graph
 
 BATCH = 400  # records per pySHACL run: the per-run costs are then small, the graph still is (50 MB)
 OPEN = 4  # batches filled at once, so a record that clashes with one can go to another
@@ -108,7 +109,11 @@ def _record(index: int, graph: Iterable[tuple], file: str, reference: _Reference
 
 def validate_in_batches(records: Sequence[Iterable[tuple]], files: list[str], reference: Graph) -> list[Report]:
     """One Report per record (its triples: an rdflib graph or a set), in order, each as
-    validate_graph(with_references(record, reference), file) gives it, with its findings sorted."""
+    validate_graph(with_references(record, reference), file) gives it, with its findings sorted: each record
+    alone by the compiled engine, or, when it does not compile the shapes, in shared pySHACL runs."""
+    fast = compiled()
+    if fast is not None:
+        return validate_each(fast, records, files, reference)
     index = _index(reference)
     reports: list[Report | None] = [None] * len(records)
     batches: list[_Batch] = []
@@ -127,6 +132,25 @@ def validate_in_batches(records: Sequence[Iterable[tuple]], files: list[str], re
     for batch in batches:
         _run(batch, index, reports)
     return reports
+
+
+def validate_each(fast, records: Sequence[Iterable[tuple]], files: list[str], reference: Graph) -> list[Report]:
+    """validate_in_batches with the compiled engine: each record with the reference descriptions it points at,
+    the SPARQL rows its values need answered for all records at once."""
+    index = reference_index(reference)
+    with no_cycle_collection():
+        datas = [Data.with_references(graph, index) for graph in records]
+        fast.prefetch(datas)
+        return [Report(sorted(fast.findings(data, file), key=_order), files=1, resources=data.resources())
+                for data, file in zip(datas, files, strict=True)]
+
+
+def _order(finding: Finding) -> tuple:
+    """Finding's own order, with a missing field or value first (sorting the Findings themselves fails when one
+    has a value and another, otherwise the same, has none: an end date given twice and badly typed)."""
+    return (finding.resource, finding.severity, finding.code, finding.field is not None, finding.field or "",
+            finding.value is not None, finding.value or "", finding.messages, finding.shape or "", finding.file or "",
+            finding.value_is_iri)
 
 
 def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:
@@ -150,4 +174,4 @@ def _run(batch: _Batch, reference: _ReferenceIndex, reports: list) -> None:
         for record in owners.get(focus, batch.records):  # a focus node no record holds: every record's, alone
             mine[record.index] += [replace(f, file=record.file) for f in findings]
     for record in batch.records:
-        reports[record.index] = Report(sorted(mine[record.index]), files=1, resources=record.resources)
+        reports[record.index] = Report(sorted(mine[record.index], key=_order), files=1, resources=record.resources)

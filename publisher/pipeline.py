@@ -19,7 +19,7 @@ from converters.reference import reference
 from . import ntriples
 from .batches import validate_in_batches
 from .report import Report
-from .validation import engine
+from .validation import compiled, engine
 
 STAGES = ("parse", "map", "validate", "write")
 
@@ -65,7 +65,8 @@ def warm(base: str = DEFAULT_BASE) -> None:
     """Read everything a worker needs once (gazetteer, reference data, shapes), so forked workers share it."""
     split_countries("France")
     subdivision("Tunis", "TN")
-    engine().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
+    if compiled() is None:  # pySHACL validates: gather its shapes now
+        engine().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
     reference(base)
     mapper(base)
 

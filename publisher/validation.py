@@ -1,4 +1,5 @@
-"""SHACL validation with pySHACL, one record at a time, turned into Findings."""
+"""SHACL validation, one record at a time, turned into Findings: by the compiled engine (publisher.compiled) when
+it compiles the shapes, else by pySHACL (publisher.shacl); both give pySHACL's findings."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from rdflib.namespace import RDF, SH
 from converters.namespaces import MPS, bind, new_graph
 from converters.reference import ROOT
 
+from .compiled import Engine, Unsupported
+from .data import Data, ReferenceIndex, no_cycle_collection
 from .report import Finding, Report
 from .shacl import Shacl, ShapesSource
 
@@ -39,6 +42,16 @@ def engine() -> Shacl:
 
 
 @cache
+def compiled() -> Engine | None:
+    """The process's compiled engine over shapes/, or None when the shapes use something it does not compile
+    (pySHACL then validates)."""
+    try:
+        return Engine(shapes_graph())
+    except Unsupported:
+        return None
+
+
+@cache
 def _codes() -> dict[URIRef, str]:
     return {shape: str(code) for shape, code in shapes_graph().subject_objects(MPS.code)}
 
@@ -59,6 +72,12 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
     """validate_graph(with_references(graph, reference), file), without copying `graph`: the reference
     descriptions it lacks are added to it for the validation and taken out again (a contribution of 1,000
     projects is 45,000 triples to copy, its references a few hundred)."""
+    fast = compiled()
+    if fast is not None:
+        with no_cycle_collection():
+            data = Data.of(graph, reference=ReferenceIndex(reference, whole=False))
+            data.prefixes = graph  # pySHACL ran on `graph` itself
+            return Report(fast.findings(data, file), files=1 if file else 0, resources=data.resources())
     added = [(target, predicate, value) for target in {o for o in graph.objects() if isinstance(o, URIRef)}
              for predicate, value in reference.predicate_objects(target) if (target, predicate, value) not in graph]
     graph.addN((s, p, o, graph) for s, p, o in added)
@@ -71,11 +90,32 @@ def validate_with_references(graph: Graph, reference: Graph, file: str | None = 
 
 def validate_graph(data: Graph, file: str | None = None) -> Report:
     """Validate one data graph against the shapes; the findings name `file` when given."""
+    fast = compiled()
+    if fast is not None:
+        with no_cycle_collection():
+            indexed = Data.of(data, source=data)
+            return Report(fast.findings(indexed, file), files=1 if file else 0, resources=indexed.resources())
     results = engine().validate(data)
     report = Report(files=1 if file else 0)
     report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
     for result in results.subjects(RDF.type, SH.ValidationResult):
         report.findings.append(finding(results, result, file))
+    return report
+
+
+def validate_against(shapes: Graph, data: Graph, file: str | None = None) -> Report:
+    """Validate `data` against another shapes graph: compiled when the engine compiles it, else by pySHACL
+    (publisher.shacl); the findings are pySHACL's either way (codes and message languages as `finding` reads
+    them)."""
+    report = Report(files=1 if file else 0)
+    report.resources = len({s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)})
+    try:
+        fast = Engine(shapes, codes_from=shapes_graph())
+    except Unsupported:
+        results = Shacl(shapes).validate(data)
+        report.findings = [finding(results, r, file) for r in results.subjects(RDF.type, SH.ValidationResult)]
+        return report
+    report.findings = fast.findings(Data.of(data, source=data), file)
     return report
 
 
