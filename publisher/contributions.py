@@ -104,7 +104,7 @@ def validate(paths: list[Path], known: Known, limits: Limits = DEFAULT_LIMITS, i
     """Validate each file as one contribution, in order, as the build would: a file that conforms is then
     published for the files after it (its codes are taken)."""
     report, done, unreadable = Report(), [], []
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
         try:
             contribution = check(path, known, limits, input_format)
         except InputError as error:
@@ -112,7 +112,7 @@ def validate(paths: list[Path], known: Known, limits: Limits = DEFAULT_LIMITS, i
             continue
         report.extend(contribution.report)
         done.append(contribution)
-        if contribution.publishable and contribution.graph is not None:
+        if contribution.publishable and contribution.graph is not None and number < len(paths):
             known.add(contribution.graph)
     return Validation(report, done, unreadable)
 

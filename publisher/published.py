@@ -46,7 +46,8 @@ class Known:
     """Reference data plus published descriptions (what references may resolve to) and an index of projects."""
 
     base: str
-    graph: Graph
+    graph: Graph  # descriptions added here (a build's pages, contributions accepted so far)
+    reference: Graph = field(default_factory=Graph)  # the reference data, shared and never copied
     projects: dict[URIRef, PublishedProject] = field(default_factory=dict)
     codes: dict[str, set[URIRef]] = field(default_factory=dict)
     published: _Published | None = None
@@ -55,8 +56,7 @@ class Known:
     def read(cls, dump: Path | None, base: str = DEFAULT_BASE) -> Known:
         """The reference data under `base`, plus the published dump (sorted N-Triples, gzip) when it exists:
         through the output's SPARQL store when the dump sits in an output folder, else read whole."""
-        known = cls(base, new_graph(base))
-        known.graph += reference(base).graph
+        known = cls(base, new_graph(base), reference(base).graph)
         if dump is None or not dump.is_file():
             return known
         if dump.name == store.DUMP:
@@ -98,13 +98,15 @@ class Known:
 
     def predicate_objects(self, node: URIRef) -> Iterator[Pair]:
         """What is said about a non-project resource, here and in the published data."""
-        yield from self.graph.predicate_objects(node)
+        pairs = [*self.reference.predicate_objects(node), *self.graph.predicate_objects(node)]
         if self.published is not None:
-            yield from self.published.description(node)
+            pairs += self.published.description(node)
+        return iter(dict.fromkeys(pairs))  # the published data repeats the reference data
 
     def describes(self, node: URIRef) -> bool:
         """True when a description of `node` is held here or published (projects are not descriptions)."""
-        return (node, None, None) in self.graph or (self.published is not None and self.published.describes(node))
+        return ((node, None, None) in self.reference or (node, None, None) in self.graph
+                or (self.published is not None and self.published.describes(node)))
 
     def project(self, iri: URIRef) -> PublishedProject | None:
         """The published project with this IRI, if there is one."""
