@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from urllib.parse import quote, unquote
 
@@ -43,26 +42,25 @@ def canonical_path(path: str) -> str | None:
     return "/".join(quote(segment, safe="-._~") for segment in decoded)
 
 
-@dataclass(frozen=True)
 class Index:
     """The published graph (data, catalogue and vocabulary) indexed by subject, object and document."""
 
-    graph: Graph
-    base: str
+    def __init__(self, graph: Graph | None, base: str) -> None:
+        self.graph, self.base = graph, base
 
     @cached_property
-    def by_subject(self) -> dict[URIRef, list[Pair]]:
+    def by_subject(self) -> Mapping[URIRef, list[Pair]]:
         index: dict[URIRef, list[Pair]] = defaultdict(list)
-        for s, p, o in self.graph:
+        for s, p, o in self.graph or ():
             if isinstance(s, URIRef):
                 index[s].append((p, o))
         return {s: sorted(pairs) for s, pairs in index.items()}
 
     @cached_property
-    def by_object(self) -> dict[URIRef, list[tuple[URIRef, URIRef]]]:
+    def by_object(self) -> Mapping[URIRef, list[tuple[URIRef, URIRef]]]:
         """Who links to each IRI: (subject, predicate) pairs, sorted."""
         index: dict[URIRef, list[tuple[URIRef, URIRef]]] = defaultdict(list)
-        for s, p, o in self.graph:
+        for s, p, o in self.graph or ():
             if isinstance(o, URIRef) and isinstance(s, URIRef) and p != RDF.type:
                 index[o].append((s, p))
         return {o: sorted(pairs) for o, pairs in index.items()}
@@ -87,6 +85,18 @@ class Index:
             if path:
                 found[path] = URIRef(document)
         return dict(sorted(found.items()))
+
+    @cached_property
+    def _typed(self) -> dict[URIRef, list[URIRef]]:
+        found: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for subject in sorted(self.by_subject):
+            for rdf_type in self.types(subject):
+                found[rdf_type].append(subject)
+        return dict(found)
+
+    def typed(self, rdf_type: URIRef) -> list[URIRef]:
+        """The subjects of one rdf:type, sorted."""
+        return self._typed.get(rdf_type, [])
 
     @property
     def resources(self) -> list[str]:

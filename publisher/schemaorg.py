@@ -117,7 +117,7 @@ def _project(index: Index, iri: URIRef) -> dict:
 
 def dataset(index: Index) -> dict:
     """schema:Dataset for the landing page: name, licence and the downloads of the catalogue."""
-    iri = next((s for s in sorted(index.by_subject) if DCAT.Dataset in index.types(s)), URIRef(index.base))
+    iri = next(iter(index.typed(DCAT.Dataset)), URIRef(index.base))
     downloads = []
     for distribution in sorted(index.values(iri, DCAT.distribution)):
         media = [str(m).rsplit("media-types/", 1)[-1] for m in index.values(distribution, DCAT.mediaType)]

@@ -69,11 +69,15 @@ def format_number(text: str, lang: str) -> str:
     return shown
 
 
+_LONGEST_FIRST = sorted(((prefix, str(namespace)) for prefix, namespace in PREFIXES.items()),
+                        key=lambda item: -len(item[1]))
+
+
 def curie(iri: str) -> str:
     """The shortest prefixed name for an IRI, or the IRI itself."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-        if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
-            return f"{prefix}:{iri[len(str(namespace)):]}"
+    for prefix, namespace in _LONGEST_FIRST:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
     return iri
 
 
@@ -107,6 +111,8 @@ class View:
     def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None) -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
         self.document = document or (index.iri(path) if path else URIRef(index.base))
+        self._labels: dict[URIRef, tuple[str, str | None]] = {}
+        self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
 
     @cached_property
     def _directory(self) -> str:
@@ -132,13 +138,14 @@ class View:
 
     def label(self, node: URIRef) -> tuple[str, str | None]:
         """The node's best label for this page and its language; ("", None) when it has none."""
-        labels = self.index.labels(node)
-        order = {lang: rank for rank, lang in enumerate(dict.fromkeys([self.lang, "en", "fr", ""]))}
-        ranked = sorted(labels, key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
-                                                  order.get(pair[1].language or "", 4), str(pair[1])))
-        if not ranked:
-            return "", None
-        return str(ranked[0][1]), ranked[0][1].language
+        found = self._labels.get(node)
+        if found is None:
+            order = self._order
+            ranked = min(self.index.labels(node), default=None,
+                         key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
+                                           order.get(pair[1].language or "", 4), str(pair[1])))
+            found = self._labels[node] = ("", None) if ranked is None else (str(ranked[1]), ranked[1].language)
+        return found
 
     def name(self, node: URIRef) -> Value:
         """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
