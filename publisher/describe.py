@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from itertools import groupby
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
@@ -14,6 +15,8 @@ from converters.namespaces import DCT, VOCAB_IRI, new_graph
 
 LABELS = (SKOS.prefLabel, DCT.title, RDFS.label)
 Pair = tuple[URIRef, URIRef | Literal]
+_NONE: list = []
+_LABELS_IN_ORDER = sorted(LABELS, key=str)  # as they come among a node's sorted pairs
 
 
 VOCABULARY_PATH = "vocab"
@@ -47,6 +50,7 @@ class Index:
 
     def __init__(self, graph: Graph | None, base: str) -> None:
         self.graph, self.base = graph, base
+        self._grouped: dict[URIRef, dict[URIRef, list]] = {}
 
     @cached_property
     def by_subject(self) -> Mapping[URIRef, list[Pair]]:
@@ -54,7 +58,7 @@ class Index:
         for s, p, o in self.graph or ():
             if isinstance(s, URIRef):
                 index[s].append((p, o))
-        return {s: sorted(pairs) for s, pairs in index.items()}
+        return {s: sorted_pairs(pairs) for s, pairs in index.items()}
 
     @cached_property
     def by_object(self) -> Mapping[URIRef, list[tuple[URIRef, URIRef]]]:
@@ -112,7 +116,13 @@ class Index:
         return self.by_subject.get(node, [])
 
     def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
-        return [o for p, o in self.pairs(node) if p == predicate]
+        """The node's objects for one predicate, in order (a list shared between calls: copy it to change it)."""
+        grouped = self._grouped.get(node)
+        if grouped is None:
+            grouped = self._grouped[node] = {}
+            for p, o in self.pairs(node):
+                grouped.setdefault(p, []).append(o)
+        return grouped.get(predicate, _NONE)
 
     def types(self, node: URIRef) -> list[URIRef]:
         return [o for o in self.values(node, RDF.type) if isinstance(o, URIRef)]
@@ -121,7 +131,8 @@ class Index:
         return self.parts_of.get(str(iri), [])
 
     def labels(self, node: URIRef) -> list[tuple[URIRef, Literal]]:
-        return [(p, o) for p, o in self.pairs(node) if p in LABELS and isinstance(o, Literal)]
+        """The node's labels (LABELS) in the order of its pairs."""
+        return [(p, o) for p in _LABELS_IN_ORDER for o in self.values(node, p) if isinstance(o, Literal)]
 
     def description(self, path: str) -> Graph:
         """The resource's triples as subject, those of its hash parts, and the labels of what they link to."""
@@ -136,6 +147,30 @@ class Index:
             for p, label in self.labels(node):
                 graph.add((node, p, label))
         return graph
+
+
+def sorted_pairs(pairs: Iterable[Pair]) -> list[Pair]:
+    """sorted(pairs) as rdflib orders them, without most of its slow comparisons: predicates (IRIs) by their
+    text, then each predicate's objects (IRIs by their text when no literal is among them)."""
+    ordered = sorted(pairs, key=_predicate_text)
+    found: list[Pair] = []
+    for _, run in groupby(ordered, key=_predicate_text):
+        items = list(run)
+        if len(items) > 1:
+            if any(isinstance(o, Literal) for _, o in items):
+                items.sort()
+            else:
+                items.sort(key=_object_key)
+        found += items
+    return found
+
+
+def _predicate_text(pair: Pair) -> str:
+    return str.__str__(pair[0])
+
+
+def _object_key(pair: Pair) -> tuple[bool, str]:
+    return isinstance(pair[1], URIRef), str.__str__(pair[1])  # blank nodes sort before IRIs
 
 
 def build_index(graphs: Iterable[Graph], base: str) -> Index:

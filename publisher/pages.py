@@ -226,7 +226,8 @@ class Pages:
 
     def _parts(self, view: View, iri: URIRef, parts: list[URIRef]) -> list[dict]:
         """The hash parts of a resource as cards, ordered by the property that links them, then position."""
-        linked_by: dict[URIRef, URIRef] = {o: p for p, o in self.index.pairs(iri) if o in parts}
+        among = frozenset(parts)
+        linked_by: dict[URIRef, URIRef] = {o: p for p, o in self.index.pairs(iri) if o in among}
         order = {p: i for i, p in enumerate(PROJECT_PARTS)}
 
         def key(part: URIRef) -> tuple:

@@ -22,7 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from converters.namespaces import DCT, MP, SCHEMA
 
 from . import ntriples
-from .describe import LABELS, Index, Pair, path_of
+from .describe import LABELS, Index, Pair, path_of, sorted_pairs
 
 # What pages read of a resource they link to or list: labels and names, types, a project's row and chart facts.
 BRIEF = frozenset(ntriples.iri(str(p)) for p in (
@@ -161,7 +161,7 @@ def term(text: str) -> URIRef | Literal | BNode:
 def pairs_of(flat: Iterable[str]) -> list[Pair]:
     """Flat predicate, object… terms as sorted rdflib pairs."""
     items = list(flat)
-    return sorted((term(p), term(o)) for p, o in zip(items[0::2], items[1::2], strict=True))
+    return sorted_pairs((term(p), term(o)) for p, o in zip(items[0::2], items[1::2], strict=True))
 
 
 class LocalIndex(Index):

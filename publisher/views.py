@@ -81,6 +81,18 @@ def curie(iri: str) -> str:
     return iri
 
 
+def relative(target: str, directory: str) -> str:
+    """posixpath.relpath for the site's own paths, which have no empty, "." or ".." segments, without its
+    calls to the file system."""
+    if directory == ".":
+        return target or "."
+    here, there = directory.split("/"), target.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
 class Terms:
     """Display labels of properties and classes: the vocabulary's own, and labels.ttl for reused terms."""
 
@@ -112,6 +124,8 @@ class View:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
         self.document = document or (index.iri(path) if path else URIRef(index.base))
         self._labels: dict[URIRef, tuple[str, str | None]] = {}
+        self._local: dict[str, str] = {}
+        self._names: dict[URIRef, Value] = {}
         self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
 
     @cached_property
@@ -120,7 +134,10 @@ class View:
 
     def local(self, target: str) -> str:
         """A link from this page to the file `target` of the site (e.g. "country/AR.html", "style.css")."""
-        return posixpath.relpath(target, self._directory)
+        found = self._local.get(target)
+        if found is None:
+            found = self._local[target] = relative(target, self._directory)
+        return found
 
     def href(self, iri: str) -> tuple[str | None, bool]:
         """Where a link to `iri` goes from this page, and whether it leaves the site."""
@@ -149,6 +166,12 @@ class View:
 
     def name(self, node: URIRef) -> Value:
         """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
+        found = self._names.get(node)
+        if found is None:
+            found = self._names[node] = self._name(node)
+        return found
+
+    def _name(self, node: URIRef) -> Value:
         text, lang = self.label(node)
         if not text:
             identifier = self.index.values(node, DCT.identifier) or self.index.values(node, SKOS.notation)
@@ -203,8 +226,9 @@ class View:
         """Every property of `node` with its values, in reading order, but for the properties in `skip` and the
         (property, value) pairs in `drop` (which the page shows elsewhere)."""
         grouped: dict[URIRef, list] = {}
+        skipped = frozenset(skip)
         for predicate, obj in self.index.pairs(node):
-            if predicate not in skip and (predicate, obj) not in drop:
+            if predicate not in skipped and (not drop or (predicate, obj) not in drop):
                 grouped.setdefault(predicate, []).append(obj)
         rank = {p: i for i, p in enumerate(FACT_ORDER)}
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
