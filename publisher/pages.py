@@ -19,7 +19,7 @@ from converters.textnorm import fold
 from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
-from .views import Terms, Value, View, format_number
+from .views import Terms, Value, View, format_number, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -37,8 +37,10 @@ KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "or
 @cache
 def environment() -> Environment:
     """Autoescaped, and strict: a typo in a template is an error, never an empty string."""
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["value_html"] = value_html
+    return env
 
 
 @cache

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, OWL, SKOS
 
 from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
 
+from . import jsonld
 from .describe import Index
 
 _FUNDING_ROLES = ("funder", "co-funder")
@@ -18,7 +17,7 @@ _FUNDING_ROLES = ("funder", "co-funder")
 def script(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json">: "<", ">" and "&" escaped so no "</script>" or "<!--" in
     the data can end the element early (the JSON means the same)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = jsonld.dumps(data)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

@@ -9,7 +9,6 @@ render each from its own triples and that brief. `serve` renders from one index 
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -77,7 +76,7 @@ def forms_of_lines(lines: list[str], base: str) -> dict[str, bytes]:
     document = {"@context": jsonld.trimmed_context(nodes, jsonld.context()), "@graph": nodes}
     return {
         "ttl": turtle.document(blocks, prefixes(base)).encode("utf-8"),
-        "jsonld": (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
+        "jsonld": (jsonld.dumps(document) + "\n").encode("utf-8"),
         "nt": "".join(lines).encode("utf-8"),
     }
 

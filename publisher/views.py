@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -36,6 +37,20 @@ class Value:
     external: bool = False
     mono: bool = False
     title: str | None = None
+
+
+def value_html(value: Value) -> Markup:
+    """One value as HTML: a link when it has somewhere to go, marked with its language when it is not the page's
+    (the templates' `text`; Markup.format is too slow for the thousands a page has)."""
+    lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+    if value.href:
+        title = f' title="{escape(value.title)}"' if value.title else ""
+        external = ' class="external" rel="external"' if value.external else ""
+        return Markup(f'<a href="{escape(value.href)}"{lang}{title}{external}>{escape(value.text)}</a>')
+    if value.lang or value.mono:
+        mono = ' class="mono"' if value.mono else ""
+        return Markup(f"<span{lang}{mono}>{escape(value.text)}</span>")
+    return escape(value.text)
 
 
 @dataclass(frozen=True)
