@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,7 +19,7 @@ from converters.textnorm import fold
 from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
-from .views import Terms, Value, View, format_number, value_html
+from .views import Referrer, Terms, Value, View, format_number, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -28,6 +28,8 @@ PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP
                  SCHEMA.contactPoint, MP.budget)
 # The template of each kind of resource, by rdf:type; resource.html serves the others.
 PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page files "{path},2.html"…
+# The heading of a kind of resource's project table (messages.json), on every page of it.
+TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
 PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
@@ -131,6 +133,7 @@ class Pages:
         self.index, self.lang, self.queries, self.files, self.rows = index, lang, queries or [], files or [], rows
         self.terms = terms or Terms(index)
         self.t = messages(lang)
+        self._ordered: list[URIRef] | None = None
 
     def with_index(self, index: Index) -> Pages:
         """The same renderer (language, queries, files, terms) over another index of the same dataset."""
@@ -149,6 +152,10 @@ class Pages:
     def _project_set(self) -> frozenset[URIRef]:
         return frozenset(self.projects)
 
+    def _view(self, path: str, document: URIRef | None = None) -> View:
+        """A view of the index for the page at `path`: long lists of values cut at `rows`, saying how many more."""
+        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"])
+
     def kind(self, iri: URIRef) -> str:
         types = set(self.index.types(iri))
         return next((kind for rdf_type, kind in KINDS if rdf_type in types), "resource")
@@ -159,17 +166,25 @@ class Pages:
         return self.render_pages(path, [page])[page]
 
     def render_pages(self, path: str, numbers: list[int] | None = None) -> dict[int, str]:
-        """Pages `numbers` (every page when None) of the resource at `path`: the first holds everything, and up
-        to `rows` projects of its table; each further one the next rows of the table, in the same frame."""
+        """Pages `numbers` (every page when None) of the resource at `path`, by number."""
+        return dict(self.pages_of(path, numbers))
+
+    def pages_of(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
+        """Pages `numbers` (every page when None) of the resource at `path`, one at a time: the first holds
+        everything and up to `rows` projects of its table; each further one, the next rows in the site's frame."""
         if not path:
-            return self.landing("", numbers)
+            yield from self.landing("", numbers)
+            return
         if path == VOCABULARY_PATH or str(self.index.iri(path)) == VOCAB_IRI:
-            return {1: self.vocabulary(path)} if numbers is None or 1 in numbers else {}
+            if numbers is None or 1 in numbers:
+                yield 1, self.vocabulary(path)
+            return
         iri = self.index.iri(path)
         kind = self.kind(iri)
         if kind == "dataset":
-            return self.landing(path, numbers)
-        view = View(self.index, self.terms, self.lang, path)
+            yield from self.landing(path, numbers)
+            return
+        view = self._view(path)
         context = self._base(view, path, view.name(iri))
         referrers = view.referrers(iri)
         # A project's parts have sections of their own (its budget stays among the facts, as an amount).
@@ -179,28 +194,37 @@ class Pages:
                        summary=self._summary(view, iri) if kind == "project" else [],
                        titles=self._texts(view, iri, DCT.title), descriptions=self._texts(view, iri, DCT.description),
                        parts=self._parts(view, iri, self.index.parts(iri)),
-                       referrers=[r for r in referrers if r.iri not in self._project_set],
+                       referrers=self._cut([r for r in referrers if r.iri not in self._project_set]),
                        participations=self._participations(view, iri),
                        participation_type=view.value(MP.Participation, RDF.type))
         template = environment().select_template([f"resource-{kind}.html", "resource.html"])
         projects = [r for r in referrers if r.iri in self._project_set]
-        return self._paged(view, template, context, projects, numbers,
-                           lambda r: (self.project_row(view, r.iri), r.properties))
+        yield from self._paged(view, template, context, projects, numbers,
+                               lambda r: (self.project_row(view, r.iri), r.properties),
+                               TABLE_HEADINGS.get(kind, "projects"))
 
     def _paged(self, view: View, template, context: dict, items: list, numbers: list[int] | None,
-               row: Callable) -> dict[int, str]:
-        """The template rendered once per page of `items`, each page with its rows (made by `row`) and pager."""
+               row: Callable, heading: str, relation: bool = True) -> Iterator[tuple[int, str]]:
+        """`template` with the first `rows` of `items` (made into rows by `row`), then table-page.html with each
+        further `rows` of them under `heading`, each page with links to the previous and the next."""
         count = max(1, -(-len(items) // self.rows))
-        pages = {}
+        further = environment().get_template("table-page.html")
         for number in range(1, count + 1) if numbers is None else [n for n in numbers if 1 <= n <= count]:
             def link(other: int) -> str | None:
                 return f"{view.local(page_file(view.path, other))}#projects" if 1 <= other <= count else None
 
             chosen = items[(number - 1) * self.rows:number * self.rows]
             pager = Pager(number, count, link(number - 1), link(number + 1)) if count > 1 else None
-            pages[number] = template.render({**context, "projects": [row(item) for item in chosen],
-                                             "project_count": len(items), "pager": pager})
-        return pages
+            extra = {"projects": [row(item) for item in chosen], "project_count": len(items), "pager": pager,
+                     "heading": heading, "relation": relation, "first": link(1)}
+            yield number, (template if number == 1 else further).render({**context, **extra})
+
+    def _cut(self, referrers: list[Referrer]) -> list[Referrer]:
+        """The first `rows` referrers, and a line saying how many more there are."""
+        if len(referrers) <= self.rows:
+            return referrers
+        left = format_number(str(len(referrers) - self.rows), self.lang)
+        return referrers[:self.rows] + [Referrer(Value(self.t["more_values"].format(n=left)), (), URIRef(""))]
 
     def _summary(self, view: View, iri: URIRef) -> list[tuple[str, list[Value]]]:
         """The project's key facts at a glance: status, period, budget, beneficiary countries."""
@@ -273,13 +297,15 @@ class Pages:
                           "\u202f–\u202f".join(dict.fromkeys(dates)),
                           budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
 
-    def landing(self, path: str, numbers: list[int] | None = None) -> dict[int, str]:
+    def landing(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
         """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries
         (pages `numbers` of its project table, every page when None)."""
         iri = self.dataset_iri
-        view = View(self.index, self.terms, self.lang, path, document=iri)  # the landing page is the dataset's
+        view = self._view(path, document=iri)  # the landing page is the dataset's
         context = self._base(view, path, view.name(iri))
-        ordered = sorted(self.projects, key=lambda p: fold(view.name(p).text))
+        if self._ordered is None:  # the same for the landing page and the dataset's page: sorted once
+            self._ordered = sorted(self.projects, key=lambda p: fold(view.name(p).text))
+        ordered = self._ordered
         benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
         counts = [(self.t["count_projects"], len(self.projects)),
                   (self.t["count_organisations"], len(self._typed(MP.Organisation))),
@@ -294,8 +320,8 @@ class Pages:
             charts=self._charts(view), schemes=[view.name(s) for s in self._typed(SKOS.ConceptScheme)],
             countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
             parts=self._parts(view, iri, self.index.parts(iri)))
-        return self._paged(view, environment().get_template("index.html"), context, ordered, numbers,
-                           lambda project: self.project_row(view, project))
+        yield from self._paged(view, environment().get_template("index.html"), context, ordered, numbers,
+                               lambda project: self.project_row(view, project), "projects", relation=False)
 
     def _typed(self, rdf_type: URIRef) -> list[URIRef]:
         return self.index.typed(rdf_type)
@@ -341,7 +367,7 @@ class Pages:
 
     def vocabulary(self, path: str) -> str:
         """The vocabulary's page: its classes and properties with labels, comments, domains and ranges."""
-        view = View(self.index, self.terms, self.lang, path)
+        view = self._view(path)
         iri = URIRef(VOCAB_IRI)
         title, description = self._localized(iri, DCT.title), self._localized(iri, DCT.description)
         context = self._base(view, path, Value(str(title or "migration-lod vocabulary")))
@@ -369,7 +395,7 @@ class Pages:
 
     def page(self, template: str, path: str, title: str, **extra) -> str:
         """Any other page (the SPARQL form, an error page) in the site's frame."""
-        view = View(self.index, self.terms, self.lang, path)
+        view = self._view(path)
         context = self._base(view, path, Value(title), {"@context": "https://schema.org", "@type": "WebPage",
                                                         "name": title})
         context["alternates"] = []

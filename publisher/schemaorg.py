@@ -12,6 +12,7 @@ from . import jsonld
 from .describe import Index
 
 _FUNDING_ROLES = ("funder", "co-funder")
+LISTED = 100  # source pages named in the landing page's description at most (all are in its RDF)
 
 
 def script(data: dict) -> Markup:
@@ -130,4 +131,4 @@ def dataset(index: Index) -> dict:
                    "license": _one([str(o) for o in index.values(iri, DCT.license)]),
                    "version": _one(_texts(index, iri, URIRef(str(DCAT) + "version"))),
                    "url": str(index.base), "distribution": downloads,
-                   "isBasedOn": _one([str(o) for o in index.values(iri, DCT.source)])})
+                   "isBasedOn": _one([str(o) for o in index.values(iri, DCT.source)][:LISTED])})

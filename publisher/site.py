@@ -156,10 +156,11 @@ class _Writer:
         return written
 
     def _pages(self, pages: Pages, path: str) -> int:
-        rendered = pages.render_pages(path)
-        for number, html in rendered.items():
+        count = 0
+        for number, html in pages.pages_of(path):
             self._write(page_file(path, number), html.encode("utf-8"))
-        return len(rendered)
+            count += 1
+        return count
 
     def _write(self, relative: str, content: bytes) -> None:
         target = self.site / relative

@@ -33,7 +33,7 @@ LABEL_TERMS = frozenset(ntriples.iri(str(p)) for p in LABELS)
 NAMED_BY = frozenset(ntriples.iri(str(p)) for p in (*LABELS, SKOS.notation))  # a part's summary needs no more
 RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
 DESCRIPTION = ntriples.iri(str(DCT.description))
-CACHED = 1 << 15  # converted nodes kept per process
+CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
 
 
 @dataclass(eq=False)  # hashed by identity: the caches below key on it
@@ -146,16 +146,20 @@ def documents(lines: Iterable[str], wanted: Mapping[str, object] | None = None) 
         yield key[1:-1], pending.pop(key)
 
 
-@lru_cache(maxsize=1 << 16)
 def term(text: str) -> URIRef | Literal | BNode:
     """An N-Triples term as rdflib makes it when it parses the line."""
     if text[0] == "<":
-        return URIRef(text[1:-1])
+        return _iri(text)
     if text[0] == "_":
         return BNode(text[2:])
     value, language, _ = ntriples.literal(text)
     suffix = text[text.rfind('"') + 1:]
     return Literal(value, lang=language, datatype=URIRef(suffix[3:-1]) if suffix.startswith("^^") else None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _iri(text: str) -> URIRef:
+    return URIRef(text[1:-1])  # the same countries, concepts and predicates on every page: made once
 
 
 def pairs_of(flat: Iterable[str]) -> list[Pair]:
@@ -201,12 +205,22 @@ class LocalIndex(Index):
 
     def pairs(self, node: URIRef) -> list[Pair]:
         found = self.own.get(node)
-        return found if found is not None else _brief(self.facts, str(node))
+        return found if found is not None else _brief(self.facts, str(node))[0]
+
+    def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
+        if node in self.own:
+            return super().values(node, predicate)
+        return _brief(self.facts, str(node))[1].get(predicate, [])  # in a bounded cache, not the index's
 
 
 @lru_cache(maxsize=CACHED)
-def _brief(facts: Facts, node: str) -> list[Pair]:
-    return pairs_of(facts.brief.get(node, ()))
+def _brief(facts: Facts, node: str) -> tuple[list[Pair], dict[URIRef, list]]:
+    """A node's brief as sorted rdflib pairs, and its objects by predicate."""
+    pairs = pairs_of(facts.brief.get(node, ()))
+    grouped: dict[URIRef, list] = {}
+    for predicate, obj in pairs:
+        grouped.setdefault(predicate, []).append(obj)
+    return pairs, grouped
 
 
 @lru_cache(maxsize=64)

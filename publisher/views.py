@@ -135,8 +135,10 @@ class Terms:
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
-    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None) -> None:
+    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None,
+                 limit: int | None = None, more: str = "+{n}") -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
+        self.limit, self.more = limit, more  # values shown of one property at most, and what says how many not
         self.document = document or (index.iri(path) if path else URIRef(index.base))
         self._labels: dict[URIRef, tuple[str, str | None]] = {}
         self._local: dict[str, str] = {}
@@ -251,6 +253,9 @@ class View:
         for predicate in ordered:
             values = sorted((self.value(o, predicate) for o in grouped[predicate]),
                             key=lambda v: (fold(v.text), v.text, v.lang or ""))
+            if self.limit is not None and len(values) > self.limit:
+                left = format_number(str(len(values) - self.limit), self.lang)
+                values = values[:self.limit] + [Value(self.more.format(n=left))]
             href, _ = self.href(str(predicate))
             facts.append(Fact(str(predicate), self.terms.label(str(predicate), self.lang), href, tuple(values)))
         return facts
