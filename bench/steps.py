@@ -6,6 +6,7 @@ prints JSON records as it goes, so a step stopped at its time limit still tells 
     oxigraph OUT QUERY…        the query command's on-disk store (built from the dump) and each query on it
     memory DUMP QUERY…         the dump in an in-memory pyoxigraph store, and each query on it
     rdflib DUMP [LIMIT] QUERY… the same dump in one rdflib graph, and each query with rdflib's engine
+    site OUT JOBS              the static site alone, written again from a built OUT's dump into a copy of OUT
 """
 
 from __future__ import annotations
@@ -35,6 +36,23 @@ def build(seeds: str, out: str, jobs: str) -> None:
     emit("build", wall=time.perf_counter() - started, pages=result.pages, published=len(result.published),
          skipped=len(result.skipped), triples=result.triples, seconds=result.seconds,
          findings=len(result.report.findings), skipped_lines=result.skipped[:5])
+
+
+def site(out: str, jobs: str) -> None:
+    from converters.namespaces import DEFAULT_BASE
+    from publisher.site import DUMP, SITE, write_site
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "output"
+        shutil.copytree(out, copy, ignore=shutil.ignore_patterns(SITE))
+
+        def lines():
+            with gzip.open(copy / DUMP, "rt", encoding="utf-8", newline="\n") as handle:
+                yield from handle
+
+        started = time.perf_counter()
+        files = write_site(copy, lines, DEFAULT_BASE, int(jobs))
+        emit("site", seconds=time.perf_counter() - started, files=files)
 
 
 def floor(dump: str) -> None:
@@ -134,7 +152,7 @@ def _rows(result) -> int:
     return sum(1 for _ in result) if not isinstance(result, bool) else 1
 
 
-STEPS = {"build": build, "floor": floor, "oxigraph": oxigraph, "memory": memory, "rdflib": rdflib}
+STEPS = {"build": build, "site": site, "floor": floor, "oxigraph": oxigraph, "memory": memory, "rdflib": rdflib}
 
 if __name__ == "__main__":
     STEPS[sys.argv[1]](*sys.argv[2:])

@@ -167,6 +167,6 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
                               encoding="utf-8")
     sources = [Path(r.path).name for r in results]
     export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
-    write_site(tmp, export.graph_from_lines(published_lines(results, base), base), base)
+    write_site(tmp, lambda: published_lines(results, base), base, jobs)
     export.write_checksums(tmp)
     return stats.triples

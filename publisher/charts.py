@@ -30,7 +30,7 @@ class Bar:
 def budgets(index: Index) -> list[tuple[URIRef, Decimal, str]]:
     """Every project's budget as (project, amount, currency), in project order."""
     found = []
-    for project in sorted(s for s in index.by_subject if MP.Project in index.types(s)):
+    for project in index.typed(MP.Project):
         for part in index.values(project, MP.budget):
             amounts, currencies = index.values(part, SCHEMA.value), index.values(part, SCHEMA.currency)
             try:

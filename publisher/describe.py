@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from functools import cached_property
+from itertools import groupby
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
@@ -15,6 +15,8 @@ from converters.namespaces import DCT, VOCAB_IRI, new_graph
 
 LABELS = (SKOS.prefLabel, DCT.title, RDFS.label)
 Pair = tuple[URIRef, URIRef | Literal]
+_NONE: list = []
+_LABELS_IN_ORDER = sorted(LABELS, key=str)  # as they come among a node's sorted pairs
 
 
 VOCABULARY_PATH = "vocab"
@@ -43,26 +45,26 @@ def canonical_path(path: str) -> str | None:
     return "/".join(quote(segment, safe="-._~") for segment in decoded)
 
 
-@dataclass(frozen=True)
 class Index:
     """The published graph (data, catalogue and vocabulary) indexed by subject, object and document."""
 
-    graph: Graph
-    base: str
+    def __init__(self, graph: Graph | None, base: str) -> None:
+        self.graph, self.base = graph, base
+        self._grouped: dict[URIRef, dict[URIRef, list]] = {}
 
     @cached_property
-    def by_subject(self) -> dict[URIRef, list[Pair]]:
+    def by_subject(self) -> Mapping[URIRef, list[Pair]]:
         index: dict[URIRef, list[Pair]] = defaultdict(list)
-        for s, p, o in self.graph:
+        for s, p, o in self.graph or ():
             if isinstance(s, URIRef):
                 index[s].append((p, o))
-        return {s: sorted(pairs) for s, pairs in index.items()}
+        return {s: sorted_pairs(pairs) for s, pairs in index.items()}
 
     @cached_property
-    def by_object(self) -> dict[URIRef, list[tuple[URIRef, URIRef]]]:
+    def by_object(self) -> Mapping[URIRef, list[tuple[URIRef, URIRef]]]:
         """Who links to each IRI: (subject, predicate) pairs, sorted."""
         index: dict[URIRef, list[tuple[URIRef, URIRef]]] = defaultdict(list)
-        for s, p, o in self.graph:
+        for s, p, o in self.graph or ():
             if isinstance(o, URIRef) and isinstance(s, URIRef) and p != RDF.type:
                 index[o].append((s, p))
         return {o: sorted(pairs) for o, pairs in index.items()}
@@ -88,6 +90,18 @@ class Index:
                 found[path] = URIRef(document)
         return dict(sorted(found.items()))
 
+    @cached_property
+    def _typed(self) -> dict[URIRef, list[URIRef]]:
+        found: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for subject in sorted(self.by_subject):
+            for rdf_type in self.types(subject):
+                found[rdf_type].append(subject)
+        return dict(found)
+
+    def typed(self, rdf_type: URIRef) -> list[URIRef]:
+        """The subjects of one rdf:type, sorted."""
+        return self._typed.get(rdf_type, [])
+
     @property
     def resources(self) -> list[str]:
         return list(self.documents)
@@ -102,7 +116,13 @@ class Index:
         return self.by_subject.get(node, [])
 
     def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
-        return [o for p, o in self.pairs(node) if p == predicate]
+        """The node's objects for one predicate, in order (a list shared between calls: copy it to change it)."""
+        grouped = self._grouped.get(node)
+        if grouped is None:
+            grouped = self._grouped[node] = {}
+            for p, o in self.pairs(node):
+                grouped.setdefault(p, []).append(o)
+        return grouped.get(predicate, _NONE)
 
     def types(self, node: URIRef) -> list[URIRef]:
         return [o for o in self.values(node, RDF.type) if isinstance(o, URIRef)]
@@ -111,7 +131,8 @@ class Index:
         return self.parts_of.get(str(iri), [])
 
     def labels(self, node: URIRef) -> list[tuple[URIRef, Literal]]:
-        return [(p, o) for p, o in self.pairs(node) if p in LABELS and isinstance(o, Literal)]
+        """The node's labels (LABELS) in the order of its pairs."""
+        return [(p, o) for p in _LABELS_IN_ORDER for o in self.values(node, p) if isinstance(o, Literal)]
 
     def description(self, path: str) -> Graph:
         """The resource's triples as subject, those of its hash parts, and the labels of what they link to."""
@@ -126,6 +147,30 @@ class Index:
             for p, label in self.labels(node):
                 graph.add((node, p, label))
         return graph
+
+
+def sorted_pairs(pairs: Iterable[Pair]) -> list[Pair]:
+    """sorted(pairs) as rdflib orders them, without most of its slow comparisons: predicates (IRIs) by their
+    text, then each predicate's objects (IRIs by their text when no literal is among them)."""
+    ordered = sorted(pairs, key=_predicate_text)
+    found: list[Pair] = []
+    for _, run in groupby(ordered, key=_predicate_text):
+        items = list(run)
+        if len(items) > 1:
+            if any(isinstance(o, Literal) for _, o in items):
+                items.sort()
+            else:
+                items.sort(key=_object_key)
+        found += items
+    return found
+
+
+def _predicate_text(pair: Pair) -> str:
+    return str.__str__(pair[0])
+
+
+def _object_key(pair: Pair) -> tuple[bool, str]:
+    return isinstance(pair[1], URIRef), str.__str__(pair[1])  # blank nodes sort before IRIs
 
 
 def build_index(graphs: Iterable[Graph], base: str) -> Index:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
+from json.encoder import encode_basestring as _quote
 from pathlib import Path
 from typing import TextIO
 
@@ -98,6 +99,25 @@ class Compactor:
             values = properties[name]
             node[name] = values[0] if len(values) == 1 else sorted(values, key=_order)
         return node
+
+
+def dumps(value: object, level: int = 0) -> str:
+    """json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1), the same text, several times faster: the
+    standard library writes indented JSON in pure Python, but quotes strings in C."""
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pad = "\n" + " " * (level + 1)
+        inner = ",".join(f"{pad}{_quote(key)}: {dumps(item, level + 1)}" for key, item in sorted(value.items()))
+        return "{" + inner + "\n" + " " * level + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        pad = "\n" + " " * (level + 1)
+        return "[" + ",".join(pad + dumps(item, level + 1) for item in value) + "\n" + " " * level + "]"
+    return json.dumps(value)
 
 
 def _order(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -18,7 +19,7 @@ from converters.textnorm import fold
 from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
-from .views import Terms, Value, View, format_number
+from .views import Referrer, Terms, Value, View, format_number, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -26,6 +27,10 @@ LANGUAGES = ("en", "fr")
 PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP.expectedResult, MP.activity,
                  SCHEMA.contactPoint, MP.budget)
 # The template of each kind of resource, by rdf:type; resource.html serves the others.
+PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page files "{path},2.html"…
+# The heading of a kind of resource's project table (messages.json), on every page of it.
+TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
+PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
          (MP.Subdivision, "place"), (MP.Place, "place"), (DCAT.Dataset, "dataset"))
@@ -34,8 +39,10 @@ KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "or
 @cache
 def environment() -> Environment:
     """Autoescaped, and strict: a typo in a template is an error, never an empty string."""
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["value_html"] = value_html
+    return env
 
 
 @cache
@@ -83,6 +90,32 @@ class ProjectRow:
 
 
 @dataclass(frozen=True)
+class Pager:
+    """Where one page of a long project table is among the others: links to the previous and next pages."""
+
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+def page_file(path: str, number: int) -> str:
+    """The site's file for page `number` of a resource's page ("" is the landing page, index.html)."""
+    stem = path or "index"
+    return f"{stem}.html" if number == 1 else f"{stem}{PAGE_MARK}{number}.html"
+
+
+def split_page(relative: str) -> tuple[str, int] | None:
+    """"country/AR,2.html" (or its percent-encoded form) -> ("country/AR", 2); None for any other path."""
+    stem = relative.removesuffix(".html")
+    for mark in (PAGE_MARK, quote(PAGE_MARK)):
+        path, sep, number = stem.rpartition(mark)
+        if sep and stem != relative and number.isdigit() and not number.startswith("0") and int(number) > 1:
+            return ("" if path == "index" else path), int(number)
+    return None
+
+
+@dataclass(frozen=True)
 class Download:
     """A file of the dataset with its size."""
 
@@ -96,35 +129,62 @@ class Pages:
     """Renders the pages of one published dataset in one language."""
 
     def __init__(self, index: Index, lang: str = "en", queries: list[Query] | None = None,
-                 files: list[tuple[str, int]] | None = None) -> None:
-        self.index, self.lang, self.queries, self.files = index, lang, queries or [], files or []
-        self.terms = Terms(index)
+                 files: list[tuple[str, int]] | None = None, rows: int = PAGE_ROWS, terms: Terms | None = None) -> None:
+        self.index, self.lang, self.queries, self.files, self.rows = index, lang, queries or [], files or [], rows
+        self.terms = terms or Terms(index)
         self.t = messages(lang)
+        self._ordered: list[URIRef] | None = None
+
+    def with_index(self, index: Index) -> Pages:
+        """The same renderer (language, queries, files, terms) over another index of the same dataset."""
+        return Pages(index, self.lang, self.queries, self.files, self.rows, self.terms)
 
     @cached_property
     def dataset_iri(self) -> URIRef:
-        found = [s for s in sorted(self.index.by_subject) if DCAT.Dataset in self.index.types(s)]
+        found = self.index.typed(DCAT.Dataset)
         return found[0] if found else URIRef(self.index.base + "dataset")
 
     @cached_property
     def projects(self) -> list[URIRef]:
-        return sorted(s for s in self.index.by_subject if MP.Project in self.index.types(s))
+        return self.index.typed(MP.Project)
+
+    @cached_property
+    def _project_set(self) -> frozenset[URIRef]:
+        return frozenset(self.projects)
+
+    def _view(self, path: str, document: URIRef | None = None) -> View:
+        """A view of the index for the page at `path`: long lists of values cut at `rows`, saying how many more."""
+        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"])
 
     def kind(self, iri: URIRef) -> str:
         types = set(self.index.types(iri))
         return next((kind for rdf_type, kind in KINDS if rdf_type in types), "resource")
 
-    def render(self, path: str) -> str:
-        """The page of the resource at `path` ("" is the landing page)."""
+    def render(self, path: str, page: int = 1) -> str:
+        """The page of the resource at `path` ("" is the landing page); `page` of its project table (KeyError
+        past the last)."""
+        return self.render_pages(path, [page])[page]
+
+    def render_pages(self, path: str, numbers: list[int] | None = None) -> dict[int, str]:
+        """Pages `numbers` (every page when None) of the resource at `path`, by number."""
+        return dict(self.pages_of(path, numbers))
+
+    def pages_of(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
+        """Pages `numbers` (every page when None) of the resource at `path`, one at a time: the first holds
+        everything and up to `rows` projects of its table; each further one, the next rows in the site's frame."""
         if not path:
-            return self.landing("")
+            yield from self.landing("", numbers)
+            return
         if path == VOCABULARY_PATH or str(self.index.iri(path)) == VOCAB_IRI:
-            return self.vocabulary(path)
+            if numbers is None or 1 in numbers:
+                yield 1, self.vocabulary(path)
+            return
         iri = self.index.iri(path)
         kind = self.kind(iri)
         if kind == "dataset":
-            return self.landing(path)
-        view = View(self.index, self.terms, self.lang, path)
+            yield from self.landing(path, numbers)
+            return
+        view = self._view(path)
         context = self._base(view, path, view.name(iri))
         referrers = view.referrers(iri)
         # A project's parts have sections of their own (its budget stays among the facts, as an amount).
@@ -134,13 +194,37 @@ class Pages:
                        summary=self._summary(view, iri) if kind == "project" else [],
                        titles=self._texts(view, iri, DCT.title), descriptions=self._texts(view, iri, DCT.description),
                        parts=self._parts(view, iri, self.index.parts(iri)),
-                       referrers=[r for r in referrers if r.iri not in self.projects],
-                       projects=[(self.project_row(view, r.iri), r.properties) for r in referrers
-                                 if r.iri in self.projects],
+                       referrers=self._cut([r for r in referrers if r.iri not in self._project_set]),
                        participations=self._participations(view, iri),
                        participation_type=view.value(MP.Participation, RDF.type))
         template = environment().select_template([f"resource-{kind}.html", "resource.html"])
-        return template.render(context)
+        projects = [r for r in referrers if r.iri in self._project_set]
+        yield from self._paged(view, template, context, projects, numbers,
+                               lambda r: (self.project_row(view, r.iri), r.properties),
+                               TABLE_HEADINGS.get(kind, "projects"))
+
+    def _paged(self, view: View, template, context: dict, items: list, numbers: list[int] | None,
+               row: Callable, heading: str, relation: bool = True) -> Iterator[tuple[int, str]]:
+        """`template` with the first `rows` of `items` (made into rows by `row`), then table-page.html with each
+        further `rows` of them under `heading`, each page with links to the previous and the next."""
+        count = max(1, -(-len(items) // self.rows))
+        further = environment().get_template("table-page.html")
+        for number in range(1, count + 1) if numbers is None else [n for n in numbers if 1 <= n <= count]:
+            def link(other: int) -> str | None:
+                return f"{view.local(page_file(view.path, other))}#projects" if 1 <= other <= count else None
+
+            chosen = items[(number - 1) * self.rows:number * self.rows]
+            pager = Pager(number, count, link(number - 1), link(number + 1)) if count > 1 else None
+            extra = {"projects": [row(item) for item in chosen], "project_count": len(items), "pager": pager,
+                     "heading": heading, "relation": relation, "first": link(1)}
+            yield number, (template if number == 1 else further).render({**context, **extra})
+
+    def _cut(self, referrers: list[Referrer]) -> list[Referrer]:
+        """The first `rows` referrers, and a line saying how many more there are."""
+        if len(referrers) <= self.rows:
+            return referrers
+        left = format_number(str(len(referrers) - self.rows), self.lang)
+        return referrers[:self.rows] + [Referrer(Value(self.t["more_values"].format(n=left)), (), URIRef(""))]
 
     def _summary(self, view: View, iri: URIRef) -> list[tuple[str, list[Value]]]:
         """The project's key facts at a glance: status, period, budget, beneficiary countries."""
@@ -168,7 +252,8 @@ class Pages:
 
     def _parts(self, view: View, iri: URIRef, parts: list[URIRef]) -> list[dict]:
         """The hash parts of a resource as cards, ordered by the property that links them, then position."""
-        linked_by: dict[URIRef, URIRef] = {o: p for p, o in self.index.pairs(iri) if o in parts}
+        among = frozenset(parts)
+        linked_by: dict[URIRef, URIRef] = {o: p for p, o in self.index.pairs(iri) if o in among}
         order = {p: i for i, p in enumerate(PROJECT_PARTS)}
 
         def key(part: URIRef) -> tuple:
@@ -212,12 +297,15 @@ class Pages:
                           "\u202f–\u202f".join(dict.fromkeys(dates)),
                           budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
 
-    def landing(self, path: str) -> str:
-        """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries."""
+    def landing(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
+        """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries
+        (pages `numbers` of its project table, every page when None)."""
         iri = self.dataset_iri
-        view = View(self.index, self.terms, self.lang, path, document=iri)  # the landing page is the dataset's
+        view = self._view(path, document=iri)  # the landing page is the dataset's
         context = self._base(view, path, view.name(iri))
-        rows = sorted((self.project_row(view, p) for p in self.projects), key=lambda r: fold(r.name.text))
+        if self._ordered is None:  # the same for the landing page and the dataset's page: sorted once
+            self._ordered = sorted(self.projects, key=lambda p: fold(view.name(p).text))
+        ordered = self._ordered
         benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
         counts = [(self.t["count_projects"], len(self.projects)),
                   (self.t["count_organisations"], len(self._typed(MP.Organisation))),
@@ -225,17 +313,18 @@ class Pages:
                   (self.t["count_triples"], format_number(str(self._first(iri, VOID.triples) or 0), self.lang))]
         description = self._localized(iri, DCT.description)
         context.update(
-            iri=str(iri), descriptions=[view.value(description)] if description else [], counts=counts, projects=rows,
+            iri=str(iri), descriptions=[view.value(description)] if description else [], counts=counts,
             licence=[view.value(o) for o in self.index.values(iri, DCT.license)],
             downloads=self._downloads(view, iri), queries=self.queries, files=self._files(view),
             query_links={q.name: f"{context['sparql']}?query={quote(q.text)}" for q in self.queries},
             charts=self._charts(view), schemes=[view.name(s) for s in self._typed(SKOS.ConceptScheme)],
             countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
             parts=self._parts(view, iri, self.index.parts(iri)))
-        return environment().get_template("index.html").render(context)
+        yield from self._paged(view, environment().get_template("index.html"), context, ordered, numbers,
+                               lambda project: self.project_row(view, project), "projects", relation=False)
 
     def _typed(self, rdf_type: URIRef) -> list[URIRef]:
-        return sorted(s for s in self.index.by_subject if rdf_type in self.index.types(s))
+        return self.index.typed(rdf_type)
 
     def _first(self, node: URIRef, predicate: URIRef):
         found = self.index.values(node, predicate)
@@ -278,7 +367,7 @@ class Pages:
 
     def vocabulary(self, path: str) -> str:
         """The vocabulary's page: its classes and properties with labels, comments, domains and ranges."""
-        view = View(self.index, self.terms, self.lang, path)
+        view = self._view(path)
         iri = URIRef(VOCAB_IRI)
         title, description = self._localized(iri, DCT.title), self._localized(iri, DCT.description)
         context = self._base(view, path, Value(str(title or "migration-lod vocabulary")))
@@ -306,7 +395,7 @@ class Pages:
 
     def page(self, template: str, path: str, title: str, **extra) -> str:
         """Any other page (the SPARQL form, an error page) in the site's frame."""
-        view = View(self.index, self.terms, self.lang, path)
+        view = self._view(path)
         context = self._base(view, path, Value(title), {"@context": "https://schema.org", "@type": "WebPage",
                                                         "name": title})
         context["alternates"] = []

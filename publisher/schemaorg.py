@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, OWL, SKOS
 
 from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
 
+from . import jsonld
 from .describe import Index
 
 _FUNDING_ROLES = ("funder", "co-funder")
+LISTED = 100  # source pages named in the landing page's description at most (all are in its RDF)
 
 
 def script(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json">: "<", ">" and "&" escaped so no "</script>" or "<!--" in
     the data can end the element early (the JSON means the same)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = jsonld.dumps(data)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -117,7 +117,7 @@ def _project(index: Index, iri: URIRef) -> dict:
 
 def dataset(index: Index) -> dict:
     """schema:Dataset for the landing page: name, licence and the downloads of the catalogue."""
-    iri = next((s for s in sorted(index.by_subject) if DCAT.Dataset in index.types(s)), URIRef(index.base))
+    iri = next(iter(index.typed(DCAT.Dataset)), URIRef(index.base))
     downloads = []
     for distribution in sorted(index.values(iri, DCAT.distribution)):
         media = [str(m).rsplit("media-types/", 1)[-1] for m in index.values(distribution, DCAT.mediaType)]
@@ -131,4 +131,4 @@ def dataset(index: Index) -> dict:
                    "license": _one([str(o) for o in index.values(iri, DCT.license)]),
                    "version": _one(_texts(index, iri, URIRef(str(DCAT) + "version"))),
                    "url": str(index.base), "distribution": downloads,
-                   "isBasedOn": _one([str(o) for o in index.values(iri, DCT.source)])})
+                   "isBasedOn": _one([str(o) for o in index.values(iri, DCT.source)][:LISTED])})

@@ -30,7 +30,7 @@ from converters.namespaces import DEFAULT_BASE
 from . import negotiation, serializations, sparqlhttp
 from .describe import canonical_path
 from .errors import MigrationLodError, StoreError
-from .pages import Pages
+from .pages import Pages, page_file, split_page
 from .serializations import Serialization
 from .site import CATALOG, DUMP, LANDING, SITE, SITE_LANGUAGE, make_pages, published_index, rdf_forms
 from .snapshot import Snapshot
@@ -100,6 +100,10 @@ class Published:
         if fmt.name == "html" and self.lang != SITE_LANGUAGE:
             return None  # pages in another language than the site's are rendered
         return self.snapshot.open(f"{SITE}/{path or LANDING}{fmt.extensions[0]}")
+
+    def built_page(self, path: str, number: int) -> BinaryIO | None:
+        """The file build wrote for a further page of a resource's project table, opened, when it can be served."""
+        return self.snapshot.open(f"{SITE}/{page_file(path, number)}") if self.lang == SITE_LANGUAGE else None
 
     def file(self, relative: str) -> BinaryIO | None:
         """A file of the site, or one at the top of the output folder (a download), opened; never a hidden one,
@@ -305,6 +309,9 @@ class Handler(BaseHTTPRequestHandler):
         relative = canonical_path(path[1:]) if path.startswith("/") else None
         if relative is None:
             return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'")
+        paged = split_page(relative)
+        if paged and (not paged[0] or self.published.is_resource(paged[0])):
+            return self._page(*paged)
         form = split_form(relative)
         if form and self.published.is_resource(form[0]):
             return self._form(form[0], form[1], negotiated=False)
@@ -339,6 +346,17 @@ class Handler(BaseHTTPRequestHandler):
         pages = self.published.pages
         body = pages.render(path).encode("utf-8") if fmt.name == "html" else rdf_forms(pages.index, path)[fmt.name]
         return Reply(200, fmt.media_type, body, extra)
+
+    def _page(self, path: str, number: int) -> Reply:
+        """A further page of a resource's project table ("" is the landing page's), as build wrote it or
+        rendered; 404 past the last."""
+        built = self.published.built_page(path, number)
+        if built:
+            return Reply(200, "text/html", built, self._links(path))
+        page = self.published.pages.render_pages(path, [number]).get(number)
+        if page is None:
+            return self._error(404, f"{path or 'the landing page'} has no page {number}")
+        return Reply(200, "text/html", page.encode("utf-8"), self._links(path))
 
     def _links(self, path: str) -> dict[str, str]:
         """A Link header naming every form of the resource and its IRI."""

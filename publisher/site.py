@@ -1,20 +1,28 @@
-"""The static site under output/site/: every resource's page and RDF forms, the landing page, the vocabulary."""
+"""The static site under output/site/: every resource's page and RDF forms, the landing page, the vocabulary.
+
+`write_site` streams: one pass over the sorted N-Triples lines gathers what pages read of other resources
+(publisher.sitestream), then `jobs` processes each take their share of the documents in a pass of their own and
+render each from its own triples and that brief. `serve` renders from one index of the whole graph instead
+(`published_index`); both give the same files.
+"""
 
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph
 
-from converters.namespaces import new_graph
+from converters.namespaces import new_graph, prefixes
 from converters.reference import ONTOLOGY
 
-from . import export, jsonld, serializations
-from .describe import Index, build_index, canonical_path
-from .pages import STYLESHEET, TEMPLATES, Pages, read_queries
+from . import export, jsonld, ntriples, sitestream, turtle
+from .describe import Index, build_index, canonical_path, path_of
+from .pages import PAGE_ROWS, STYLESHEET, TEMPLATES, Pages, page_file, read_queries
+from .views import Terms
 
 SITE = "site"
 SITE_LANGUAGE = "en"
@@ -22,6 +30,7 @@ LANDING = "index"  # site/index.html; no resource may take that name
 DUMP, CHECKSUMS = export.DUMP, export.CHECKSUMS
 CATALOG, VOCABULARY = "catalog.ttl", "vocabulary.ttl"  # as build.py names them (it imports this module)
 QUERIES = ONTOLOGY / "queries"
+BLOCK = 32  # documents handed to one process at a time, in turn, so heavy stretches are shared
 
 
 def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
@@ -30,10 +39,15 @@ def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
         data = new_graph(base)
         with gzip.open(out / DUMP, "rt", encoding="utf-8") as handle:
             data.parse(data=handle.read(), format="nt")
+    return build_index([data, *_beside(out)], base)
+
+
+def _beside(out: Path) -> list[Graph]:
+    """The catalogue and the vocabulary published beside the data."""
     catalog = Graph().parse(out / CATALOG, format="turtle") if (out / CATALOG).is_file() else Graph()
     published = out / VOCABULARY
     vocabulary = Graph().parse(published if published.is_file() else ONTOLOGY / "migration.ttl", format="turtle")
-    return build_index([data, catalog, vocabulary], base)
+    return [catalog, vocabulary]
 
 
 def other_files(out: Path) -> list[tuple[str, int]]:
@@ -41,38 +55,117 @@ def other_files(out: Path) -> list[tuple[str, int]]:
     return sorted((p.name, p.stat().st_size) for p in out.iterdir() if p.is_file() and p.name != CHECKSUMS)
 
 
-def make_pages(out: Path, index: Index, lang: str = SITE_LANGUAGE) -> Pages:
+def make_pages(out: Path, index: Index, lang: str = SITE_LANGUAGE, rows: int = PAGE_ROWS,
+               terms: Terms | None = None) -> Pages:
     """The page renderer for a published folder: its example queries and files come along."""
-    return Pages(index, lang, read_queries(QUERIES), other_files(out))
+    return Pages(index, lang, read_queries(QUERIES), other_files(out), rows, terms)
 
 
 def rdf_forms(index: Index, path: str) -> dict[str, bytes]:
     """A resource's description as Turtle, JSON-LD (with just the context it needs) and sorted N-Triples."""
-    graph = index.description(path)
-    document = jsonld.document(graph)
+    return forms_of_lines(ntriples.lines(index.description(path)), index.base)
+
+
+def forms_of_lines(lines: list[str], base: str) -> dict[str, bytes]:
+    """A description's sorted, distinct N-Triples lines as Turtle and JSON-LD (one block, one node object per
+    subject, in IRI order: the resource before its parts) and as the lines themselves."""
+    blocks = [(subject, pairs) for subject, pairs in sitestream.subjects(lines)]
+    blocks.sort(key=lambda block: block[0].strip("<>"))
+    compactor = _compactor()
+    nodes = [jsonld.node_of_pairs(compactor, subject, pairs) for subject, pairs in blocks]
+    document = {"@context": jsonld.trimmed_context(nodes, jsonld.context()), "@graph": nodes}
     return {
-        "ttl": graph.serialize(format="turtle", encoding="utf-8"),
-        "jsonld": (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
-        "nt": serializations.serialize(graph, "nt").encode("utf-8"),
+        "ttl": turtle.document(blocks, prefixes(base)).encode("utf-8"),
+        "jsonld": (jsonld.dumps(document) + "\n").encode("utf-8"),
+        "nt": "".join(lines).encode("utf-8"),
     }
 
 
-def write_site(out: Path, data: Graph, base: str) -> int:
-    """Write out/site/ from the published graph and out/catalog.ttl; returns the number of files written."""
-    index = published_index(out, base, data)
-    pages = make_pages(out, index)
+@cache
+def _compactor() -> jsonld.Compactor:
+    return jsonld.Compactor(jsonld.context())
+
+
+def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
+               rows: int = PAGE_ROWS) -> int:
+    """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
+    afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
+    written. Memory holds a brief of each resource, never the whole dataset."""
+    beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
+
+    def merged() -> Iterable[str]:
+        return ntriples.merged([], [lines(), beside])
+
+    facts = sitestream.gather(merged(), base)
+    unnamed = facts.unnamed_parts()
+    facts.finish(sitestream.subjects(line for line in merged() if line[1:line.index(">")] in unnamed)
+                 if unnamed else ())
+    terms = Terms(Index(export.graph_from_lines(facts.term_lines, base), base))
+    pages = make_pages(out, sitestream.LocalIndex(facts, base + "dataset", []), SITE_LANGUAGE, rows, terms)
     site = out / SITE
     site.mkdir()
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
-    (site / f"{LANDING}.html").write_text(pages.render(""), encoding="utf-8")
-    written = 2
-    for path in index.resources:
-        if canonical_path(path) != path or path == LANDING:
-            continue  # an IRI with empty, "." or ".." segments names no file; "index" is the landing page's
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for extension, content in rdf_forms(index, path).items():
-            target.with_name(f"{target.name}.{extension}").write_bytes(content)
-        target.with_name(f"{target.name}.html").write_text(pages.render(path), encoding="utf-8")
-        written += 4
-    return written
+    chosen = [document for path, document in facts.documents.items()
+              if canonical_path(path) == path and path != LANDING]  # other paths name no file
+    order = {document: number for number, document in enumerate(facts.keys)}
+    chosen.sort(key=order.__getitem__)
+    jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
+    shares = [dict.fromkeys(chosen[start:start + BLOCK]) for start in range(0, len(chosen), BLOCK)]
+    wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
+    for number, share in enumerate(shares):
+        wanted[number % jobs].update(share)
+    landing = str(pages.dataset_iri)
+    home = next((n for n, share in enumerate(wanted) if landing in share), 0)
+    writer = _Writer(site, facts, pages, merged)
+    if jobs == 1 or not export._can_fork():
+        written = sum(writer.share(share, number == home) for number, share in enumerate(wanted))
+    else:
+        children = [export._Child(writer.share, share, number == home) for number, share in enumerate(wanted)]
+        try:
+            written = sum(child.result() for child in children)
+        finally:
+            for child in children:
+                child.stop()
+    return written + 1
+
+
+class _Writer:
+    """Renders documents into the site: each with its pages and RDF forms, and the landing page with the
+    dataset's document."""
+
+    def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages, lines: Callable[[], Iterable[str]]) -> None:
+        self.site, self.facts, self.pages, self.lines = site, facts, pages, lines
+        self.folders: set[Path] = set()
+
+    def share(self, wanted: dict[str, None], landing: bool) -> int:
+        """Write the documents in `wanted` (and the landing page, when `landing`); returns the files written."""
+        written = 0
+        home = str(self.pages.dataset_iri)
+        for document, own in sitestream.documents(self.lines(), wanted):
+            path = path_of(document, self.facts.base)
+            pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, own))
+            for extension, content in forms_of_lines(sitestream.description_lines(self.facts, own),
+                                                     self.facts.base).items():
+                self._write(f"{path}.{extension}", content)
+            written += 3 + self._pages(pages, path)
+            if landing and document == home:
+                written += self._pages(pages, "")
+                landing = False
+        if landing:  # the data has no dataset document of its own
+            written += self._pages(self.pages.with_index(sitestream.LocalIndex(self.facts, home, [])), "")
+        return written
+
+    def _pages(self, pages: Pages, path: str) -> int:
+        count = 0
+        for number, html in pages.pages_of(path):
+            self._write(page_file(path, number), html.encode("utf-8"))
+            count += 1
+        return count
+
+    def _write(self, relative: str, content: bytes) -> None:
+        target = self.site / relative
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        target.write_bytes(content)
+

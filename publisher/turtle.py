@@ -4,6 +4,7 @@ commas, IRIs in a bound namespace become prefixed names, and numbers and boolean
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -24,11 +25,13 @@ _BARE = {
 class Writer:
     """Writes Turtle to a text handle with a fixed prefix table (prefix -> namespace IRI)."""
 
-    def __init__(self, handle: TextIO, prefixes: dict[str, str]) -> None:
+    def __init__(self, handle: TextIO, prefixes: dict[str, str], header: bool = True) -> None:
         self.handle = handle
         self.namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
         self.term = lru_cache(maxsize=1 << 16)(self._term)
-        handle.write("".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(prefixes.items())))
+        self.used: set[str] = set()  # the prefixes written so far
+        if header:
+            handle.write(prologue(prefixes))
 
     def write(self, lines: Iterable[str]) -> int:
         """Write the triples of sorted N-Triples lines (a subject's lines together); returns how many."""
@@ -68,8 +71,24 @@ class Writer:
         cut = max(iri.rfind("/"), iri.rfind("#")) + 1
         prefix = self.namespaces.get(iri[:cut])
         if prefix is not None and _LOCAL.fullmatch(iri[cut:]):
+            self.used.add(prefix)
             return f"{prefix}:{iri[cut:]}"
         return f"<{iri}>"
+
+
+def prologue(prefixes: dict[str, str]) -> str:
+    """The @prefix lines of a prefix table, sorted."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(prefixes.items()))
+
+
+def document(blocks: Iterable[tuple[str, list[tuple[str, str]]]], prefixes: dict[str, str]) -> str:
+    """A small Turtle document of (subject, [(predicate, object)…]) blocks in N-Triples form, declaring only the
+    prefixes it uses."""
+    body = io.StringIO()
+    writer = Writer(body, prefixes, header=False)
+    for subject, pairs in blocks:
+        writer.block(subject, pairs)
+    return prologue({prefix: prefixes[prefix] for prefix in writer.used}) + body.getvalue()
 
 
 def write(handle: TextIO, lines: Iterable[str], prefixes: dict[str, str]) -> int:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -36,6 +37,20 @@ class Value:
     external: bool = False
     mono: bool = False
     title: str | None = None
+
+
+def value_html(value: Value) -> Markup:
+    """One value as HTML: a link when it has somewhere to go, marked with its language when it is not the page's
+    (the templates' `text`; Markup.format is too slow for the thousands a page has)."""
+    lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+    if value.href:
+        title = f' title="{escape(value.title)}"' if value.title else ""
+        external = ' class="external" rel="external"' if value.external else ""
+        return Markup(f'<a href="{escape(value.href)}"{lang}{title}{external}>{escape(value.text)}</a>')
+    if value.lang or value.mono:
+        mono = ' class="mono"' if value.mono else ""
+        return Markup(f"<span{lang}{mono}>{escape(value.text)}</span>")
+    return escape(value.text)
 
 
 @dataclass(frozen=True)
@@ -69,12 +84,28 @@ def format_number(text: str, lang: str) -> str:
     return shown
 
 
+_LONGEST_FIRST = sorted(((prefix, str(namespace)) for prefix, namespace in PREFIXES.items()),
+                        key=lambda item: -len(item[1]))
+
+
 def curie(iri: str) -> str:
     """The shortest prefixed name for an IRI, or the IRI itself."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-        if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
-            return f"{prefix}:{iri[len(str(namespace)):]}"
+    for prefix, namespace in _LONGEST_FIRST:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
     return iri
+
+
+def relative(target: str, directory: str) -> str:
+    """posixpath.relpath for the site's own paths, which have no empty, "." or ".." segments, without its
+    calls to the file system."""
+    if directory == ".":
+        return target or "."
+    here, there = directory.split("/"), target.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 class Terms:
@@ -104,9 +135,15 @@ class Terms:
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
-    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None) -> None:
+    def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None,
+                 limit: int | None = None, more: str = "+{n}") -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
+        self.limit, self.more = limit, more  # values shown of one property at most, and what says how many not
         self.document = document or (index.iri(path) if path else URIRef(index.base))
+        self._labels: dict[URIRef, tuple[str, str | None]] = {}
+        self._local: dict[str, str] = {}
+        self._names: dict[URIRef, Value] = {}
+        self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
 
     @cached_property
     def _directory(self) -> str:
@@ -114,7 +151,10 @@ class View:
 
     def local(self, target: str) -> str:
         """A link from this page to the file `target` of the site (e.g. "country/AR.html", "style.css")."""
-        return posixpath.relpath(target, self._directory)
+        found = self._local.get(target)
+        if found is None:
+            found = self._local[target] = relative(target, self._directory)
+        return found
 
     def href(self, iri: str) -> tuple[str | None, bool]:
         """Where a link to `iri` goes from this page, and whether it leaves the site."""
@@ -132,16 +172,23 @@ class View:
 
     def label(self, node: URIRef) -> tuple[str, str | None]:
         """The node's best label for this page and its language; ("", None) when it has none."""
-        labels = self.index.labels(node)
-        order = {lang: rank for rank, lang in enumerate(dict.fromkeys([self.lang, "en", "fr", ""]))}
-        ranked = sorted(labels, key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
-                                                  order.get(pair[1].language or "", 4), str(pair[1])))
-        if not ranked:
-            return "", None
-        return str(ranked[0][1]), ranked[0][1].language
+        found = self._labels.get(node)
+        if found is None:
+            order = self._order
+            ranked = min(self.index.labels(node), default=None,
+                         key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
+                                           order.get(pair[1].language or "", 4), str(pair[1])))
+            found = self._labels[node] = ("", None) if ranked is None else (str(ranked[1]), ranked[1].language)
+        return found
 
     def name(self, node: URIRef) -> Value:
         """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
+        found = self._names.get(node)
+        if found is None:
+            found = self._names[node] = self._name(node)
+        return found
+
+    def _name(self, node: URIRef) -> Value:
         text, lang = self.label(node)
         if not text:
             identifier = self.index.values(node, DCT.identifier) or self.index.values(node, SKOS.notation)
@@ -196,8 +243,9 @@ class View:
         """Every property of `node` with its values, in reading order, but for the properties in `skip` and the
         (property, value) pairs in `drop` (which the page shows elsewhere)."""
         grouped: dict[URIRef, list] = {}
+        skipped = frozenset(skip)
         for predicate, obj in self.index.pairs(node):
-            if predicate not in skip and (predicate, obj) not in drop:
+            if predicate not in skipped and (not drop or (predicate, obj) not in drop):
                 grouped.setdefault(predicate, []).append(obj)
         rank = {p: i for i, p in enumerate(FACT_ORDER)}
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
@@ -205,6 +253,9 @@ class View:
         for predicate in ordered:
             values = sorted((self.value(o, predicate) for o in grouped[predicate]),
                             key=lambda v: (fold(v.text), v.text, v.lang or ""))
+            if self.limit is not None and len(values) > self.limit:
+                left = format_number(str(len(values) - self.limit), self.lang)
+                values = values[:self.limit] + [Value(self.more.format(n=left))]
             href, _ = self.href(str(predicate))
             facts.append(Fact(str(predicate), self.terms.label(str(predicate), self.lang), href, tuple(values)))
         return facts

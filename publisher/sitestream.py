@@ -1,0 +1,283 @@
+"""What the static site needs of the whole dataset, gathered in one pass over the sorted N-Triples lines, and each
+document's own view of it (a LocalIndex), so every page renders without the dataset in one graph.
+
+The first pass keeps, for every subject, only what other documents' pages read of it (its labels, types,
+identifiers, the facts of a project's table row, a part's links), and who links to each document. The second
+pass groups the lines by document again and renders each one from its own triples and that brief.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from converters.namespaces import DCT, MP, SCHEMA
+
+from . import ntriples
+from .describe import LABELS, Index, Pair, path_of, sorted_pairs
+
+# What pages read of a resource they link to or list: labels and names, types, a project's row and chart facts.
+BRIEF = frozenset(ntriples.iri(str(p)) for p in (
+    *LABELS, RDF.type, SKOS.altLabel, DCT.identifier, SKOS.notation, OWL.sameAs, SKOS.exactMatch, MP.startDate,
+    MP.endDate, MP.budget, MP.status, MP.beneficiaryCountry, MP.region, SCHEMA.value, SCHEMA.currency,
+    MP.organisation, MP.role))
+LABEL_TERMS = frozenset(ntriples.iri(str(p)) for p in LABELS)
+NAMED_BY = frozenset(ntriples.iri(str(p)) for p in (*LABELS, SKOS.notation))  # a part's summary needs no more
+RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
+DESCRIPTION = ntriples.iri(str(DCT.description))
+CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
+
+
+@dataclass(eq=False)  # hashed by identity: the caches below key on it
+class Facts:
+    """The whole-dataset facts pages read, as N-Triples terms: a brief of every subject (flat tuples of predicate,
+    object, predicate, object…), who links to each document (flat lists of subject, predicate…), the subjects of
+    each type, the documents by path, and the vocabulary's own labels of its terms."""
+
+    base: str
+    brief: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    referrers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    typed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    documents: dict[str, str] = field(default_factory=dict)  # path -> document IRI
+    keys: list[str] = field(default_factory=list)  # every document IRI, in the order the second pass meets them
+    term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
+    foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
+
+    def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
+        """Take in one subject's (predicate, object) pairs, in N-Triples form."""
+        iri = sys.intern(subject[1:-1])
+        document, sep, _ = iri.partition("#")
+        kept = []
+        for predicate, obj in pairs:
+            if predicate in BRIEF or (sep and obj[0] == "<" and predicate != TYPE):
+                kept += (sys.intern(predicate), sys.intern(obj) if obj[0] == "<" else obj)
+            if obj[0] == "<":
+                target = obj[1:-1]
+                linked, hashed, _ = target.partition("#")
+                if predicate == TYPE:
+                    self.typed[sys.intern(target)].append(iri)
+                elif linked != document:
+                    if hashed:
+                        self.foreign_parts.add(target)
+                    else:
+                        self.referrers[sys.intern(target)] += (iri, sys.intern(predicate))
+            if predicate == RDFS_LABEL and iri.startswith(str(MP)):
+                self.term_lines.append(f"{subject} {predicate} {obj} .\n")
+        self.brief[iri] = tuple(kept)
+        path = path_of(document, self.base)
+        if path and path not in self.documents:
+            self.documents[path] = sys.intern(document)
+            self.keys.append(document)
+
+    def finish(self, describe: Iterable[tuple[str, list[tuple[str, str]]]] = ()) -> None:
+        """Order the documents as the second pass meets them, and add the descriptions that summarise parts
+        other documents link to (`describe`: those parts' subjects and pairs, see `unnamed_parts`)."""
+        self.keys.sort(key=lambda document: f"<{document}>")
+        for subject, pairs in describe:
+            iri = subject[1:-1]
+            self.brief[iri] += tuple(x for p, o in pairs if p == DESCRIPTION for x in (p, o))
+
+    def unnamed_parts(self) -> set[str]:
+        """Hash IRIs linked from another document whose summary would need their description (no label,
+        notation, amount or participation): rare, so their descriptions are looked up in one more pass."""
+        needy = set()
+        for part in self.foreign_parts:
+            brief = self.brief.get(part, ())
+            predicates = brief[0::2]
+            types = {o for p, o in zip(brief[0::2], brief[1::2], strict=True) if p == TYPE}
+            if part in self.brief and not NAMED_BY & set(predicates) and not types & {
+                    ntriples.iri(str(SCHEMA.MonetaryAmount)), ntriples.iri(str(MP.Participation))}:
+                needy.add(part)
+        return needy
+
+
+def gather(lines: Iterable[str], base: str) -> Facts:
+    """The first pass: the facts of sorted N-Triples lines."""
+    facts = Facts(base)
+    for subject, pairs in subjects(lines):
+        if subject[0] == "<":
+            facts.add(subject, pairs)
+    return facts
+
+
+def subjects(lines: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(subject, [(predicate, object)…]) of sorted N-Triples lines, all in N-Triples form."""
+    for subject, group in groupby(map(ntriples.split, lines), key=_first):
+        yield subject, [(predicate, obj) for _, predicate, obj in group]
+
+
+def _first(triple: tuple[str, str, str]) -> str:
+    return triple[0]
+
+
+def documents(lines: Iterable[str], wanted: Mapping[str, object] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """(document IRI, its lines) of sorted N-Triples lines, in the order of "<document>" (Facts.keys): the parts
+    "<X#a>" sort before "<X-2>", which sorts before "<X>", so each document waits until the lines have passed
+    it. Only the documents in `wanted` when given; blank-node subjects belong to none."""
+    pending: dict[str, list[str]] = {}
+    waiting: list[str] = []  # "<document>" of each pending document, a heap
+    for line in lines:
+        if line[0] != "<":
+            continue
+        end = line.index(">") + 1
+        term = line[:end]
+        while waiting and waiting[0] < term:
+            key = heapq.heappop(waiting)
+            yield key[1:-1], pending.pop(key)
+        document = term[1:-1].partition("#")[0]
+        if wanted is not None and document not in wanted:
+            continue
+        key = f"<{document}>"
+        found = pending.get(key)
+        if found is None:
+            found = pending[key] = []
+            heapq.heappush(waiting, key)
+        found.append(line)
+    while waiting:
+        key = heapq.heappop(waiting)
+        yield key[1:-1], pending.pop(key)
+
+
+def term(text: str) -> URIRef | Literal | BNode:
+    """An N-Triples term as rdflib makes it when it parses the line."""
+    if text[0] == "<":
+        return _iri(text)
+    if text[0] == "_":
+        return BNode(text[2:])
+    value, language, _ = ntriples.literal(text)
+    suffix = text[text.rfind('"') + 1:]
+    return Literal(value, lang=language, datatype=URIRef(suffix[3:-1]) if suffix.startswith("^^") else None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _iri(text: str) -> URIRef:
+    return URIRef(text[1:-1])  # the same countries, concepts and predicates on every page: made once
+
+
+def pairs_of(flat: Iterable[str]) -> list[Pair]:
+    """Flat predicate, object… terms as sorted rdflib pairs."""
+    items = list(flat)
+    return sorted_pairs((term(p), term(o)) for p, o in zip(items[0::2], items[1::2], strict=True))
+
+
+class LocalIndex(Index):
+    """One document's view of the dataset: its own triples in full, and the brief of everything else."""
+
+    def __init__(self, facts: Facts, document: str, own: list[str]) -> None:
+        super().__init__(None, facts.base)
+        self.facts, self.document = facts, document
+        self.own = {URIRef(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
+                    if s[0] == "<"}
+
+    @property
+    def by_subject(self) -> Mapping[URIRef, list[Pair]]:
+        return self.own
+
+    @property
+    def by_object(self) -> Mapping[URIRef, list[tuple[URIRef, URIRef]]]:
+        return _Referrers(self.facts)
+
+    @property
+    def parts_of(self) -> dict[str, list[URIRef]]:
+        return {self.document: sorted(s for s in self.own if str(s).partition("#")[2])}
+
+    @property
+    def documents(self) -> Mapping[str, URIRef]:
+        return _Documents(self.facts)
+
+    def iri(self, path: str) -> URIRef:
+        found = self.facts.documents.get(path)
+        return URIRef(found) if found else URIRef(self.base + path)
+
+    def exists(self, path: str) -> bool:
+        return path in self.facts.documents
+
+    def typed(self, rdf_type: URIRef) -> list[URIRef]:
+        return _typed(self.facts, str(rdf_type))
+
+    def pairs(self, node: URIRef) -> list[Pair]:
+        found = self.own.get(node)
+        return found if found is not None else _brief(self.facts, str(node))[0]
+
+    def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
+        if node in self.own:
+            return super().values(node, predicate)
+        return _brief(self.facts, str(node))[1].get(predicate, [])  # in a bounded cache, not the index's
+
+
+@lru_cache(maxsize=CACHED)
+def _brief(facts: Facts, node: str) -> tuple[list[Pair], dict[URIRef, list]]:
+    """A node's brief as sorted rdflib pairs, and its objects by predicate."""
+    pairs = pairs_of(facts.brief.get(node, ()))
+    grouped: dict[URIRef, list] = {}
+    for predicate, obj in pairs:
+        grouped.setdefault(predicate, []).append(obj)
+    return pairs, grouped
+
+
+@lru_cache(maxsize=64)
+def _typed(facts: Facts, rdf_type: str) -> list[URIRef]:
+    return sorted(URIRef(s) for s in facts.typed.get(rdf_type, ()))
+
+
+class _Referrers(Mapping):
+    """Who links to each document, as rdflib pairs, sorted (Index.by_object for documents)."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+
+    def __getitem__(self, node: URIRef) -> list[tuple[URIRef, URIRef]]:
+        flat = self.facts.referrers.get(str(node))
+        if flat is None:
+            raise KeyError(node)
+        return sorted((URIRef(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
+
+    def __iter__(self) -> Iterator[URIRef]:
+        return (URIRef(o) for o in self.facts.referrers)
+
+    def __len__(self) -> int:
+        return len(self.facts.referrers)
+
+
+class _Documents(Mapping):
+    """Every document by path (Index.documents), without a copy of the whole table per page."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+
+    def __getitem__(self, path: str) -> URIRef:
+        return URIRef(self.facts.documents[path])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.facts.documents))
+
+    def __len__(self) -> int:
+        return len(self.facts.documents)
+
+
+def description_lines(facts: Facts, own: list[str]) -> list[str]:
+    """A document's description (describe.Index.description) as sorted lines: its own, and the labels of the
+    IRIs they link to."""
+    subjects_seen = set()
+    linked = set()
+    for line in own:
+        subject, _, obj = ntriples.split(line)
+        subjects_seen.add(subject[1:-1])
+        if obj[0] == "<":
+            linked.add(obj[1:-1])
+    found = set(own)
+    for node in linked - subjects_seen:
+        flat = facts.brief.get(node, ())
+        for predicate, obj in zip(flat[0::2], flat[1::2], strict=True):
+            if predicate in LABEL_TERMS and obj[0] == '"':
+                found.add(f"<{node}> {predicate} {obj} .\n")
+    return sorted(found)
+

@@ -1,0 +1,186 @@
+"""The streamed site writer against the whole-graph renderer `serve` uses, on a generated corpus: every file it
+writes is the file the whole graph renders for that path, and long project tables are paged (every project on
+exactly one page, the pages linked to each other). Nothing here is timed: `make bench` measures."""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from click.testing import CliRunner
+
+from bench.corpus import generate
+from converters.namespaces import DEFAULT_BASE
+from publisher.cli import main
+from publisher.describe import canonical_path
+from publisher.pages import PAGE_ROWS, Pages, page_file, split_page
+from publisher.site import DUMP, LANDING, SITE, make_pages, published_index, rdf_forms, write_site
+from tests.serving import serve
+from tests.test_site import Page
+
+ROWS = 7  # a short page, so that countries, organisations and concepts have tables of several pages
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    corpus = generate(tmp_path_factory.mktemp("corpus"), 200, seed=11)
+    out = tmp_path_factory.mktemp("build") / "output"
+    result = CliRunner().invoke(main, ["build", "--seeds", str(corpus.folder), "--out", str(out), "--keep-going",
+                                       "--jobs", "2"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def short(built, tmp_path_factory) -> Path:
+    """The same build with its site written again, ROWS rows to a table page."""
+    out = tmp_path_factory.mktemp("short") / "output"
+    shutil.copytree(built, out, ignore=shutil.ignore_patterns(SITE))
+    write_site(out, lambda: _dump_lines(out), DEFAULT_BASE, jobs=2, rows=ROWS)
+    return out
+
+
+def _dump_lines(out: Path):
+    with gzip.open(out / DUMP, "rt", encoding="utf-8", newline="\n") as handle:
+        yield from handle
+
+
+def whole_graph_files(out: Path, rows: int) -> dict[str, bytes]:
+    """Every file of the site as the whole-graph index renders it (what `serve` answers with)."""
+    index = published_index(out, DEFAULT_BASE)
+    pages = make_pages(out, index, rows=rows)
+    files = {"style.css": (out / SITE / "style.css").read_bytes()}
+    files.update({page_file("", n): html.encode("utf-8") for n, html in pages.render_pages("").items()})
+    for path in index.resources:
+        if canonical_path(path) != path or path == LANDING:
+            continue
+        files.update({f"{path}.{ext}": content for ext, content in rdf_forms(index, path).items()})
+        files.update({page_file(path, n): html.encode("utf-8") for n, html in pages.render_pages(path).items()})
+    return files
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    site = out / SITE
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("rows", [PAGE_ROWS, ROWS])
+def test_every_file_is_what_the_whole_graph_renders(built, short, rows):
+    out = built if rows == PAGE_ROWS else short
+    written, expected = site_files(out), whole_graph_files(out, rows)
+    assert sorted(written) == sorted(expected)
+    differ = [name for name in expected if written[name] != expected[name]]
+    assert not differ, f"{len(differ)} file(s) differ, first {differ[:5]}"
+    kinds = Counter(name.rsplit(".", 1)[-1] for name in written)
+    assert kinds["html"] > 1000 and kinds["ttl"] == kinds["jsonld"] == kinds["nt"] > 900
+
+
+def test_the_landing_page_is_paged_at_the_default_length(built):
+    pages = sorted(name for name in site_files(built) if re.fullmatch(r"index(,\d+)?\.html", name))
+    assert pages == ["index,2.html", "index.html"]  # 197 projects, 100 to a page
+
+
+def _table(html: str) -> list[str]:
+    """The projects a page's table lists: the links of the first cell of each row."""
+    body = html.split('<section id="projects">', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<tr>\n<td><a href="([^"]+)"', body)
+
+
+def _pager(html: str) -> dict[str, str]:
+    nav = re.search(r'<nav class="pager".*?</nav>', html, re.S)
+    return dict(re.findall(r'<a rel="(prev|next)" href="([^"]+)"', nav.group())) if nav else {}
+
+
+def test_each_project_is_on_exactly_one_page_of_a_paged_table(short):
+    files = site_files(short)
+    index = published_index(short, DEFAULT_BASE)
+    paged = sorted({split_page(name)[0] for name in files if split_page(name)})
+    assert len(paged) > 10 and "" in paged and any(p.startswith("country/") for p in paged)
+    assert any(p.startswith("organisation/") or p.startswith("programme/") for p in paged)
+    for path in paged:
+        count = max(n for name in files if (found := split_page(name)) and found[0] == path
+                    for n in [found[1]])
+        listed = []
+        for number in range(1, count + 1):
+            html = files[page_file(path, number)].decode("utf-8")
+            rows = _table(html)
+            assert 0 < len(rows) <= ROWS and (len(rows) == ROWS or number == count), (path, number)
+            folder = posixpath.dirname(page_file(path, number))
+            listed += [posixpath.normpath(posixpath.join(folder, href)) for href in rows]
+            assert f"Page {number} of {count}" in Page(html).all_text
+        assert len(listed) == len(set(listed)), f"{path}: a project on two pages"
+        expected = _projects_listed_by(index, path)
+        assert set(listed) == expected, path
+        counted = re.search(r'<section id="projects">\n<h2>[^<]*<span class="count">(\d+)</span>',
+                            files[page_file(path, 1)].decode("utf-8"))
+        assert int(counted.group(1)) == len(expected)
+
+
+def _projects_listed_by(index, path: str) -> set[str]:
+    """The project pages a resource's table should list: every project, or those linking to it."""
+    projects = set(Pages(index).projects)
+    if not path or path == "dataset":
+        chosen = projects
+    else:
+        node = index.iri(path)
+        chosen = {str(s).partition("#")[0] for s, _ in index.by_object.get(node, [])} & {str(p) for p in projects}
+    return {f"{str(p)[len(DEFAULT_BASE):]}.html" for p in chosen}
+
+
+def test_the_pages_of_a_table_link_to_each_other_in_order(short):
+    files = site_files(short)
+    starts = [name for name in files if not split_page(name) and name.endswith(".html")
+              and page_file(name.removesuffix(".html"), 2) in files]
+    assert starts
+    for start in starts:
+        seen, name, previous = [], start, None
+        while name:
+            html = files[name].decode("utf-8")
+            links = _pager(html)
+            assert (previous is None) == ("prev" not in links)
+            if previous:
+                assert _follow(name, links["prev"]) == previous
+            seen.append(name)
+            previous, name = name, _follow(name, links["next"]) if "next" in links else None
+            assert name is None or name in files, name
+        stem = start.removesuffix(".html")
+        assert seen == [page_file(stem if stem != "index" else "", n) for n in range(1, len(seen) + 1)]
+
+
+def _follow(name: str, href: str) -> str:
+    target, _, fragment = href.partition("#")
+    assert fragment == "projects"
+    return posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
+
+
+def test_page_files_are_named_apart_from_every_resource():
+    assert page_file("country/AR", 1) == "country/AR.html" and page_file("country/AR", 3) == "country/AR,3.html"
+    assert page_file("", 2) == "index,2.html"
+    assert split_page("country/AR,3.html") == split_page("country/AR%2C3.html") == ("country/AR", 3)
+    assert split_page("index,2.html") == ("", 2)
+    for name in ("country/AR.html", "country/AR,1.html", "country/AR,02.html", "country/AR,x.html",
+                 "country/AR,3.ttl", "project/PO.0181.html"):
+        assert split_page(name) is None, name
+    assert canonical_path("country/AR,3") == "country/AR%2C3"  # a minted path never holds the mark itself
+
+
+def test_serve_answers_every_page_of_a_table(short, tmp_path):
+    files = site_files(short)
+    name = next(n for n in sorted(files) if n.startswith("country/") and split_page(n))
+    path, number = split_page(name)
+    with serve(short, tmp_path / "serve.log") as (_, url):
+        with urlopen(url + name) as answer:
+            assert answer.read() == files[name]
+        with urlopen(url + "index,2.html") as answer:
+            assert answer.read() == files["index,2.html"]
+        with pytest.raises(Exception, match="404"):
+            urlopen(url + page_file(path, 99))
+    with serve(short, tmp_path / "serve-fr.log", "--lang", "fr") as (_, url):  # rendered, 100 rows a page
+        with urlopen(url + "index,2.html") as answer:
+            assert "Page 2 sur 2" in answer.read().decode("utf-8")
