@@ -91,7 +91,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         start = time.perf_counter()
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs)))
+        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
@@ -156,8 +156,12 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
     return lines_of(results, [export.ntriples_lines(reference(base).graph)])
 
 
-def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1) -> int:
-    """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples."""
+def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
+           seconds: dict[str, float] | None = None) -> int:
+    """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
+    seconds the dataset's files and the site took go to `seconds` ("dataset", "site")."""
+    seconds = {} if seconds is None else seconds
+    start = time.perf_counter()
     stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs)
     with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
         write_turtle(handle, report, base + "validation-report")
@@ -167,6 +171,9 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
                               encoding="utf-8")
     sources = [Path(r.path).name for r in results]
     export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
+    seconds["dataset"] = time.perf_counter() - start
+    start = time.perf_counter()
     write_site(tmp, lambda: published_lines(results, base), base, jobs)
+    seconds["site"] = time.perf_counter() - start
     export.write_checksums(tmp)
     return stats.triples
