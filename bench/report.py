@@ -25,7 +25,8 @@ def render(results: dict) -> str:
     lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a baseline step "
              f"past {results['limit']:.0f} s is stopped.", "", "### Build", "",
              "| pages | build (s) | CPU (s) | pages/s | triples/s | peak memory | parse / map / validate / write "
-             "(worker CPU s) | publish: dataset files + site = total (s) | I/O floor (s) | × floor | baseline (s) | baseline CPU (s) "
+             "(worker CPU s) | publish: dataset files + site = total (s) | I/O floor (s) | × floor | baseline (s) "
+             "| baseline CPU (s) "
              "| baseline stages (s) | speed-up (wall / CPU) |",
              "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|"]
     for entry in results["sizes"]:
