@@ -57,9 +57,9 @@ class BuildResult:
 
 
 def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None, keep_going: bool = False,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None, site: bool = True) -> BuildResult:
     """Build `out` from the pages and contributed RDF files in `seeds`; BuildError (output untouched) if any
-    fails, unless keep_going."""
+    fails, unless keep_going. Without `site`, out/site/ is not written (the dataset's files are the same)."""
     pages = sorted(seeds.glob("*.txt"))
     offered = contributions.files(seeds) if seeds.is_dir() else []
     if not pages and not offered:
@@ -91,7 +91,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         start = time.perf_counter()
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds)))
+        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
@@ -157,7 +157,7 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
-           seconds: dict[str, float] | None = None) -> int:
+           seconds: dict[str, float] | None = None, site: bool = True) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
     seconds the dataset's files and the site took go to `seconds` ("dataset", "site")."""
     seconds = {} if seconds is None else seconds
@@ -173,7 +173,8 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
     seconds["dataset"] = time.perf_counter() - start
     start = time.perf_counter()
-    write_site(tmp, lambda: published_lines(results, base), base, jobs)
+    if site:
+        write_site(tmp, lambda: published_lines(results, base), base, jobs)
     seconds["site"] = time.perf_counter() - start
     export.write_checksums(tmp)
     return stats.triples

@@ -76,8 +76,10 @@ def main(debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--keep-going", is_flag=True, help="Publish the good pages and list the skipped ones.")
+@click.option("--site/--no-site", default=True, show_default=True,
+              help="Write site/ (a page and three RDF files per resource); without it only the dataset's files.")
 @handles_errors
-def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool) -> None:
+def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool, site: bool) -> None:
     """Convert, validate and publish every page and contribution of SEEDS into OUT.
 
     Contributions (RDF files in SEEDS) are checked as `validate` checks them and merged whole, each project
@@ -97,7 +99,7 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool)
         bar.__enter__()
     try:
         result = run_build(seeds, out, base=base, jobs=jobs, keep_going=keep_going,
-                           progress=bar.update if bar else None)
+                           progress=bar.update if bar else None, site=site)
     finally:
         if bar:
             bar.__exit__(None, None, None)

@@ -47,6 +47,18 @@ def test_committed_output_is_what_the_build_makes(built):
     assert tree(committed) == tree(built), "output/ is stale: run `make publish` and commit it"
 
 
+def test_without_the_site_the_dataset_files_are_the_same(built, tmp_path):
+    bare = tmp_path / "bare"
+    assert run("build", "--seeds", str(SEEDS), "--out", str(bare), "--no-site").exit_code == 0
+    files = tree(bare)
+    assert not (bare / "site").exists() and EXPECTED_FILES == set(files)
+    full = tree(built)
+    assert {name: files[name] for name in files if name != "SHA256SUMS"} == {
+        name: full[name] for name in files if name != "SHA256SUMS"}
+    assert files["SHA256SUMS"].decode().splitlines() == [
+        line for line in full["SHA256SUMS"].decode().splitlines() if "  site/" not in line]
+
+
 def test_checksums_cover_every_file(built):
     import hashlib
 
