@@ -2,6 +2,7 @@
 on generated corpora; prints the tables and writes them to bench/results/.
 
     python -m bench [--sizes 1000,10000,100000] [--seed 1] [--jobs N] [--limit 120] [--work DIR]
+                    [--site-up-to 10000]
 
 BENCH_SIZES (comma-separated page counts) stands for --sizes.
 """
@@ -43,8 +44,10 @@ def main() -> None:
         corpus = _corpus(work, size, options.seed)
         out = work / f"output-{size}"
         print(f"\n{size} pages: build …", flush=True)
-        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs)], cwd=ROOT)
-        entry = {"pages": size, "build": _outcome(ours, "build")}
+        site = size <= options.site_up_to
+        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
+                    cwd=ROOT)
+        entry = {"pages": size, "build": _outcome(ours, "build"), "site": site}
         if ours.ok:
             floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)
             entry["floor"] = _outcome(floor, "floor")
@@ -91,6 +94,9 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "migration-lod-bench",
                         help="folder for corpora and outputs")
     parser.add_argument("--keep", action="store_true", help="keep the built outputs")
+    parser.add_argument("--site-up-to", type=int, default=10_000,
+                        help="largest size built with its static site; larger ones use --no-site (default 10000: "
+                             "the site of 100,000 pages is 875,000 files and takes half an hour on 2 cores)")
     options = parser.parse_args()
     options.sizes = sorted(options.sizes)
     return options

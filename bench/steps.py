@@ -1,7 +1,7 @@
 """The bench's steps, each run in a child process by bench.measure (`python -m bench.steps STEP ARGS…`); each
 prints JSON records as it goes, so a step stopped at its time limit still tells how far it got.
 
-    build SEEDS OUT JOBS       the build, as `migration-lod build --keep-going`
+    build SEEDS OUT JOBS [no-site]  the build, as `migration-lod build --keep-going [--no-site]`
     floor DUMP                 pyoxigraph parsing the dump and writing it out again: the I/O floor
     oxigraph OUT QUERY…        the query command's on-disk store (built from the dump) and each query on it
     memory DUMP QUERY…         the dump in an in-memory pyoxigraph store, and each query on it
@@ -28,11 +28,11 @@ REPEATS = 3  # each query runs this often in pyoxigraph (once in rdflib); the me
 SLOW = 5.0  # seconds: a query this slow runs once
 
 
-def build(seeds: str, out: str, jobs: str) -> None:
+def build(seeds: str, out: str, jobs: str, site: str = "site") -> None:
     from publisher.build import build as run_build
 
     started = time.perf_counter()
-    result = run_build(Path(seeds), Path(out), jobs=int(jobs), keep_going=True)
+    result = run_build(Path(seeds), Path(out), jobs=int(jobs), keep_going=True, site=site == "site")
     emit("build", wall=time.perf_counter() - started, pages=result.pages, published=len(result.published),
          skipped=len(result.skipped), triples=result.triples, seconds=result.seconds,
          findings=len(result.report.findings), skipped_lines=result.skipped[:5])
