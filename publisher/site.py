@@ -8,6 +8,7 @@ render each from its own triples and that brief. `serve` renders from one index 
 
 from __future__ import annotations
 
+import gc
 import gzip
 import shutil
 from collections.abc import Callable, Iterable
@@ -120,12 +121,14 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     if jobs == 1 or not export._can_fork():
         written = sum(writer.share(share, number == home) for number, share in enumerate(wanted))
     else:
+        gc.freeze()  # the brief is only read from now on: no collection in a child copies its pages
         children = [export._Child(writer.share, share, number == home) for number, share in enumerate(wanted)]
         try:
             written = sum(child.result() for child in children)
         finally:
             for child in children:
                 child.stop()
+            gc.unfreeze()
     return written + 1
 
 

@@ -184,3 +184,21 @@ def test_serve_answers_every_page_of_a_table(short, tmp_path):
     with serve(short, tmp_path / "serve-fr.log", "--lang", "fr") as (_, url):  # rendered, 100 rows a page
         with urlopen(url + "index,2.html") as answer:
             assert "Page 2 sur 2" in answer.read().decode("utf-8")
+
+
+def test_a_part_named_only_by_its_description_is_summarised_from_another_page(root, tmp_path):
+    """A link from one resource to another's part that has no label, notation, amount or participation: its
+    page names the part by its description, which the brief only gathers in an extra pass."""
+    out = tmp_path / "output"
+    shutil.copytree(root / "output", out, ignore=shutil.ignore_patterns(SITE))
+    link = ("<https://w3id.org/migration-lod/organisation/aesat> <http://www.w3.org/2000/01/rdf-schema#seeAlso> "
+            "<https://w3id.org/migration-lod/project/RT.1296#activity-2> .\n")
+    with gzip.open(out / DUMP, "rt", encoding="utf-8", newline="\n") as handle:
+        lines = sorted({*handle, link})
+    with gzip.open(out / DUMP, "wt", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(lines)
+    write_site(out, lambda: iter(lines), DEFAULT_BASE, jobs=1)
+    page = (out / SITE / "organisation/aesat.html").read_bytes()
+    index = published_index(out, DEFAULT_BASE)
+    assert page == make_pages(out, index).render("organisation/aesat").encode("utf-8")
+    assert "#activity-2" not in Page(page.decode("utf-8")).all_text  # named by its description instead
