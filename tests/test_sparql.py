@@ -284,7 +284,8 @@ def test_a_damaged_store_is_rebuilt(tmp_path, damage):
 
 @pytest.mark.parametrize("stale", ["triple count", "pyoxigraph version", "dump checksum"])
 def test_a_store_whose_marker_does_not_match_is_rebuilt(tmp_path, stale):
-    """A store loaded only in part, by another pyoxigraph, or from another dump is not used: it is built again."""
+    """A store loaded only in part, by another pyoxigraph, or from another dump is not used: it is built again
+    (its marker's triple count is checked by counting, since the files' digest covers it)."""
     out = tmp_path / "output"
     out.mkdir()
     shutil.copyfile(DUMP, out / store.DUMP)
@@ -296,7 +297,8 @@ def test_a_store_whose_marker_does_not_match_is_rebuilt(tmp_path, stale):
                   "dump checksum": ("sha256", "0" * 64)}[stale]
     (root / "store.json").write_text(json.dumps({**marker, key: value}))
     assert _count(out) == TRIPLES
-    assert json.loads((root / "store.json").read_text()) == marker
+    again = json.loads((root / "store.json").read_text())
+    assert again.pop("files") and {k: v for k, v in marker.items() if k != "files"} == again  # files of a new build
 
 
 def test_a_store_half_built_by_a_killed_process_is_cleared_away(tmp_path):
