@@ -205,22 +205,30 @@ class LocalIndex(Index):
 
     def pairs(self, node: URIRef) -> list[Pair]:
         found = self.own.get(node)
-        return found if found is not None else _brief(self.facts, str(node))[0]
+        return found if found is not None else _brief(self.facts, str(node))
 
     def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
         if node in self.own:
             return super().values(node, predicate)
-        return _brief(self.facts, str(node))[1].get(predicate, [])  # in a bounded cache, not the index's
+        return _brief_values(self.facts, str(node), ntriples.iri(str(predicate)))  # cached apart from the index
 
 
 @lru_cache(maxsize=CACHED)
-def _brief(facts: Facts, node: str) -> tuple[list[Pair], dict[URIRef, list]]:
-    """A node's brief as sorted rdflib pairs, and its objects by predicate."""
-    pairs = pairs_of(facts.brief.get(node, ()))
-    grouped: dict[URIRef, list] = {}
-    for predicate, obj in pairs:
-        grouped.setdefault(predicate, []).append(obj)
-    return pairs, grouped
+def _brief(facts: Facts, node: str) -> list[Pair]:
+    """A node's brief as sorted rdflib pairs."""
+    return pairs_of(facts.brief.get(node, ()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _brief_values(facts: Facts, node: str, predicate: str) -> list:
+    """A node's objects for one predicate (N-Triples form) in the order of its sorted pairs: small entries, so
+    many (every project a country's page lists, say) stay converted."""
+    flat = facts.brief.get(node, ())
+    found = [term(o) for p, o in zip(flat[0::2], flat[1::2], strict=True) if p == predicate]
+    if len(found) > 1:
+        key = URIRef(predicate[1:-1])
+        found = [o for _, o in sorted_pairs((key, o) for o in found)]
+    return found
 
 
 @lru_cache(maxsize=64)
