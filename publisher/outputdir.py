@@ -89,13 +89,15 @@ def replace_directory(out: Path, write: Callable[[Path], None]) -> None:
         shutil.rmtree(previous, ignore_errors=True)
 
 
+def _libc_function(name: str):
+    """A function of the C library, or None where there is no such library or function."""
+    libc_name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), name, None) if libc_name else None
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories with renameat2(RENAME_EXCHANGE); False where the OS cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = _libc_function("renameat2")
     if renameat2 is None:
         return False
     at_fdcwd = -100
@@ -118,8 +120,7 @@ def _fsync_tree(root: Path) -> None:
 
 def _syncfs(descriptor: int) -> int:
     """syncfs(2) on the file system of an open file; -1 where the C library has none."""
-    libc_name = ctypes.util.find_library("c")
-    syncfs = getattr(ctypes.CDLL(libc_name, use_errno=True), "syncfs", None) if libc_name else None
+    syncfs = _libc_function("syncfs")
     return syncfs(descriptor) if syncfs is not None else -1
 
 

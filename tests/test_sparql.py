@@ -262,14 +262,19 @@ def test_the_store_is_built_once_beside_the_output_and_rebuilt_when_the_dump_cha
     assert [p.name for p in stores.iterdir() if p.is_dir()] == [f"output-{store.dump_sha256(out / store.DUMP)[:16]}"]
 
 
-@pytest.mark.parametrize("damage", ["garbled files", "missing marker", "missing database"])
-def test_a_damaged_store_is_rebuilt(tmp_path, damage):
+def _built_store(tmp_path):
+    """An output holding the seeds' dump, and the store a query built for it (its workers stopped)."""
     out = tmp_path / "output"
     out.mkdir()
     shutil.copyfile(DUMP, out / store.DUMP)
     assert _count(out) == TRIPLES
     sparql.shutdown()
-    root = next((tmp_path / store.STORE_DIR).glob("output-*"))
+    return out, next((tmp_path / store.STORE_DIR).glob("output-*"))
+
+
+@pytest.mark.parametrize("damage", ["garbled files", "missing marker", "missing database"])
+def test_a_damaged_store_is_rebuilt(tmp_path, damage):
+    out, root = _built_store(tmp_path)
     if damage == "garbled files":
         for path in (root / "db").iterdir():
             if path.suffix == ".sst" or path.name.startswith(("MANIFEST", "CURRENT")):
@@ -286,12 +291,7 @@ def test_a_damaged_store_is_rebuilt(tmp_path, damage):
 def test_a_store_whose_marker_does_not_match_is_rebuilt(tmp_path, stale):
     """A store loaded only in part, by another pyoxigraph, or from another dump is not used: it is built again
     (its marker's triple count is checked by counting, since the files' digest covers it)."""
-    out = tmp_path / "output"
-    out.mkdir()
-    shutil.copyfile(DUMP, out / store.DUMP)
-    assert _count(out) == TRIPLES
-    sparql.shutdown()
-    root = next((tmp_path / store.STORE_DIR).glob("output-*"))
+    out, root = _built_store(tmp_path)
     marker = json.loads((root / "store.json").read_text())
     key, value = {"triple count": ("triples", TRIPLES - 1), "pyoxigraph version": ("pyoxigraph", "0.0.1"),
                   "dump checksum": ("sha256", "0" * 64)}[stale]
