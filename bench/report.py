@@ -22,8 +22,11 @@ def size_line(entry: dict) -> str:
 
 def render(results: dict) -> str:
     """All results as Markdown."""
-    lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a baseline step "
-             f"past {results['limit']:.0f} s is stopped.", "", "### Build", "",
+    limits = ", ".join(f"{entry['pages']:,} pages {entry['baseline'].get('limit', results['limit']):.0f} s"
+                       for entry in results["sizes"])
+    lines = [f"Machine: {machine_line(results['machine'])}.", f"Corpus seed {results['seed']}; a build baseline is "
+             f"stopped past its limit ({limits}), a query baseline past {results['limit']:.0f} s.", "",
+             "### Build", "",
              "| pages | build (s) | CPU (s) | pages/s | triples/s | peak memory | parse / map / validate / write "
              "(worker CPU s) | publish: dataset files + site = total (s) | I/O floor (s) | × floor | baseline (s) "
              "| baseline CPU (s) "
