@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from .textnorm import fold
+from .textnorm import folded_words
 
 # Frequent short words that tell the three languages of the pages apart.
 _STOPWORDS = {
@@ -16,12 +15,11 @@ _STOPWORDS = {
     "es": {"el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un",
            "es", "se", "al", "su"},
 }
-_WORD = re.compile(r"[a-z]+")
 
 
 def guess_language(text: str, default: str = "fr") -> str:
     """ISO 639-1 code of the language among fr, en, es whose common words the text uses most."""
-    words = _WORD.findall(fold(text))
+    words = folded_words(text)
     if not words:
         return default
     counts = Counter(words)

@@ -45,7 +45,9 @@ _SOCIAL = {"facebook", "twitter", "x", "linkedin", "instagram", "youtube", "flic
            "email", "e-mail", "rss"}
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|tous droits reserves|all rights reserved|"
                         r"todos los derechos reservados")
-_LINK_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
+# Two or more of those words and nothing else but spaces and the marks between links: "Facebook | Twitter".
+_SOCIAL_LINKS = re.compile(r"[\s|·•/]*(?:{0})(?:[\s|·•/]+(?:{0}))+[\s|·•/]*".format(
+    "|".join(re.escape(word) for word in sorted(_SOCIAL))))
 _SENTENCE_END = re.compile(r"[.!?;:…»\"”)]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s")
 
@@ -55,11 +57,8 @@ def is_site_text(line: Line) -> bool:
     key = label_key(line.text).strip(" |:>»›")
     if not key:
         return False
-    if key in MENU or key in FOOTER or _COPYRIGHT.search(key):
+    if key in MENU or key in FOOTER or _COPYRIGHT.search(key) or _SOCIAL_LINKS.fullmatch(key):
         return True
-    words = [word for word in _LINK_SEPARATORS.split(key) if word]
-    if len(words) > 1 and all(word in _SOCIAL for word in words):
-        return True  # "Facebook | Twitter | LinkedIn"
     return _glued_menu_entry(line.text)
 
 

@@ -35,9 +35,31 @@ def excerpt(text: str, limit: int = 80) -> str:
 
 def fold(text: str) -> str:
     """A matching key: lower case, no accents, straight apostrophes and hyphens, single spaces."""
-    if text.isascii():  # the same result, without the Unicode steps that cannot change ASCII
-        return collapse(text.replace("`", "'").lower())
-    return collapse(text.translate(_FOLDED))
+    return collapse(_folded(text))
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of fold(text) for counting them: its runs of the letters a to z, in order."""
+    return _folded(text).encode("utf-8", "surrogatepass").translate(_LETTERS).decode("ascii").split()
+
+
+def _folded(text: str) -> str:
+    """Each character of the text folded as _FOLDED folds it, but for which whitespace (collapse() makes any one
+    space). str.translate calls into Python for each character (about 60 ns), and a description has thousands:
+    ASCII is lowered in one pass (what _FOLDED does to ASCII, but for tabs and breaks), then each other
+    character the text holds (a few accented letters and quotes) is replaced with its folded form everywhere."""
+    if text.isascii():
+        return text.replace("`", "'").lower()
+    if len(text) < _SHORT:
+        return text.translate(_FOLDED)
+    data = text.encode("utf-8", "surrogatepass")
+    others = set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    if any(_FOLDED.chained(char) for char in others):
+        return text.translate(_FOLDED)  # a later replace could change what an earlier one wrote
+    text = data.lower().decode("utf-8", "surrogatepass").replace("`", "'")
+    for char in others:
+        text = text.replace(char, _FOLDED[ord(char)])
+    return text
 
 
 def _fold_slowly(text: str) -> str:
@@ -58,12 +80,27 @@ class _Folding(dict):
     combining marks, which are dropped), so folding character by character gives the same text, without a
     Python step per character of a long description."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._chained: dict[str, bool] = {}
+
     def __missing__(self, code: int) -> str:
         folded = self[code] = _unaccented(chr(code))
         return folded
 
+    def chained(self, char: str) -> bool:
+        """True when the folded form of `char` holds a character that folding changes again (rare: "ϒ" -> "Υ"),
+        so that folding by one replace per character would depend on their order."""
+        found = self._chained.get(char)
+        if found is None:
+            found = self._chained[char] = any(c > "\x7f" and self[ord(c)] != c for c in self[ord(char)])
+        return found
+
 
 _FOLDED = _Folding()
+_ASCII = bytes(range(128))
+_SHORT = 64  # below this length str.translate is the faster way
+_LETTERS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a to z kept, any other byte a space
 
 
 def slug(text: str) -> str:
