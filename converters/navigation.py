@@ -54,7 +54,7 @@ _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s")
 
 def is_site_text(line: Line) -> bool:
     """True for a line the site itself writes on every page: a menu entry, a footer link, a copyright."""
-    key = label_key(line.text).strip(" |:>»›")
+    key = _site_key(line).strip(" |:>»›")
     if not key:
         return False
     if key in MENU or key in FOOTER or _COPYRIGHT.search(key) or _SOCIAL_LINKS.fullmatch(key):
@@ -81,7 +81,13 @@ def _footer_link(line: Line) -> bool:
 
     Weaker evidence than is_site_text (a record's own line may start so), so it counts only before one.
     """
-    return _link_like(line) and bool(_FOOTER_PREFIX.match(label_key(line.text)))
+    return _link_like(line) and bool(_FOOTER_PREFIX.match(_site_key(line)))
+
+
+def _site_key(line: Line) -> str:
+    """The label key of a line, even when it is too long to be a label: a copyright line can be."""
+    key = label_key(line.text)
+    return fold(line.text).rstrip(" :") if key is None else key
 
 
 def _link_like(line: Line) -> bool:

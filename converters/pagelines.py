@@ -51,17 +51,33 @@ def _page_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def label_key(text: str) -> str:
-    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut"."""
-    return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else fold(text).rstrip(" :")
+def label_key(text: str) -> str | None:
+    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut";
+    None for a text too long to be a label, without folding all of it (a description line is long)."""
+    return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else _label_key(text)
 
 
+LABEL_LENGTH = 100  # no label, heading or menu entry of a page family is longer, folded (a test checks)
 _LABEL_CACHE_LENGTH = 4000  # a description line is read by each family's detect() and parse(); a huge one is not kept
 
 
-@lru_cache(maxsize=4096)  # every page family compares every line with its labels
-def _short_label_key(text: str) -> str:
+def _label_key(text: str) -> str | None:
+    if len(text) > LABEL_LENGTH and _longer_than_a_label(text):
+        return None
     return fold(text).rstrip(" :")
+
+
+_short_label_key = lru_cache(maxsize=4096)(_label_key)  # every page family compares every line with its labels
+
+
+def _longer_than_a_label(text: str) -> bool:
+    """True when label_key(text) is surely longer than LABEL_LENGTH: it keeps every ASCII letter and digit of the
+    text (lowered), and counting those in a head of the text takes two passes in C, where folding takes many."""
+    head = text[:4 * LABEL_LENGTH].encode("utf-8", "surrogatepass")
+    return len(head.translate(None, _NOT_ALPHANUMERIC)) > LABEL_LENGTH
+
+
+_NOT_ALPHANUMERIC = bytes(byte for byte in range(256) if not chr(byte).isascii() or not chr(byte).isalnum())
 
 
 def paragraphs(lines: list[Line]) -> str | None:

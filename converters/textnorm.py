@@ -17,9 +17,17 @@ _BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 def clean(text: str) -> str:
     """Page text with one kind of line ending, no BOM or zero-width marks, and plain spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = _BREAKS.sub("\n", text)
-    text = _ZERO_WIDTH.sub("", text)
-    return _SPACES.sub(" ", text)
+    unusual = "".join(_unusual(text))  # each pattern changes only such characters, and most pages have few
+    for pattern, replacement in ((_BREAKS, "\n"), (_ZERO_WIDTH, ""), (_SPACES, " ")):
+        if pattern.search(unusual):
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _unusual(text: str) -> set[str]:
+    """The distinct characters of a text other than printable ASCII and the newline, found in C passes (a
+    regular expression or a set built a character at a time takes ten times as long on a page)."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _PLAIN).decode("utf-8", "surrogatepass"))
 
 
 def collapse(text: str) -> str:
@@ -46,17 +54,16 @@ def folded_words(text: str) -> list[str]:
 def _folded(text: str) -> str:
     """Each character of the text folded as _FOLDED folds it, but for which whitespace (collapse() makes any one
     space). str.translate calls into Python for each character (about 60 ns), and a description has thousands:
-    ASCII is lowered in one pass (what _FOLDED does to ASCII, but for tabs and breaks), then each other
+    ASCII letters are lowered in one pass (what _FOLDED does to them), then each other
     character the text holds (a few accented letters and quotes) is replaced with its folded form everywhere."""
     if text.isascii():
         return text.replace("`", "'").lower()
     if len(text) < _SHORT:
         return text.translate(_FOLDED)
-    data = text.encode("utf-8", "surrogatepass")
-    others = set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    others = _unusual(text)
     if any(_FOLDED.chained(char) for char in others):
         return text.translate(_FOLDED)  # a later replace could change what an earlier one wrote
-    text = data.lower().decode("utf-8", "surrogatepass").replace("`", "'")
+    text = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass").replace("`", "'")
     for char in others:
         text = text.replace(char, _FOLDED[ord(char)])
     return text
@@ -98,7 +105,7 @@ class _Folding(dict):
 
 
 _FOLDED = _Folding()
-_ASCII = bytes(range(128))
+_PLAIN = bytes(range(32, 127)) + b"\n"
 _SHORT = 64  # below this length str.translate is the faster way
 _LETTERS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a to z kept, any other byte a space
 
