@@ -44,7 +44,8 @@ LABELLED = {
     "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
 }
 _ROLE_ORDER = list(Role)
-_BACK_LINK = re.compile(r"\s*retour vers les projets\s*$", re.IGNORECASE)
+# Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
+_BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")

@@ -43,7 +43,9 @@ _FOOTER_PREFIX = re.compile("|".join(re.escape(entry) + " " for entry in sorted(
                                      if len(entry) >= 5))
 _SOCIAL = {"facebook", "twitter", "x", "linkedin", "instagram", "youtube", "flickr", "tiktok", "whatsapp",
            "email", "e-mail", "rss"}
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|tous droits reserves|all rights reserved|"
+# Each alternative starts with a character (the word boundary before "copyright" is checked behind it), so that
+# the regex engine skips ahead to those characters on a long line rather than trying every alternative everywhere.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright\b(?<=\bcopyright)|tous droits reserves|all rights reserved|"
                         r"todos los derechos reservados")
 # Two or more of those words and nothing else but spaces and the marks between links: "Facebook | Twitter".
 _SOCIAL_LINKS = re.compile(r"[\s|·•/]*(?:{0})(?:[\s|·•/]+(?:{0}))+[\s|·•/]*".format(
