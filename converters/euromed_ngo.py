@@ -48,6 +48,7 @@ _ROLE_ORDER = list(Role)
 _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
+_LIST_MARKS = re.compile(r"[(),;]")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 _ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)\s+"
@@ -174,15 +175,15 @@ def _activity(text: str) -> Activity:
 
 def _split_list(value: str) -> list[str]:
     """Comma-separated names, keeping commas inside parentheses."""
-    parts, depth, current = [], 0, []
-    for char in value:
-        depth += (char == "(") - (char == ")")
-        if char in ",;" and depth == 0:
-            parts.append("".join(current))
-            current = []
+    parts, depth, start = [], 0, 0
+    for mark in _LIST_MARKS.finditer(value):
+        if mark[0] in ",;":
+            if depth == 0:
+                parts.append(value[start:mark.start()])
+                start = mark.end()
         else:
-            current.append(char)
-    parts.append("".join(current))
+            depth += 1 if mark[0] == "(" else -1
+    parts.append(value[start:])
     return [collapse(part).rstrip(".") for part in parts if collapse(part)]
 
 

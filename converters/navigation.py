@@ -66,7 +66,10 @@ def is_site_text(line: Line) -> bool:
 
 def _glued_menu_entry(text: str) -> bool:
     """A menu entry glued to its blurb, as copying a mega-menu gives: "Qui sommes nousL'Organisation…"."""
-    for length in _menu_lengths():
+    lengths = _menu_lengths()
+    if text[lengths[-1]:lengths[0] + 1].islower():
+        return False  # no capital letter where a blurb could start (most lines), found in one step
+    for length in lengths:
         head = text[:length]
         if len(text) > length and text[length].isupper() and head[-1:].islower() and fold(head) in MENU:
             return True

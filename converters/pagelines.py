@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .textnorm import clean, collapse, fold
+from .textnorm import clean, collapse, fold, spaced_plainly
 
 # List marks that start a line: bullets, and a dash or en dash standing alone or before a space.
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s|$))\s*")
@@ -40,11 +40,14 @@ def page_lines(text: str) -> list[Line]:
 @lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
 def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
-    for number, raw in enumerate(clean(text).split("\n"), start=1):
+    text = clean(text)
+    plain = spaced_plainly(text)
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             lines.append(Line(number, "", 0, False))
             continue
-        stripped = collapse(raw)
+        # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
+        stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
         lines.append(Line(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))

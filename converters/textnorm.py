@@ -24,6 +24,11 @@ def clean(text: str) -> str:
     return text
 
 
+def spaced_plainly(text: str) -> bool:
+    """True when the only whitespace characters of the text are spaces and newlines (as clean() leaves most pages)."""
+    return not any(char.isspace() for char in _unusual(text))
+
+
 def _unusual(text: str) -> set[str]:
     """The distinct characters of a text other than printable ASCII and the newline, found in C passes (a
     regular expression or a set built a character at a time takes ten times as long on a page)."""
@@ -61,7 +66,7 @@ def _folded(text: str) -> str:
     if len(text) < _SHORT:
         return text.translate(_FOLDED)
     others = _unusual(text)
-    if any(_FOLDED.chained(char) for char in others):
+    if not _FOLDED.replaceable(others):
         return text.translate(_FOLDED)  # a later replace could change what an earlier one wrote
     text = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass").replace("`", "'")
     for char in others:
@@ -89,19 +94,22 @@ class _Folding(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self._chained: dict[str, bool] = {}
+        self._replaceable: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = _unaccented(chr(code))
         return folded
 
-    def chained(self, char: str) -> bool:
-        """True when the folded form of `char` holds a character that folding changes again (rare: "ϒ" -> "Υ"),
-        so that folding by one replace per character would depend on their order."""
-        found = self._chained.get(char)
-        if found is None:
-            found = self._chained[char] = any(c > "\x7f" and self[ord(c)] != c for c in self[ord(char)])
-        return found
+    def replaceable(self, chars: set[str]) -> bool:
+        """True when no character's folded form holds a character that folding changes again (a few do: "ϒ" ->
+        "Υ" -> "υ"), so that folding them by one replace each gives the same text in any order."""
+        if chars <= self._replaceable:
+            return True
+        for char in chars - self._replaceable:
+            if any(c > "\x7f" and self[ord(c)] != c for c in self[ord(char)]):
+                return False
+            self._replaceable.add(char)
+        return True
 
 
 _FOLDED = _Folding()
