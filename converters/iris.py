@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from rdflib import URIRef
 
 from .records import Place, Project, Subdivision
 from .textnorm import slug
+
+# What quote() leaves as it is: a part made only of these (most are) needs no quoting.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 class Iris:
@@ -17,7 +21,8 @@ class Iris:
         self.base = base if base.endswith("/") else base + "/"
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(quote(part, safe="-._~") for part in parts))
+        return URIRef(self.base + "/".join(part if _UNRESERVED.fullmatch(part) else quote(part, safe="-._~")
+                                           for part in parts))
 
     def project(self, project: Project) -> URIRef:
         """project/{code}: the project ID or page code, else the Prima ID, else a slug of the title."""
