@@ -90,7 +90,7 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         heading = _heading(line)
         if heading:
             current = sections.setdefault(heading, [])
-        elif current is not None and not set(line.text) <= set("-|: "):
+        elif current is not None and line.text.strip("-|: "):  # not a rule such as "---|"
             if current is sections.get("table") and not _row(line)[0]:
                 current = None
                 continue
