@@ -77,7 +77,7 @@ def _label_of(line: Line) -> tuple[str | None, str | None]:
     key = label_key(line.text)
     if key in LABELS:
         return key, None
-    match = _INLINE.match(line.text)
+    match = _INLINE.match(line.text) if ":" in line.text else None  # most lines have none: `in` says so sooner
     if match and label_key(match["label"]) in LABELS:
         return label_key(match["label"]), match["value"].strip()
     return None, None

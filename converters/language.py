@@ -23,6 +23,6 @@ def guess_language(text: str, default: str = "fr") -> str:
     if not words:
         return default
     counts = Counter(words)
-    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
+    scores = {lang: sum(counts[word] for word in stop & counts.keys()) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default
