@@ -68,13 +68,13 @@ _PHONE = re.compile(r"(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*
 
 def detect(text: str) -> bool:
     """True for a page with at least three of the network's section headings."""
-    found = {SECTIONS[key] for line in page_lines(text) if (key := label_key(line.text)) in SECTIONS}
+    found = {SECTIONS[key] for line in page_lines(text) if (key := line.label) in SECTIONS}
     return len(found) >= 3
 
 
 def parse(text: str, source: Source) -> Project:
     """Read one NGO page into a Project."""
-    lines = without_footer(page_lines(text), lambda line: label_key(line.text) in SECTIONS or bool(_labelled(line)))
+    lines = without_footer(page_lines(text), lambda line: line.label in SECTIONS or bool(_labelled(line)))
     title = _title(lines)
     sections, labelled = _read(lines)
     project = Project(source=source, language="fr", title=title)
@@ -105,7 +105,7 @@ def _title(lines: list[Line]) -> str | None:
         if _BACK_LINK.search(line.text) and (title := _BACK_LINK.sub("", line.text).strip()):
             return title
     for line in lines:
-        key = label_key(line.text)
+        key = line.label
         if key in SECTIONS or key in LABELLED or _labelled(line):
             return None
         if line.text and not is_site_text(line):
@@ -125,7 +125,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     labelled: dict[str, list] = {}
     current = None
     for line in lines:
-        key = label_key(line.text)
+        key = line.label
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
             continue
@@ -136,7 +136,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             target, value = found
             current = sections.setdefault("period", []) if target == "period" else None
             if target == "period":
-                current.append(Line(line.number, value, line.indent, False))
+                current.append(Line.of(line.number, value, line.indent))
             elif isinstance(target, Role):
                 labelled.setdefault("roles", []).append((target, value, line.number))
             else:

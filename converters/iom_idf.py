@@ -74,7 +74,7 @@ def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
 
 def _label_of(line: Line) -> tuple[str | None, str | None]:
     """(label key, inline value) when the line is a field label, else (None, None)."""
-    key = label_key(line.text)
+    key = line.label
     if key in LABELS:
         return key, None
     match = _INLINE.match(line.text) if ":" in line.text else None  # most lines have none: `in` says so sooner
@@ -119,7 +119,7 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
     """
     label_line = lines[index]
     if inline is not None:
-        values, index = [Line(label_line.number, inline, label_line.indent, False)], index + 1
+        values, index = [Line.of(label_line.number, inline, label_line.indent)], index + 1
     else:
         index += 1
         while index < len(lines) and lines[index].blank:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .pagelines import Line, label_key
+from .pagelines import Line
 from .textnorm import fold
 
 # Menu entries of the IOM sites (French, English, Spanish), folded. Pages copied from a browser
@@ -95,7 +95,7 @@ def _footer_link(line: Line) -> bool:
 
 def _site_key(line: Line) -> str:
     """The label key of a line, even when it is too long to be a label: a copyright line can be."""
-    key = label_key(line.text)
+    key = line.label
     return fold(line.text).rstrip(" :") if key is None else key
 
 

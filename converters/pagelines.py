@@ -13,18 +13,19 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s
 
 
 class Line(NamedTuple):
-    """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), and its indent (a named
-    tuple: a page has tens of lines, and a frozen dataclass takes twice as long to make)."""
+    """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), its indent, and its
+    label_key (a named tuple: a page has tens of lines, and a frozen dataclass takes twice as long to make)."""
 
     number: int
     text: str
     indent: int
     bulleted: bool
+    label: str | None  # label_key(text), worked out once: every page family compares every line with its labels
 
-    @property
-    def key(self) -> str:
-        """The folded text, for comparing with labels and headings."""
-        return fold(self.text)
+    @classmethod
+    def of(cls, number: int, text: str, indent: int = 0, bulleted: bool = False) -> Line:
+        """The line of this text, with its label key."""
+        return cls(number, text, indent, bulleted, label_key(text))
 
     @property
     def blank(self) -> bool:
@@ -44,13 +45,13 @@ def _page_lines(text: str) -> tuple[Line, ...]:
     plain = spaced_plainly(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
-            lines.append(Line(number, "", 0, False))
+            lines.append(Line.of(number, ""))
             continue
         # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
-        lines.append(Line(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
+        lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
 
 
