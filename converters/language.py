@@ -23,6 +23,7 @@ def guess_language(text: str, default: str = "fr") -> str:
     if not words:
         return default
     counts = Counter(words)
-    scores = {lang: sum(counts[word] for word in stop & counts.keys()) for lang, stop in _STOPWORDS.items()}
+    # keys() & stop looks up the few stopwords among the words, not every word among the stopwords
+    scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default
