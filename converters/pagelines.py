@@ -57,16 +57,19 @@ def _page_lines(text: str) -> tuple[Line, ...]:
 
 def label_key(text: str) -> str | None:
     """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut";
-    None for a text too long to be a label, without folding all of it (a description line is long)."""
+    None for a text that cannot be a label, told without folding it: one with a colon before a letter or digit
+    (no label has a colon inside: a line "Label: value"), or one longer than any label (a description line)."""
     return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else _label_key(text)
 
 
-LABEL_LENGTH = 100  # no label, heading or menu entry of a page family is longer, folded (a test checks)
+# No label, heading or menu entry of a page family is longer than this or holds a colon, folded (a test checks).
+LABEL_LENGTH = 100
 _LABEL_CACHE_LENGTH = 4000  # a description line is read by each family's detect() and parse(); a huge one is not kept
+_INNER_COLON = re.compile(r":[^A-Za-z0-9]*[A-Za-z0-9]")  # folding keeps both the colon and the letter or digit
 
 
 def _label_key(text: str) -> str | None:
-    if len(text) > LABEL_LENGTH and _longer_than_a_label(text):
+    if ":" in text and _INNER_COLON.search(text) or len(text) > LABEL_LENGTH and _longer_than_a_label(text):
         return None
     return fold(text).rstrip(" :")
 
