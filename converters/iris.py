@@ -19,6 +19,7 @@ class Iris:
 
     def __init__(self, base: str) -> None:
         self.base = base if base.endswith("/") else base + "/"
+        self._countries: dict[str, URIRef] = {}  # every record names a few of the same 250
 
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(part if _UNRESERVED.fullmatch(part) else quote(part, safe="-._~")
@@ -37,7 +38,10 @@ class Iris:
         return self._iri("organisation", slug(name))
 
     def country(self, alpha2: str) -> URIRef:
-        return self._iri("country", alpha2)
+        iri = self._countries.get(alpha2)
+        if iri is None:
+            iri = self._countries[alpha2] = self._iri("country", alpha2)
+        return iri
 
     def subdivision(self, subdivision: Subdivision) -> URIRef:
         return self._iri("subdivision", subdivision.code)

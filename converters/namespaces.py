@@ -15,6 +15,11 @@ class _Terms(Namespace):
         return term
 
 
+def made_once(namespace: Namespace | type) -> Namespace:
+    """The namespace (an rdflib Namespace or DefinedNamespace) as one that makes each of its terms once."""
+    return _Terms(str(namespace))
+
+
 MP = _Terms("https://w3id.org/migration-lod/vocab#")
 MPS = Namespace("https://w3id.org/migration-lod/shapes#")
 SCHEMA = _Terms("https://schema.org/")

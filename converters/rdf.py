@@ -7,13 +7,17 @@ from decimal import Decimal
 from functools import cache, cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
-from .namespaces import DCT, DEFAULT_BASE, MP, SCHEMA, new_graph
+from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
 from .records import Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
 
+# rdflib's namespaces make a term anew on every attribute access, and the mapping asks for the same few for
+# every record: these make each once.
+DCT, PROV, RDF, RDFS, SKOS, XSD = (made_once(getattr(rdflib_namespaces, name))
+                                   for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD"))
 _DATE_TYPES = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}
 # Record fields naming a concept -> (property, scheme).
 _CONCEPT_FIELDS = {
@@ -42,6 +46,7 @@ class Mapped:
         return graph
 
 
+@lru_cache(maxsize=4096)  # dates repeat from record to record, and a literal is immutable
 def date_literal(date: PartialDate) -> Literal:
     """ "2022"^^xsd:gYear, "2020-06"^^xsd:gYearMonth or "2020-06-15"^^xsd:date, as precise as the page."""
     precision = 1 + (date.month is not None) + (date.day is not None)
@@ -106,7 +111,7 @@ class _ProjectWriter:
         add(MP.primaId, p.prima_id and _string(p.prima_id))
         add(MP.startDate, p.start and date_literal(p.start))
         add(MP.endDate, p.end and date_literal(p.end))
-        add(MP.allocationYear, p.allocation_year and Literal(f"{p.allocation_year:04d}", datatype=XSD.gYear))
+        add(MP.allocationYear, p.allocation_year and date_literal(PartialDate(p.allocation_year)))
         add(MP.durationMonths, p.duration_months and _integer(p.duration_months))
         add(MP.innovationDescription, p.innovation_description and self.text(p.innovation_description))
         add(MP.beneficiaryRegionCount, p.beneficiary_region_count and _integer(p.beneficiary_region_count))

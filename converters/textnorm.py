@@ -120,9 +120,13 @@ _LETTERS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a 
 
 def slug(text: str) -> str:
     """A lower-case ASCII slug for IRIs: "Union Tunisienne de Solidarité" -> union-tunisienne-de-solidarite."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
 
 
 def strip_article(text: str) -> str:
     """A French name without its leading article: "L'Union Européenne" -> "Union Européenne"."""
-    return re.sub(r"^(?:l['\u2019]\s*|le\s+|la\s+|les\s+)", "", text.strip(), flags=re.IGNORECASE)
+    return _ARTICLE.sub("", text.strip())
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ARTICLE = re.compile(r"^(?:l['\u2019]\s*|le\s+|la\s+|les\s+)", re.IGNORECASE)
