@@ -68,12 +68,15 @@ def convert(data: bytes, path: str) -> Project:
         raise error.located(path) from None
 
 
+_FIELDS = tuple(field.name for field in fields(Project))
+
+
 def _check_size(project: Project) -> None:
     """PageError when a list of the project (activities, partners, areas…) is longer than any project's."""
-    for field in fields(project):
-        items = getattr(project, field.name)
+    for name in _FIELDS:
+        items = getattr(project, name)
         if isinstance(items, list) and len(items) > MAX_ITEMS:
-            raise PageError(f"the page gives {len(items):,} {field.name.replace('_', ' ')}, more than a project has "
+            raise PageError(f"the page gives {len(items):,} {name.replace('_', ' ')}, more than a project has "
                             f"({MAX_ITEMS} at most)", "check that the file holds one project's page")
 
 

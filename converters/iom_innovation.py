@@ -68,7 +68,8 @@ def parse(text: str, source: Source) -> Project:
 
 
 def _heading(line: Line) -> str | None:
-    return HEADINGS.get(label_key(line.text.rstrip("| ")))
+    text = line.text.rstrip("| ")
+    return HEADINGS.get(line.label if text == line.text else label_key(text))
 
 
 def _row(line: Line) -> tuple[str | None, str | None]:
