@@ -56,10 +56,10 @@ def folded_words(text: str) -> list[str]:
 
 
 def _folded(text: str) -> str:
-    """Each character of the text folded as _FOLDED folds it, but for which whitespace (collapse() makes any one
-    space). str.translate calls into Python for each character (about 60 ns), and a description has thousands:
-    ASCII letters are lowered in one pass (what _FOLDED does to them), then each other
-    character the text holds (a few accented letters and quotes) is replaced with its folded form everywhere."""
+    """Each character of the text folded as _FOLDED folds it, but for which whitespace (collapse() makes any of it
+    one space). str.translate costs about 60 ns a character, and a description has thousands: in a long text the
+    ASCII letters are lowered in one pass (what _FOLDED does to them), then each other character the text holds
+    (a few accented letters and quotes) is replaced by its folded form, everywhere at once."""
     if text.isascii():
         return text.replace("`", "'").lower()
     if len(text) < _SHORT:
