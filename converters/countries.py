@@ -130,11 +130,16 @@ def _gazetteer() -> dict[str, str]:
 
 
 @cache
-def _names_by_length() -> list[tuple[int, dict[str, str]]]:
-    by_length: dict[int, dict[str, str]] = {}
+def _names_by_head() -> dict[str, list[tuple[int, dict[str, str]]]]:
+    """The gazetteer by the first two characters of a name (none is shorter), then by length, longest first:
+    a position of a list is then compared with the lengths of a few names, not of all 1,200."""
+    by_head: dict[str, dict[int, dict[str, str]]] = {}
     for name, code in _gazetteer().items():
-        by_length.setdefault(len(name), {})[name] = code
-    return sorted(by_length.items(), reverse=True)
+        by_head.setdefault(name[:_HEAD], {}).setdefault(len(name), {})[name] = code
+    return {head: sorted(by_length.items(), reverse=True) for head, by_length in by_head.items()}
+
+
+_HEAD = 2
 
 
 def lookup(name: str) -> str | None:
@@ -193,7 +198,7 @@ def _segment(folded: str) -> tuple[list[str] | None, int]:
 
 def _names_at(folded: str, start: int) -> list[tuple[int, str]]:
     """(end, code) of every gazetteer name that starts at `start`, longest first."""
-    return [(start + length, code) for length, names in _names_by_length()
+    return [(start + length, code) for length, names in _names_by_head().get(folded[start:start + _HEAD], ())
             if (code := names.get(folded[start:start + length])) is not None]
 
 

@@ -44,9 +44,11 @@ LABELLED = {
     "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
 }
 _ROLE_ORDER = list(Role)
-_BACK_LINK = re.compile(r"\s*retour vers les projets\s*$", re.IGNORECASE)
+# Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
+_BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
+_LIST_MARKS = re.compile(r"[(),;]")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 _ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)\s+"
@@ -66,13 +68,13 @@ _PHONE = re.compile(r"(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*
 
 def detect(text: str) -> bool:
     """True for a page with at least three of the network's section headings."""
-    found = {SECTIONS[key] for line in page_lines(text) if (key := label_key(line.text)) in SECTIONS}
+    found = {SECTIONS[key] for line in page_lines(text) if (key := line.label) in SECTIONS}
     return len(found) >= 3
 
 
 def parse(text: str, source: Source) -> Project:
     """Read one NGO page into a Project."""
-    lines = without_footer(page_lines(text), lambda line: label_key(line.text) in SECTIONS or bool(_labelled(line)))
+    lines = without_footer(page_lines(text), lambda line: line.label in SECTIONS or bool(_labelled(line)))
     title = _title(lines)
     sections, labelled = _read(lines)
     project = Project(source=source, language="fr", title=title)
@@ -103,7 +105,7 @@ def _title(lines: list[Line]) -> str | None:
         if _BACK_LINK.search(line.text) and (title := _BACK_LINK.sub("", line.text).strip()):
             return title
     for line in lines:
-        key = label_key(line.text)
+        key = line.label
         if key in SECTIONS or key in LABELLED or _labelled(line):
             return None
         if line.text and not is_site_text(line):
@@ -123,7 +125,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     labelled: dict[str, list] = {}
     current = None
     for line in lines:
-        key = label_key(line.text)
+        key = line.label
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
             continue
@@ -134,7 +136,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             target, value = found
             current = sections.setdefault("period", []) if target == "period" else None
             if target == "period":
-                current.append(Line(line.number, value, line.indent, False))
+                current.append(Line.of(line.number, value, line.indent))
             elif isinstance(target, Role):
                 labelled.setdefault("roles", []).append((target, value, line.number))
             else:
@@ -173,15 +175,15 @@ def _activity(text: str) -> Activity:
 
 def _split_list(value: str) -> list[str]:
     """Comma-separated names, keeping commas inside parentheses."""
-    parts, depth, current = [], 0, []
-    for char in value:
-        depth += (char == "(") - (char == ")")
-        if char in ",;" and depth == 0:
-            parts.append("".join(current))
-            current = []
+    parts, depth, start = [], 0, 0
+    for mark in _LIST_MARKS.finditer(value):
+        if mark[0] in ",;":
+            if depth == 0:
+                parts.append(value[start:mark.start()])
+                start = mark.end()
         else:
-            current.append(char)
-    parts.append("".join(current))
+            depth += 1 if mark[0] == "(" else -1
+    parts.append(value[start:])
     return [collapse(part).rstrip(".") for part in parts if collapse(part)]
 
 

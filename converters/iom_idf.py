@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .countries import is_country_list, split_countries
 from .errors import PageError
@@ -44,14 +45,14 @@ _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 def detect(text: str) -> bool:
     """True for a page with at least three IDF field labels, one of them distinctive."""
-    keys = {key for line in page_lines(text) if (key := _label_of(line)[0])}
+    keys = {key for key, _ in _labels(text) if key}
     return len({LABELS[k] for k in keys}) >= 3 and bool(keys & _DISTINCTIVE)
 
 
 def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
     lines = page_lines(text)
-    fields, first, last = _scan_fields(lines)
+    fields, first, last = _scan_fields(lines, _labels(text))
     title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
     title = title_line.text if title_line and not title_line.bulleted else None
     text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
@@ -65,24 +66,30 @@ def parse(text: str, source: Source) -> Project:
     return project
 
 
+@lru_cache(maxsize=1)  # detect() and parse() read the same page in a row
+def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
+    """_label_of each line of the page."""
+    return tuple(_label_of(line) for line in page_lines(text))
+
+
 def _label_of(line: Line) -> tuple[str | None, str | None]:
     """(label key, inline value) when the line is a field label, else (None, None)."""
-    key = label_key(line.text)
+    key = line.label
     if key in LABELS:
         return key, None
-    match = _INLINE.match(line.text)
+    match = _INLINE.match(line.text) if ":" in line.text else None  # most lines have none: `in` says so sooner
     if match and label_key(match["label"]) in LABELS:
         return label_key(match["label"]), match["value"].strip()
     return None, None
 
 
-def _scan_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int, str]], int, int]:
+def _scan_fields(lines: list[Line], labels: tuple) -> tuple[dict[str, tuple[str, int, str]], int, int]:
     """Fields by name -> (value, line number, label), the index of the first label, the last value line."""
     fields: dict[str, tuple[str, int, str]] = {}
     first = last = None
     index = 0
     while index < len(lines):
-        key, inline = _label_of(lines[index])
+        key, inline = labels[index]
         if key is None:
             index += 1
             continue
@@ -92,7 +99,7 @@ def _scan_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int, str]], in
         if field in fields:
             raise PageError(f'field "{excerpt(label_line.text)}" appears twice (lines {fields[field][1]} and '
                             f"{label_line.number})", "keep one of them", line=label_line.number)
-        values, index = _value_lines(lines, index, field, inline)
+        values, index = _value_lines(lines, labels, index, field, inline)
         if not values:
             raise PageError(f'field "{excerpt(label_line.text)}" has no value', "the page may be cut short: "
                             "give the value on the line after the label", line=label_line.number)
@@ -103,7 +110,8 @@ def _scan_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int, str]], in
     return fields, first, last
 
 
-def _value_lines(lines: list[Line], index: int, field: str, inline: str | None) -> tuple[list[Line], int]:
+def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
+                 inline: str | None) -> tuple[list[Line], int]:
     """The lines holding a field's value and the index just after them.
 
     A value is one line; a country list goes on over following lines that are country lists too.
@@ -111,19 +119,19 @@ def _value_lines(lines: list[Line], index: int, field: str, inline: str | None) 
     """
     label_line = lines[index]
     if inline is not None:
-        values, index = [Line(label_line.number, inline, label_line.indent, False)], index + 1
+        values, index = [Line.of(label_line.number, inline, label_line.indent)], index + 1
     else:
         index += 1
         while index < len(lines) and lines[index].blank:
             index += 1
-        if index == len(lines) or _label_of(lines[index])[0]:
+        if index == len(lines) or labels[index][0]:
             return [], index
         values, index = [lines[index]], index + 1
     while field in _COUNTRY_FIELDS and index < len(lines):
         following = index
         while following < len(lines) and lines[following].blank:
             following += 1
-        if following == len(lines) or _label_of(lines[following])[0] or not is_country_list(lines[following].text):
+        if following == len(lines) or labels[following][0] or not is_country_list(lines[following].text):
             break
         values.append(lines[following])
         index = following + 1

@@ -68,7 +68,8 @@ def parse(text: str, source: Source) -> Project:
 
 
 def _heading(line: Line) -> str | None:
-    return HEADINGS.get(label_key(line.text.rstrip("| ")))
+    text = line.text.rstrip("| ")
+    return HEADINGS.get(line.label if text == line.text else label_key(text))
 
 
 def _row(line: Line) -> tuple[str | None, str | None]:
@@ -90,7 +91,7 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         heading = _heading(line)
         if heading:
             current = sections.setdefault(heading, [])
-        elif current is not None and not set(line.text) <= set("-|: "):
+        elif current is not None and line.text.strip("-|: "):  # not a rule such as "---|"
             if current is sections.get("table") and not _row(line)[0]:
                 current = None
                 continue

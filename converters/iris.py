@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -9,15 +10,20 @@ from rdflib import URIRef
 from .records import Place, Project, Subdivision
 from .textnorm import slug
 
+# What quote() leaves as it is: a part made only of these (most are) needs no quoting.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+
 
 class Iris:
     """IRIs of the data under one base, e.g. Iris("https://w3id.org/migration-lod/")."""
 
     def __init__(self, base: str) -> None:
         self.base = base if base.endswith("/") else base + "/"
+        self._countries: dict[str, URIRef] = {}  # every record names a few of the same 250
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(quote(part, safe="-._~") for part in parts))
+        return URIRef(self.base + "/".join(part if _UNRESERVED.fullmatch(part) else quote(part, safe="-._~")
+                                           for part in parts))
 
     def project(self, project: Project) -> URIRef:
         """project/{code}: the project ID or page code, else the Prima ID, else a slug of the title."""
@@ -32,7 +38,10 @@ class Iris:
         return self._iri("organisation", slug(name))
 
     def country(self, alpha2: str) -> URIRef:
-        return self._iri("country", alpha2)
+        iri = self._countries.get(alpha2)
+        if iri is None:
+            iri = self._countries[alpha2] = self._iri("country", alpha2)
+        return iri
 
     def subdivision(self, subdivision: Subdivision) -> URIRef:
         return self._iri("subdivision", subdivision.code)

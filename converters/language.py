@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from .textnorm import fold
+from .textnorm import folded_words
 
 # Frequent short words that tell the three languages of the pages apart.
 _STOPWORDS = {
@@ -16,15 +15,15 @@ _STOPWORDS = {
     "es": {"el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una", "un",
            "es", "se", "al", "su"},
 }
-_WORD = re.compile(r"[a-z]+")
 
 
 def guess_language(text: str, default: str = "fr") -> str:
     """ISO 639-1 code of the language among fr, en, es whose common words the text uses most."""
-    words = _WORD.findall(fold(text))
+    words = folded_words(text)
     if not words:
         return default
     counts = Counter(words)
-    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
+    # keys() & stop looks up the few stopwords among the words, not every word among the stopwords
+    scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default

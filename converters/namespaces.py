@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
-MP = Namespace("https://w3id.org/migration-lod/vocab#")
+
+class _Terms(Namespace):
+    """A Namespace that makes each of its terms once: rdflib makes a new URIRef on every attribute access, and
+    the mapping asks for the same few terms for every record."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self.__dict__[name] = super().__getattr__(name)
+        return term
+
+
+def made_once(namespace: Namespace | type) -> Namespace:
+    """The namespace (an rdflib Namespace or DefinedNamespace) as one that makes each of its terms once."""
+    return _Terms(str(namespace))
+
+
+MP = _Terms("https://w3id.org/migration-lod/vocab#")
 MPS = Namespace("https://w3id.org/migration-lod/shapes#")
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = _Terms("https://schema.org/")
 EURIO = Namespace("http://data.europa.eu/s66#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .pagelines import Line, label_key
+from .pagelines import Line
 from .textnorm import fold
 
 # Menu entries of the IOM sites (French, English, Spanish), folded. Pages copied from a browser
@@ -43,29 +43,37 @@ _FOOTER_PREFIX = re.compile("|".join(re.escape(entry) + " " for entry in sorted(
                                      if len(entry) >= 5))
 _SOCIAL = {"facebook", "twitter", "x", "linkedin", "instagram", "youtube", "flickr", "tiktok", "whatsapp",
            "email", "e-mail", "rss"}
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|tous droits reserves|all rights reserved|"
-                        r"todos los derechos reservados")
-_LINK_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
+_RIGHTS_RESERVED = ("tous droits reserves", "all rights reserved", "todos los derechos reservados")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|" + "|".join(_RIGHTS_RESERVED))
+# Every match of _COPYRIGHT holds one of these: `in` finds them on a long line far faster than the regex.
+_COPYRIGHT_MARKS = ("©", "(c)", "copyright", *_RIGHTS_RESERVED)
+# Two or more of those words and nothing else but spaces and the marks between links: "Facebook | Twitter".
+_SOCIAL_LINKS = re.compile(r"[\s|·•/]*(?:{0})(?:[\s|·•/]+(?:{0}))+[\s|·•/]*".format(
+    "|".join(re.escape(word) for word in sorted(_SOCIAL))))
 _SENTENCE_END = re.compile(r"[.!?;:…»\"”)]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s")
 
 
 def is_site_text(line: Line) -> bool:
     """True for a line the site itself writes on every page: a menu entry, a footer link, a copyright."""
-    key = label_key(line.text).strip(" |:>»›")
+    key = _site_key(line).strip(" |:>»›")
     if not key:
         return False
-    if key in MENU or key in FOOTER or _COPYRIGHT.search(key):
+    if key in MENU or key in FOOTER or _copyright(key) or _SOCIAL_LINKS.fullmatch(key):
         return True
-    words = [word for word in _LINK_SEPARATORS.split(key) if word]
-    if len(words) > 1 and all(word in _SOCIAL for word in words):
-        return True  # "Facebook | Twitter | LinkedIn"
     return _glued_menu_entry(line.text)
+
+
+def _copyright(key: str) -> bool:
+    return any(mark in key for mark in _COPYRIGHT_MARKS) and bool(_COPYRIGHT.search(key))
 
 
 def _glued_menu_entry(text: str) -> bool:
     """A menu entry glued to its blurb, as copying a mega-menu gives: "Qui sommes nousL'Organisation…"."""
-    for length in _menu_lengths():
+    lengths = _menu_lengths()
+    if text[lengths[-1]:lengths[0] + 1].islower():
+        return False  # no capital letter where a blurb could start (most lines), found in one step
+    for length in lengths:
         head = text[:length]
         if len(text) > length and text[length].isupper() and head[-1:].islower() and fold(head) in MENU:
             return True
@@ -82,7 +90,13 @@ def _footer_link(line: Line) -> bool:
 
     Weaker evidence than is_site_text (a record's own line may start so), so it counts only before one.
     """
-    return _link_like(line) and bool(_FOOTER_PREFIX.match(label_key(line.text)))
+    return _link_like(line) and bool(_FOOTER_PREFIX.match(_site_key(line)))
+
+
+def _site_key(line: Line) -> str:
+    """The label key of a line, even when it is too long to be a label: a copyright line can be."""
+    key = line.label
+    return fold(line.text).rstrip(" :") if key is None else key
 
 
 def _link_like(line: Line) -> bool:

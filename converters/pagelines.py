@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .textnorm import clean, collapse, fold
+from .textnorm import clean, collapse, fold, spaced_plainly
 
 # List marks that start a line: bullets, and a dash or en dash standing alone or before a space.
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s|$))\s*")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), and its indent."""
+class Line(NamedTuple):
+    """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), its indent, and its
+    label_key (a named tuple: a page has tens of lines, and a frozen dataclass takes twice as long to make)."""
 
     number: int
     text: str
     indent: int
     bulleted: bool
+    label: str | None  # label_key(text), worked out once: every page family compares every line with its labels
 
-    @property
-    def key(self) -> str:
-        """The folded text, for comparing with labels and headings."""
-        return fold(self.text)
+    @classmethod
+    def of(cls, number: int, text: str, indent: int = 0, bulleted: bool = False) -> Line:
+        """The line of this text, with its label key."""
+        return cls(number, text, indent, bulleted, label_key(text))
 
     @property
     def blank(self) -> bool:
@@ -40,28 +41,50 @@ def page_lines(text: str) -> list[Line]:
 @lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
 def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
-    for number, raw in enumerate(clean(text).split("\n"), start=1):
+    text = clean(text)
+    plain = spaced_plainly(text)
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
-            lines.append(Line(number, "", 0, False))
+            lines.append(Line.of(number, ""))
             continue
-        stripped = collapse(raw)
+        # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
+        stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
-        lines.append(Line(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
+        lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
 
 
-def label_key(text: str) -> str:
-    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut"."""
-    return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else fold(text).rstrip(" :")
+def label_key(text: str) -> str | None:
+    """The folded form of a field label, without its trailing colon: "Date de début :" -> "date de debut";
+    None for a text that cannot be a label, told without folding it: one with a colon before a letter or digit
+    (no label has a colon inside: a line "Label: value"), or one longer than any label (a description line)."""
+    return _short_label_key(text) if len(text) <= _LABEL_CACHE_LENGTH else _label_key(text)
 
 
+# No label, heading or menu entry of a page family is longer than this or holds a colon, folded (a test checks).
+LABEL_LENGTH = 100
 _LABEL_CACHE_LENGTH = 4000  # a description line is read by each family's detect() and parse(); a huge one is not kept
+_INNER_COLON = re.compile(r":[^A-Za-z0-9]*[A-Za-z0-9]")  # folding keeps both the colon and the letter or digit
 
 
-@lru_cache(maxsize=4096)  # every page family compares every line with its labels
-def _short_label_key(text: str) -> str:
+def _label_key(text: str) -> str | None:
+    if ":" in text and _INNER_COLON.search(text) or len(text) > LABEL_LENGTH and _longer_than_a_label(text):
+        return None
     return fold(text).rstrip(" :")
+
+
+_short_label_key = lru_cache(maxsize=4096)(_label_key)  # every page family compares every line with its labels
+
+
+def _longer_than_a_label(text: str) -> bool:
+    """True when label_key(text) is surely longer than LABEL_LENGTH: it keeps every ASCII letter and digit of the
+    text (lowered), and counting those in a head of the text takes two passes in C, where folding takes many."""
+    head = text[:4 * LABEL_LENGTH].encode("utf-8", "surrogatepass")
+    return len(head.translate(None, _NOT_ALPHANUMERIC)) > LABEL_LENGTH
+
+
+_NOT_ALPHANUMERIC = bytes(byte for byte in range(256) if not chr(byte).isascii() or not chr(byte).isalnum())
 
 
 def paragraphs(lines: list[Line]) -> str | None:

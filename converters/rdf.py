@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
-from .namespaces import DCT, DEFAULT_BASE, MP, SCHEMA, new_graph
+from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
 from .records import Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
 
+# rdflib's namespaces make a term anew on every attribute access, and the mapping asks for the same few for
+# every record: these make each once.
+DCT, PROV, RDF, RDFS, SKOS, XSD = (made_once(getattr(rdflib_namespaces, name))
+                                   for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD"))
 _DATE_TYPES = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}
 # Record fields naming a concept -> (property, scheme).
 _CONCEPT_FIELDS = {
@@ -42,6 +46,7 @@ class Mapped:
         return graph
 
 
+@lru_cache(maxsize=4096)  # dates repeat from record to record, and a literal is immutable
 def date_literal(date: PartialDate) -> Literal:
     """ "2022"^^xsd:gYear, "2020-06"^^xsd:gYearMonth or "2020-06-15"^^xsd:date, as precise as the page."""
     precision = 1 + (date.month is not None) + (date.day is not None)
@@ -53,6 +58,18 @@ def money_literal(amount: Decimal) -> Literal:
     if amount.as_tuple().exponent > -2:
         amount = amount.quantize(Decimal("0.01"))
     return Literal(str(amount), datatype=XSD.decimal)
+
+
+def _string(value: str, lang: str | None = None) -> Literal:
+    """A string literal, made without rdflib's normalising, which looks for the value's Python type among a dozen
+    (the costliest part of making one) to leave a string as it is."""
+    return Literal(value, lang=lang, normalize=False)
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _integer(value: int) -> Literal:
+    """An xsd:integer literal, made once: positions and counts are the same few numbers on every record."""
+    return Literal(value)
 
 
 class Mapper:
@@ -79,7 +96,7 @@ class _ProjectWriter:
         self.project, self.mapped, self.graph, self.node = project, mapped, mapped.triples, mapped.iri
 
     def text(self, value: str) -> Literal:
-        return Literal(value, lang=self.project.language)
+        return _string(value, self.project.language)
 
     def add(self, predicate: URIRef, value) -> None:
         if value is not None:
@@ -90,14 +107,14 @@ class _ProjectWriter:
         add(RDF.type, MP.Project)
         add(DCT.title, p.title and self.text(p.title))
         add(DCT.description, p.description and self.text(p.description))
-        add(DCT.identifier, p.code and Literal(p.code))
-        add(MP.primaId, p.prima_id and Literal(p.prima_id))
+        add(DCT.identifier, p.code and _string(p.code))
+        add(MP.primaId, p.prima_id and _string(p.prima_id))
         add(MP.startDate, p.start and date_literal(p.start))
         add(MP.endDate, p.end and date_literal(p.end))
-        add(MP.allocationYear, p.allocation_year and Literal(f"{p.allocation_year:04d}", datatype=XSD.gYear))
-        add(MP.durationMonths, p.duration_months and Literal(p.duration_months))
+        add(MP.allocationYear, p.allocation_year and date_literal(PartialDate(p.allocation_year)))
+        add(MP.durationMonths, p.duration_months and _integer(p.duration_months))
         add(MP.innovationDescription, p.innovation_description and self.text(p.innovation_description))
-        add(MP.beneficiaryRegionCount, p.beneficiary_region_count and Literal(p.beneficiary_region_count))
+        add(MP.beneficiaryRegionCount, p.beneficiary_region_count and _integer(p.beneficiary_region_count))
         if p.funding_programme:
             add(MP.fundingProgramme, self.iris.programme(p.funding_programme))
         for name, (predicate, scheme) in _CONCEPT_FIELDS.items():
@@ -132,15 +149,16 @@ class _ProjectWriter:
         self.add(MP.budget, node)
         self.graph.add((node, RDF.type, SCHEMA.MonetaryAmount))
         self.graph.add((node, SCHEMA.value, money_literal(self.project.budget.amount)))
-        self.graph.add((node, SCHEMA.currency, Literal(self.project.budget.currency)))
+        self.graph.add((node, SCHEMA.currency, _string(self.project.budget.currency)))
 
     def countries(self) -> None:
         # mp:beneficiaryCountry is written beside its sub-properties so plain SPARQL needs no reasoner.
         for predicate, codes in ((MP.eligibleBeneficiary, self.project.eligible_countries),
                                  (MP.otherBeneficiary, self.project.other_countries)):
             for code in codes:
-                self.add(predicate, self.iris.country(code))
-                self.add(MP.beneficiaryCountry, self.iris.country(code))
+                country = self.iris.country(code)
+                self.add(predicate, country)
+                self.add(MP.beneficiaryCountry, country)
         for code in self.project.mission_countries:
             self.add(MP.missionCountry, self.iris.country(code))
 
@@ -155,8 +173,8 @@ class _ProjectWriter:
         node = self.iris.area(area)
         if isinstance(area, Subdivision):
             self.graph.add((node, RDF.type, MP.Subdivision))
-            self.graph.add((node, SKOS.prefLabel, Literal(area.name)))
-            self.graph.add((node, MP.subdivisionCode, Literal(area.code)))
+            self.graph.add((node, SKOS.prefLabel, _string(area.name)))
+            self.graph.add((node, MP.subdivisionCode, _string(area.code)))
             self.graph.add((node, SCHEMA.containedInPlace, self.iris.country(area.country)))
             return node
         self.graph.add((node, RDF.type, MP.Place))
@@ -182,7 +200,7 @@ class _ProjectWriter:
         self.graph.add((node, RDF.type, MP.Organisation))
         self.graph.add((node, SKOS.prefLabel, self.text(organisation.name)))
         for alias in organisation.alt_labels:
-            self.graph.add((node, SKOS.altLabel, Literal(alias)))
+            self.graph.add((node, SKOS.altLabel, _string(alias)))
         if organisation.place:
             self.graph.add((node, SCHEMA.location, self.area(organisation.place)))
         return node
@@ -193,13 +211,13 @@ class _ProjectWriter:
         objectives += [(MP.specificObjective, text) for text in p.specific_objectives]
         for number, (predicate, text) in enumerate(objectives, start=1):
             node = self.part(predicate, f"objective-{number}", MP.Objective, text)
-            self.graph.add((node, MP.position, Literal(number)))
+            self.graph.add((node, MP.position, _integer(number)))
         for result in p.expected_results:
             node = self.part(MP.expectedResult, f"result-{result.notation}", MP.ExpectedResult, result.text)
-            self.graph.add((node, SKOS.notation, Literal(result.notation)))
+            self.graph.add((node, SKOS.notation, _string(result.notation)))
         for number, activity in enumerate(p.activities, start=1):
             node = self.part(MP.activity, f"activity-{number}", MP.Activity, activity.text)
-            self.graph.add((node, MP.position, Literal(number)))
+            self.graph.add((node, MP.position, _integer(number)))
             if activity.title:
                 self.graph.add((node, DCT.title, self.text(activity.title)))
 
@@ -220,16 +238,16 @@ class _ProjectWriter:
         for predicate, value in ((SCHEMA.address, contact.address), (SCHEMA.telephone, contact.telephone),
                                  (SCHEMA.faxNumber, contact.fax), (SCHEMA.email, contact.email)):
             if value:
-                self.graph.add((node, predicate, Literal(value)))
+                self.graph.add((node, predicate, _string(value)))
 
     def source(self) -> None:
         source = self.project.source
         node = self.iris.source(source.path)
         self.add(PROV.wasDerivedFrom, node)
         self.graph.add((node, RDF.type, PROV.Entity))
-        self.graph.add((node, RDFS.label, Literal(source.path.rsplit("/", 1)[-1])))
-        self.graph.add((node, MP.sha256, Literal(source.sha256)))
-        self.graph.add((node, MP.converter, Literal(source.converter)))
+        self.graph.add((node, RDFS.label, _string(source.path.rsplit("/", 1)[-1])))
+        self.graph.add((node, MP.sha256, _string(source.sha256)))
+        self.graph.add((node, MP.converter, _string(source.converter)))
 
 
 @cache

@@ -72,8 +72,7 @@ class Reference:
 
     def organisation(self, *labels: str) -> URIRef | None:
         """The known organisation any of these names or acronyms designates, if any."""
-        return next((self.organisations[fold(label)] for label in labels if fold(label) in self.organisations),
-                    None)
+        return next((found for label in labels if (found := self.organisations.get(fold(label))) is not None), None)
 
 
 @cache

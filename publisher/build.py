@@ -7,6 +7,7 @@ go to a sorted run file beside the output, and the whole-dataset files are writt
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -117,7 +118,8 @@ def _run(pages: list[Path], base: str, jobs: int, runs: Path,
         pool = None
     else:
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        # A worker's collections need not walk what it inherits (gazetteer, reference data, shapes): it lives on.
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=gc.freeze)
         done = pool.map(process_chunk, chunks)
     interner = _Interner()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from converters.countries import country, split_countries, subdivision
 from converters.errors import PageError
 from converters.records import PartialDate
-from converters.textnorm import _fold_slowly, fold
+from converters.textnorm import _fold_slowly, fold, folded_words
 from converters.values import parse_date, parse_duration_months, parse_money, parse_month_years
 
 
@@ -88,6 +89,21 @@ def test_bad_dates_and_durations():
 @given(st.text() | st.text(alphabet=st.characters(max_codepoint=0x2fff)))
 def test_fold_a_character_at_a_time_is_fold_on_the_whole_text(text):
     assert fold(text) == _fold_slowly(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=64, max_size=300) | st.text(alphabet=st.characters(max_codepoint=0x2fff), min_size=64)
+       | st.lists(st.sampled_from(["é", "É", "ϒ", "Υ", "ǅ", "ﬁ", "`", "\t", "\r\n", " ", "a", "Z", "œ", "\u0301"]),
+                  min_size=64).map("".join))
+def test_fold_of_a_long_text_is_fold_on_the_whole_text(text):
+    # Long texts are folded a distinct character at a time, not a character at a time: the same, in any order.
+    assert fold(text) == _fold_slowly(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=0x2fff), min_size=64))
+def test_folded_words_are_the_letter_runs_of_the_folded_text(text):
+    assert folded_words(text) == re.findall(r"[a-z]+", fold(text))
 
 
 def test_fold_matches_names_as_people_write_them():
