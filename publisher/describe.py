@@ -9,9 +9,10 @@ from itertools import groupby
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 
-from converters.namespaces import DCT, VOCAB_IRI, new_graph
+from converters.namespaces import VOCAB_IRI, new_graph
+
+from .terms import DCT, RDF, RDFS, SKOS
 
 LABELS = (SKOS.prefLabel, DCT.title, RDFS.label)
 Pair = tuple[URIRef, URIRef | Literal]

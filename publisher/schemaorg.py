@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, OWL, SKOS
 
-from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
+from converters.namespaces import VOCAB_IRI
 
 from . import jsonld
 from .describe import Index
+from .terms import DCAT, DCT, MP, OWL, SCHEMA, SKOS
 
 _FUNDING_ROLES = ("funder", "co-funder")
 LISTED = 100  # source pages named in the landing page's description at most (all are in its RDF)

@@ -34,6 +34,7 @@ NAMED_BY = frozenset(ntriples.iri(str(p)) for p in (*LABELS, SKOS.notation))  # 
 RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
 DESCRIPTION = ntriples.iri(str(DCT.description))
 CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
+CONVERTED = 1 << 16  # nodes whose brief is kept converted, by predicate, per process (emptied when full)
 
 
 @dataclass(eq=False)  # hashed by identity: the caches below key on it
@@ -50,6 +51,7 @@ class Facts:
     keys: list[str] = field(default_factory=list)  # every document IRI, in the order the second pass meets them
     term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
     foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
+    converted: dict[URIRef, dict[URIRef, list]] = field(default_factory=dict, repr=False)  # see LocalIndex.values
 
     def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Take in one subject's (predicate, object) pairs, in N-Triples form."""
@@ -210,7 +212,16 @@ class LocalIndex(Index):
     def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
         if node in self.own:
             return super().values(node, predicate)
-        return _brief_values(self.facts, str(node), ntriples.iri(str(predicate)))  # cached apart from the index
+        converted = self.facts.converted  # shared by every page of the process, apart from the index
+        grouped = converted.get(node)
+        if grouped is None:
+            if len(converted) >= CONVERTED:
+                converted.clear()
+            grouped = converted[node] = _grouped(self.facts.brief.get(str(node), ()))
+        return grouped.get(predicate, _NONE)
+
+
+_NONE: list = []
 
 
 @lru_cache(maxsize=CACHED)
@@ -219,16 +230,16 @@ def _brief(facts: Facts, node: str) -> list[Pair]:
     return pairs_of(facts.brief.get(node, ()))
 
 
-@lru_cache(maxsize=1 << 16)
-def _brief_values(facts: Facts, node: str, predicate: str) -> list:
-    """A node's objects for one predicate (N-Triples form) in the order of its sorted pairs: small entries, so
+def _grouped(flat: tuple[str, ...]) -> dict[URIRef, list]:
+    """A brief's objects by predicate, each list in the order of the node's sorted pairs: small entries, so
     many (every project a country's page lists, say) stay converted."""
-    flat = facts.brief.get(node, ())
-    found = [term(o) for p, o in zip(flat[0::2], flat[1::2], strict=True) if p == predicate]
-    if len(found) > 1:
-        key = URIRef(predicate[1:-1])
-        found = [o for _, o in sorted_pairs((key, o) for o in found)]
-    return found
+    grouped: dict[URIRef, list] = {}
+    for predicate, obj in zip(flat[0::2], flat[1::2], strict=True):
+        grouped.setdefault(_iri(predicate), []).append(term(obj))
+    for key, found in grouped.items():
+        if len(found) > 1:
+            grouped[key] = [o for _, o in sorted_pairs((key, o) for o in found)]
+    return grouped
 
 
 @lru_cache(maxsize=64)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from converters.namespaces import DCT, MP, PREFIXES, SCHEMA
+from converters.namespaces import PREFIXES
 from converters.textnorm import fold
 
 from .describe import Index, path_of
+from .terms import DCT, MP, RDF, RDFS, SCHEMA, SKOS, XSD
 
 LABELS_FILE = Path(__file__).parent / "templates" / "labels.ttl"
 # The facts of a project in the order people look for them; other properties follow, by label.
@@ -146,14 +146,15 @@ class View:
         self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
 
     @cached_property
-    def _directory(self) -> str:
+    def directory(self) -> str:
+        """The folder of the page's file, which its links start from ("." at the top)."""
         return posixpath.dirname(self.path) or "."
 
     def local(self, target: str) -> str:
         """A link from this page to the file `target` of the site (e.g. "country/AR.html", "style.css")."""
         found = self._local.get(target)
         if found is None:
-            found = self._local[target] = relative(target, self._directory)
+            found = self._local[target] = relative(target, self.directory)
         return found
 
     def href(self, iri: str) -> tuple[str | None, bool]:
