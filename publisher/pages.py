@@ -20,7 +20,7 @@ from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
 from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
-from .views import Referrer, Terms, Value, View, format_number, value_html
+from .views import Known, Referrer, Terms, Value, View, format_number, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -144,6 +144,7 @@ class _Shared:
         self.projects: list[URIRef] | None = None
         self.project_set: frozenset[URIRef] | None = None
         self.rows: dict[tuple[URIRef, str], tuple[ProjectRow, frozenset[str]]] = {}
+        self.known = Known()  # labels and names (views.Known)
 
 
 class Pages:
@@ -185,7 +186,8 @@ class Pages:
 
     def _view(self, path: str, document: URIRef | None = None) -> View:
         """A view of the index for the page at `path`: long lists of values cut at `rows`, saying how many more."""
-        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"])
+        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"],
+                    self._shared.known)
 
     def kind(self, iri: URIRef) -> str:
         types = set(self.index.types(iri))

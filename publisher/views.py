@@ -132,15 +132,29 @@ class Terms:
         return self.get(iri, lang) or curie(iri)
 
 
+KEPT = 1 << 17  # labels, and names by folder, kept made by a Known (emptied when full)
+
+
+class Known:
+    """What views of one dataset in one language make alike on every page, kept for all of them: each node's
+    label, and its name as a link from each folder of pages (but from the pages of its own document)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[URIRef, tuple[str, str | None]] = {}
+        self.names: dict[tuple[URIRef, str], Value] = {}
+
+
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
     def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None,
-                 limit: int | None = None, more: str = "+{n}") -> None:
+                 limit: int | None = None, more: str = "+{n}", known: Known | None = None) -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
         self.limit, self.more = limit, more  # values shown of one property at most, and what says how many not
         self.document = document or (index.iri(path) if path else URIRef(index.base))
-        self._labels: dict[URIRef, tuple[str, str | None]] = {}
+        self._here = str(self.document)
+        self._known = known or Known()
+        self._labels = self._known.labels
         self._local: dict[str, str] = {}
         self._names: dict[URIRef, Value] = {}
         self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
@@ -179,6 +193,8 @@ class View:
             ranked = min(self.index.labels(node), default=None,
                          key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
                                            order.get(pair[1].language or "", 4), str(pair[1])))
+            if len(self._labels) >= KEPT:
+                self._labels.clear()
             found = self._labels[node] = ("", None) if ranked is None else (str(ranked[1]), ranked[1].language)
         return found
 
@@ -186,7 +202,17 @@ class View:
         """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
         found = self._names.get(node)
         if found is None:
-            found = self._names[node] = self._name(node)
+            if str(node).partition("#")[0] == self._here:  # "#top" or "#part": this page's own
+                found = self._names[node] = self._name(node)
+                return found
+            key = (node, self.directory)
+            names = self._known.names
+            found = names.get(key)
+            if found is None:
+                if len(names) >= KEPT:
+                    names.clear()
+                found = names[key] = self._name(node)
+            self._names[node] = found
         return found
 
     def _name(self, node: URIRef) -> Value:
