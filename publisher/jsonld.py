@@ -104,23 +104,40 @@ class Compactor:
 def dumps(value: object, level: int = 0) -> str:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1), the same text, several times faster: the
     standard library writes indented JSON in pure Python, but quotes strings in C."""
-    if isinstance(value, str):
+    if type(value) is str:  # the most common case first: most leaves are strings
         return _quote(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        pad = "\n" + " " * (level + 1)
-        inner = ",".join(f"{pad}{_quote(key)}: {dumps(item, level + 1)}" for key, item in sorted(value.items()))
-        return "{" + inner + "\n" + " " * level + "}"
+        pad = _pad(level + 1)
+        parts = []
+        for key in sorted(value):
+            item = value[key]
+            parts.append(f"{pad}{_quote(key)}: {_quote(item) if type(item) is str else dumps(item, level + 1)}")
+        return "{" + ",".join(parts) + _pad(level) + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
-        pad = "\n" + " " * (level + 1)
-        return "[" + ",".join(pad + dumps(item, level + 1) for item in value) + "\n" + " " * level + "]"
+        pad = _pad(level + 1)
+        return "[" + ",".join([pad + (_quote(item) if type(item) is str else dumps(item, level + 1))
+                                for item in value]) + _pad(level) + "]"
+    if isinstance(value, str):
+        return _quote(value)
     return json.dumps(value)
 
 
+@cache
+def _pad(level: int) -> str:
+    return "\n" + " " * level
+
+
 def _order(value: object) -> str:
+    """json.dumps(value, sort_keys=True, ensure_ascii=False), written directly for the values nodes hold most: a
+    string, or an object of strings ({"@id": …}, {"@value": …, "@language": …})."""
+    if type(value) is str:
+        return _quote(value)
+    if type(value) is dict and all(type(item) is str for item in value.values()):
+        return "{" + ", ".join(f"{_quote(key)}: {_quote(item)}" for key, item in sorted(value.items())) + "}"
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -190,21 +207,17 @@ def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:
     """The part of a context that some node objects use: their terms, type names and the prefixes these need,
     so a small document can carry its own context instead of a copy of the whole one."""
     used: set[str] = set()
-
-    def visit(value: object) -> None:
+    waiting: list = list(nodes)  # every key, and every string value with its prefix, of the nodes
+    while waiting:
+        value = waiting.pop()
         if isinstance(value, dict):
-            for key, item in value.items():
-                used.add(key)
-                visit(item)
+            used.update(value)
+            waiting.extend(value.values())
         elif isinstance(value, list):
-            for item in value:
-                visit(item)
+            waiting.extend(value)
         elif isinstance(value, str):
             used.add(value)
             used.add(value.partition(":")[0])
-
-    for node in nodes:
-        visit(node)
     kept = {name: definition for name, definition in ctx.items() if name in used}
     for definition in list(kept.values()):
         for iri in ([definition] if isinstance(definition, str) else

@@ -20,7 +20,7 @@ from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
 from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
-from .views import Known, Referrer, Terms, Value, View, format_number, value_html
+from .views import Known, Referrer, Terms, Value, View, facts_html, format_number, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -44,6 +44,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["value_html"] = value_html
+    env.globals["facts_html"] = facts_html
     return env
 
 

@@ -63,6 +63,24 @@ class Fact:
     values: tuple[Value, ...]
 
 
+def facts_html(facts: list[Fact]) -> Markup:
+    """A table of facts (the templates' `facts_table`): a row for each property, its label linking to where
+    it is defined, and its value, or a list of its values."""
+    if not facts:
+        return Markup("")
+    rows = ['<table class="facts">\n']
+    for fact in facts:
+        attributes = f'title="{escape(fact.predicate)}">{escape(fact.label)}'
+        heading = f'<a href="{escape(fact.href)}" {attributes}</a>' if fact.href else f"<span {attributes}</span>"
+        if len(fact.values) == 1:
+            shown = value_html(fact.values[0])
+        else:
+            shown = '<ul class="values">' + "".join([f"<li>{value_html(v)}</li>" for v in fact.values]) + "</ul>\n"
+        rows.append(f'<tr><th scope="row">{heading}</th>\n<td>{shown}</td></tr>\n')
+    rows.append("</table>\n")
+    return Markup("".join(rows))
+
+
 @dataclass(frozen=True)
 class Referrer:
     """A resource that links to the one shown, with the properties it links by."""
