@@ -52,6 +52,7 @@ class Index:
     def __init__(self, graph: Graph | None, base: str) -> None:
         self.graph, self.base = graph, base
         self._grouped: dict[URIRef, dict[URIRef, list]] = {}
+        self.memo: dict = {}  # what renderers make of the data alike on every page (see schemaorg.thing)
 
     @cached_property
     def by_subject(self) -> Mapping[URIRef, list[Pair]]:

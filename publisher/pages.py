@@ -9,7 +9,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 from rdflib import Literal, URIRef
 
@@ -46,6 +46,13 @@ def environment() -> Environment:
     env.globals["value_html"] = value_html
     env.globals["facts_html"] = facts_html
     return env
+
+
+@cache
+def resource_template(kind: str) -> Template:
+    """The template of a kind of resource, the most specific first (looked up once: a missing one is a search
+    of the templates folder each time)."""
+    return environment().select_template([f"resource-{kind}.html", "resource.html"])
 
 
 @cache
@@ -231,7 +238,7 @@ class Pages:
                        referrers=self._cut([r for r in referrers if r.iri not in self._project_set]),
                        participations=self._participations(view, iri),
                        participation_type=view.value(MP.Participation, RDF.type))
-        template = environment().select_template([f"resource-{kind}.html", "resource.html"])
+        template = resource_template(kind)
         projects = [r for r in referrers if r.iri in self._project_set]
         yield from self._paged(view, template, context, projects, numbers,
                                lambda r: (self.project_row(view, r.iri), r.properties),

@@ -52,6 +52,7 @@ class Facts:
     term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
     foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
     converted: dict[URIRef, dict[URIRef, list]] = field(default_factory=dict, repr=False)  # see LocalIndex.values
+    memo: dict = field(default_factory=dict, repr=False)  # Index.memo of every document's view
 
     def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Take in one subject's (predicate, object) pairs, in N-Triples form."""
@@ -175,7 +176,7 @@ class LocalIndex(Index):
 
     def __init__(self, facts: Facts, document: str, own: list[str]) -> None:
         super().__init__(None, facts.base)
-        self.facts, self.document = facts, document
+        self.facts, self.document, self.memo = facts, document, facts.memo
         self.own = {URIRef(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
                     if s[0] == "<"}
 
