@@ -207,17 +207,20 @@ def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:
     """The part of a context that some node objects use: their terms, type names and the prefixes these need,
     so a small document can carry its own context instead of a copy of the whole one."""
     used: set[str] = set()
+    add = used.add
     waiting: list = list(nodes)  # every key, and every string value with its prefix, of the nodes
+    take, extend = waiting.pop, waiting.extend
     while waiting:
-        value = waiting.pop()
-        if isinstance(value, dict):
+        value = take()
+        kind = type(value)
+        if kind is str or (kind is not dict and kind is not list and isinstance(value, str)):
+            add(value)
+            add(value.partition(":")[0])
+        elif kind is dict or isinstance(value, dict):
             used.update(value)
-            waiting.extend(value.values())
-        elif isinstance(value, list):
-            waiting.extend(value)
-        elif isinstance(value, str):
-            used.add(value)
-            used.add(value.partition(":")[0])
+            extend(value.values())
+        elif kind is list or isinstance(value, list):
+            extend(value)
     kept = {name: definition for name, definition in ctx.items() if name in used}
     for definition in list(kept.values()):
         for iri in ([definition] if isinstance(definition, str) else
