@@ -45,6 +45,7 @@ class Compactor:
             if len(prefix) < len(self.by_namespace.get(namespace, prefix + " ")):
                 self.by_namespace[namespace] = prefix
         self._iris: dict[str, str] = {}
+        self._naming: dict[str, tuple] = {}  # see _named
 
     def expand(self, value: str) -> str:
         """A CURIE or keyword of the context as a full IRI (keywords stay as they are)."""
@@ -63,6 +64,12 @@ class Compactor:
             if len(self._iris) < 1 << 16:
                 self._iris[value] = found
         return found
+
+    def _named(self, predicate: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+        """A predicate's name and the "@type" of its values: for literal objects, then for IRIs (a term typed
+        other than "@id" does not apply to an IRI)."""
+        name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
+        return (name, kind), ((self.iri(predicate), None) if kind not in (None, "@id") else (name, kind))
 
     def type_name(self, value: str) -> str:
         term = self.terms.get(value)
@@ -88,12 +95,14 @@ class Compactor:
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         properties: dict[str, list] = {}
+        naming = self._naming
         for predicate, obj in pairs:
             if predicate == RDF_TYPE and len(obj) == 1:
                 continue
-            name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
-            if len(obj) == 1 and kind not in (None, "@id"):
-                name, kind = self.iri(predicate), None
+            named = naming.get(predicate)
+            if named is None:
+                named = naming[predicate] = self._named(predicate)
+            name, kind = named[len(obj) == 1]
             properties.setdefault(name, []).append(self.value(obj, kind))
         for name in sorted(properties):
             values = properties[name]
@@ -175,7 +184,8 @@ def nodes_of_lines(lines: Iterable[str], ctx: dict | None = None) -> Iterator[di
 
 def node_of_pairs(compactor: Compactor, subject: str, pairs: list[tuple[str, str]]) -> dict:
     """The node object of one subject and its (predicate, object) pairs, all in N-Triples form."""
-    return compactor.node(_line_term(subject)[0], [(p[1:-1], _line_term(o)) for p, o in pairs])
+    return compactor.node(_line_term(subject)[0], [(p[1:-1], (o[1:-1],) if o[0] == "<" else _line_term(o))
+                                                   for p, o in pairs])
 
 
 def _nodes(triples: Iterable[tuple[str, str, tuple]], ctx: dict | None) -> Iterator[dict]:

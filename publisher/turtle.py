@@ -38,8 +38,8 @@ class Writer:
 
     def term(self, text: str) -> str:
         """An N-Triples term as written in Turtle."""
-        if text[0] != "<":
-            return self._literal(text)
+        if text[0] != "<":  # a typed literal may be written bare, or with a prefixed datatype; others as they are
+            return self._literal(text) if text[-1] == ">" else text
         found = self._iris.get(text)
         if found is None:
             if len(self._iris) >= KEPT:

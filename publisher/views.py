@@ -24,6 +24,7 @@ FACT_ORDER = (RDF.type, DCT.identifier, MP.primaId, MP.status, MP.projectType, M
               MP.eligibleBeneficiary, MP.otherBeneficiary, MP.beneficiaryCountry, MP.missionCountry,
               MP.interventionArea, MP.beneficiaryRegion, MP.beneficiaryRegionCount, MP.innovationElement,
               SKOS.prefLabel, SKOS.altLabel, SKOS.notation, DCT.title, DCT.description)
+_FACT_RANK = {p: i for i, p in enumerate(FACT_ORDER)}
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,7 @@ class View:
         for predicate, obj in self.index.pairs(node):
             if predicate not in skipped and (not drop or (predicate, obj) not in drop):
                 grouped.setdefault(predicate, []).append(obj)
-        rank = {p: i for i, p in enumerate(FACT_ORDER)}
+        rank = _FACT_RANK
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
         facts = []
         for predicate in ordered:
