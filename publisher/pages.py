@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from rdflib import Literal, URIRef
 
 from converters.namespaces import VOCAB_IRI
@@ -20,7 +20,7 @@ from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
 from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
-from .views import Known, Referrer, Terms, Value, View, facts_html, format_number, value_html
+from .views import Known, Referrer, Terms, Value, View, facts_html, format_number, html_text, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -103,9 +103,9 @@ class ProjectRow:
         """Its <tr> and cells up to the relation or the count of countries, as the project table writes them:
         made once however many pages list the project."""
         status = "".join(f'<span class="badge">{value_html(s)}</span>' for s in self.status)
-        return Markup(f'<tr>\n<td>{value_html(self.name)}</td>\n<td class="mono">{escape(self.code)}</td>\n'
-                      f'<td>{status}</td>\n<td class="nowrap">{escape(self.period)}</td>\n'
-                      f'<td class="num">{escape(self.budget)}</td>\n')
+        return Markup(f'<tr>\n<td>{value_html(self.name)}</td>\n<td class="mono">{html_text(self.code)}</td>\n'
+                      f'<td>{status}</td>\n<td class="nowrap">{html_text(self.period)}</td>\n'
+                      f'<td class="num">{html_text(self.budget)}</td>\n')
 
 
 @dataclass(frozen=True)

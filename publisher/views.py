@@ -40,18 +40,26 @@ class Value:
     title: str | None = None
 
 
+def html_text(text: str) -> str:
+    """markupsafe.escape(text) as a plain string, without making a Markup of each piece of a page."""
+    if type(text) is not str:
+        return str(escape(text))
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace(
+        '"', "&#34;")
+
+
 def value_html(value: Value) -> Markup:
     """One value as HTML: a link when it has somewhere to go, marked with its language when it is not the page's
     (the templates' `text`; Markup.format is too slow for the thousands a page has)."""
-    lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+    lang = f' lang="{html_text(value.lang)}"' if value.lang else ""
     if value.href:
-        title = f' title="{escape(value.title)}"' if value.title else ""
+        title = f' title="{html_text(value.title)}"' if value.title else ""
         external = ' class="external" rel="external"' if value.external else ""
-        return Markup(f'<a href="{escape(value.href)}"{lang}{title}{external}>{escape(value.text)}</a>')
+        return Markup(f'<a href="{html_text(value.href)}"{lang}{title}{external}>{html_text(value.text)}</a>')
     if value.lang or value.mono:
         mono = ' class="mono"' if value.mono else ""
-        return Markup(f"<span{lang}{mono}>{escape(value.text)}</span>")
-    return escape(value.text)
+        return Markup(f"<span{lang}{mono}>{html_text(value.text)}</span>")
+    return Markup(html_text(value.text))
 
 
 @dataclass(frozen=True)
@@ -71,8 +79,8 @@ def facts_html(facts: list[Fact]) -> Markup:
         return Markup("")
     rows = ['<table class="facts">\n']
     for fact in facts:
-        attributes = f'title="{escape(fact.predicate)}">{escape(fact.label)}'
-        heading = f'<a href="{escape(fact.href)}" {attributes}</a>' if fact.href else f"<span {attributes}</span>"
+        attributes = f'title="{html_text(fact.predicate)}">{html_text(fact.label)}'
+        heading = f'<a href="{html_text(fact.href)}" {attributes}</a>' if fact.href else f"<span {attributes}</span>"
         if len(fact.values) == 1:
             shown = value_html(fact.values[0])
         else:
