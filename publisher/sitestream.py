@@ -23,6 +23,7 @@ from converters.namespaces import DCT, MP, SCHEMA
 
 from . import ntriples
 from .describe import LABELS, Index, Pair, path_of, sorted_pairs
+from .terms import interned
 
 # What pages read of a resource they link to or list: labels and names, types, a project's row and chart facts.
 BRIEF = frozenset(ntriples.iri(str(p)) for p in (
@@ -157,12 +158,11 @@ def term(text: str) -> URIRef | Literal | BNode:
         return BNode(text[2:])
     value, language, _ = ntriples.literal(text)
     suffix = text[text.rfind('"') + 1:]
-    return Literal(value, lang=language, datatype=URIRef(suffix[3:-1]) if suffix.startswith("^^") else None)
+    return Literal(value, lang=language, datatype=interned(suffix[3:-1]) if suffix.startswith("^^") else None)
 
 
-@lru_cache(maxsize=1 << 14)
 def _iri(text: str) -> URIRef:
-    return URIRef(text[1:-1])  # the same countries, concepts and predicates on every page: made once
+    return interned(text[1:-1])  # the same countries, concepts and predicates on every page: made once
 
 
 def pairs_of(flat: Iterable[str]) -> list[Pair]:
@@ -177,7 +177,7 @@ class LocalIndex(Index):
     def __init__(self, facts: Facts, document: str, own: list[str]) -> None:
         super().__init__(None, facts.base)
         self.facts, self.document, self.memo = facts, document, facts.memo
-        self.own = {URIRef(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
+        self.own = {interned(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
                     if s[0] == "<"}
 
     @property
@@ -198,7 +198,7 @@ class LocalIndex(Index):
 
     def iri(self, path: str) -> URIRef:
         found = self.facts.documents.get(path)
-        return URIRef(found) if found else URIRef(self.base + path)
+        return interned(found) if found else URIRef(self.base + path)
 
     def exists(self, path: str) -> bool:
         return path in self.facts.documents
@@ -245,7 +245,7 @@ def _grouped(flat: tuple[str, ...]) -> dict[URIRef, list]:
 
 @lru_cache(maxsize=64)
 def _typed(facts: Facts, rdf_type: str) -> list[URIRef]:
-    return sorted(URIRef(s) for s in facts.typed.get(rdf_type, ()))
+    return sorted(interned(s) for s in facts.typed.get(rdf_type, ()))
 
 
 class _Referrers(Mapping):
@@ -258,7 +258,7 @@ class _Referrers(Mapping):
         flat = self.facts.referrers.get(str(node))
         if flat is None:
             raise KeyError(node)
-        return sorted((URIRef(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
+        return sorted((interned(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
 
     def __iter__(self) -> Iterator[URIRef]:
         return (URIRef(o) for o in self.facts.referrers)
@@ -274,7 +274,7 @@ class _Documents(Mapping):
         self.facts = facts
 
     def __getitem__(self, path: str) -> URIRef:
-        return URIRef(self.facts.documents[path])
+        return interned(self.facts.documents[path])
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.facts.documents))

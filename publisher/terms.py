@@ -8,6 +8,20 @@ from rdflib import namespace as rdflib_namespaces
 
 from converters import namespaces
 
+INTERNED = 1 << 18  # IRIs kept as one URIRef each (emptied when full: identity is only a shortcut)
+_INTERNED: dict[str, URIRef] = {}
+
+
+def interned(iri: str) -> URIRef:
+    """One URIRef for each IRI: dictionaries, sets and sorts compare equal terms by identity first, and rdflib's
+    own comparison is slow Python."""
+    found = _INTERNED.get(iri)
+    if found is None:
+        if len(_INTERNED) >= INTERNED:
+            _INTERNED.clear()
+        found = _INTERNED[iri] = URIRef(iri)
+    return found
+
 
 class FixedNamespace:
     """A namespace whose terms, once asked for, are plain attributes; str() is its IRI, as for rdflib's."""
@@ -18,7 +32,7 @@ class FixedNamespace:
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("_"):  # no term of these namespaces; probes (copy, pytest, mock) look for such names
             raise AttributeError(name)
-        term = getattr(self._namespace, name)
+        term = interned(str(getattr(self._namespace, name)))
         setattr(self, name, term)
         return term
 

@@ -15,7 +15,7 @@ from converters.namespaces import PREFIXES
 from converters.textnorm import fold
 
 from .describe import Index, path_of
-from .terms import DCT, MP, RDF, RDFS, SCHEMA, SKOS, XSD
+from .terms import DCT, MP, RDF, RDFS, SCHEMA, SKOS, XSD, interned
 
 LABELS_FILE = Path(__file__).parent / "templates" / "labels.ttl"
 # The facts of a project in the order people look for them; other properties follow, by label.
@@ -319,7 +319,7 @@ class View:
         document: a participation naming an organisation is its project)."""
         found: dict[URIRef, set[str]] = {}
         for subject, predicate in self.index.by_object.get(node, []):
-            document = URIRef(str(subject).partition("#")[0])
+            document = interned(str(subject).partition("#")[0])
             if document == node or str(document) == str(self.document):
                 continue
             label = self.terms.label(str(predicate), self.lang)
