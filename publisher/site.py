@@ -98,7 +98,7 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
 
     def merged() -> Iterable[str]:
-        return ntriples.merged([], [lines(), beside])
+        return ntriples.merged_with(lines(), beside)
 
     facts = sitestream.gather(merged(), base)
     unnamed = facts.unnamed_parts()

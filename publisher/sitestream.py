@@ -128,23 +128,29 @@ def documents(lines: Iterable[str], wanted: Mapping[str, object] | None = None) 
     it. Only the documents in `wanted` when given; blank-node subjects belong to none."""
     pending: dict[str, list[str]] = {}
     waiting: list[str] = []  # "<document>" of each pending document, a heap
+    last, target = None, None  # the subject of the line before, and where its lines go (None: not wanted)
     for line in lines:
         if line[0] != "<":
             continue
-        end = line.index(">") + 1
-        term = line[:end]
+        term = line[:line.index(">") + 1]
+        if term == last:  # a subject's lines come together, and its document is still pending
+            if target is not None:
+                target.append(line)
+            continue
+        last = term
         while waiting and waiting[0] < term:
             key = heapq.heappop(waiting)
             yield key[1:-1], pending.pop(key)
         document = term[1:-1].partition("#")[0]
         if wanted is not None and document not in wanted:
+            target = None
             continue
         key = f"<{document}>"
-        found = pending.get(key)
-        if found is None:
-            found = pending[key] = []
+        target = pending.get(key)
+        if target is None:
+            target = pending[key] = []
             heapq.heappush(waiting, key)
-        found.append(line)
+        target.append(line)
     while waiting:
         key = heapq.heappop(waiting)
         yield key[1:-1], pending.pop(key)
