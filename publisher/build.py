@@ -175,8 +175,9 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
     seconds["dataset"] = time.perf_counter() - start
     start = time.perf_counter()
+    digests: dict[str, str] = {}  # the site's files, hashed as they are written
     if site:
-        write_site(tmp, lambda: published_lines(results, base), base, jobs)
+        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests)
     seconds["site"] = time.perf_counter() - start
-    export.write_checksums(tmp)
+    export.write_checksums(tmp, digests)
     return stats.triples

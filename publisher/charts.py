@@ -9,10 +9,10 @@ from decimal import Decimal, InvalidOperation
 from markupsafe import Markup
 from rdflib import URIRef
 
-from converters.namespaces import MP, SCHEMA
 from converters.textnorm import fold
 
 from .describe import Index
+from .terms import MP, SCHEMA
 
 WIDTH, VALUE_WIDTH, ROW, LABEL_CHARS = 520, 120, 38, 64
 

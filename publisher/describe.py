@@ -9,9 +9,10 @@ from itertools import groupby
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 
-from converters.namespaces import DCT, VOCAB_IRI, new_graph
+from converters.namespaces import VOCAB_IRI, new_graph
+
+from .terms import DCT, RDF, RDFS, SKOS
 
 LABELS = (SKOS.prefLabel, DCT.title, RDFS.label)
 Pair = tuple[URIRef, URIRef | Literal]
@@ -51,6 +52,7 @@ class Index:
     def __init__(self, graph: Graph | None, base: str) -> None:
         self.graph, self.base = graph, base
         self._grouped: dict[URIRef, dict[URIRef, list]] = {}
+        self.memo: dict = {}  # what renderers make of the data alike on every page (see schemaorg.thing)
 
     @cached_property
     def by_subject(self) -> Mapping[URIRef, list[Pair]]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import multiprocessing
+import os
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import groupby
 from pathlib import Path
 
@@ -205,8 +206,18 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_checksums(root: Path) -> None:
-    """SHA256SUMS over every other file under `root`, in `sha256sum -c` format, sorted by path."""
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name != CHECKSUMS)
-    lines = [f"{sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files]
+def write_checksums(root: Path, known: Mapping[str, str] | None = None) -> None:
+    """SHA256SUMS over every other file under `root`, in `sha256sum -c` format, sorted by path (component by
+    component, as paths sort). `known` gives the SHA-256 of files just written (by path under `root`), which
+    are not read again."""
+    known = known or {}
+    found = []
+    for folder, _, names in os.walk(root):
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        for name in names:
+            relative = name if prefix == "." else f"{prefix}/{name}"
+            if relative in known or (name != CHECKSUMS and (Path(folder) / name).is_file()):
+                found.append(relative)
+    found.sort(key=lambda relative: relative.split("/"))
+    lines = [f"{known.get(relative) or sha256(root / relative)}  {relative}\n" for relative in found]
     (root / CHECKSUMS).write_text("".join(lines), encoding="utf-8")

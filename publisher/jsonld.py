@@ -45,6 +45,7 @@ class Compactor:
             if len(prefix) < len(self.by_namespace.get(namespace, prefix + " ")):
                 self.by_namespace[namespace] = prefix
         self._iris: dict[str, str] = {}
+        self._naming: dict[str, tuple] = {}  # see _named
 
     def expand(self, value: str) -> str:
         """A CURIE or keyword of the context as a full IRI (keywords stay as they are)."""
@@ -63,6 +64,12 @@ class Compactor:
             if len(self._iris) < 1 << 16:
                 self._iris[value] = found
         return found
+
+    def _named(self, predicate: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+        """A predicate's name and the "@type" of its values: for literal objects, then for IRIs (a term typed
+        other than "@id" does not apply to an IRI)."""
+        name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
+        return (name, kind), ((self.iri(predicate), None) if kind not in (None, "@id") else (name, kind))
 
     def type_name(self, value: str) -> str:
         term = self.terms.get(value)
@@ -88,12 +95,14 @@ class Compactor:
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         properties: dict[str, list] = {}
+        naming = self._naming
         for predicate, obj in pairs:
             if predicate == RDF_TYPE and len(obj) == 1:
                 continue
-            name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
-            if len(obj) == 1 and kind not in (None, "@id"):
-                name, kind = self.iri(predicate), None
+            named = naming.get(predicate)
+            if named is None:
+                named = naming[predicate] = self._named(predicate)
+            name, kind = named[len(obj) == 1]
             properties.setdefault(name, []).append(self.value(obj, kind))
         for name in sorted(properties):
             values = properties[name]
@@ -104,23 +113,40 @@ class Compactor:
 def dumps(value: object, level: int = 0) -> str:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1), the same text, several times faster: the
     standard library writes indented JSON in pure Python, but quotes strings in C."""
-    if isinstance(value, str):
+    if type(value) is str:  # the most common case first: most leaves are strings
         return _quote(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        pad = "\n" + " " * (level + 1)
-        inner = ",".join(f"{pad}{_quote(key)}: {dumps(item, level + 1)}" for key, item in sorted(value.items()))
-        return "{" + inner + "\n" + " " * level + "}"
+        pad = _pad(level + 1)
+        parts = []
+        for key in sorted(value):
+            item = value[key]
+            parts.append(f"{pad}{_quote(key)}: {_quote(item) if type(item) is str else dumps(item, level + 1)}")
+        return "{" + ",".join(parts) + _pad(level) + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
-        pad = "\n" + " " * (level + 1)
-        return "[" + ",".join(pad + dumps(item, level + 1) for item in value) + "\n" + " " * level + "]"
+        pad = _pad(level + 1)
+        return "[" + ",".join([pad + (_quote(item) if type(item) is str else dumps(item, level + 1))
+                                for item in value]) + _pad(level) + "]"
+    if isinstance(value, str):
+        return _quote(value)
     return json.dumps(value)
 
 
+@cache
+def _pad(level: int) -> str:
+    return "\n" + " " * level
+
+
 def _order(value: object) -> str:
+    """json.dumps(value, sort_keys=True, ensure_ascii=False), written directly for the values nodes hold most: a
+    string, or an object of strings ({"@id": …}, {"@value": …, "@language": …})."""
+    if type(value) is str:
+        return _quote(value)
+    if type(value) is dict and all(type(item) is str for item in value.values()):
+        return "{" + ", ".join(f"{_quote(key)}: {_quote(item)}" for key, item in sorted(value.items())) + "}"
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -158,7 +184,8 @@ def nodes_of_lines(lines: Iterable[str], ctx: dict | None = None) -> Iterator[di
 
 def node_of_pairs(compactor: Compactor, subject: str, pairs: list[tuple[str, str]]) -> dict:
     """The node object of one subject and its (predicate, object) pairs, all in N-Triples form."""
-    return compactor.node(_line_term(subject)[0], [(p[1:-1], _line_term(o)) for p, o in pairs])
+    return compactor.node(_line_term(subject)[0], [(p[1:-1], (o[1:-1],) if o[0] == "<" else _line_term(o))
+                                                   for p, o in pairs])
 
 
 def _nodes(triples: Iterable[tuple[str, str, tuple]], ctx: dict | None) -> Iterator[dict]:
@@ -190,21 +217,20 @@ def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:
     """The part of a context that some node objects use: their terms, type names and the prefixes these need,
     so a small document can carry its own context instead of a copy of the whole one."""
     used: set[str] = set()
-
-    def visit(value: object) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                used.add(key)
-                visit(item)
-        elif isinstance(value, list):
-            for item in value:
-                visit(item)
-        elif isinstance(value, str):
-            used.add(value)
-            used.add(value.partition(":")[0])
-
-    for node in nodes:
-        visit(node)
+    add = used.add
+    waiting: list = list(nodes)  # every key, and every string value with its prefix, of the nodes
+    take, extend = waiting.pop, waiting.extend
+    while waiting:
+        value = take()
+        kind = type(value)
+        if kind is str or (kind is not dict and kind is not list and isinstance(value, str)):
+            add(value)
+            add(value.partition(":")[0])
+        elif kind is dict or isinstance(value, dict):
+            used.update(value)
+            extend(value.values())
+        elif kind is list or isinstance(value, list):
+            extend(value)
     kept = {name: definition for name, definition in ctx.items() if name in used}
     for definition in list(kept.values()):
         for iri in ([definition] if isinstance(definition, str) else

@@ -77,3 +77,25 @@ def merged(runs: list[Path], extra: Iterable[Iterable[str]] = ()) -> Iterator[st
             if text != previous:
                 yield text
                 previous = text
+
+
+def merged_with(lines: Iterable[str], few: list[str]) -> Iterator[str]:
+    """The distinct lines of sorted `lines` and a short sorted list `few`, in order: merged() of the two, with
+    one comparison a line instead of a heap operation."""
+    extra = iter(few)
+    pending = next(extra, None)
+    previous = None
+    for text in lines:
+        while pending is not None and pending <= text:
+            if pending != previous:
+                yield pending
+                previous = pending
+            pending = next(extra, None)
+        if text != previous:
+            yield text
+            previous = text
+    while pending is not None:
+        if pending != previous:
+            yield pending
+            previous = pending
+        pending = next(extra, None)

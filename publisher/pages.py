@@ -9,17 +9,18 @@ from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, OWL, RDF, RDFS, SKOS, VOID
 
-from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
+from converters.namespaces import VOCAB_IRI
 from converters.textnorm import fold
 
 from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
-from .views import Referrer, Terms, Value, View, format_number, value_html
+from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
+from .views import Known, Referrer, Terms, Value, View, facts_html, format_number, html_text, value_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "style.css"
@@ -30,6 +31,7 @@ PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP
 PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page files "{path},2.html"…
 # The heading of a kind of resource's project table (messages.json), on every page of it.
 TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
+ROWS_KEPT = 1 << 16  # project rows kept made, per process (emptied when full)
 PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
@@ -42,7 +44,15 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["value_html"] = value_html
+    env.globals["facts_html"] = facts_html
     return env
+
+
+@cache
+def resource_template(kind: str) -> Template:
+    """The template of a kind of resource, the most specific first (looked up once: a missing one is a search
+    of the templates folder each time)."""
+    return environment().select_template([f"resource-{kind}.html", "resource.html"])
 
 
 @cache
@@ -88,6 +98,15 @@ class ProjectRow:
     budget: str
     countries: int
 
+    @cached_property
+    def cells(self) -> Markup:
+        """Its <tr> and cells up to the relation or the count of countries, as the project table writes them:
+        made once however many pages list the project."""
+        status = "".join(f'<span class="badge">{value_html(s)}</span>' for s in self.status)
+        return Markup(f'<tr>\n<td>{value_html(self.name)}</td>\n<td class="mono">{html_text(self.code)}</td>\n'
+                      f'<td>{status}</td>\n<td class="nowrap">{html_text(self.period)}</td>\n'
+                      f'<td class="num">{html_text(self.budget)}</td>\n')
+
 
 @dataclass(frozen=True)
 class Pager:
@@ -125,6 +144,17 @@ class Download:
     size: str
 
 
+class _Shared:
+    """What every index of one dataset gives alike, made once for all the pages rendered from them: its
+    projects, and their rows by project and folder (see Pages.project_row)."""
+
+    def __init__(self) -> None:
+        self.projects: list[URIRef] | None = None
+        self.project_set: frozenset[URIRef] | None = None
+        self.rows: dict[tuple[URIRef, str], tuple[ProjectRow, frozenset[str]]] = {}
+        self.known = Known()  # labels and names (views.Known)
+
+
 class Pages:
     """Renders the pages of one published dataset in one language."""
 
@@ -134,27 +164,38 @@ class Pages:
         self.terms = terms or Terms(index)
         self.t = messages(lang)
         self._ordered: list[URIRef] | None = None
+        self._shared = _Shared()
 
     def with_index(self, index: Index) -> Pages:
-        """The same renderer (language, queries, files, terms) over another index of the same dataset."""
-        return Pages(index, self.lang, self.queries, self.files, self.rows, self.terms)
+        """The same renderer (language, queries, files, terms) over another index of the same dataset, sharing
+        what every index of it gives alike."""
+        pages = Pages(index, self.lang, self.queries, self.files, self.rows, self.terms)
+        pages._shared = self._shared
+        return pages
 
     @cached_property
     def dataset_iri(self) -> URIRef:
         found = self.index.typed(DCAT.Dataset)
         return found[0] if found else URIRef(self.index.base + "dataset")
 
-    @cached_property
+    @property
     def projects(self) -> list[URIRef]:
-        return self.index.typed(MP.Project)
+        shared = self._shared
+        if shared.projects is None:
+            shared.projects = self.index.typed(MP.Project)
+        return shared.projects
 
-    @cached_property
+    @property
     def _project_set(self) -> frozenset[URIRef]:
-        return frozenset(self.projects)
+        shared = self._shared
+        if shared.project_set is None:
+            shared.project_set = frozenset(self.projects)
+        return shared.project_set
 
     def _view(self, path: str, document: URIRef | None = None) -> View:
         """A view of the index for the page at `path`: long lists of values cut at `rows`, saying how many more."""
-        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"])
+        return View(self.index, self.terms, self.lang, path, document, self.rows, self.t["more_values"],
+                    self._shared.known)
 
     def kind(self, iri: URIRef) -> str:
         types = set(self.index.types(iri))
@@ -197,7 +238,7 @@ class Pages:
                        referrers=self._cut([r for r in referrers if r.iri not in self._project_set]),
                        participations=self._participations(view, iri),
                        participation_type=view.value(MP.Participation, RDF.type))
-        template = environment().select_template([f"resource-{kind}.html", "resource.html"])
+        template = resource_template(kind)
         projects = [r for r in referrers if r.iri in self._project_set]
         yield from self._paged(view, template, context, projects, numbers,
                                lambda r: (self.project_row(view, r.iri), r.properties),
@@ -288,14 +329,28 @@ class Pages:
         return sorted(rows, key=lambda row: [fold(v.text) for v in row[1] + row[0]])
 
     def project_row(self, view: View, project: URIRef) -> ProjectRow:
+        """A project as a row of a table. The row depends on the page only through the folder its links start
+        from, and the document it is (a link to that reads "#top"): made once per folder, and again on the
+        pages of the documents it links to."""
+        key = (project, view.directory)
+        found = self._shared.rows.get(key)
+        here = str(view.document)
+        if found is not None and here not in found[1]:
+            return found[0]
         values = self.index.values
+        statuses = values(project, MP.status)
         dates = [str(v) for v in values(project, MP.startDate)[:1] + values(project, MP.endDate)[:1]]
         budget = [view.summary(b) for b in values(project, MP.budget)]
         codes = [str(c) for c in values(project, DCT.identifier)]
-        return ProjectRow(view.name(project), codes[0] if codes else "",
-                          tuple(view.name(s) for s in values(project, MP.status)),
-                          "\u202f–\u202f".join(dict.fromkeys(dates)),
-                          budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
+        row = ProjectRow(view.name(project), codes[0] if codes else "", tuple(view.name(s) for s in statuses),
+                         "\u202f–\u202f".join(dict.fromkeys(dates)),
+                         budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
+        linked = frozenset(str(node).partition("#")[0] for node in (project, *statuses))
+        if here not in linked:
+            if len(self._shared.rows) >= ROWS_KEPT:
+                self._shared.rows.clear()
+            self._shared.rows[key] = (row, linked)
+        return row
 
     def landing(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
         """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, OWL, SKOS
 
-from converters.namespaces import DCT, MP, SCHEMA, VOCAB_IRI
+from converters.namespaces import VOCAB_IRI
 
 from . import jsonld
 from .describe import Index
+from .terms import DCAT, DCT, MP, OWL, SCHEMA, SKOS
 
 _FUNDING_ROLES = ("funder", "co-funder")
 LISTED = 100  # source pages named in the landing page's description at most (all are in its RDF)
+KEPT = 1 << 16  # descriptions of linked resources kept made (emptied when full)
 
 
 def script(data: dict) -> Markup:
@@ -53,6 +54,17 @@ def _thing(index: Index, node: URIRef, kind: str) -> dict:
                    "sameAs": _one(same)})
 
 
+def _linked(index: Index, node: URIRef, kind: str) -> dict:
+    """_thing of a resource a page links to, made once for all the pages (not to be changed)."""
+    key = ("schema.org", node, kind)
+    found = index.memo.get(key)
+    if found is None:
+        if len(index.memo) >= KEPT:
+            index.memo.clear()
+        found = index.memo[key] = _thing(index, node, kind)
+    return found
+
+
 def describe(index: Index, path: str) -> dict:
     """A schema.org node for the resource at `path` (Project, Organization, Country, Place, DefinedTerm…)."""
     iri = index.iri(path) if path else URIRef(index.base)
@@ -90,12 +102,12 @@ def _project(index: Index, iri: URIRef) -> dict:
     for part in index.values(iri, MP.participation):
         roles = {str(r).rstrip("/").rsplit("/", 1)[-1] for r in index.values(part, MP.role)}
         for organisation in index.values(part, MP.organisation):
-            thing = _thing(index, organisation, "Organization")
+            thing = _linked(index, organisation, "Organization")
             (funders if roles & set(_FUNDING_ROLES) else members).append(thing)
     for programme in index.values(iri, MP.fundingProgramme):
-        funders.append(_thing(index, programme, "Organization"))
-    countries = [_thing(index, c, "Country") for c in index.values(iri, MP.beneficiaryCountry)]
-    areas = [_thing(index, a, "Place") for a in index.values(iri, MP.interventionArea)]
+        funders.append(_linked(index, programme, "Organization"))
+    countries = [_linked(index, c, "Country") for c in index.values(iri, MP.beneficiaryCountry)]
+    areas = [_linked(index, a, "Place") for a in index.values(iri, MP.interventionArea)]
     budget = None
     for part in index.values(iri, MP.budget):
         budget = _clean({"@type": "MonetaryAmount", "value": _one(_texts(index, part, SCHEMA.value)),

@@ -23,6 +23,7 @@ from converters.namespaces import DCT, MP, SCHEMA
 
 from . import ntriples
 from .describe import LABELS, Index, Pair, path_of, sorted_pairs
+from .terms import interned
 
 # What pages read of a resource they link to or list: labels and names, types, a project's row and chart facts.
 BRIEF = frozenset(ntriples.iri(str(p)) for p in (
@@ -34,6 +35,7 @@ NAMED_BY = frozenset(ntriples.iri(str(p)) for p in (*LABELS, SKOS.notation))  # 
 RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
 DESCRIPTION = ntriples.iri(str(DCT.description))
 CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
+CONVERTED = 1 << 16  # nodes whose brief is kept converted, by predicate, per process (emptied when full)
 
 
 @dataclass(eq=False)  # hashed by identity: the caches below key on it
@@ -50,6 +52,8 @@ class Facts:
     keys: list[str] = field(default_factory=list)  # every document IRI, in the order the second pass meets them
     term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
     foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
+    converted: dict[URIRef, dict[URIRef, list]] = field(default_factory=dict, repr=False)  # see LocalIndex.values
+    memo: dict = field(default_factory=dict, repr=False)  # Index.memo of every document's view
 
     def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Take in one subject's (predicate, object) pairs, in N-Triples form."""
@@ -124,23 +128,29 @@ def documents(lines: Iterable[str], wanted: Mapping[str, object] | None = None) 
     it. Only the documents in `wanted` when given; blank-node subjects belong to none."""
     pending: dict[str, list[str]] = {}
     waiting: list[str] = []  # "<document>" of each pending document, a heap
+    last, target = None, None  # the subject of the line before, and where its lines go (None: not wanted)
     for line in lines:
         if line[0] != "<":
             continue
-        end = line.index(">") + 1
-        term = line[:end]
+        term = line[:line.index(">") + 1]
+        if term == last:  # a subject's lines come together, and its document is still pending
+            if target is not None:
+                target.append(line)
+            continue
+        last = term
         while waiting and waiting[0] < term:
             key = heapq.heappop(waiting)
             yield key[1:-1], pending.pop(key)
         document = term[1:-1].partition("#")[0]
         if wanted is not None and document not in wanted:
+            target = None
             continue
         key = f"<{document}>"
-        found = pending.get(key)
-        if found is None:
-            found = pending[key] = []
+        target = pending.get(key)
+        if target is None:
+            target = pending[key] = []
             heapq.heappush(waiting, key)
-        found.append(line)
+        target.append(line)
     while waiting:
         key = heapq.heappop(waiting)
         yield key[1:-1], pending.pop(key)
@@ -154,12 +164,11 @@ def term(text: str) -> URIRef | Literal | BNode:
         return BNode(text[2:])
     value, language, _ = ntriples.literal(text)
     suffix = text[text.rfind('"') + 1:]
-    return Literal(value, lang=language, datatype=URIRef(suffix[3:-1]) if suffix.startswith("^^") else None)
+    return Literal(value, lang=language, datatype=interned(suffix[3:-1]) if suffix.startswith("^^") else None)
 
 
-@lru_cache(maxsize=1 << 14)
 def _iri(text: str) -> URIRef:
-    return URIRef(text[1:-1])  # the same countries, concepts and predicates on every page: made once
+    return interned(text[1:-1])  # the same countries, concepts and predicates on every page: made once
 
 
 def pairs_of(flat: Iterable[str]) -> list[Pair]:
@@ -173,8 +182,8 @@ class LocalIndex(Index):
 
     def __init__(self, facts: Facts, document: str, own: list[str]) -> None:
         super().__init__(None, facts.base)
-        self.facts, self.document = facts, document
-        self.own = {URIRef(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
+        self.facts, self.document, self.memo = facts, document, facts.memo
+        self.own = {interned(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
                     if s[0] == "<"}
 
     @property
@@ -195,7 +204,7 @@ class LocalIndex(Index):
 
     def iri(self, path: str) -> URIRef:
         found = self.facts.documents.get(path)
-        return URIRef(found) if found else URIRef(self.base + path)
+        return interned(found) if found else URIRef(self.base + path)
 
     def exists(self, path: str) -> bool:
         return path in self.facts.documents
@@ -210,7 +219,16 @@ class LocalIndex(Index):
     def values(self, node: URIRef, predicate: URIRef) -> list[URIRef | Literal]:
         if node in self.own:
             return super().values(node, predicate)
-        return _brief_values(self.facts, str(node), ntriples.iri(str(predicate)))  # cached apart from the index
+        converted = self.facts.converted  # shared by every page of the process, apart from the index
+        grouped = converted.get(node)
+        if grouped is None:
+            if len(converted) >= CONVERTED:
+                converted.clear()
+            grouped = converted[node] = _grouped(self.facts.brief.get(str(node), ()))
+        return grouped.get(predicate, _NONE)
+
+
+_NONE: list = []
 
 
 @lru_cache(maxsize=CACHED)
@@ -219,21 +237,21 @@ def _brief(facts: Facts, node: str) -> list[Pair]:
     return pairs_of(facts.brief.get(node, ()))
 
 
-@lru_cache(maxsize=1 << 16)
-def _brief_values(facts: Facts, node: str, predicate: str) -> list:
-    """A node's objects for one predicate (N-Triples form) in the order of its sorted pairs: small entries, so
+def _grouped(flat: tuple[str, ...]) -> dict[URIRef, list]:
+    """A brief's objects by predicate, each list in the order of the node's sorted pairs: small entries, so
     many (every project a country's page lists, say) stay converted."""
-    flat = facts.brief.get(node, ())
-    found = [term(o) for p, o in zip(flat[0::2], flat[1::2], strict=True) if p == predicate]
-    if len(found) > 1:
-        key = URIRef(predicate[1:-1])
-        found = [o for _, o in sorted_pairs((key, o) for o in found)]
-    return found
+    grouped: dict[URIRef, list] = {}
+    for predicate, obj in zip(flat[0::2], flat[1::2], strict=True):
+        grouped.setdefault(_iri(predicate), []).append(term(obj))
+    for key, found in grouped.items():
+        if len(found) > 1:
+            grouped[key] = [o for _, o in sorted_pairs((key, o) for o in found)]
+    return grouped
 
 
 @lru_cache(maxsize=64)
 def _typed(facts: Facts, rdf_type: str) -> list[URIRef]:
-    return sorted(URIRef(s) for s in facts.typed.get(rdf_type, ()))
+    return sorted(interned(s) for s in facts.typed.get(rdf_type, ()))
 
 
 class _Referrers(Mapping):
@@ -246,7 +264,7 @@ class _Referrers(Mapping):
         flat = self.facts.referrers.get(str(node))
         if flat is None:
             raise KeyError(node)
-        return sorted((URIRef(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
+        return sorted((interned(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
 
     def __iter__(self) -> Iterator[URIRef]:
         return (URIRef(o) for o in self.facts.referrers)
@@ -262,7 +280,7 @@ class _Documents(Mapping):
         self.facts = facts
 
     def __getitem__(self, path: str) -> URIRef:
-        return URIRef(self.facts.documents[path])
+        return interned(self.facts.documents[path])
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.facts.documents))

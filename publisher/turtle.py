@@ -28,10 +28,26 @@ class Writer:
     def __init__(self, handle: TextIO, prefixes: dict[str, str], header: bool = True) -> None:
         self.handle = handle
         self.namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
-        self.term = lru_cache(maxsize=1 << 16)(self._term)
         self.used: set[str] = set()  # the prefixes written so far
+        # IRIs as written, with the prefix each uses: shared by every writer with the same prefixes (a site's
+        # documents each have one, and name the same classes, properties and resources)
+        self._iris = _IRIS.setdefault(tuple(sorted(prefixes.items())), {})
+        self._literal = lru_cache(maxsize=1 << 16)(self._term)  # its own: a literal's datatype marks a prefix used
         if header:
             handle.write(prologue(prefixes))
+
+    def term(self, text: str) -> str:
+        """An N-Triples term as written in Turtle."""
+        if text[0] != "<":  # a typed literal may be written bare, or with a prefixed datatype; others as they are
+            return self._literal(text) if text[-1] == ">" else text
+        found = self._iris.get(text)
+        if found is None:
+            if len(self._iris) >= KEPT:
+                self._iris.clear()
+            found = self._iris[text] = _prefixed(text[1:-1], self.namespaces)
+        if found[1] is not None:
+            self.used.add(found[1])
+        return found[0]
 
     def write(self, lines: Iterable[str]) -> int:
         """Write the triples of sorted N-Triples lines (a subject's lines together); returns how many."""
@@ -68,12 +84,23 @@ class Writer:
         return text
 
     def _iri(self, iri: str) -> str:
-        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-        prefix = self.namespaces.get(iri[:cut])
-        if prefix is not None and _LOCAL.fullmatch(iri[cut:]):
+        written, prefix = _prefixed(iri, self.namespaces)
+        if prefix is not None:
             self.used.add(prefix)
-            return f"{prefix}:{iri[cut:]}"
-        return f"<{iri}>"
+        return written
+
+
+KEPT = 1 << 16  # IRIs kept as written, per prefix table (emptied when full)
+_IRIS: dict[tuple, dict[str, tuple[str, str | None]]] = {}
+
+
+def _prefixed(iri: str, namespaces: dict[str, str]) -> tuple[str, str | None]:
+    """An IRI as a prefixed name when it can be one, else in <>; and the prefix it uses."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = namespaces.get(iri[:cut])
+    if prefix is not None and _LOCAL.fullmatch(iri[cut:]):
+        return f"{prefix}:{iri[cut:]}", prefix
+    return f"<{iri}>", None
 
 
 def prologue(prefixes: dict[str, str]) -> str:

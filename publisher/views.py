@@ -10,12 +10,12 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from converters.namespaces import DCT, MP, PREFIXES, SCHEMA
+from converters.namespaces import PREFIXES
 from converters.textnorm import fold
 
 from .describe import Index, path_of
+from .terms import DCT, MP, RDF, RDFS, SCHEMA, SKOS, XSD, interned
 
 LABELS_FILE = Path(__file__).parent / "templates" / "labels.ttl"
 # The facts of a project in the order people look for them; other properties follow, by label.
@@ -24,6 +24,7 @@ FACT_ORDER = (RDF.type, DCT.identifier, MP.primaId, MP.status, MP.projectType, M
               MP.eligibleBeneficiary, MP.otherBeneficiary, MP.beneficiaryCountry, MP.missionCountry,
               MP.interventionArea, MP.beneficiaryRegion, MP.beneficiaryRegionCount, MP.innovationElement,
               SKOS.prefLabel, SKOS.altLabel, SKOS.notation, DCT.title, DCT.description)
+_FACT_RANK = {p: i for i, p in enumerate(FACT_ORDER)}
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,26 @@ class Value:
     title: str | None = None
 
 
+def html_text(text: str) -> str:
+    """markupsafe.escape(text) as a plain string, without making a Markup of each piece of a page."""
+    if type(text) is not str:
+        return str(escape(text))
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace(
+        '"', "&#34;")
+
+
 def value_html(value: Value) -> Markup:
     """One value as HTML: a link when it has somewhere to go, marked with its language when it is not the page's
     (the templates' `text`; Markup.format is too slow for the thousands a page has)."""
-    lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+    lang = f' lang="{html_text(value.lang)}"' if value.lang else ""
     if value.href:
-        title = f' title="{escape(value.title)}"' if value.title else ""
+        title = f' title="{html_text(value.title)}"' if value.title else ""
         external = ' class="external" rel="external"' if value.external else ""
-        return Markup(f'<a href="{escape(value.href)}"{lang}{title}{external}>{escape(value.text)}</a>')
+        return Markup(f'<a href="{html_text(value.href)}"{lang}{title}{external}>{html_text(value.text)}</a>')
     if value.lang or value.mono:
         mono = ' class="mono"' if value.mono else ""
-        return Markup(f"<span{lang}{mono}>{escape(value.text)}</span>")
-    return escape(value.text)
+        return Markup(f"<span{lang}{mono}>{html_text(value.text)}</span>")
+    return Markup(html_text(value.text))
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,24 @@ class Fact:
     label: str
     href: str | None
     values: tuple[Value, ...]
+
+
+def facts_html(facts: list[Fact]) -> Markup:
+    """A table of facts (the templates' `facts_table`): a row for each property, its label linking to where
+    it is defined, and its value, or a list of its values."""
+    if not facts:
+        return Markup("")
+    rows = ['<table class="facts">\n']
+    for fact in facts:
+        attributes = f'title="{html_text(fact.predicate)}">{html_text(fact.label)}'
+        heading = f'<a href="{html_text(fact.href)}" {attributes}</a>' if fact.href else f"<span {attributes}</span>"
+        if len(fact.values) == 1:
+            shown = value_html(fact.values[0])
+        else:
+            shown = '<ul class="values">' + "".join([f"<li>{value_html(v)}</li>" for v in fact.values]) + "</ul>\n"
+        rows.append(f'<tr><th scope="row">{heading}</th>\n<td>{shown}</td></tr>\n')
+    rows.append("</table>\n")
+    return Markup("".join(rows))
 
 
 @dataclass(frozen=True)
@@ -132,28 +159,43 @@ class Terms:
         return self.get(iri, lang) or curie(iri)
 
 
+KEPT = 1 << 17  # labels, and names by folder, kept made by a Known (emptied when full)
+
+
+class Known:
+    """What views of one dataset in one language make alike on every page, kept for all of them: each node's
+    label, and its name as a link from each folder of pages (but from the pages of its own document)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[URIRef, tuple[str, str | None]] = {}
+        self.names: dict[tuple[URIRef, str], Value] = {}
+
+
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
     def __init__(self, index: Index, terms: Terms, lang: str, path: str, document: URIRef | None = None,
-                 limit: int | None = None, more: str = "+{n}") -> None:
+                 limit: int | None = None, more: str = "+{n}", known: Known | None = None) -> None:
         self.index, self.terms, self.lang, self.path = index, terms, lang, path
         self.limit, self.more = limit, more  # values shown of one property at most, and what says how many not
         self.document = document or (index.iri(path) if path else URIRef(index.base))
-        self._labels: dict[URIRef, tuple[str, str | None]] = {}
+        self._here = str(self.document)
+        self._known = known or Known()
+        self._labels = self._known.labels
         self._local: dict[str, str] = {}
         self._names: dict[URIRef, Value] = {}
         self._order = {lang: rank for rank, lang in enumerate(dict.fromkeys([lang, "en", "fr", ""]))}
 
     @cached_property
-    def _directory(self) -> str:
+    def directory(self) -> str:
+        """The folder of the page's file, which its links start from ("." at the top)."""
         return posixpath.dirname(self.path) or "."
 
     def local(self, target: str) -> str:
         """A link from this page to the file `target` of the site (e.g. "country/AR.html", "style.css")."""
         found = self._local.get(target)
         if found is None:
-            found = self._local[target] = relative(target, self._directory)
+            found = self._local[target] = relative(target, self.directory)
         return found
 
     def href(self, iri: str) -> tuple[str | None, bool]:
@@ -178,6 +220,8 @@ class View:
             ranked = min(self.index.labels(node), default=None,
                          key=lambda pair: ((pair[0] != SKOS.prefLabel) + (pair[0] == RDFS.label),
                                            order.get(pair[1].language or "", 4), str(pair[1])))
+            if len(self._labels) >= KEPT:
+                self._labels.clear()
             found = self._labels[node] = ("", None) if ranked is None else (str(ranked[1]), ranked[1].language)
         return found
 
@@ -185,7 +229,17 @@ class View:
         """A link to a node, named by its label, its identifier or, failing both, its prefixed name."""
         found = self._names.get(node)
         if found is None:
-            found = self._names[node] = self._name(node)
+            if str(node).partition("#")[0] == self._here:  # "#top" or "#part": this page's own
+                found = self._names[node] = self._name(node)
+                return found
+            key = (node, self.directory)
+            names = self._known.names
+            found = names.get(key)
+            if found is None:
+                if len(names) >= KEPT:
+                    names.clear()
+                found = names[key] = self._name(node)
+            self._names[node] = found
         return found
 
     def _name(self, node: URIRef) -> Value:
@@ -247,7 +301,7 @@ class View:
         for predicate, obj in self.index.pairs(node):
             if predicate not in skipped and (not drop or (predicate, obj) not in drop):
                 grouped.setdefault(predicate, []).append(obj)
-        rank = {p: i for i, p in enumerate(FACT_ORDER)}
+        rank = _FACT_RANK
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
         facts = []
         for predicate in ordered:
@@ -265,7 +319,7 @@ class View:
         document: a participation naming an organisation is its project)."""
         found: dict[URIRef, set[str]] = {}
         for subject, predicate in self.index.by_object.get(node, []):
-            document = URIRef(str(subject).partition("#")[0])
+            document = interned(str(subject).partition("#")[0])
             if document == node or str(document) == str(self.document):
                 continue
             label = self.terms.label(str(predicate), self.lang)
