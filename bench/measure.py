@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SAMPLE = 0.05  # seconds between two looks at the process tree's memory
+SAMPLE = 0.05  # seconds between the first two looks at the process tree's memory…
+SAMPLE_MAX = 1.0  # …growing to this: reading a large process's page tables (PSS) slows it down while it is read
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -63,6 +64,7 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
     peak = 0
     timed_out = False
     seen, last = 0, started
+    pause = SAMPLE
     while True:
         done, status, usage = _reap(process.pid)
         if done:
@@ -75,7 +77,8 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
             if not timed_out:
                 timed_out = True
                 os.killpg(process.pid, signal.SIGKILL)
-        time.sleep(SAMPLE)
+        time.sleep(pause)
+        pause = min(SAMPLE_MAX, pause * 1.25)
     wall = time.perf_counter() - started
     for reader in readers:
         reader.join(timeout=5)
@@ -126,6 +129,8 @@ def _tree_rss(root: int) -> int:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
+    if len(tree) == 1:  # nothing shared with a child: the resident size, without walking the page tables
+        return sizes.get(root, 0)
     return sum(_proportional(pid, sizes.get(pid, 0)) for pid in tree)
 
 
