@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 
 class _Terms(Namespace):
-    """A Namespace that makes each of its terms once: rdflib makes a new URIRef on every attribute access, and
-    the mapping asks for the same few terms for every record."""
+    """A Namespace that makes each of its terms once (with `_make`, URIRef unless made_once says otherwise):
+    rdflib makes a new URIRef on every attribute access, and the mapping and the pages ask for the same few
+    terms for every record. No term starts with "_": such names (probes by copy, pytest, mock) are refused."""
+
+    _make: Callable[[str], URIRef] = URIRef
 
     def __getattr__(self, name: str) -> URIRef:
-        term = self.__dict__[name] = super().__getattr__(name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = self._make(str(super().__getattr__(name)))
         return term
 
 
-def made_once(namespace: Namespace | type) -> Namespace:
-    """The namespace (an rdflib Namespace or DefinedNamespace) as one that makes each of its terms once."""
-    return _Terms(str(namespace))
+def made_once(namespace: Namespace | type, make: Callable[[str], URIRef] = URIRef) -> Namespace:
+    """The namespace (an rdflib Namespace or DefinedNamespace) as one that makes each of its terms once, by
+    `make` (e.g. an interning function)."""
+    terms = _Terms(str(namespace))
+    terms._make = make
+    return terms
 
 
 MP = _Terms("https://w3id.org/migration-lod/vocab#")

@@ -23,23 +23,6 @@ def interned(iri: str) -> URIRef:
     return found
 
 
-class FixedNamespace:
-    """A namespace whose terms, once asked for, are plain attributes; str() is its IRI, as for rdflib's."""
-
-    def __init__(self, namespace: str) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("_"):  # no term of these namespaces; probes (copy, pytest, mock) look for such names
-            raise AttributeError(name)
-        term = interned(str(getattr(self._namespace, name)))
-        setattr(self, name, term)
-        return term
-
-    def __str__(self) -> str:
-        return str(self._namespace)
-
-
-DCAT, OWL, RDF, RDFS, SKOS, VOID, XSD = (FixedNamespace(getattr(rdflib_namespaces, name)) for name in
-                                         ("DCAT", "OWL", "RDF", "RDFS", "SKOS", "VOID", "XSD"))
-DCT, MP, SCHEMA = (FixedNamespace(getattr(namespaces, name)) for name in ("DCT", "MP", "SCHEMA"))
+DCAT, OWL, RDF, RDFS, SKOS, VOID, XSD = (namespaces.made_once(getattr(rdflib_namespaces, name), interned)
+                                         for name in ("DCAT", "OWL", "RDF", "RDFS", "SKOS", "VOID", "XSD"))
+DCT, MP, SCHEMA = (namespaces.made_once(getattr(namespaces, name), interned) for name in ("DCT", "MP", "SCHEMA"))
