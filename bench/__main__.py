@@ -45,6 +45,7 @@ def main() -> None:
         out = work / f"output-{size}"
         print(f"\n{size} pages: build …", flush=True)
         site = size <= options.site_up_to
+        shutil.rmtree(out, ignore_errors=True)  # a first publish: no previous output (from --keep) to swap out
         ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
                     cwd=ROOT)
         entry = {"pages": size, "build": _outcome(ours, "build"), "site": site}

@@ -4,6 +4,11 @@ A build writes the new tree beside the output (`.output.new-PID`), then swaps th
 renameat2(RENAME_EXCHANGE) call. Where the OS cannot exchange, it moves the output aside
 (`.output.old-PID`) and the new tree in: a build killed between those two renames leaves the
 previous output aside, and the next build puts it back (recover) before doing anything else.
+
+The previous output, once swapped out, is renamed `.output.removing-PID` and deleted by a detached process, so
+the build returns as soon as the new output is in place: freeing a 10,000-page output's 88,000 files took 15-20 s
+here (ext4 mounted with `discard`), a quarter of the build. A remover that dies leaves the tree to the next build,
+which hands it to a new remover.
 """
 
 from __future__ import annotations
@@ -11,9 +16,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
+import itertools
 import os
 import shutil
 import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,6 +64,8 @@ def recover(out: Path) -> None:
     scratch = [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.runs-*")]
     for leftover in [*aside, *scratch]:
         shutil.rmtree(leftover, ignore_errors=True)
+    for tree in out.parent.glob(f".{out.name}.{_REMOVING}-*"):  # a remover died, or is still at work: no matter
+        _remove_later(tree)
 
 
 def replace_directory(out: Path, write: Callable[[Path], None]) -> None:
@@ -86,7 +97,29 @@ def replace_directory(out: Path, write: Callable[[Path], None]) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     for previous in (tmp, old):  # after the exchange, tmp holds the previous output
-        shutil.rmtree(previous, ignore_errors=True)
+        if previous.exists():
+            removing = out.parent / f".{out.name}.{_REMOVING}-{os.getpid()}-{next(_removals)}"
+            previous.rename(removing)
+            _remove_later(removing)
+
+
+_REMOVING = "removing"
+_removals = itertools.count()  # one process may build the same output again before the last removal is done
+_REMOVER = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _remove_later(tree: Path) -> None:
+    """Delete `tree` in a detached process (its own session: a Ctrl-C to the build does not stop it); delete it
+    here where no process can be started."""
+    try:
+        remover = subprocess.Popen([sys.executable, "-I", "-c", _REMOVER, str(tree)], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return
+    # Reaped by a thread, so a long-lived caller (serve, a test run) keeps no zombie; a finishing CLI leaves it
+    # running on its own.
+    threading.Thread(target=remover.wait, name="remover", daemon=True).start()
 
 
 def _libc_function(name: str):

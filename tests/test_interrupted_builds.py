@@ -34,7 +34,12 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 def leftovers(out: Path) -> list[str]:
-    """Trees a build leaves beside the output while it swaps (its scratch folder of sorted runs aside)."""
+    """Trees a build leaves beside the output while it swaps (its scratch folder of sorted runs aside), once the
+    previous outputs handed to a detached remover are gone."""
+    removing = f".{out.name}.removing-"
+    deadline = time.monotonic() + 120
+    while any(p.name.startswith(removing) for p in out.parent.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.")
                   and p.suffix != ".lock" and not p.name.startswith(f".{out.name}.runs-"))
 
@@ -157,4 +162,15 @@ def test_two_builds_at_once_do_not_interleave(outputs, out):
     os.killpg(first.pid, signal.SIGCONT)
     _, stderr = first.communicate(timeout=300)
     assert first.returncode == 0, stderr
+    assert tree(out) == outputs["new"] and leftovers(out) == []
+
+
+def test_the_previous_output_is_removed_after_the_build_returns(outputs, out):
+    """The swapped-out tree goes to a detached remover; one a dead remover left is handed to a new one."""
+    dead = out.parent / f".{out.name}.removing-1-0"
+    (dead / "site").mkdir(parents=True)
+    (dead / "site" / "page.html").write_text("left by a remover that was killed")
+    build(outputs["seeds"], out, jobs=1)
+    assert tree(out) == outputs["new"] and leftovers(out) == [] and not dead.exists()
+    build(outputs["seeds"], out, jobs=1)  # a rebuild: the same new output, and nothing left once removed
     assert tree(out) == outputs["new"] and leftovers(out) == []
