@@ -135,9 +135,15 @@ class _Published:
         return any(True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _PROJECT))
 
     def description(self, node: URIRef) -> Iterator[Pair]:
-        if not isinstance(node, URIRef) or self._is_project(str(node).split("#", 1)[0]):
+        if not isinstance(node, URIRef):
             return
-        for quad in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None):
+        document, hash_mark, _ = str(node).partition("#")
+        if hash_mark and self._is_project(document):
+            return
+        quads = list(self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None))
+        if not hash_mark and any(q.predicate == _TYPE and q.object == _PROJECT for q in quads):
+            return  # a project: one look-up both tells and describes
+        for quad in quads:
             yield self.terms(quad.predicate), self.terms(quad.object)
 
     def describes(self, node: URIRef) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from converters.namespaces import MPS
@@ -205,6 +205,11 @@ def test_the_published_store_answers_as_the_whole_dump_read_in_memory(tmp_path):
     organisation = min(iri for iri in in_memory.graph.subjects(None, None) if "/organisation/" in str(iri))
     assert sorted(through_store.published.description(organisation)) == sorted(in_memory.graph.predicate_objects(
         organisation))
+    project = min(in_memory.projects)  # projects and their parts are indexed, never handed out as descriptions
+    part = min(str(q.subject) for q in through_store.published.store.quads_for_pattern(None, None, None)
+               if str(q.subject).startswith(f"<{project}#"))
+    assert (project, None, None) not in in_memory.graph and not through_store.describes(project)
+    assert not list(through_store.published.description(URIRef(part.strip("<>"))))
     files = [*VALID, *(p for p in BROKEN if p.stem in ("code-clash", "unknown-concept", "missing-country",
                                                        "bad-country-code", "missing-container"))]
     first = validate_files(files, through_store).report.findings
