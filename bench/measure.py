@@ -65,9 +65,13 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
     timed_out = False
     seen, last = 0, started
     pause = SAMPLE
+    ended: dict = {}
+    reaper = threading.Thread(target=_reap, args=(process.pid, ended), daemon=True)
+    reaper.start()
+    # The end is taken when the process ends, not at the next sample: samples grow up to SAMPLE_MAX apart
     while True:
-        done, status, usage = _reap(process.pid)
-        if done:
+        reaper.join(pause)
+        if not reaper.is_alive():
             break
         peak = max(peak, _tree_rss(process.pid))
         now = time.perf_counter()
@@ -77,9 +81,9 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
             if not timed_out:
                 timed_out = True
                 os.killpg(process.pid, signal.SIGKILL)
-        time.sleep(pause)
         pause = min(SAMPLE_MAX, pause * 1.25)
-    wall = time.perf_counter() - started
+    status, usage = ended["status"], ended["usage"]
+    wall = ended["at"] - started
     for reader in readers:
         reader.join(timeout=5)
     children = usage.ru_maxrss * 1024  # the largest process of the tree (Linux gives kilobytes)
@@ -87,9 +91,10 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
                    os.waitstatus_to_exitcode(status), "".join(errors)[-4000:], usage.ru_utime + usage.ru_stime)
 
 
-def _reap(pid: int):
-    found, status, usage = os.wait4(pid, os.WNOHANG)
-    return found == pid, status, usage
+def _reap(pid: int, ended: dict) -> None:
+    """Wait for the process to end; note when, its status and its tree's resource usage."""
+    _, status, usage = os.wait4(pid, 0)
+    ended.update(at=time.perf_counter(), status=status, usage=usage)
 
 
 def _read_records(stream, records: list[dict]) -> None:
