@@ -84,6 +84,7 @@ def run(command: list[str], limit: float | None = None, cwd: Path | None = None,
         pause = min(SAMPLE_MAX, pause * 1.25)
     status, usage = ended["status"], ended["usage"]
     wall = ended["at"] - started
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: subprocess must not wait for it again
     for reader in readers:
         reader.join(timeout=5)
     children = usage.ru_maxrss * 1024  # the largest process of the tree (Linux gives kilobytes)

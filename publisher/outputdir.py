@@ -5,7 +5,7 @@ renameat2(RENAME_EXCHANGE) call. Where the OS cannot exchange, it moves the outp
 (`.output.old-PID`) and the new tree in: a build killed between those two renames leaves the
 previous output aside, and the next build puts it back (recover) before doing anything else.
 
-The previous output, once swapped out, is renamed `.output.removing-PID` and deleted by a detached process, so
+The previous output, once swapped out, is renamed `.output.removing-PID-N` and deleted by a detached process, so
 the build returns as soon as the new output is in place: freeing a 10,000-page output's 88,000 files took 15-20 s
 here (ext4 mounted with `discard`), a quarter of the build. A remover that dies leaves the tree to the next build,
 which hands it to a new remover.
