@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from converters.namespaces import new_graph, prefixes
+from converters.namespaces import MP, new_graph, prefixes
 from converters.reference import ONTOLOGY
 
 from . import export, jsonld, ntriples, sitestream, turtle
@@ -114,11 +114,8 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     order = {document: number for number, document in enumerate(facts.keys)}
     chosen.sort(key=order.__getitem__)
     jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
-    shares = [dict.fromkeys(chosen[start:start + BLOCK]) for start in range(0, len(chosen), BLOCK)]
-    wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
-    for number, share in enumerate(shares):
-        wanted[number % jobs].update(share)
     landing = str(pages.dataset_iri)
+    wanted = _shares(chosen, jobs, facts, rows, landing)
     home = next((n for n, share in enumerate(wanted) if landing in share), 0)
     writer = _Writer(site, facts, pages, merged)
     if jobs == 1 or not export._can_fork():
@@ -136,6 +133,25 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         for found in written:
             digests.update((f"{SITE}/{relative}", digest) for relative, digest in found.items())
     return sum(map(len, written)) + 1
+
+
+def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, landing: str) -> list[dict[str, None]]:
+    """The documents each of `jobs` processes writes: blocks of BLOCK documents, the ones with the most pages
+    first, each to the process with the fewest pages so far (the order a process writes them in is the data's
+    all the same). A document's pages are one plus its table's further pages; the landing page and the dataset's
+    page each hold a table of every project (dealt in turns, the process that drew them asked for 966,657 table
+    rows at 100,000 projects, the other for 662,138)."""
+    projects = len(facts.typed.get(str(MP.Project), ()))
+    blocks = [chosen[start:start + BLOCK] for start in range(0, len(chosen), BLOCK)]
+    weights = [sum(1 + len(facts.referrers.get(document, ())) // (2 * rows) for document in block)
+               + (2 * (1 + projects // rows) if landing in block else 0) for block in blocks]
+    wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
+    pages = [0] * jobs
+    for number in sorted(range(len(blocks)), key=lambda n: -weights[n]):
+        lightest = pages.index(min(pages))
+        wanted[lightest].update(dict.fromkeys(blocks[number]))
+        pages[lightest] += weights[number]
+    return wanted
 
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)  # as open(path, "wb") does

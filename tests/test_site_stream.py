@@ -202,3 +202,29 @@ def test_a_part_named_only_by_its_description_is_summarised_from_another_page(ro
     index = published_index(out, DEFAULT_BASE)
     assert page == make_pages(out, index).render("organisation/aesat").encode("utf-8")
     assert "#activity-2" not in Page(page.decode("utf-8")).all_text  # named by its description instead
+
+
+def test_the_writers_share_the_pages_not_just_the_documents():
+    """Blocks of documents go to the writer with the fewest pages so far: the one that draws the landing page
+    and the dataset's page (each a table of every project) gets fewer documents besides, as does the one that
+    draws a document with a long table."""
+    from converters.namespaces import MP
+    from publisher import site as site_module
+    from publisher.sitestream import Facts
+
+    base = "https://example.org/"
+    facts = Facts(base)
+    projects = [f"{base}project/P{n:04d}" for n in range(2000)]
+    facts.typed[str(MP.Project)].extend(projects)
+    landing = f"{base}dataset"
+    chosen = [landing, *projects]
+    wanted = site_module._shares(chosen, 2, facts, 100, landing)
+    assert sorted(document for share in wanted for document in share) == sorted(chosen)
+    home = next(share for share in wanted if landing in share)
+    other = next(share for share in wanted if landing not in share)
+    assert len(home) < len(other)  # 2 × 21 pages of tables count against it
+    assert abs((len(home) + 2 * 21) - len(other)) <= site_module.BLOCK  # and even, to a block
+    facts.referrers[projects[-1]].extend(["s", "p"] * 5000)  # a table of 5,000 rows: 50 more pages
+    wanted = site_module._shares([*projects], 2, facts, 100, landing)
+    heavy = next(share for share in wanted if projects[-1] in share)
+    assert len(heavy) <= min(len(share) for share in wanted)
