@@ -33,7 +33,7 @@ LANDING = "index"  # site/index.html; no resource may take that name
 DUMP, CHECKSUMS = export.DUMP, export.CHECKSUMS
 CATALOG, VOCABULARY = "catalog.ttl", "vocabulary.ttl"  # as build.py names them (it imports this module)
 QUERIES = ONTOLOGY / "queries"
-BLOCK = 32  # documents handed to one process at a time, in turn, so heavy stretches are shared
+BLOCK = 32  # documents dealt to one process together (_shares), so neighbours in the data stay together
 
 
 def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
