@@ -67,4 +67,4 @@ def bind(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
     """An empty rdflib graph with the project's prefixes and no others."""
-    return bind(Graph(bind_namespaces="none"), base)
+    return bind(Graph(store="SimpleMemory", bind_namespaces="none"), base)

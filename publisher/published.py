@@ -130,9 +130,14 @@ class _Published:
         self.lease = store.lease(info)  # held while this process reads the store
         self.store = ox.Store.read_only(str(info.db))
         self.terms = Terms()
+        self._projects: dict[str, bool] = {}  # IRI -> is it a published project (a project's parts ask again)
 
     def _is_project(self, iri: str) -> bool:
-        return any(True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _PROJECT))
+        found = self._projects.get(iri)
+        if found is None:
+            found = self._projects[iri] = any(
+                True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _PROJECT))
+        return found
 
     def description(self, node: URIRef) -> Iterator[Pair]:
         if not isinstance(node, URIRef):
