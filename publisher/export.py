@@ -218,6 +218,7 @@ def write_checksums(root: Path, known: Mapping[str, str] | None = None) -> None:
             relative = name if prefix == "." else f"{prefix}/{name}"
             if relative in known or (name != CHECKSUMS and (Path(folder) / name).is_file()):
                 found.append(relative)
-    found.sort(key=lambda relative: relative.split("/"))
-    lines = [f"{known.get(relative) or sha256(root / relative)}  {relative}\n" for relative in found]
-    (root / CHECKSUMS).write_text("".join(lines), encoding="utf-8")
+    found.sort(key=lambda relative: relative.replace("/", "\0"))  # as split("/") sorts, without 800,000 lists
+    with (root / CHECKSUMS).open("w", encoding="utf-8", newline="\n") as handle:
+        for relative in found:
+            handle.write(f"{known.get(relative) or sha256(root / relative)}  {relative}\n")

@@ -13,9 +13,11 @@ import gzip
 import hashlib
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
@@ -118,21 +120,32 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     wanted = _shares(chosen, jobs, facts, rows, landing)
     home = next((n for n, share in enumerate(wanted) if landing in share), 0)
     writer = _Writer(site, facts, pages, merged)
-    if jobs == 1 or not export._can_fork():
-        written = [writer.share(share, number == home) for number, share in enumerate(wanted)]
-    else:
-        gc.freeze()  # the brief is only read from now on: no collection in a child copies its pages
-        children = [export._Child(writer.share, share, number == home) for number, share in enumerate(wanted)]
-        try:
-            written = [child.result() for child in children]
-        finally:
-            for child in children:
-                child.stop()
-            gc.unfreeze()
-    if digests is not None:
-        for found in written:
-            digests.update((f"{SITE}/{relative}", digest) for relative, digest in found.items())
-    return sum(map(len, written)) + 1
+    # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
+    # memory: 400,000 files each at 100,000 pages.
+    sums = [tempfile.TemporaryFile() for _ in wanted]
+    try:
+        if jobs == 1 or not export._can_fork():
+            written = [writer.share(share, number == home, sums[number]) for number, share in enumerate(wanted)]
+        else:
+            gc.freeze()  # the brief is only read from now on: no collection in a child copies its pages
+            children = [export._Child(writer.share, share, number == home, sums[number])
+                        for number, share in enumerate(wanted)]
+            try:
+                written = [child.result() for child in children]
+            finally:
+                for child in children:
+                    child.stop()
+                gc.unfreeze()
+        if digests is not None:
+            for handle in sums:
+                handle.seek(0)
+                for line in handle:
+                    digest, _, relative = line.decode("utf-8").rstrip("\n").partition("  ")
+                    digests[f"{SITE}/{relative}"] = digest
+    finally:
+        for handle in sums:
+            handle.close()
+    return sum(written) + 1
 
 
 def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, landing: str) -> list[dict[str, None]]:
@@ -141,9 +154,9 @@ def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, la
     all the same). A document's pages are one plus its table's further pages; the landing page and the dataset's
     page each hold a table of every project (dealt in turns, the process that drew them asked for 966,657 table
     rows at 100,000 projects, the other for 662,138)."""
-    projects = len(facts.typed.get(str(MP.Project), ()))
+    projects = facts.typed.count(str(MP.Project))
     blocks = [chosen[start:start + BLOCK] for start in range(0, len(chosen), BLOCK)]
-    weights = [sum(1 + len(facts.referrers.get(document, ())) // (2 * rows) for document in block)
+    weights = [sum(1 + facts.referrers.count(document) // (2 * rows) for document in block)
                + (2 * (1 + projects // rows) if landing in block else 0) for block in blocks]
     wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
     pages = [0] * jobs
@@ -164,12 +177,13 @@ class _Writer:
     def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages, lines: Callable[[], Iterable[str]]) -> None:
         self.site, self.facts, self.pages, self.lines = site, facts, pages, lines
         self.folders: set[str] = set()
-        self.digests: dict[str, str] = {}
+        self.sums: BinaryIO | None = None
+        self.written = 0
 
-    def share(self, wanted: dict[str, None], landing: bool) -> dict[str, str]:
-        """Write the documents in `wanted` (and the landing page, when `landing`); returns the SHA-256 of each
-        file written, by its path in the site."""
-        self.digests = {}
+    def share(self, wanted: dict[str, None], landing: bool, sums: BinaryIO) -> int:
+        """Write the documents in `wanted` (and the landing page, when `landing`); returns how many files it
+        wrote, and puts a line "SHA-256  path in the site" for each into `sums`."""
+        self.sums, self.written = sums, 0
         home = str(self.pages.dataset_iri)
         for document, own in sitestream.documents(self.lines(), wanted):
             path = path_of(document, self.facts.base)
@@ -183,7 +197,8 @@ class _Writer:
                 landing = False
         if landing:  # the data has no dataset document of its own
             self._pages(self.pages.with_index(sitestream.LocalIndex(self.facts, home, [])), "")
-        return self.digests
+        sums.flush()  # a forked writer leaves without flushing its files
+        return self.written
 
     def _pages(self, pages: Pages, path: str) -> None:
         for number, html in pages.pages_of(path):
@@ -202,4 +217,5 @@ class _Writer:
                 view = view[os.write(handle, view):]
         finally:
             os.close(handle)
-        self.digests[relative] = hashlib.sha256(content).hexdigest()
+        self.sums.write(f"{hashlib.sha256(content).hexdigest()}  {relative}\n".encode())
+        self.written += 1

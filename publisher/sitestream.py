@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import heapq
 import sys
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -38,16 +39,84 @@ CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
 CONVERTED = 1 << 16  # nodes whose brief is kept converted, by predicate, per process (emptied when full)
 
 
+class Packed(Mapping):
+    """Tuples of strings by key, held in one buffer: what forked writers read without copying it. Reading a tuple
+    of shared strings writes the reference count of each, and copy-on-write then copies every page they sit on
+    (two site writers copied 270 MB each of a 100,000-page dataset's brief that way); here a read touches one
+    small int. `coded` (0 or 1): that item of each pair is one of a few strings (a predicate), kept as its number.
+    Values hold no empty string and no line break (N-Triples terms)."""
+
+    def __init__(self, coded: int | None = None) -> None:
+        self.slots: dict[str, int] = {}
+        self.offsets = array("Q", [0])
+        self.buffer = bytearray()
+        self.coded = coded
+        self.numbers: dict[str, str] = {}  # a coded string -> its number, as text
+        self.names: dict[str, str] = {}  # and back
+
+    def put(self, key: str, values: Sequence[str]) -> None:
+        """Keep `values` under `key` (in place of what it held: that stays in the buffer, unread)."""
+        if self.coded is not None and values:
+            values = list(values)
+            values[self.coded::2] = [self._number(value) for value in values[self.coded::2]]
+        self.buffer += "\n".join(values).encode("utf-8")
+        self.slots[key] = len(self.offsets) - 1
+        self.offsets.append(len(self.buffer))
+
+    def _number(self, name: str) -> str:
+        number = self.numbers.get(name)
+        if number is None:
+            number = self.numbers[name] = str(len(self.numbers))
+            self.names[number] = name
+        return number
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        slot = self.slots[key]
+        start, end = self.offsets[slot], self.offsets[slot + 1]
+        if start == end:
+            return ()
+        values = self.buffer[start:end].decode("utf-8").split("\n")
+        if self.coded is not None:
+            names = self.names
+            values[self.coded::2] = [names[number] for number in values[self.coded::2]]
+        return tuple(values)
+
+    def count(self, key: str) -> int:
+        """How many values `key` holds (none when it is not here)."""
+        slot = self.slots.get(key)
+        if slot is None:
+            return 0
+        start, end = self.offsets[slot], self.offsets[slot + 1]
+        return self.buffer.count(b"\n", start, end) + 1 if end > start else 0
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.slots
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.slots)
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    @classmethod
+    def of(cls, lists: Mapping[str, Sequence[str]], coded: int | None = None) -> Packed:
+        packed = cls(coded)
+        for key, values in lists.items():
+            packed.put(key, values)
+        return packed
+
+
 @dataclass(eq=False)  # hashed by identity: the caches below key on it
 class Facts:
-    """The whole-dataset facts pages read, as N-Triples terms: a brief of every subject (flat tuples of predicate,
-    object, predicate, object…), who links to each document (flat lists of subject, predicate…), the subjects of
-    each type, the documents by path, and the vocabulary's own labels of its terms."""
+    """The whole-dataset facts pages read, as N-Triples terms: a brief of every subject (flat predicate, object,
+    predicate, object…), who links to each document (flat subject, predicate…), the subjects of each type, the
+    documents by path, and the vocabulary's own labels of its terms. The brief is packed as it is gathered, the
+    referrers and the subjects of each type once `finish` has them all (see Packed)."""
 
     base: str
-    brief: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    referrers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    typed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    brief: Packed = field(default_factory=lambda: Packed(coded=0))
+    referrers: dict[str, list[str]] | Packed = field(default_factory=lambda: defaultdict(list))
+    typed: dict[str, list[str]] | Packed = field(default_factory=lambda: defaultdict(list))
     documents: dict[str, str] = field(default_factory=dict)  # path -> document IRI
     keys: list[str] = field(default_factory=list)  # every document IRI, in the order the second pass meets them
     term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
@@ -62,7 +131,7 @@ class Facts:
         kept = []
         for predicate, obj in pairs:
             if predicate in BRIEF or (sep and obj[0] == "<" and predicate != TYPE):
-                kept += (sys.intern(predicate), sys.intern(obj) if obj[0] == "<" else obj)
+                kept += (predicate, obj)
             if obj[0] == "<":
                 target = obj[1:-1]
                 linked, hashed, _ = target.partition("#")
@@ -75,19 +144,25 @@ class Facts:
                         self.referrers[sys.intern(target)] += (iri, sys.intern(predicate))
             if predicate == RDFS_LABEL and iri.startswith(str(MP)):
                 self.term_lines.append(f"{subject} {predicate} {obj} .\n")
-        self.brief[iri] = tuple(kept)
+        self.brief.put(iri, kept)
         path = path_of(document, self.base)
         if path and path not in self.documents:
             self.documents[path] = sys.intern(document)
             self.keys.append(document)
 
     def finish(self, describe: Iterable[tuple[str, list[tuple[str, str]]]] = ()) -> None:
-        """Order the documents as the second pass meets them, and add the descriptions that summarise parts
-        other documents link to (`describe`: those parts' subjects and pairs, see `unnamed_parts`)."""
+        """Order the documents as the second pass meets them, add the descriptions that summarise parts other
+        documents link to (`describe`: those parts' subjects and pairs, see `unnamed_parts`), and pack the
+        referrers and the subjects of each type."""
         self.keys.sort(key=lambda document: f"<{document}>")
         for subject, pairs in describe:
             iri = subject[1:-1]
-            self.brief[iri] += tuple(x for p, o in pairs if p == DESCRIPTION for x in (p, o))
+            self.brief.put(iri, self.brief[iri] + tuple(x for p, o in pairs if p == DESCRIPTION for x in (p, o)))
+        if not isinstance(self.referrers, Packed):
+            self.referrers = Packed.of(self.referrers, coded=1)
+        if not isinstance(self.typed, Packed):
+            self.typed = Packed.of(self.typed)
+        self.foreign_parts = set()  # only unnamed_parts reads them
 
     def unnamed_parts(self) -> set[str]:
         """Hash IRIs linked from another document whose summary would need their description (no label,

@@ -64,6 +64,7 @@ def test_checksums_cover_every_file(built):
 
     lines = (built / "SHA256SUMS").read_text().splitlines()
     listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+    assert list(listed) == sorted(listed, key=lambda name: name.split("/"))  # as paths sort, folder by folder
     assert set(listed) == {p.relative_to(built).as_posix() for p in built.rglob("*")
                            if p.is_file() and p.name != "SHA256SUMS"}
     for name, digest in listed.items():
