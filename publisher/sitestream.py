@@ -9,7 +9,6 @@ pass groups the lines by document again and renders each one from its own triple
 from __future__ import annotations
 
 import heapq
-import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -44,35 +43,60 @@ class Packed(Mapping):
     of shared strings writes the reference count of each, and copy-on-write then copies every page they sit on
     (two site writers copied 270 MB each of a 100,000-page dataset's brief that way); here a read touches one
     small int. `coded` (0 or 1): that item of each pair is one of a few strings (a predicate), kept as its number.
+    `named`: each record starts with its key, so that a slot number stands for the key elsewhere (`name`).
     Values hold no empty string and no line break (N-Triples terms)."""
 
-    def __init__(self, coded: int | None = None) -> None:
+    def __init__(self, coded: int | None = None, named: bool = False) -> None:
         self.slots: dict[str, int] = {}
         self.offsets = array("Q", [0])
         self.buffer = bytearray()
-        self.coded = coded
+        self.coded, self.named = coded, named
         self.numbers: dict[str, str] = {}  # a coded string -> its number, as text
         self.names: dict[str, str] = {}  # and back
 
-    def put(self, key: str, values: Sequence[str]) -> None:
-        """Keep `values` under `key` (in place of what it held: that stays in the buffer, unread)."""
+    @property
+    def next_slot(self) -> int:
+        """The slot the next record put will have."""
+        return len(self.offsets) - 1
+
+    def put(self, key: str, values: Sequence[str]) -> int:
+        """Keep `values` under `key` (in place of what it held: that stays in the buffer, its slot still named);
+        returns the slot."""
         if self.coded is not None and values:
             values = list(values)
-            values[self.coded::2] = [self._number(value) for value in values[self.coded::2]]
-        self.buffer += "\n".join(values).encode("utf-8")
-        self.slots[key] = len(self.offsets) - 1
-        self.offsets.append(len(self.buffer))
+            values[self.coded::2] = [self.number(value) for value in values[self.coded::2]]
+        return self._keep(key, "\n".join([key, *values] if self.named else values).encode("utf-8"))
 
-    def _number(self, name: str) -> str:
+    def seal(self, records: Mapping[str, bytearray]) -> None:
+        """Keep records made elsewhere: each item followed by a line break, coded items as their `number`."""
+        for key, record in records.items():
+            self._keep(key, memoryview(record)[:-1])
+
+    def _keep(self, key: str, record) -> int:
+        slot = self.slots[key] = self.next_slot
+        self.buffer += record
+        self.offsets.append(len(self.buffer))
+        return slot
+
+    def number(self, name: str) -> str:
+        """The number that stands for a coded string, as text."""
         number = self.numbers.get(name)
         if number is None:
             number = self.numbers[name] = str(len(self.numbers))
             self.names[number] = name
         return number
 
+    def name(self, slot: int) -> str:
+        """The key of the record in `slot` (when `named`)."""
+        start, end = self.offsets[slot], self.offsets[slot + 1]
+        cut = self.buffer.find(b"\n", start, end)
+        return self.buffer[start:end if cut < 0 else cut].decode("utf-8")
+
     def __getitem__(self, key: str) -> tuple[str, ...]:
         slot = self.slots[key]
         start, end = self.offsets[slot], self.offsets[slot + 1]
+        if self.named:
+            start = self.buffer.find(b"\n", start, end) + 1 or end
         if start == end:
             return ()
         values = self.buffer[start:end].decode("utf-8").split("\n")
@@ -87,7 +111,7 @@ class Packed(Mapping):
         if slot is None:
             return 0
         start, end = self.offsets[slot], self.offsets[slot + 1]
-        return self.buffer.count(b"\n", start, end) + 1 if end > start else 0
+        return self.buffer.count(b"\n", start, end) + (0 if self.named or end == start else 1)
 
     def __contains__(self, key: object) -> bool:
         return key in self.slots
@@ -98,36 +122,33 @@ class Packed(Mapping):
     def __len__(self) -> int:
         return len(self.slots)
 
-    @classmethod
-    def of(cls, lists: Mapping[str, Sequence[str]], coded: int | None = None) -> Packed:
-        packed = cls(coded)
-        for key, values in lists.items():
-            packed.put(key, values)
-        return packed
-
 
 @dataclass(eq=False)  # hashed by identity: the caches below key on it
 class Facts:
     """The whole-dataset facts pages read, as N-Triples terms: a brief of every subject (flat predicate, object,
     predicate, object…), who links to each document (flat subject, predicate…), the subjects of each type, the
-    documents by path, and the vocabulary's own labels of its terms. The brief is packed as it is gathered, the
-    referrers and the subjects of each type once `finish` has them all (see Packed)."""
+    documents by path, and the vocabulary's own labels of its terms. All packed (see Packed): the brief as it is
+    gathered, the referrers and the subjects of each type once `finish` has them all, each subject there as the
+    number of its brief's slot (`referrers_of`, `typed_of` give them back as IRIs)."""
 
     base: str
-    brief: Packed = field(default_factory=lambda: Packed(coded=0))
-    referrers: dict[str, list[str]] | Packed = field(default_factory=lambda: defaultdict(list))
-    typed: dict[str, list[str]] | Packed = field(default_factory=lambda: defaultdict(list))
+    brief: Packed = field(default_factory=lambda: Packed(coded=0, named=True))
+    referrers: Packed = field(default_factory=lambda: Packed(coded=1))  # subject slot, predicate, …
+    typed: Packed = field(default_factory=Packed)  # subject slot, …
     documents: dict[str, str] = field(default_factory=dict)  # path -> document IRI
     keys: list[str] = field(default_factory=list)  # every document IRI, in the order the second pass meets them
     term_lines: list[str] = field(default_factory=list)  # rdfs:label of the vocabulary's terms (for Terms)
     foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
     converted: dict[URIRef, dict[URIRef, list]] = field(default_factory=dict, repr=False)  # see LocalIndex.values
     memo: dict = field(default_factory=dict, repr=False)  # Index.memo of every document's view
+    links: dict[str, bytearray] = field(default_factory=lambda: defaultdict(bytearray), repr=False)  # till finish
+    types: dict[str, bytearray] = field(default_factory=lambda: defaultdict(bytearray), repr=False)  # till finish
 
     def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Take in one subject's (predicate, object) pairs, in N-Triples form."""
-        iri = sys.intern(subject[1:-1])
+        iri = subject[1:-1]
         document, sep, _ = iri.partition("#")
+        slot = f"{self.brief.next_slot}\n".encode()
         kept = []
         for predicate, obj in pairs:
             if predicate in BRIEF or (sep and obj[0] == "<" and predicate != TYPE):
@@ -136,18 +157,18 @@ class Facts:
                 target = obj[1:-1]
                 linked, hashed, _ = target.partition("#")
                 if predicate == TYPE:
-                    self.typed[sys.intern(target)].append(iri)
+                    self.types[target] += slot
                 elif linked != document:
                     if hashed:
                         self.foreign_parts.add(target)
                     else:
-                        self.referrers[sys.intern(target)] += (iri, sys.intern(predicate))
+                        self.links[target] += slot + f"{self.referrers.number(predicate)}\n".encode()
             if predicate == RDFS_LABEL and iri.startswith(str(MP)):
                 self.term_lines.append(f"{subject} {predicate} {obj} .\n")
         self.brief.put(iri, kept)
         path = path_of(document, self.base)
         if path and path not in self.documents:
-            self.documents[path] = sys.intern(document)
+            self.documents[path] = document
             self.keys.append(document)
 
     def finish(self, describe: Iterable[tuple[str, list[tuple[str, str]]]] = ()) -> None:
@@ -158,11 +179,25 @@ class Facts:
         for subject, pairs in describe:
             iri = subject[1:-1]
             self.brief.put(iri, self.brief[iri] + tuple(x for p, o in pairs if p == DESCRIPTION for x in (p, o)))
-        if not isinstance(self.referrers, Packed):
-            self.referrers = Packed.of(self.referrers, coded=1)
-        if not isinstance(self.typed, Packed):
-            self.typed = Packed.of(self.typed)
+        self.referrers.seal(self.links)
+        self.typed.seal(self.types)
+        self.links, self.types = {}, {}
         self.foreign_parts = set()  # only unnamed_parts reads them
+
+    def referrers_of(self, document: str) -> list[str] | None:
+        """Who links to a document: subject, predicate, subject… (None when none does)."""
+        flat = self.referrers.get(document)
+        if flat is None:
+            return None
+        found = list(flat)
+        name = self.brief.name
+        found[0::2] = [name(int(slot)) for slot in flat[0::2]]
+        return found
+
+    def typed_of(self, rdf_type: str) -> list[str]:
+        """The subjects of a type."""
+        name = self.brief.name
+        return [name(int(slot)) for slot in self.typed.get(rdf_type, ())]
 
     def unnamed_parts(self) -> set[str]:
         """Hash IRIs linked from another document whose summary would need their description (no label,
@@ -326,7 +361,7 @@ def _grouped(flat: tuple[str, ...]) -> dict[URIRef, list]:
 
 @lru_cache(maxsize=64)
 def _typed(facts: Facts, rdf_type: str) -> list[URIRef]:
-    return sorted(interned(s) for s in facts.typed.get(rdf_type, ()))
+    return sorted(interned(s) for s in facts.typed_of(rdf_type))
 
 
 class _Referrers(Mapping):
@@ -336,7 +371,7 @@ class _Referrers(Mapping):
         self.facts = facts
 
     def __getitem__(self, node: URIRef) -> list[tuple[URIRef, URIRef]]:
-        flat = self.facts.referrers.get(str(node))
+        flat = self.facts.referrers_of(str(node))
         if flat is None:
             raise KeyError(node)
         return sorted((interned(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))

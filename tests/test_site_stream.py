@@ -209,14 +209,18 @@ def test_the_writers_share_the_pages_not_just_the_documents():
     and the dataset's page (each a table of every project) gets fewer documents besides, as does the one that
     draws a document with a long table."""
     from converters.namespaces import MP
+    from publisher import ntriples
     from publisher import site as site_module
     from publisher.sitestream import Facts
 
     base = "https://example.org/"
-    facts = Facts(base)
     projects = [f"{base}project/P{n:04d}" for n in range(2000)]
-    facts.typed[str(MP.Project)].extend(projects)
+    typed = [(ntriples.RDF_TYPE, ntriples.iri(str(MP.Project)))]
+    facts = Facts(base)
+    for project in projects:
+        facts.add(f"<{project}>", typed)
     facts.finish()
+    assert facts.typed_of(str(MP.Project)) == projects
     landing = f"{base}dataset"
     chosen = [landing, *projects]
     wanted = site_module._shares(chosen, 2, facts, 100, landing)
@@ -226,8 +230,10 @@ def test_the_writers_share_the_pages_not_just_the_documents():
     assert len(home) < len(other)  # 2 × 21 pages of tables count against it
     assert abs((len(home) + 2 * 21) - len(other)) <= site_module.BLOCK  # and even, to a block
     facts = Facts(base)
-    facts.referrers[projects[-1]].extend(["s", "p"] * 5000)  # a table of 5,000 rows: 50 more pages
+    for n in range(5000):  # a table of 5,000 rows: 50 more pages
+        facts.add(f"<{base}organisation/O{n}>", [("<https://example.org/funds>", f"<{projects[-1]}>")])
     facts.finish()
+    assert facts.referrers_of(projects[-1])[-2:] == [f"{base}organisation/O4999", "<https://example.org/funds>"]
     wanted = site_module._shares([*projects], 2, facts, 100, landing)
     heavy = next(share for share in wanted if projects[-1] in share)
     assert len(heavy) <= min(len(share) for share in wanted)
@@ -239,7 +245,7 @@ def test_packed_tuples_read_back_as_they_were_put():
     tuple; counts come without unpacking."""
     from publisher.sitestream import Packed
 
-    packed = Packed(coded=0)
+    packed = Packed(coded=0, named=True)
     said = {
         "https://example.org/a": ("<p1>", '"Bolivie (État plurinational de)"@fr', "<p2>", "<https://example.org/b>"),
         "https://example.org/b": (),
@@ -248,14 +254,18 @@ def test_packed_tuples_read_back_as_they_were_put():
     for key, values in said.items():
         packed.put(key, values)
     assert {key: packed[key] for key in packed} == said
+    assert [packed.name(slot) for slot in range(3)] == list(said)  # a slot number stands for its key
     assert len(packed) == 3 and "https://example.org/b" in packed and "https://example.org/z" not in packed
     assert packed.get("https://example.org/z", ()) == ()
     assert [packed.count(key) for key in (*said, "https://example.org/z")] == [4, 0, 4, 0]
     assert packed.numbers == {"<p1>": "0", "<p2>": "1"}  # the predicates, each once
-    packed.put("https://example.org/b", ("<p1>", "<x>"))
-    assert packed["https://example.org/b"] == ("<p1>", "<x>") and len(packed) == 3
-    referrers = Packed.of({"<d>": ["s1", "<p1>", "s2", "<p1>"]}, coded=1)
-    assert referrers["<d>"] == ("s1", "<p1>", "s2", "<p1>") and referrers.names == {"0": "<p1>"}
+    assert packed.put("https://example.org/b", ("<p1>", "<x>")) == 3
+    assert packed["https://example.org/b"] == ("<p1>", "<x>") and len(packed) == 3 and packed.name(1).endswith("/b")
+    referrers = Packed(coded=1)
+    referrers.seal({"<d>": bytearray(f"7\n{referrers.number('<p1>')}\n8\n{referrers.number('<p1>')}\n".encode()),
+                    "<e>": bytearray(b"9\n")})
+    assert referrers["<d>"] == ("7", "<p1>", "8", "<p1>") and referrers.names == {"0": "<p1>"}
+    assert referrers["<e>"] == ("9",) and referrers.count("<d>") == 4 and referrers.count("<e>") == 1
 
 
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc/PID/smaps_rollup")
