@@ -108,7 +108,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the built outputs")
     parser.add_argument("--site-up-to", type=int, default=10_000,
                         help="largest size built with its static site; larger ones use --no-site (default 10000: "
-                             "the site of 100,000 pages is 875,000 files and takes half an hour on 2 cores)")
+                             "the site of 100,000 pages is 814,000 files and took 754 s of a 989 s build on 2 cores)")
     options = parser.parse_args()
     options.sizes = sorted(options.sizes)
     return options
