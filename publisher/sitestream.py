@@ -95,8 +95,9 @@ class Packed(Mapping):
     def __getitem__(self, key: str) -> tuple[str, ...]:
         slot = self.slots[key]
         start, end = self.offsets[slot], self.offsets[slot + 1]
-        if self.named:
-            start = self.buffer.find(b"\n", start, end) + 1 or end
+        if self.named:  # the values follow the key's line, if any
+            cut = self.buffer.find(b"\n", start, end)
+            start = end if cut < 0 else cut + 1
         if start == end:
             return ()
         values = self.buffer[start:end].decode("utf-8").split("\n")
