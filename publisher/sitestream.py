@@ -36,6 +36,8 @@ RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
 DESCRIPTION = ntriples.iri(str(DCT.description))
 CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
 CONVERTED = 1 << 16  # nodes whose brief is kept converted, by predicate, per process (emptied when full)
+LITERALS, SHORT = 1 << 16, 80  # short literals kept made, per process (emptied when full): dates, amounts, labels
+_LITERALS: dict[str, Literal] = {}
 
 
 class Packed(Mapping):
@@ -273,9 +275,16 @@ def term(text: str) -> URIRef | Literal | BNode:
         return _iri(text)
     if text[0] == "_":
         return BNode(text[2:])
-    value, language, _ = ntriples.literal(text)
-    suffix = text[text.rfind('"') + 1:]
-    return Literal(value, lang=language, datatype=interned(suffix[3:-1]) if suffix.startswith("^^") else None)
+    found = _LITERALS.get(text)
+    if found is None:
+        value, language, _ = ntriples.literal(text)
+        suffix = text[text.rfind('"') + 1:]
+        found = Literal(value, lang=language, datatype=interned(suffix[3:-1]) if suffix.startswith("^^") else None)
+        if len(text) <= SHORT:  # a description is long, and met once
+            if len(_LITERALS) >= LITERALS:
+                _LITERALS.clear()
+            _LITERALS[text] = found
+    return found
 
 
 def _iri(text: str) -> URIRef:
@@ -335,11 +344,15 @@ class LocalIndex(Index):
         if grouped is None:
             if len(converted) >= CONVERTED:
                 converted.clear()
-            grouped = converted[node] = _grouped(self.facts.brief.get(str(node), ()))
-        return grouped.get(predicate, _NONE)
+            grouped = converted[node] = {_FLAT: self.facts.brief.get(str(node), ())}
+        found = grouped.get(predicate)
+        if found is None:  # each predicate's objects made when first asked for: a row asks for few of them
+            found = grouped[predicate] = _objects(grouped[_FLAT], predicate)
+        return found
 
 
 _NONE: list = []
+_FLAT = URIRef("")  # the key of a converted node's brief as it is packed (no predicate is the empty IRI)
 
 
 @lru_cache(maxsize=CACHED)
@@ -348,16 +361,18 @@ def _brief(facts: Facts, node: str) -> list[Pair]:
     return pairs_of(facts.brief.get(node, ()))
 
 
-def _grouped(flat: tuple[str, ...]) -> dict[URIRef, list]:
-    """A brief's objects by predicate, each list in the order of the node's sorted pairs: small entries, so
-    many (every project a country's page lists, say) stay converted."""
-    grouped: dict[URIRef, list] = {}
-    for predicate, obj in zip(flat[0::2], flat[1::2], strict=True):
-        grouped.setdefault(_iri(predicate), []).append(term(obj))
-    for key, found in grouped.items():
-        if len(found) > 1:
-            grouped[key] = [o for _, o in sorted_pairs((key, o) for o in found)]
-    return grouped
+def _objects(flat: tuple[str, ...], predicate: URIRef) -> list[URIRef | Literal]:
+    """A brief's objects of one predicate, in the order of the node's sorted pairs."""
+    text = _written(predicate)
+    found = [term(obj) for p, obj in zip(flat[0::2], flat[1::2], strict=True) if p == text]
+    if len(found) > 1:
+        return [o for _, o in sorted_pairs((predicate, o) for o in found)]
+    return found or _NONE
+
+
+@lru_cache(maxsize=256)
+def _written(predicate: URIRef) -> str:
+    return f"<{predicate}>"
 
 
 @lru_cache(maxsize=64)

@@ -314,3 +314,23 @@ def _read_every_brief(facts, sender) -> None:
     before = dirty()
     read = sum(len(facts.brief.get(_subject(n), ())) for n in range(SUBJECTS))  # by IRIs of its own, as pages do
     sender.send(dirty() - before if read else -1)
+
+
+def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
+    """Every cache a site writer keeps (table rows, names and labels by folder, converted briefs by predicate,
+    short literals, interned IRIs, schema.org summaries, Turtle's IRIs) emptied as soon as it holds two entries,
+    as they overflow at 100,000 pages: the site is the same, byte for byte."""
+    from functools import lru_cache
+
+    from publisher import pages, schemaorg, sitestream, terms, turtle, views
+
+    for module, name in [(views, "KEPT"), (schemaorg, "KEPT"), (turtle, "KEPT"), (terms, "INTERNED"),
+                         (sitestream, "CONVERTED"), (sitestream, "LITERALS"), (pages, "ROWS_KEPT")]:
+        monkeypatch.setattr(module, name, 2)
+    monkeypatch.setattr(sitestream, "_brief", lru_cache(maxsize=2)(sitestream._brief.__wrapped__))
+    out = tmp_path / "output"
+    shutil.copytree(built, out, ignore=shutil.ignore_patterns(SITE))
+    write_site(out, lambda: _dump_lines(out), DEFAULT_BASE, jobs=1)
+    written, expected = site_files(out), site_files(built)
+    assert sorted(written) == sorted(expected)
+    assert [name for name in expected if written[name] != expected[name]] == []
