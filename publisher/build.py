@@ -28,6 +28,7 @@ from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
 from .report import Finding, Report, write_turtle
+from .site import gather as site_facts
 from .site import write_site
 from .validation import shape_files, validate_graph
 
@@ -161,23 +162,30 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
            seconds: dict[str, float] | None = None, site: bool = True) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
-    seconds the dataset's files and the site took go to `seconds` ("dataset", "site")."""
+    seconds the dataset's files (with the first pass of the site over the data) and the site took go to
+    `seconds` ("dataset", "site")."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
-    stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs)
-    with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
-        write_turtle(handle, report, base + "validation-report")
-    shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
-    shutil.copyfile(ONTOLOGY / "context.jsonld", tmp / CONTEXT)
-    (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
-                              encoding="utf-8")
+    gathered = []  # what the site reads of the data
+
+    def meanwhile() -> None:  # while other processes write the dataset's files (when there are cores for them)
+        with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
+            write_turtle(handle, report, base + "validation-report")
+        shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
+        shutil.copyfile(ONTOLOGY / "context.jsonld", tmp / CONTEXT)
+        (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
+                                  encoding="utf-8")
+        if site:
+            gathered.append(site_facts(published_lines(results, base), base))
+
+    stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs, meanwhile)
     sources = [Path(r.path).name for r in results]
     export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
     seconds["dataset"] = time.perf_counter() - start
     start = time.perf_counter()
     digests: dict[str, str] = {}  # the site's files, hashed as they are written
     if site:
-        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests)
+        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests, gathered=gathered[0])
     seconds["site"] = time.perf_counter() - start
     export.write_checksums(tmp, digests)
     return stats.triples

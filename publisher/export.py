@@ -62,20 +62,27 @@ def write_jsonld(path: Path, graph: Graph) -> None:
         jsonld.write_nodes(handle, jsonld.nodes_of_lines(ntriples.lines(graph)))
 
 
-def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1) -> Statistics:
+def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
+                  meanwhile: Callable[[], object] | None = None) -> Statistics:
     """Write the dump, the Turtle and the JSON-LD of the sorted, distinct N-Triples lines that `lines()` gives
     (each call afresh) into `folder`; returns the dataset's statistics. With jobs > 1 the JSON-LD is written by
-    a second process reading its own pass over the lines, at the same time as the rest."""
-    helper = _Child(write_jsonld_lines, folder / JSONLD, lines) if jobs > 1 and _can_fork() else None
+    a second process reading its own pass over the lines, at the same time as the rest; and when there is
+    `meanwhile` (work of this process's own, called once in any case), the dump and the Turtle by a third,
+    while this one does it."""
+    forking = jobs > 1 and _can_fork()
+    helper = _Child(write_jsonld_lines, folder / JSONLD, lines) if forking else None
     try:
-        stats = Statistics()
-        with (_Compressor(folder / DUMP) as dump,
-              (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl):
-            writer = turtle.Writer(ttl, prefixes(base))
-            for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
-                pairs = [(predicate, obj) for _, predicate, obj in group]
-                stats.add(subject, pairs)
-                writer.block(subject, pairs)
+        if forking and meanwhile is not None:
+            writer = _Child(write_dump_and_turtle, folder, lines, base)
+            try:
+                meanwhile()
+                stats = writer.result()
+            finally:
+                writer.stop()
+        else:
+            stats = write_dump_and_turtle(folder, lines, base)
+            if meanwhile is not None:
+                meanwhile()
         if helper is None:
             write_jsonld_lines(folder / JSONLD, lines)
         else:
@@ -83,6 +90,19 @@ def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, j
     finally:
         if helper is not None:
             helper.stop()
+    return stats
+
+
+def write_dump_and_turtle(folder: Path, lines: Callable[[], Iterable[str]], base: str) -> Statistics:
+    """The dump and the Turtle of the dataset in one pass over its lines; returns its statistics."""
+    stats = Statistics()
+    with (_Compressor(folder / DUMP) as dump,
+          (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl):
+        writer = turtle.Writer(ttl, prefixes(base))
+        for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
+            pairs = [(predicate, obj) for _, predicate, obj in group]
+            stats.add(subject, pairs)
+            writer.block(subject, pairs)
     return stats
 
 

@@ -91,18 +91,26 @@ def _compactor() -> jsonld.Compactor:
     return jsonld.Compactor(jsonld.context())
 
 
+def gather(lines: Iterable[str], base: str) -> sitestream.Facts:
+    """What the site reads of the published data (sorted, distinct N-Triples lines), gathered before the
+    catalogue is written (a build does it while the dataset's files are written); write_site adds the rest."""
+    return sitestream.gather(lines, base)
+
+
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
-               rows: int = PAGE_ROWS, digests: dict[str, str] | None = None) -> int:
+               rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
+               gathered: sitestream.Facts | None = None) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
-    checksums need not read them again. Memory holds a brief of each resource, never the whole dataset."""
+    checksums need not read them again. `gathered`: what `gather` made of those lines, if it has been called.
+    Memory holds a brief of each resource, never the whole dataset."""
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
 
     def merged() -> Iterable[str]:
         return ntriples.merged_with(lines(), beside)
 
-    facts = sitestream.gather(merged(), base)
+    facts = gathered if gathered is not None and _added(gathered, beside) else sitestream.gather(merged(), base)
     unnamed = facts.unnamed_parts()
     facts.finish(sitestream.subjects(line for line in merged() if line[1:line.index(">")] in unnamed)
                  if unnamed else ())
@@ -146,6 +154,18 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         for handle in sums:
             handle.close()
     return sum(written) + 1
+
+
+def _added(facts: sitestream.Facts, beside: list[str]) -> bool:
+    """Add the catalogue's and the vocabulary's subjects (sorted lines) to the facts of the data, as one pass
+    over all of them would have; False, leaving the facts as they were, if the data describes one of them too
+    (then their triples would have to be merged: the caller gathers everything again)."""
+    found = [(subject, pairs) for subject, pairs in sitestream.subjects(beside) if subject[0] == "<"]
+    if any(subject[1:-1] in facts.brief for subject, _ in found):
+        return False
+    for subject, pairs in found:
+        facts.add(subject, pairs)
+    return True
 
 
 def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, landing: str) -> list[dict[str, None]]:

@@ -334,3 +334,36 @@ def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     written, expected = site_files(out), site_files(built)
     assert sorted(written) == sorted(expected)
     assert [name for name in expected if written[name] != expected[name]] == []
+
+
+def test_the_catalogue_added_to_the_facts_of_the_data_is_one_pass_over_both(built):
+    """A build gathers the site's facts of the data while the dataset's files are written, before the catalogue
+    exists, and adds the catalogue's and the vocabulary's subjects after: the same facts as one pass over all
+    the lines. When the data describes one of those subjects too, nothing is added and the site gathers
+    everything again."""
+    from publisher import ntriples, sitestream
+    from publisher import site as site_module
+
+    beside = sorted({line for graph in site_module._beside(built) for line in ntriples.lines(graph)})
+    data = list(_dump_lines(built))
+    whole = sitestream.gather(ntriples.merged_with(iter(data), beside), DEFAULT_BASE)
+    parts = sitestream.gather(iter(data), DEFAULT_BASE)
+    assert site_module._added(parts, beside)
+    for facts in (whole, parts):
+        facts.finish()
+    assert dict(parts.brief) == dict(whole.brief) and len(whole.brief) > len(data) // 20
+
+    def referrers(facts):
+        return {k: sorted(zip(flat[0::2], flat[1::2], strict=True))
+                for k in facts.referrers if (flat := facts.referrers_of(k))}
+
+    assert referrers(parts) == referrers(whole) and len(whole.referrers) > 100
+    assert {k: sorted(parts.typed_of(k)) for k in whole.typed} == {k: sorted(whole.typed_of(k)) for k in whole.typed}
+    assert parts.documents == whole.documents and parts.keys == whole.keys
+    assert sorted(parts.term_lines) == sorted(whole.term_lines) != []
+
+    again = sitestream.gather(iter(data), DEFAULT_BASE)
+    described = data[len(data) // 2].split(" ", 1)[0]  # a subject of the data, said again beside it
+    size = len(again.brief)
+    assert not site_module._added(again, sorted([*beside, f"{described} <http://example.org/p> \"x\" .\n"]))
+    assert len(again.brief) == size

@@ -95,3 +95,26 @@ def test_statistics_of_the_dump_are_those_of_the_graph():
     assert stats.example == str(sorted(data.subjects(RDF.type, MP.Project))[0])
     assert stats.links["wikidata-links"] == sum(1 for o in data.objects(None, OWL.sameAs)
                                                 if str(o).startswith("http://www.wikidata.org/entity/"))
+
+
+def test_the_dataset_files_are_the_same_written_by_one_process_or_three(tmp_path):
+    """With jobs > 1, the dump and the Turtle are written by one forked process and the JSON-LD by another
+    while this one does its own work (`meanwhile`, called once, here, either way): the same bytes, the same
+    counts as one process writing them all."""
+    import os
+    from functools import partial
+
+    from converters.namespaces import DEFAULT_BASE
+    from publisher.export import DUMP, JSONLD, TURTLE, write_dataset
+
+    lines = ntriples.lines(Graph().parse(ROOT / "output" / "migration-projects.ttl", format="turtle"))
+    written = {}
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs-{jobs}"
+        folder.mkdir()
+        calls: list[int] = []
+        stats = write_dataset(folder, lambda: iter(lines), DEFAULT_BASE, jobs, partial(calls.append, os.getpid()))
+        assert calls == [os.getpid()]
+        written[jobs] = stats, {name: (folder / name).read_bytes() for name in (DUMP, TURTLE, JSONLD)}
+    assert written[1] == written[2]
+    assert written[1][0].triples == len(lines) and written[1][0].projects == 5
