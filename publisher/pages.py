@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
@@ -31,7 +32,7 @@ PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP
 PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page files "{path},2.html"…
 # The heading of a kind of resource's project table (messages.json), on every page of it.
 TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
-ROWS_KEPT = 1 << 16  # project rows kept made, per process (emptied when full)
+ROWS_KEPT = 1 << 17  # project rows kept made, per process (emptied when full)
 PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
@@ -108,6 +109,14 @@ class ProjectRow:
                       f'<td class="num">{html_text(self.budget)}</td>\n')
 
 
+class TableRow(NamedTuple):
+    """A project's row as a table writes it: its <tr> and cells up to the relation or the count of countries
+    (ProjectRow.cells), and that count."""
+
+    cells: Markup
+    countries: int
+
+
 @dataclass(frozen=True)
 class Pager:
     """Where one page of a long project table is among the others: links to the previous and next pages."""
@@ -146,12 +155,13 @@ class Download:
 
 class _Shared:
     """What every index of one dataset gives alike, made once for all the pages rendered from them: its
-    projects, and their rows by project and folder (see Pages.project_row)."""
+    projects, and their rows by project and folder (see Pages.table_row)."""
 
     def __init__(self) -> None:
         self.projects: list[URIRef] | None = None
         self.project_set: frozenset[URIRef] | None = None
-        self.rows: dict[tuple[URIRef, str], tuple[ProjectRow, frozenset[str]]] = {}
+        self.rows: dict[tuple[URIRef, str], tuple[TableRow, tuple[str, ...]]] = {}
+        self.documents: dict[str, str] = {}  # one copy of each document a row links to but its project
         self.known = Known()  # labels and names (views.Known)
 
 
@@ -241,7 +251,7 @@ class Pages:
         template = resource_template(kind)
         projects = [r for r in referrers if r.iri in self._project_set]
         yield from self._paged(view, template, context, projects, numbers,
-                               lambda r: (self.project_row(view, r.iri), r.properties),
+                               lambda r: (self.table_row(view, r.iri), r.properties),
                                TABLE_HEADINGS.get(kind, "projects"))
 
     def _paged(self, view: View, template, context: dict, items: list, numbers: list[int] | None,
@@ -329,28 +339,37 @@ class Pages:
         return sorted(rows, key=lambda row: [fold(v.text) for v in row[1] + row[0]])
 
     def project_row(self, view: View, project: URIRef) -> ProjectRow:
-        """A project as a row of a table. The row depends on the page only through the folder its links start
-        from, and the document it is (a link to that reads "#top"): made once per folder, and again on the
-        pages of the documents it links to."""
-        key = (project, view.directory)
-        found = self._shared.rows.get(key)
-        here = str(view.document)
-        if found is not None and here not in found[1]:
-            return found[0]
+        """A project as a row of a table, with each part of it apart (see table_row)."""
         values = self.index.values
-        statuses = values(project, MP.status)
         dates = [str(v) for v in values(project, MP.startDate)[:1] + values(project, MP.endDate)[:1]]
         budget = [view.summary(b) for b in values(project, MP.budget)]
         codes = [str(c) for c in values(project, DCT.identifier)]
-        row = ProjectRow(view.name(project), codes[0] if codes else "", tuple(view.name(s) for s in statuses),
-                         "\u202f–\u202f".join(dict.fromkeys(dates)),
-                         budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
-        linked = frozenset(str(node).partition("#")[0] for node in (project, *statuses))
+        return ProjectRow(view.name(project), codes[0] if codes else "",
+                          tuple(view.name(s) for s in values(project, MP.status)),
+                          "\u202f–\u202f".join(dict.fromkeys(dates)),
+                          budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
+
+    def table_row(self, view: View, project: URIRef) -> TableRow:
+        """A project's row as a table writes it. The row depends on the page only through the folder its links
+        start from, and the document it is (a link to that reads "#top"): made once per folder, and again on
+        the pages of the documents it links to. Kept as its HTML (half the memory of its parts), so that every
+        row of a folder's pages fits, 100,000 projects too."""
+        key = (project, view.directory)
+        rows = self._shared.rows
+        found = rows.get(key)
+        here = str(view.document)
+        if found is not None and here not in found[1]:
+            return found[0]
+        row = self.project_row(view, project)
+        made = TableRow(row.cells, row.countries)
+        documents = self._shared.documents
+        linked = (str(project), *(documents.setdefault(d, d) for d in
+                                  {str(s).partition("#")[0] for s in self.index.values(project, MP.status)}))
         if here not in linked:
-            if len(self._shared.rows) >= ROWS_KEPT:
-                self._shared.rows.clear()
-            self._shared.rows[key] = (row, linked)
-        return row
+            if len(rows) >= ROWS_KEPT:
+                rows.clear()
+            rows[key] = (made, linked)
+        return made
 
     def landing(self, path: str, numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
         """The landing page: what the dataset is, its counts, licence, downloads, charts and example queries
@@ -376,7 +395,7 @@ class Pages:
             countries=[view.name(c) for c in benefiting], facts=view.facts(iri),
             parts=self._parts(view, iri, self.index.parts(iri)))
         yield from self._paged(view, environment().get_template("index.html"), context, ordered, numbers,
-                               lambda project: self.project_row(view, project), "projects", relation=False)
+                               lambda project: self.table_row(view, project), "projects", relation=False)
 
     def _typed(self, rdf_type: URIRef) -> list[URIRef]:
         return self.index.typed(rdf_type)

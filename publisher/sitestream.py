@@ -36,7 +36,7 @@ RDFS_LABEL, TYPE = ntriples.iri(str(RDFS.label)), ntriples.RDF_TYPE
 DESCRIPTION = ntriples.iri(str(DCT.description))
 CACHED = 1 << 13  # converted briefs kept per process (a few kB each)
 CONVERTED = 1 << 16  # nodes whose brief is kept converted, by predicate, per process (emptied when full)
-LITERALS, SHORT = 1 << 16, 80  # short literals kept made, per process (emptied when full): dates, amounts, labels
+LITERALS, SHORT = 1 << 14, 80  # short literals kept made, per process (emptied when full): dates, amounts, labels
 _LITERALS: dict[str, Literal] = {}
 
 
@@ -344,15 +344,15 @@ class LocalIndex(Index):
         if grouped is None:
             if len(converted) >= CONVERTED:
                 converted.clear()
-            grouped = converted[node] = {_FLAT: self.facts.brief.get(str(node), ())}
+            grouped = converted[node] = {}
         found = grouped.get(predicate)
-        if found is None:  # each predicate's objects made when first asked for: a row asks for few of them
-            found = grouped[predicate] = _objects(grouped[_FLAT], predicate)
+        if found is None:  # each predicate's objects made when first asked for (a row asks for few of them),
+            # from the packed brief read again: an entry holds no more than what was asked of it
+            found = grouped[predicate] = _objects(self.facts.brief.get(str(node), ()), predicate)
         return found
 
 
 _NONE: list = []
-_FLAT = URIRef("")  # the key of a converted node's brief as it is packed (no predicate is the empty IRI)
 
 
 @lru_cache(maxsize=CACHED)
