@@ -22,13 +22,12 @@ from pathlib import Path
 from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
-from . import contributions, export
+from . import contributions, export, sitestream
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
 from .report import Finding, Report, write_turtle
-from .site import gather as site_facts
 from .site import write_site
 from .validation import shape_files, validate_graph
 
@@ -176,7 +175,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
                                   encoding="utf-8")
         if site:
-            gathered.append(site_facts(published_lines(results, base), base))
+            gathered.append(sitestream.gather(published_lines(results, base), base))
 
     stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs, meanwhile)
     sources = [Path(r.path).name for r in results]

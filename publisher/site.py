@@ -91,19 +91,14 @@ def _compactor() -> jsonld.Compactor:
     return jsonld.Compactor(jsonld.context())
 
 
-def gather(lines: Iterable[str], base: str) -> sitestream.Facts:
-    """What the site reads of the published data (sorted, distinct N-Triples lines), gathered before the
-    catalogue is written (a build does it while the dataset's files are written); write_site adds the rest."""
-    return sitestream.gather(lines, base)
-
-
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
                gathered: sitestream.Facts | None = None) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
-    checksums need not read them again. `gathered`: what `gather` made of those lines, if it has been called.
+    checksums need not read them again. `gathered`: what sitestream.gather made of those lines before the
+    catalogue was written (a build makes it while the dataset's files are written), if it has been called.
     Memory holds a brief of each resource, never the whole dataset."""
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
 

@@ -363,16 +363,11 @@ def _brief(facts: Facts, node: str) -> list[Pair]:
 
 def _objects(flat: tuple[str, ...], predicate: URIRef) -> list[URIRef | Literal]:
     """A brief's objects of one predicate, in the order of the node's sorted pairs."""
-    text = _written(predicate)
+    text = ntriples.iri(predicate)
     found = [term(obj) for p, obj in zip(flat[0::2], flat[1::2], strict=True) if p == text]
     if len(found) > 1:
         return [o for _, o in sorted_pairs((predicate, o) for o in found)]
     return found or _NONE
-
-
-@lru_cache(maxsize=256)
-def _written(predicate: URIRef) -> str:
-    return f"<{predicate}>"
 
 
 @lru_cache(maxsize=64)
