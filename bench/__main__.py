@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -143,9 +144,12 @@ def _outcome(outcome, name: str | None = None) -> dict:
 
 
 def _queries(out: Path, limit: float) -> dict:
-    """Each example query on the store of `out` with pyoxigraph, and with rdflib (each step under `limit`)."""
+    """Each example query on the store of `out` with pyoxigraph, and with rdflib (each step under `limit`); a
+    query naming one project by its title asks for a project of the corpus instead (see `bound_queries`)."""
     print(f"queries on {out.name} …", flush=True)
-    paths = [str(q) for q in QUERIES]
+    title = one_project_title(out / "migration-projects.nt.gz")
+    folder = out.parent / f"queries-{out.name}"
+    paths = [str(q) for q in bound_queries(QUERIES, title, folder)]
     from publisher.store import stores_folder
 
     shutil.rmtree(stores_folder(out), ignore_errors=True)  # the on-disk store is built, not found, when timed
@@ -154,7 +158,56 @@ def _queries(out: Path, limit: float) -> dict:
     rdflib = step(["bench.steps", "rdflib", str(out / "migration-projects.nt.gz"), str(limit), *paths], cwd=ROOT,
                   quiet_limit=limit + 30)  # loading past the limit stops it all; each query has its own limit
     return {"memory": _outcome(memory), "oxigraph": _outcome(oxigraph), "rdflib": _outcome(rdflib),
-            "queries": [q.stem for q in QUERIES]}
+            "queries": [q.stem for q in QUERIES], "title": title}
+
+
+def one_project_title(dump: Path) -> str | None:
+    """The title of the first project in the sorted dump that has organisations taking part (a generated NGO
+    page's: its acronym, unique in the corpus), so the one-project query finds one; None if none has."""
+    import gzip
+
+    import pyoxigraph as ox
+
+    from converters.namespaces import DCT, MP
+
+    participation, title = ox.NamedNode(str(MP.participation)), ox.NamedNode(str(DCT.title))
+    subject, titles, taking_part = None, [], False
+    with gzip.open(dump, "rb") as data:
+        for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            if triple.subject != subject:  # sorted: a subject's triples come together
+                if taking_part and titles:
+                    break
+                subject, titles, taking_part = triple.subject, [], False
+            if triple.predicate == participation:
+                taking_part = True
+            elif triple.predicate == title:
+                titles.append(triple.object.value)
+    return min(titles) if taking_part and titles else None
+
+
+VALUES_TITLE = re.compile(r"(VALUES \?title \{)([^}]*)(\})")
+
+
+def bound_queries(queries: list[Path], title: str | None, folder: Path) -> list[Path]:
+    """The queries as they are, but a query choosing its project by title (`VALUES ?title { "…"@fr … }`, the
+    seeds' project) copied into `folder` asking for `title` in the same forms."""
+    if title is None:
+        return list(queries)
+    folder.mkdir(parents=True, exist_ok=True)
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    bound = []
+    for query in queries:
+        text = query.read_text(encoding="utf-8")
+        match = VALUES_TITLE.search(text)
+        if match is None:
+            bound.append(query)
+            continue
+        forms = re.sub(r'"(?:[^"\\]|\\.)*"', lambda _: quoted, match.group(2))
+        copy = folder / query.name
+        copy.write_text(f"# The bench's copy of {query.name}: about the corpus project titled {quoted}.\n"
+                        + text[:match.start(2)] + forms + text[match.end(2):], encoding="utf-8")
+        bound.append(copy)
+    return bound
 
 
 def _validate(work: Path, out: Path) -> dict:

@@ -40,7 +40,11 @@ def render(results: dict) -> str:
                      f"{ours['× floor']} | {base['total']} | {_cpu(entry['baseline'])} | {base['stages']} | "
                      f"{_ratio(entry)} / {_ratio(entry, 'cpu')} |")
     for size, found in results["queries"].items():
-        lines += ["", f"### Example queries on the {int(size):,}-page store", ""] + _queries(found)
+        lines += ["", f"### Example queries on the {int(size):,}-page store", ""]
+        if found.get("title"):
+            lines += [f"The one-project query asks about a project of the corpus (titled “{found['title']}”), not "
+                      "the seeds' “I-MIGR”.", ""]
+        lines += _queries(found)
     if results["validate"]:
         lines += ["", "### validate", ""] + _validate(results["validate"])
     lines += ["", "### The issue's targets (2 cores), as measured above", ""] + targets(results)

@@ -128,3 +128,27 @@ def test_the_dump_is_sorted_and_every_file_says_the_same(built):
     assert len({node["@id"] for node in document["@graph"]}) == len(document["@graph"])
     catalog = (out / "catalog.ttl").read_text(encoding="utf-8")
     assert f"void:triples {len(dump)}" in catalog
+
+
+def test_the_bench_asks_the_one_project_query_about_a_project_of_the_corpus(built, tmp_path):
+    from bench.__main__ import QUERIES, bound_queries, one_project_title
+
+    out, _ = built
+    dump = out / "migration-projects.nt.gz"
+    store = ox.Store()
+    with gzip.open(dump, "rb") as data:
+        store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+    title = one_project_title(dump)
+    assert title and re.fullmatch(r"[A-Z0-9-]+", title)  # a generated NGO page's acronym
+    named = list(store.query(f'SELECT ?p WHERE {{ ?p <http://purl.org/dc/terms/title> ?t ; '
+                             f'<https://w3id.org/migration-lod/vocab#participation> [] FILTER(STR(?t) = "{title}") }}'))
+    assert len({row["p"] for row in named}) == 1
+    bound = bound_queries(QUERIES, title, tmp_path)
+    changed = {path.name for path in bound if path.parent == tmp_path}
+    assert changed == {"organisations-and-roles.rq"}  # the only query naming one project
+    assert [path.name for path in bound] == [path.name for path in QUERIES]
+    original = (Path(QUERIES[0]).parent / "organisations-and-roles.rq").read_text(encoding="utf-8")
+    assert list(store.query(original)) == []  # the seeds' project is not in the corpus
+    rows = list(store.query((tmp_path / "organisations-and-roles.rq").read_text(encoding="utf-8")))
+    assert len(rows) >= 2  # 2 to 15 partners a page
+    assert bound_queries(QUERIES, None, tmp_path / "none") == list(QUERIES)
