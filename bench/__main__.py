@@ -3,6 +3,7 @@ on generated corpora; prints the tables and writes them to bench/results/.
 
     python -m bench [--sizes 1000,10000,100000] [--seed 1] [--jobs N] [--limit 120] [--work DIR]
                     [--site-up-to 10000] [--baseline-up-to 10000] [--baseline-limit 2400]
+                    [--build-repeats 3] [--repeat-up-to 10000]
 
 BENCH_SIZES (comma-separated page counts) stands for --sizes.
 """
@@ -49,13 +50,9 @@ def main() -> None:
         out = work / f"output-{size}"
         print(f"\n{size} pages: build …", flush=True)
         site = size <= options.site_up_to
-        shutil.rmtree(out, ignore_errors=True)  # a first publish: no previous output (from --keep) to swap out
-        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
-                    cwd=ROOT)
-        entry = {"pages": size, "build": _outcome(ours, "build"), "site": site}
-        if ours.ok:
-            floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)
-            entry["floor"] = _outcome(floor, "floor")
+        repeats = options.build_repeats if size <= options.repeat_up_to else 1
+        entry = {"pages": size, "site": site, **_builds(corpus, out, jobs, site, repeats)}
+        if entry["build"]["returncode"] == 0:
             largest = out
         limit = options.baseline_limit if size <= options.baseline_up_to else options.limit
         print(f"{size} pages: baseline (limit {limit:.0f} s) …", flush=True)
@@ -66,7 +63,7 @@ def main() -> None:
         entry["baseline"]["limit"] = limit
         results["sizes"].append(entry)
         print(report.size_line(entry), flush=True)
-        if size >= 10_000 and size != options.sizes[-1] and ours.ok:
+        if size >= 10_000 and size != options.sizes[-1] and entry["build"]["returncode"] == 0:
             results["queries"][str(size)] = _queries(out, options.limit)
         _save(results)
     if largest is not None:
@@ -110,6 +107,11 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--site-up-to", type=int, default=10_000,
                         help="largest size built with its static site; larger ones use --no-site (default 10000: "
                              "the site of 100,000 pages is 814,000 files and took 754 s of a 989 s build on 2 cores)")
+    parser.add_argument("--build-repeats", type=int, default=3,
+                        help="builds (each with its I/O floor) of sizes up to --repeat-up-to; the median counts "
+                             "(default 3)")
+    parser.add_argument("--repeat-up-to", type=int, default=10_000,
+                        help="largest size built --build-repeats times (default 10000); larger ones once")
     options = parser.parse_args()
     options.sizes = sorted(options.sizes)
     return options
@@ -121,6 +123,28 @@ def _machine(jobs: int) -> dict:
             "system": f"{platform.system()} {platform.machine()}", "load": [round(x, 2) for x in load],
             "date": time.strftime("%Y-%m-%d"), "pyoxigraph": version("pyoxigraph"), "rdflib": version("rdflib"),
             "pyshacl": version("pyshacl")}
+
+
+def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dict:
+    """The build of `corpus` into an empty `out`, each time followed by its I/O floor, `repeats` times; the
+    run of median wall time is kept as "build" with its floor, every run's wall, CPU and floor in "runs".
+    This machine's speed moves by a fifth to a third from one run to the next, so one run says little at a
+    size that builds in about a minute, and a floor measured beside its build makes the fairer ratio."""
+    runs = []
+    for _ in range(repeats):
+        shutil.rmtree(out, ignore_errors=True)  # a first publish: no previous output (from --keep) to swap out
+        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
+                    cwd=ROOT)
+        run_found = {"build": _outcome(ours, "build")}
+        if ours.ok:
+            floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)
+            run_found["floor"] = _outcome(floor, "floor")
+        runs.append(run_found)
+        if not ours.ok:
+            break  # a failed build says what it has to say once
+    kept = sorted(runs, key=lambda found: found["build"]["wall"])[(len(runs) - 1) // 2]
+    return {**kept, "runs": [{"wall": found["build"]["wall"], "cpu": found["build"]["cpu"],
+                              "floor": report.floor_seconds(found)} for found in runs]}
 
 
 def _corpus(work: Path, size: int, seed: int) -> Path:

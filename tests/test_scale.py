@@ -152,3 +152,27 @@ def test_the_bench_asks_the_one_project_query_about_a_project_of_the_corpus(buil
     rows = list(store.query((tmp_path / "organisations-and-roles.rq").read_text(encoding="utf-8")))
     assert len(rows) >= 2  # 2 to 15 partners a page
     assert bound_queries(QUERIES, None, tmp_path / "none") == list(QUERIES)
+
+
+def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monkeypatch, tmp_path):
+    import bench.__main__ as bench_main
+    from bench.measure import Outcome
+
+    walls, floors, calls = iter([70.0, 95.0, 60.0]), iter([2.0, 1.5, 2.5]), []
+
+    def step(args, **_):
+        calls.append(args[1])
+        if args[1] == "build":
+            return Outcome(next(walls), 1, 1, [{"step": "build"}], cpu=100.0)
+        return Outcome(1.0, 1, 1, [{"step": "floor", "parse_and_write": next(floors)}])
+
+    monkeypatch.setattr(bench_main, "step", step)
+    found = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
+    assert calls == ["build", "floor"] * 3  # each floor right after its build
+    assert found["build"]["wall"] == 70.0 and found["floor"]["records"][0]["parse_and_write"] == 2.0
+    assert [run["floor"] for run in found["runs"]] == [2.0, 1.5, 2.5]
+    assert bench_main.report.floor_seconds(found) == 2.0
+    walls = iter([50.0])
+    monkeypatch.setattr(bench_main, "step", lambda args, **_: Outcome(next(walls), 1, 1, [], returncode=1))
+    failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
+    assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
