@@ -3,7 +3,7 @@ on generated corpora; prints the tables and writes them to bench/results/.
 
     python -m bench [--sizes 1000,10000,100000] [--seed 1] [--jobs N] [--limit 120] [--work DIR]
                     [--site-up-to 10000] [--baseline-up-to 10000] [--baseline-limit 2400]
-                    [--build-repeats 3] [--repeat-up-to 10000]
+                    [--build-repeats 3] [--repeat-up-to 10000] [--results DIR] [--contribution 1000]
 
 BENCH_SIZES (comma-separated page counts) stands for --sizes.
 """
@@ -65,25 +65,25 @@ def main() -> None:
         print(report.size_line(entry), flush=True)
         if size >= 10_000 and size != options.sizes[-1] and entry["build"]["returncode"] == 0:
             results["queries"][str(size)] = _queries(out, options.limit)
-        _save(results)
+        _save(results, options.results)
     if largest is not None:
         size = int(largest.name.rsplit("-", 1)[1])
         results["queries"][str(size)] = _queries(largest, options.limit)
-        results["validate"] = _validate(work, largest)
-    print("\n" + _save(results))
-    print(f"written to {RESULTS}/{results['machine']['cores']}-cores.md and .json")
+        results["validate"] = _validate(work, largest, options.contribution)
+    print("\n" + _save(results, options.results))
+    print(f"written to {options.results}/{results['machine']['cores']}-cores.md and .json")
     if not options.keep:
         for size in options.sizes:
             shutil.rmtree(work / f"output-{size}", ignore_errors=True)
 
 
-def _save(results: dict) -> str:
-    """Write the results so far to bench/results/CORES-cores.md and .json; returns the Markdown."""
+def _save(results: dict, folder: Path = RESULTS) -> str:
+    """Write the results so far to FOLDER/CORES-cores.md and .json (bench/results/); returns the Markdown."""
     text = report.render(results)
-    RESULTS.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     name = f"{results['machine']['cores']}-cores"
-    (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
-    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    (folder / f"{name}.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return text
 
 
@@ -107,6 +107,10 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--site-up-to", type=int, default=10_000,
                         help="largest size built with its static site; larger ones use --no-site (default 10000: "
                              "the site of 100,000 pages is 814,000 files and took 754 s of a 989 s build on 2 cores)")
+    parser.add_argument("--results", type=Path, default=RESULTS,
+                        help="folder the tables are written to (default bench/results)")
+    parser.add_argument("--contribution", type=int, default=CONTRIBUTION,
+                        help=f"projects in the contribution `validate` is timed on (default {CONTRIBUTION})")
     parser.add_argument("--build-repeats", type=int, default=3,
                         help="builds (each with its I/O floor) of sizes up to --repeat-up-to; the median counts "
                              "(default 3)")
@@ -234,15 +238,15 @@ def bound_queries(queries: list[Path], title: str | None, folder: Path) -> list[
     return bound
 
 
-def _validate(work: Path, out: Path) -> dict:
+def _validate(work: Path, out: Path, projects: int = CONTRIBUTION) -> dict:
     """`migration-lod validate` on a generated contribution, against the seeds' output and the largest build."""
-    path = work / f"contribution-{CONTRIBUTION}.ttl"
-    path.write_text(contribution(CONTRIBUTION), encoding="utf-8")
-    found = {"projects": CONTRIBUTION, "bytes": path.stat().st_size}
+    path = work / f"contribution-{projects}.ttl"
+    path.write_text(contribution(projects), encoding="utf-8")
+    found = {"projects": projects, "bytes": path.stat().st_size}
     command = [str(Path(sys.executable).with_name("migration-lod")), "validate", str(path), "--format", "json"]
     for name, published in (("seeds", ROOT / "output" / "migration-projects.nt.gz"),
                             (out.name, out / "migration-projects.nt.gz")):
-        print(f"validate {CONTRIBUTION} projects against {name} …", flush=True)
+        print(f"validate {projects} projects against {name} …", flush=True)
         outcomes = [run([*command, "--published", str(published)], cwd=ROOT) for _ in range(VALIDATE_REPEATS)]
         walls = [outcome.wall for outcome in outcomes]
         found[name] = {"wall": statistics.median(walls), "walls": walls,

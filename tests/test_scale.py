@@ -176,3 +176,43 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
     monkeypatch.setattr(bench_main, "step", lambda args, **_: Outcome(next(walls), 1, 1, [], returncode=1))
     failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
     assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
+
+
+def test_the_baseline_runs_every_stage_and_writes_the_same_triples_three_ways(tmp_path, capsys):
+    from bench import baseline
+
+    corpus = generate(tmp_path / "corpus", 12, seed=5, broken_rate=0.1)
+    baseline.main(corpus.folder, tmp_path / "out")
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["step"] for r in records] == ["map", "validate", "write-nt", "write-turtle", "write-json-ld"]
+    assert records[0]["skipped"] == len(corpus.broken) == 1
+    dump = Graph().parse(tmp_path / "out" / "dataset.nt", format="nt")
+    assert len(dump) == records[0]["triples"]
+    assert isomorphic(Graph().parse(tmp_path / "out" / "dataset.ttl", format="turtle"), dump)
+    assert isomorphic(Graph().parse(tmp_path / "out" / "dataset.jsonld", format="json-ld"), dump)
+
+
+def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
+    """`python -m bench` end to end on 24 pages: every step a child process, as `make bench` runs them."""
+    import subprocess
+    import sys
+
+    results = tmp_path / "results"
+    done = subprocess.run([sys.executable, "-m", "bench", "--sizes", "24", "--work", str(tmp_path / "work"),
+                           "--results", str(results), "--build-repeats", "2", "--contribution", "5", "--jobs", "2"],
+                          cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(next(results.glob("*-cores.json")).read_text(encoding="utf-8"))
+    (entry,) = found["sizes"]
+    assert entry["build"]["returncode"] == 0 and entry["baseline"]["returncode"] == 0
+    assert len(entry["runs"]) == 2 and all(run["floor"] for run in entry["runs"])
+    assert [r["step"] for r in entry["baseline"]["records"]] == ["map", "validate", "write-nt", "write-turtle",
+                                                                 "write-json-ld"]
+    queries = found["queries"]["24"]
+    for engine in ("memory", "oxigraph", "rdflib"):
+        assert queries[engine]["returncode"] == 0, engine
+        answered = {r["query"] for r in queries[engine]["records"] if r.get("step") == "query"}
+        assert answered == set(queries["queries"]), engine
+    assert found["validate"]["seeds"]["returncode"] == 0 and found["validate"]["output-24"]["returncode"] == 0
+    text = next(results.glob("*-cores.md")).read_text(encoding="utf-8")
+    assert "| 24 |" in text and "failed" not in text
