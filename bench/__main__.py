@@ -132,7 +132,7 @@ def _machine(jobs: int) -> dict:
 def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dict:
     """The build of `corpus` into an empty `out`, each time followed by its I/O floor, `repeats` times; the
     run of median wall time is kept as "build" with its floor, every run's wall, CPU and floor in "runs".
-    This machine's speed moves by a fifth to a third from one run to the next, so one run says little at a
+    This machine's speed moves by a fifth to a half from one run to the next, so one run says little at a
     size that builds in about a minute, and a floor measured beside its build makes the fairer ratio."""
     runs = []
     for _ in range(repeats):
