@@ -178,6 +178,35 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
     assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
 
 
+def test_the_bench_builds_into_an_empty_folder_and_deletes_the_last_outputs_only_when_done(monkeypatch, tmp_path):
+    """No build is timed right after a deletion of many files (on this machine's file system, without a journal,
+    creating files then costs many times more): outputs are set aside, and deleted once all is measured."""
+    import bench.__main__ as bench_main
+    from bench.measure import Outcome
+
+    out, trash = tmp_path / "out", tmp_path / bench_main.TRASH
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "old.html").write_text("the last run's", encoding="utf-8")
+    seen = []
+
+    def step(args, **_):
+        if args[1] == "build":
+            seen.append((out.exists(), sorted(path.read_text(encoding="utf-8")
+                                              for path in trash.glob("*/site/*.html"))))
+            (out / "site").mkdir(parents=True)
+            (out / "site" / "old.html").write_text(f"run {len(seen)}", encoding="utf-8")
+            return Outcome(10.0, 1, 1, [{"step": "build"}], cpu=10.0)
+        return Outcome(1.0, 1, 1, [{"step": "floor", "parse_and_write": 1.0}])
+
+    monkeypatch.setattr(bench_main, "step", step)
+    bench_main._builds(tmp_path / "corpus", out, 2, True, 3)
+    assert seen == [(False, ["the last run's"]), (False, ["run 1", "the last run's"]),
+                    (False, ["run 1", "run 2", "the last run's"])]
+    assert (out / "site" / "old.html").read_text(encoding="utf-8") == "run 3"  # the last run stays for the queries
+    bench_main.set_aside(tmp_path / "nothing there")  # nothing to move: no error
+    assert len(list(trash.iterdir())) == 3
+
+
 def test_the_baseline_runs_every_stage_and_writes_the_same_triples_three_ways(tmp_path, capsys):
     from bench import baseline
 
@@ -216,3 +245,6 @@ def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
     assert found["validate"]["seeds"]["returncode"] == 0 and found["validate"]["output-24"]["returncode"] == 0
     text = next(results.glob("*-cores.md")).read_text(encoding="utf-8")
     assert "| 24 |" in text and "failed" not in text
+    left = {path.name for path in (tmp_path / "work").iterdir()}
+    assert {"corpus-24-seed1", "contribution-5.ttl"} <= left  # kept for the next run
+    assert not left & {"output-24", "trash", ".migration-lod-store"}  # set aside, then deleted at the end
