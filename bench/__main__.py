@@ -147,8 +147,9 @@ def _machine(jobs: int) -> dict:
 def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dict:
     """The build of `corpus` into an empty `out`, each time followed by its I/O floor, `repeats` times; the
     run of median wall time is kept as "build" with its floor, every run's wall, CPU and floor in "runs".
-    This machine's speed moves by a fifth to a half from one run to the next, so one run says little at a
-    size that builds in about a minute, and a floor measured beside its build makes the fairer ratio."""
+    The CPU time of the same 10,000-page build moves by a sixth from one run to the next on this machine, so
+    one run says little, and a floor measured beside its build makes the fairer ratio. The previous output
+    is set aside, not deleted (see set_aside)."""
     runs = []
     for _ in range(repeats):
         set_aside(out)  # a first publish: no previous output (from --keep, or the last run) to swap out
