@@ -28,7 +28,7 @@ from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
 from .report import Finding, Report, write_turtle
-from .site import write_site
+from .site import SITE, write_site
 from .validation import shape_files, validate_graph
 
 __all__ = ["BuildResult", "PageResult", "build", "process_page"]
@@ -92,7 +92,8 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         start = time.perf_counter()
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site)))
+        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site,
+                                                                 previous=out / SITE)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
@@ -159,10 +160,10 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
-           seconds: dict[str, float] | None = None, site: bool = True) -> int:
+           seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
     seconds the dataset's files (with the first pass of the site over the data) and the site took go to
-    `seconds` ("dataset", "site")."""
+    `seconds` ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
     gathered = []  # what the site reads of the data
@@ -184,7 +185,8 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     start = time.perf_counter()
     digests: dict[str, str] = {}  # the site's files, hashed as they are written
     if site:
-        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests, gathered=gathered[0])
+        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests, gathered=gathered[0],
+                   previous=previous)
     seconds["site"] = time.perf_counter() - start
     export.write_checksums(tmp, digests)
     return stats.triples

@@ -8,11 +8,13 @@ render each from its own triples and that brief. `serve` renders from one index 
 
 from __future__ import annotations
 
+import errno
 import gc
 import gzip
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -93,13 +95,15 @@ def _compactor() -> jsonld.Compactor:
 
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
-               gathered: sitestream.Facts | None = None) -> int:
+               gathered: sitestream.Facts | None = None, previous: Path | None = None) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
     checksums need not read them again. `gathered`: what sitestream.gather made of those lines before the
     catalogue was written (a build makes it while the dataset's files are written), if it has been called.
-    Memory holds a brief of each resource, never the whole dataset."""
+    `previous`: the site of the output this one replaces, if any; a file it holds with the very same bytes is
+    linked into the new site rather than written again (see _Writer._write). Memory holds a brief of each
+    resource, never the whole dataset."""
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
 
     def merged() -> Iterable[str]:
@@ -122,7 +126,7 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     landing = str(pages.dataset_iri)
     wanted = _shares(chosen, jobs, facts, rows, landing)
     home = next((n for n, share in enumerate(wanted) if landing in share), 0)
-    writer = _Writer(site, facts, pages, merged)
+    writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None)
     # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
     # memory: 400,000 files each at 100,000 pages.
     sums = [tempfile.TemporaryFile() for _ in wanted]
@@ -182,15 +186,19 @@ def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, la
     return wanted
 
 
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)  # as open(path, "wb") does
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC  # never into an existing file: it may be a link
+_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | _CLOEXEC
+_NO_LINKS = {errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}  # a file system without them
 
 
 class _Writer:
     """Renders documents into the site: each with its pages and RDF forms, and the landing page with the
     dataset's document."""
 
-    def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages, lines: Callable[[], Iterable[str]]) -> None:
-        self.site, self.facts, self.pages, self.lines = site, facts, pages, lines
+    def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages, lines: Callable[[], Iterable[str]],
+                 previous: Path | None = None) -> None:
+        self.site, self.facts, self.pages, self.lines, self.previous = site, facts, pages, lines, previous
         self.folders: set[str] = set()
         self.sums: BinaryIO | None = None
         self.written = 0
@@ -220,17 +228,53 @@ class _Writer:
             self._write(page_file(path, number), html.encode("utf-8"))
 
     def _write(self, relative: str, content: bytes) -> None:
-        """One file of the site, made with as few system calls as it takes (a site has tens of thousands)."""
+        """One file of the site, made with as few system calls as it takes (a site has tens of thousands), or
+        linked from the previous site when that holds the same bytes under the same name."""
         folder = relative.rpartition("/")[0]
         if folder not in self.folders:
             (self.site / folder).mkdir(parents=True, exist_ok=True)
             self.folders.add(folder)
-        handle = os.open(f"{self.site}/{relative}", _CREATE, 0o666)
-        try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(handle, view):]
-        finally:
-            os.close(handle)
+        target = f"{self.site}/{relative}"
+        if self.previous is None or not self._linked(relative, content, target):
+            try:
+                handle = os.open(target, _CREATE, 0o666)
+            except FileExistsError:  # written before in this build, perhaps as a link to the previous site's file
+                os.unlink(target)
+                handle = os.open(target, _CREATE, 0o666)
+            try:
+                view = memoryview(content)
+                while view:
+                    view = view[os.write(handle, view):]
+            finally:
+                os.close(handle)
         self.sums.write(f"{hashlib.sha256(content).hexdigest()}  {relative}\n".encode())
         self.written += 1
+
+    def _linked(self, relative: str, content: bytes, target: str) -> bool:
+        """Link `target` to the previous site's file of that name if it is a plain file holding exactly
+        `content`; False, doing nothing, otherwise. A republished site then makes new files only for what
+        changed: an unchanged file keeps its time (a mirror, rsync or an HTTP cache sees it unchanged), and
+        removing the previous output frees no inode of it (ext4 without a journal, as on the machine of
+        bench/results, looks past every recently freed inode for each file it creates)."""
+        old = f"{self.previous}/{relative}"
+        try:
+            handle = os.open(old, _READ)
+        except OSError:
+            return False
+        try:
+            found = os.fstat(handle)
+            if not stat.S_ISREG(found.st_mode) or found.st_size != len(content):
+                return False
+            if os.read(handle, len(content) + 1) != content:
+                return False
+        finally:
+            os.close(handle)
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except FileExistsError:
+            return False
+        except OSError as error:
+            if error.errno in _NO_LINKS:
+                self.previous = None  # links cannot be made here: write every file
+            return False
+        return True

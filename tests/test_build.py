@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,81 @@ def test_second_build_at_the_same_time_is_refused(tmp_path):
     with locked(out):
         result = run("build", "--seeds", str(SEEDS), "--out", str(out), "--jobs", "1")
     assert result.exit_code == 3 and "another build is writing" in result.output
+
+
+def _site_files(out: Path) -> dict[str, os.stat_result]:
+    return {p.relative_to(out).as_posix(): p.stat() for p in sorted((out / "site").rglob("*")) if p.is_file()}
+
+
+def test_a_republished_site_links_its_unchanged_files_and_writes_only_what_changed(tmp_path):
+    """Republishing makes new files only for what changed: the rest are the previous output's files, linked,
+    with their times, and writing a changed file never touches the previous output's copy."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "output"
+    assert run("build", "--seeds", str(seeds), "--out", str(out), "--jobs", "2").exit_code == 0
+    before = _site_files(out)
+    changed_page = seeds / seed("000").name
+    text = changed_page.read_text(encoding="utf-8")
+    assert "Renforcement des capacités" in text.splitlines()[0]
+    changed_page.write_text(text.replace("Renforcement des capacités", "Renforcement durable des capacités", 1),
+                            encoding="utf-8")
+    (project,) = [name for name in before if name.startswith("site/project/") and name.endswith(".nt")
+                  and "Renforcement des capacités" in (out / name).read_text(encoding="utf-8")]
+    kept = tmp_path / "kept.nt"
+    os.link(out / project, kept)  # the previous output's file, whatever becomes of its folder
+    old_bytes = kept.read_bytes()
+    assert run("build", "--seeds", str(seeds), "--out", str(out), "--jobs", "2").exit_code == 0
+    after = _site_files(out)
+    assert kept.read_bytes() == old_bytes  # the new build wrote its own file, not into the old one
+    assert (out / project).read_bytes() != old_bytes and after[project].st_ino != before[project].st_ino
+    same = [name for name in after if name in before and after[name].st_ino == before[name].st_ino]
+    assert "site/vocab.html" in same and "site/concept/status/completed.html" in same
+    assert "site/concept/status/active.html" not in same  # it lists the project, whose title changed
+    assert all(after[name].st_mtime_ns == before[name].st_mtime_ns for name in same)
+    assert len(same) > 0.9 * len(after)  # 1,326 of 1,346: only what shows the title or the page's checksum
+    fresh = tmp_path / "fresh"
+    assert run("build", "--seeds", str(seeds), "--out", str(fresh), "--jobs", "1").exit_code == 0
+    assert tree(fresh) == tree(out)  # linked or written, the same bytes as a first publish
+
+
+def test_a_file_written_twice_after_being_linked_leaves_the_previous_site_alone(tmp_path):
+    from publisher.site import _Writer
+
+    previous, site = tmp_path / "previous", tmp_path / "site"
+    (previous / "project").mkdir(parents=True)
+    (previous / "project" / "A.html").write_bytes(b"old")
+    site.mkdir()
+    writer = _Writer(site, None, None, None, previous)
+    writer.sums = (tmp_path / "sums").open("wb")
+    writer._write("project/A.html", b"old")
+    assert (site / "project" / "A.html").stat().st_ino == (previous / "project" / "A.html").stat().st_ino
+    writer._write("project/A.html", b"new")
+    assert (previous / "project" / "A.html").read_bytes() == b"old"
+    assert (site / "project" / "A.html").read_bytes() == b"new"
+    writer._write("project/B.html", b"no previous file")
+    assert (site / "project" / "B.html").read_bytes() == b"no previous file"
+
+
+def test_where_links_cannot_be_made_every_file_is_written(tmp_path, monkeypatch):
+    import errno
+
+    from publisher import site as site_module
+
+    previous, site = tmp_path / "previous", tmp_path / "site"
+    previous.mkdir()
+    site.mkdir()
+    (previous / "a.html").write_bytes(b"same")
+    (previous / "b.html").write_bytes(b"same")
+
+    def refuse(*_, **__):
+        raise OSError(errno.EPERM, "no links here")
+
+    monkeypatch.setattr(site_module.os, "link", refuse)
+    writer = site_module._Writer(site, None, None, None, previous)
+    writer.sums = (tmp_path / "sums").open("wb")
+    writer._write("a.html", b"same")
+    assert writer.previous is None  # not tried again for the next file
+    writer._write("b.html", b"same")
+    assert (site / "a.html").read_bytes() == (site / "b.html").read_bytes() == b"same"
+    assert (site / "a.html").stat().st_ino != (previous / "a.html").stat().st_ino
