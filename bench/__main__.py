@@ -146,16 +146,18 @@ def _machine(jobs: int) -> dict:
 
 def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dict:
     """The build of `corpus` into an empty `out`, each time followed by its I/O floor, `repeats` times; the
-    run of median wall time is kept as "build" with its floor, every run's wall, CPU and floor in "runs".
+    run of median wall time is kept as "build" with its floor, every run's wall, CPU, floor and the CPU probe
+    run just before it in "runs".
     The CPU time of the same 10,000-page build moves by a sixth from one run to the next on this machine, so
     one run says little, and a floor measured beside its build makes the fairer ratio. The previous output
     is set aside, not deleted (see set_aside)."""
     runs = []
     for _ in range(repeats):
         set_aside(out)  # a first publish: no previous output (from --keep, or the last run) to swap out
+        speed = step(["bench.steps", "probe"], cwd=ROOT).record("probe")
         ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
                     cwd=ROOT)
-        run_found = {"build": _outcome(ours, "build")}
+        run_found = {"build": _outcome(ours, "build"), "probe": speed["seconds"] if speed else None}
         if ours.ok:
             floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)
             run_found["floor"] = _outcome(floor, "floor")
@@ -164,7 +166,7 @@ def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dic
             break  # a failed build says what it has to say once
     kept = sorted(runs, key=lambda found: found["build"]["wall"])[(len(runs) - 1) // 2]
     return {**kept, "runs": [{"wall": found["build"]["wall"], "cpu": found["build"]["cpu"],
-                              "floor": report.floor_seconds(found)} for found in runs]}
+                              "floor": report.floor_seconds(found), "probe": found["probe"]} for found in runs]}
 
 
 def set_aside(path: Path) -> None:

@@ -85,7 +85,7 @@ def targets(results: dict) -> list[str]:
             same = hundred.get("site", True) == ten.get("site", True)
             rate = (100_000 / _without_site(hundred, same)) / (10_000 / _without_site(ten, same))
             add("100,000 pages: as many pages/s as 10,000 (linear)", f"{rate:.2f}× the 10,000-page rate"
-                f"{'' if same else ' (both without the time of the site)'}", rate >= 0.9)
+                f"{'' if same else ' (both without the time of the site)'}{_probes(ten, hundred)}", rate >= 0.9)
     largest = max((int(size) for size in results["queries"]), default=None)
     if largest:
         records = results["queries"][str(largest)].get("memory", {}).get("records", [])
@@ -106,6 +106,15 @@ def floor_seconds(found: dict) -> float | None:
     return record["parse_and_write"] if record else None
 
 
+def _probes(ten: dict, hundred: dict) -> str:
+    """The CPU probe before the 100,000-page build against the one before the 10,000-page build kept."""
+    kept = next((run for run in ten.get("runs", []) if run["wall"] == ten["build"]["wall"]), {})
+    before, after = kept.get("probe"), next(iter(hundred.get("runs", [])), {}).get("probe")
+    if not before or not after:
+        return ""
+    return f"; CPU probe {after:.2f} s before it against {before:.2f} s ({after / before:.2f}× as long)"
+
+
 def _of_runs(entry: dict) -> str:
     runs = entry.get("runs", [])
     return f", the median of {len(runs)} builds" if len(runs) > 1 else ""
@@ -117,7 +126,8 @@ def _runs(entry: dict) -> str | None:
     if len(runs) < 2:
         return None
     each = "; ".join(f"{run['wall']:.1f} s ({run['cpu']:.0f} s CPU, floor "
-                     + (f"{run['floor']:.2f} s: {run['wall'] / run['floor']:.0f}×)" if run["floor"] else "–)")
+                     + (f"{run['floor']:.2f} s: {run['wall'] / run['floor']:.0f}×" if run["floor"] else "–")
+                     + (f", CPU probe before it {run['probe']:.2f} s)" if run.get("probe") else ")")
                      for run in runs)
     return f"{entry['pages']:,} pages built {len(runs)} times, the median kept above: {each}."
 

@@ -7,6 +7,7 @@ prints JSON records as it goes, so a step stopped at its time limit still tells 
     memory DUMP QUERY…         the dump in an in-memory pyoxigraph store, and each query on it
     rdflib DUMP [LIMIT] QUERY… the same dump in one rdflib graph, and each query with rdflib's engine
     site OUT JOBS              the static site alone, written again from a built OUT's dump into a copy of OUT
+    probe                      a fixed pure-Python workload (the median of 5): how fast the CPU is just now
 """
 
 from __future__ import annotations
@@ -156,7 +157,26 @@ def _rows(result) -> int:
     return sum(1 for _ in result) if not isinstance(result, bool) else 1
 
 
-STEPS = {"build": build, "site": site, "floor": floor, "oxigraph": oxigraph, "memory": memory, "rdflib": rdflib}
+PROBE_REPEATS, PROBE_LOOPS = 5, 2_000_000
+
+
+def probe() -> None:
+    """The same pure-Python work every time, timed: run before each build, it tells a slower machine from a
+    slower build (on this virtual machine the same loop took 0.25 to 0.38 s from one run to the next)."""
+    runs = []
+    for _ in range(PROBE_REPEATS):
+        started = time.perf_counter()
+        total, table = 0, {}
+        for number in range(PROBE_LOOPS):
+            key = number % 1031
+            table[key] = table.get(key, 0) + number * number % 7
+            total += key
+        runs.append(time.perf_counter() - started)
+    emit("probe", seconds=statistics.median(runs), runs=runs)
+
+
+STEPS = {"probe": probe, "build": build, "site": site, "floor": floor, "oxigraph": oxigraph, "memory": memory,
+         "rdflib": rdflib}
 
 if __name__ == "__main__":
     STEPS[sys.argv[1]](*sys.argv[2:])

@@ -160,20 +160,29 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
 
     walls, floors, calls = iter([70.0, 95.0, 60.0]), iter([2.0, 1.5, 2.5]), []
 
+    probes = iter([0.2, 0.3, 0.25])
+
     def step(args, **_):
         calls.append(args[1])
         if args[1] == "build":
             return Outcome(next(walls), 1, 1, [{"step": "build"}], cpu=100.0)
+        if args[1] == "probe":
+            return Outcome(1.0, 1, 1, [{"step": "probe", "seconds": next(probes)}])
         return Outcome(1.0, 1, 1, [{"step": "floor", "parse_and_write": next(floors)}])
 
     monkeypatch.setattr(bench_main, "step", step)
     found = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
-    assert calls == ["build", "floor"] * 3  # each floor right after its build
+    assert calls == ["probe", "build", "floor"] * 3  # the CPU probed before each build, each floor right after
     assert found["build"]["wall"] == 70.0 and found["floor"]["records"][0]["parse_and_write"] == 2.0
     assert [run["floor"] for run in found["runs"]] == [2.0, 1.5, 2.5]
+    assert [run["probe"] for run in found["runs"]] == [0.2, 0.3, 0.25] and found["probe"] == 0.2
     assert bench_main.report.floor_seconds(found) == 2.0
+    assert "CPU probe before it 0.30 s" in bench_main.report._runs({"pages": 10, **found})
+    hundred = {"runs": [{"wall": 900.0, "probe": 0.3}]}
+    assert bench_main.report._probes(found, hundred) == "; CPU probe 0.30 s before it against 0.20 s (1.50× as long)"
     walls = iter([50.0])
-    monkeypatch.setattr(bench_main, "step", lambda args, **_: Outcome(next(walls), 1, 1, [], returncode=1))
+    monkeypatch.setattr(bench_main, "step", lambda args, **_: Outcome(0.1, 1, 1, []) if args[1] == "probe"
+                        else Outcome(next(walls), 1, 1, [], returncode=1))
     failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
     assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
 
@@ -234,7 +243,7 @@ def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
     found = json.loads(next(results.glob("*-cores.json")).read_text(encoding="utf-8"))
     (entry,) = found["sizes"]
     assert entry["build"]["returncode"] == 0 and entry["baseline"]["returncode"] == 0
-    assert len(entry["runs"]) == 2 and all(run["floor"] for run in entry["runs"])
+    assert len(entry["runs"]) == 2 and all(run["floor"] and run["probe"] > 0 for run in entry["runs"])
     assert [r["step"] for r in entry["baseline"]["records"]] == ["map", "validate", "write-nt", "write-turtle",
                                                                  "write-json-ld"]
     queries = found["queries"]["24"]
