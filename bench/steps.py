@@ -162,7 +162,7 @@ PROBE_REPEATS, PROBE_LOOPS = 5, 2_000_000
 
 def probe() -> None:
     """The same pure-Python work every time, timed: run before each build, it tells a slower machine from a
-    slower build (on this virtual machine the same loop took 0.25 to 0.38 s from one run to the next)."""
+    slower build (on this virtual machine it took 0.42 s idle and 0.50 to 0.63 s between builds)."""
     runs = []
     for _ in range(PROBE_REPEATS):
         started = time.perf_counter()
