@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 from converters.namespaces import VOCAB_IRI
 from converters.textnorm import fold
 
-from . import charts, schemaorg
+from . import charts, schemaorg, views
 from .describe import VOCABULARY_PATH, Index
 from .serializations import web_formats
 from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
@@ -41,11 +41,14 @@ KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "or
 
 @cache
 def environment() -> Environment:
-    """Autoescaped, and strict: a typo in a template is an error, never an empty string."""
+    """Autoescaped, and strict: a typo in a template is an error, never an empty string. Templates are read
+    once: they do not change while pages are made, and checking them for changes is a stat() of each file a
+    page extends or imports, every page."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
     env.globals["value_html"] = value_html
     env.globals["facts_html"] = facts_html
+    env.globals["paragraphs_html"] = views.paragraphs_html
     return env
 
 

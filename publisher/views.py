@@ -90,6 +90,17 @@ def facts_html(facts: list[Fact]) -> Markup:
     return Markup("".join(rows))
 
 
+def paragraphs_html(items: list[Value]) -> Markup:
+    """Texts as HTML (the templates' `paragraphs_html`): a <div> for each, marked with its language, and a <p>
+    for each of its non-blank lines."""
+    parts = []
+    for item in items:
+        lang = f' lang="{html_text(item.lang)}"' if item.lang else ""
+        lines = "".join([f"<p>{html_text(line)}</p>" for line in item.text.split("\n") if line.strip()])
+        parts.append(f'<div class="text"{lang}>\n{lines}</div>\n')
+    return Markup("".join(parts))
+
+
 @dataclass(frozen=True)
 class Referrer:
     """A resource that links to the one shown, with the properties it links by."""

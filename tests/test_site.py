@@ -282,6 +282,12 @@ def test_titles_with_html_show_as_text_and_cannot_close_the_json_ld_script():
     assert json.loads(page.scripts[0])["description"] == "ends </script><!-- here"
 
 
+def test_a_description_is_a_paragraph_per_line_escaped_and_marked_with_its_language():
+    html = Pages(_tiny_index("t", 'First <b>line</b> & "more"\n\n   \nSecond line')).render("project/X.1")
+    assert ('<div class="text" lang="fr">\n<p>First &lt;b&gt;line&lt;/b&gt; &amp; &#34;more&#34;</p>'
+            "<p>Second line</p></div>\n") in html
+
+
 UNSAFE_IRIS = ("javascript:alert(1)", "JaVaScRiPt:alert(2)", "vbscript:msgbox(4)", "file:///etc/passwd",
                "data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==")
 
