@@ -49,6 +49,7 @@ def environment() -> Environment:
     env.globals["value_html"] = value_html
     env.globals["facts_html"] = facts_html
     env.globals["paragraphs_html"] = views.paragraphs_html
+    env.globals["card_html"] = views.card_html
     return env
 
 

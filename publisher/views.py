@@ -101,6 +101,17 @@ def paragraphs_html(items: list[Value]) -> Markup:
     return Markup("".join(parts))
 
 
+def card_html(card: dict) -> Markup:
+    """A part of a resource as a card (the templates' `card_html`; see pages.Pages._parts): its heading, anchor
+    and types, its titles, texts and facts."""
+    badges = "".join([f' <span class="badge">{value_html(t)}</span>' for t in card["types"]])
+    titles = "".join([f'<p class="card-title">{value_html(v)}</p>' for v in card["titles"]])
+    anchor, kind = html_text(card["id"]), html_text(card["kind"])
+    return Markup(f'<div class="card {kind}" id="{anchor}">\n<h3>{html_text(card["heading"])} <a class="anchor" '
+                  f'href="#{anchor}">#{anchor}</a>{badges}</h3>\n{titles}{paragraphs_html(card["descriptions"])}\n'
+                  f'{facts_html(card["facts"])}\n</div>')
+
+
 @dataclass(frozen=True)
 class Referrer:
     """A resource that links to the one shown, with the properties it links by."""
