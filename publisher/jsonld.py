@@ -110,6 +110,107 @@ class Compactor:
         return node
 
 
+class Document:
+    """Small JSON-LD documents written as text straight from N-Triples blocks: the same bytes as
+    dumps({"@context": trimmed_context(nodes, ctx), "@graph": nodes}) of the blocks' node objects, without
+    making the objects. A site has a document for each resource, naming the same classes, properties,
+    concepts and countries: each object's text, and each trimmed context's, is made once."""
+
+    def __init__(self, ctx: dict) -> None:
+        self.ctx = ctx
+        self.compactor = Compactor(ctx)
+        self._values: dict[tuple[str, str | None], tuple] = {}
+        self._contexts: dict[frozenset, str] = {}
+
+    def text(self, blocks: Iterable[tuple[str, list[tuple[str, str]]]]) -> str:
+        """{"@context": …, "@graph": [a node object for each (subject, [(predicate, object)…]) block]} as
+        dumps() indents it, with what the nodes use of the context."""
+        used: set[str] = set()
+        nodes = [self._node(subject, pairs, used) for subject, pairs in blocks]
+        graph = "[" + ",".join(["\n  " + node for node in nodes]) + "\n ]" if nodes else "[]"
+        return '{\n "@context": ' + self._context(used) + ',\n "@graph": ' + graph + "\n}"
+
+    def _node(self, subject: str, pairs: list[tuple[str, str]], used: set[str]) -> str:
+        compactor = self.compactor
+        identifier = compactor.iri(_line_term(subject)[0])
+        used.update(("@id", identifier, identifier.partition(":")[0]))
+        entries = [("@id", _quote(identifier))]
+        types = sorted(compactor.type_name(_line_term(o)[0]) for p, o in pairs if p == _RDF_TYPE and o[0] != '"')
+        if types:
+            used.add("@type")
+            for name in types:
+                used.update((name, name.partition(":")[0]))
+            entries.append(("@type", _quote(types[0]) if len(types) == 1 else
+                            "[" + ",".join(["\n    " + _quote(name) for name in types]) + "\n   ]"))
+        properties: dict[str, list[tuple]] = {}
+        naming = compactor._naming
+        values = self._values
+        for predicate, obj in pairs:
+            node = obj[0] != '"'
+            if node and predicate == _RDF_TYPE:
+                continue
+            named = naming.get(predicate[1:-1])
+            if named is None:
+                named = naming[predicate[1:-1]] = compactor._named(predicate[1:-1])
+            name, kind = named[node]
+            found = values.get((obj, kind))
+            if found is None:
+                found = self._value(obj, kind)
+            properties.setdefault(name, []).append(found)
+        for name, found in properties.items():
+            used.add(name)
+            for value in found:
+                used.update(value[3])
+            if len(found) == 1:
+                entries.append((name, found[0][1]))
+            else:
+                found.sort(key=_first)
+                entries.append((name, "[" + ",".join([value[2] for value in found]) + "\n   ]"))
+        entries.sort(key=_first)
+        return "{" + ",".join([f"\n   {_quote(key)}: {text}" for key, text in entries]) + "\n  }"
+
+    def _value(self, obj: str, kind: str | None) -> tuple:
+        """(its order among values, its text as a property's only value, its text in a list, the strings that
+        count as used) of an object in N-Triples form, as the value of a term whose "@type" is `kind`."""
+        value = self.compactor.value((obj[1:-1],) if obj[0] == "<" else _line_term(obj), kind)
+        if type(value) is str:
+            text = _quote(value)
+            found = (text, text, "\n    " + text, (value, value.partition(":")[0]))
+        else:
+            items = sorted(value.items())
+            used = [*value]
+            for item in value.values():
+                used += (item, item.partition(":")[0])
+            found = (_order(value), _object(items, 4), "\n    " + _object(items, 5), tuple(used))
+        if len(obj) <= SHORT_VALUE:  # IRIs, codes, dates, amounts, names: met again; long texts once
+            if len(self._values) >= KEPT_VALUES:
+                self._values.clear()
+            self._values[(obj, kind)] = found
+        return found
+
+    def _context(self, used: set[str]) -> str:
+        names = frozenset(used.intersection(self.ctx))
+        found = self._contexts.get(names)
+        if found is None:
+            found = self._contexts[names] = dumps(trimmed_context([{name: None for name in names}], self.ctx), 1)
+        return found
+
+
+SHORT_VALUE = 200  # objects of at most this many characters have their JSON text kept
+KEPT_VALUES = 1 << 16  # object texts kept (emptied when full)
+_RDF_TYPE = f"<{RDF_TYPE}>"
+
+
+def _first(item: tuple) -> str:
+    return item[0]
+
+
+def _object(items: list[tuple[str, str]], level: int) -> str:
+    """An object of strings, its (sorted) items indented at `level`."""
+    pad = _pad(level)
+    return "{" + ",".join([f"{pad}{_quote(key)}: {_quote(item)}" for key, item in items]) + _pad(level - 1) + "}"
+
+
 def dumps(value: object, level: int = 0) -> str:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1), the same text, several times faster: the
     standard library writes indented JSON in pure Python, but quotes strings in C."""
@@ -180,12 +281,6 @@ def nodes_of_lines(lines: Iterable[str], ctx: dict | None = None) -> Iterator[di
     """Compacted node objects for sorted N-Triples lines (as the dump holds them)."""
     plain = ((_line_term(s)[0], p[1:-1], _line_term(o)) for s, p, o in map(ntriples.split, lines))
     yield from _nodes(plain, ctx)
-
-
-def node_of_pairs(compactor: Compactor, subject: str, pairs: list[tuple[str, str]]) -> dict:
-    """The node object of one subject and its (predicate, object) pairs, all in N-Triples form."""
-    return compactor.node(_line_term(subject)[0], [(p[1:-1], (o[1:-1],) if o[0] == "<" else _line_term(o))
-                                                   for p, o in pairs])
 
 
 def _nodes(triples: Iterable[tuple[str, str, tuple]], ctx: dict | None) -> Iterator[dict]:

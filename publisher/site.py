@@ -78,19 +78,16 @@ def forms_of_lines(lines: list[str], base: str) -> dict[str, bytes]:
     subject, in IRI order: the resource before its parts) and as the lines themselves."""
     blocks = [(subject, pairs) for subject, pairs in sitestream.subjects(lines)]
     blocks.sort(key=lambda block: block[0].strip("<>"))
-    compactor = _compactor()
-    nodes = [jsonld.node_of_pairs(compactor, subject, pairs) for subject, pairs in blocks]
-    document = {"@context": jsonld.trimmed_context(nodes, jsonld.context()), "@graph": nodes}
     return {
         "ttl": turtle.document(blocks, prefixes(base)).encode("utf-8"),
-        "jsonld": (jsonld.dumps(document) + "\n").encode("utf-8"),
+        "jsonld": (_documents().text(blocks) + "\n").encode("utf-8"),
         "nt": "".join(lines).encode("utf-8"),
     }
 
 
 @cache
-def _compactor() -> jsonld.Compactor:
-    return jsonld.Compactor(jsonld.context())
+def _documents() -> jsonld.Document:
+    return jsonld.Document(jsonld.context())
 
 
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,

@@ -7,12 +7,14 @@ import io
 import json
 
 import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from converters.namespaces import MP, prefixes
-from publisher import jsonld, ntriples, turtle
+from publisher import jsonld, ntriples, sitestream, turtle
 from publisher.statistics import Statistics
 from tests.conftest import ROOT
 
@@ -60,6 +62,49 @@ def test_json_ld_of_lines_is_the_json_ld_of_the_graph():
     store = ox.Store()
     store.load(document.encode(), format=ox.RdfFormat.JSON_LD)
     assert len(store) == len(graph)
+
+
+def _document_of_objects(blocks: list) -> str:
+    """What jsonld.Document.text stands for: the blocks' node objects and their trimmed context, dumped."""
+    nodes = [node for subject, pairs in blocks
+             for node in jsonld.nodes_of_lines([f"{subject} {p} {o} .\n" for p, o in pairs])]
+    return jsonld.dumps({"@context": jsonld.trimmed_context(nodes, jsonld.context()), "@graph": nodes})
+
+
+def test_a_small_json_ld_document_written_as_text_is_the_dump_of_its_node_objects():
+    graph = tricky()
+    blocks = list(sitestream.subjects(ntriples.lines(graph)))
+    writer = jsonld.Document(jsonld.context())
+    text = writer.text(blocks)
+    assert text == _document_of_objects(blocks)
+    assert writer.text(blocks) == text  # again, from the texts kept
+    assert writer.text([]) == _document_of_objects([]) == '{\n "@context": {},\n "@graph": []\n}'
+    store = ox.Store()
+    store.load(text.encode(), format=ox.RdfFormat.JSON_LD)
+    assert len(store) == len(graph)
+
+
+_SUBJECTS = ["<https://w3id.org/migration-lod/project/P1>", "<https://w3id.org/migration-lod/project/P1#budget>",
+             "_:b1", "<http://example.org/x>"]
+_PREDICATES = ["<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://purl.org/dc/terms/title>",
+               "<https://w3id.org/migration-lod/vocab#beneficiaryCountry>", "<http://example.org/p>",
+               "<https://w3id.org/migration-lod/vocab#amount>", "<http://www.w3.org/2004/02/skos/core#prefLabel>"]
+_OBJECTS = ["<https://w3id.org/migration-lod/country/AR>", "<https://w3id.org/migration-lod/vocab#Project>",
+            "<http://example.org/thing>", "_:b2", '"plain"', '"texte"@fr', '"a \\"quoted\\" é"@fr-BE',
+            '"12"^^<http://www.w3.org/2001/XMLSchema#integer>', '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+            '"x"^^<http://example.org/dt>', '"2020-01"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>',
+            '"country"', '"mp:thing"']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_PREDICATES), st.sampled_from(_OBJECTS)),
+                max_size=25))
+def test_json_ld_documents_as_text_match_their_node_objects_for_any_triples(triples):
+    lines = sorted({f"{s} {p} {o} .\n" for s, p, o in triples})
+    blocks = sorted(sitestream.subjects(lines), key=lambda block: block[0].strip("<>"))
+    writer = jsonld.Document(jsonld.context())
+    assert writer.text(blocks) == _document_of_objects(blocks)
+    assert writer.text(blocks) == _document_of_objects(blocks)
 
 
 def test_literals_read_back_from_lines_as_written():
