@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import groupby
 from typing import TextIO
 
@@ -27,24 +26,22 @@ class Writer:
 
     def __init__(self, handle: TextIO, prefixes: dict[str, str], header: bool = True) -> None:
         self.handle = handle
-        self.namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
         self.used: set[str] = set()  # the prefixes written so far
-        # IRIs as written, with the prefix each uses: shared by every writer with the same prefixes (a site's
-        # documents each have one, and name the same classes, properties and resources)
-        self._iris = _IRIS.setdefault(tuple(sorted(prefixes.items())), {})
-        self._literal = lru_cache(maxsize=1 << 16)(self._term)  # its own: a literal's datatype marks a prefix used
+        # IRIs and typed literals as written, with the prefix each uses: shared by every writer with the same
+        # prefixes (a site's documents each have one, and name the same classes, properties and resources)
+        self.namespaces, self._terms = _shared(tuple(sorted(prefixes.items())))
         if header:
             handle.write(prologue(prefixes))
 
     def term(self, text: str) -> str:
         """An N-Triples term as written in Turtle."""
-        if text[0] != "<":  # a typed literal may be written bare, or with a prefixed datatype; others as they are
-            return self._literal(text) if text[-1] == ">" else text
-        found = self._iris.get(text)
+        if text[0] != "<" and text[-1] != ">":  # a blank node, or a literal with no datatype: as it is
+            return text
+        found = self._terms.get(text)
         if found is None:
-            if len(self._iris) >= KEPT:
-                self._iris.clear()
-            found = self._iris[text] = _prefixed(text[1:-1], self.namespaces)
+            if len(self._terms) >= KEPT:
+                self._terms.clear()
+            found = self._terms[text] = self._term(text)
         if found[1] is not None:
             self.used.add(found[1])
         return found[0]
@@ -68,30 +65,29 @@ class Writer:
             parts.append(f"{verb} " + ",\n        ".join(term(obj) for _, obj in objects))
         self.handle.write(f"\n{term(subject)} " + " ;\n    ".join(parts) + " .\n")
 
-    def _term(self, text: str) -> str:
-        if text.startswith("<"):
-            return self._iri(text[1:-1])
-        if not text.startswith('"'):
-            return text  # a blank node label reads the same in Turtle
+    def _term(self, text: str) -> tuple[str, str | None]:
+        """An IRI or a typed literal as written, and the prefix that takes (a literal's, of its datatype)."""
+        if text[0] == "<":
+            return _prefixed(text[1:-1], self.namespaces)
         quote = text.rfind('"')
-        suffix = text[quote + 1:]
-        if suffix.startswith("^^<"):
-            datatype = suffix[3:-1]
-            bare = _BARE.get(datatype)
-            if bare and bare.fullmatch(text[1:quote]):
-                return text[1:quote]
-            return text[:quote + 1] + "^^" + self._iri(datatype)
-        return text
-
-    def _iri(self, iri: str) -> str:
-        written, prefix = _prefixed(iri, self.namespaces)
-        if prefix is not None:
-            self.used.add(prefix)
-        return written
+        datatype = text[quote + 4:-1]  # "…"^^<datatype>
+        bare = _BARE.get(datatype)
+        if bare and bare.fullmatch(text[1:quote]):
+            return text[1:quote], None
+        written, prefix = _prefixed(datatype, self.namespaces)
+        return text[:quote + 1] + "^^" + written, prefix
 
 
-KEPT = 1 << 16  # IRIs kept as written, per prefix table (emptied when full)
-_IRIS: dict[tuple, dict[str, tuple[str, str | None]]] = {}
+KEPT = 1 << 16  # terms kept as written, per prefix table (emptied when full)
+_SHARED: dict[tuple, tuple[dict[str, str], dict[str, tuple[str, str | None]]]] = {}
+
+
+def _shared(prefixes: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    """The namespace -> prefix table of sorted prefix items, and the terms written with it so far."""
+    found = _SHARED.get(prefixes)
+    if found is None:
+        found = _SHARED[prefixes] = ({namespace: prefix for prefix, namespace in prefixes}, {})
+    return found
 
 
 def _prefixed(iri: str, namespaces: dict[str, str]) -> tuple[str, str | None]:
