@@ -181,6 +181,9 @@ class Terms:
         return self.get(iri, lang) or curie(iri)
 
 
+# How the values of some properties, and literals of some datatypes, are shown.
+_SHOWN = {RDF.type: "type", SCHEMA.email: "email", DCT.identifier: "mono", SKOS.notation: "mono", MP.sha256: "mono"}
+_TYPED = {XSD.hexBinary: "mono", XSD.decimal: "number"}
 KEPT = 1 << 17  # labels, and names by folder, kept made by a Known (emptied when full)
 
 
@@ -302,18 +305,19 @@ class View:
 
     def value(self, obj: URIRef | Literal, predicate: URIRef | None = None) -> Value:
         """One object as shown on the page."""
+        shown = _SHOWN.get(predicate)  # looked up, not compared: rdflib compares terms in Python
         if isinstance(obj, URIRef):
-            if predicate == RDF.type:
+            if shown == "type":
                 href, external = self.href(str(obj))
                 return Value(self.terms.label(str(obj), self.lang), href, external=external)
             return self.name(obj)
         text = str(obj)
-        if obj.datatype == XSD.decimal:
+        typed = _TYPED.get(obj.datatype)
+        if typed == "number":
             text = format_number(text, self.lang)
-        if predicate == SCHEMA.email:
+        if shown == "email":
             return Value(text, f"mailto:{text}", external=True)
-        mono = obj.datatype in (XSD.hexBinary,) or predicate in (DCT.identifier, SKOS.notation, MP.sha256)
-        return Value(text, lang=self.lang_attr(obj.language), mono=mono)
+        return Value(text, lang=self.lang_attr(obj.language), mono=shown == "mono" or typed == "mono")
 
     def facts(self, node: URIRef, skip: tuple[URIRef, ...] = (), drop: frozenset | set = frozenset()) -> list[Fact]:
         """Every property of `node` with its values, in reading order, but for the properties in `skip` and the
