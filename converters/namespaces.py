@@ -21,6 +21,13 @@ class _Terms(Namespace):
         term = self.__dict__[name] = self._make(str(super().__getattr__(name)))
         return term
 
+    @property
+    def title(self) -> URIRef:  # rdflib's Namespace.title, a property, would make a new term at every access
+        found = self.__dict__.get("title")
+        if found is None:
+            found = self.__dict__["title"] = self._make(str(self) + "title")
+        return found
+
 
 def made_once(namespace: Namespace | type, make: Callable[[str], URIRef] = URIRef) -> Namespace:
     """The namespace (an rdflib Namespace or DefinedNamespace) as one that makes each of its terms once, by

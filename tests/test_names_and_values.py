@@ -111,3 +111,13 @@ def test_fold_matches_names_as_people_write_them():
     assert fold("Côte d\u2019Ivoire") == fold("COTE D'IVOIRE") == "cote d'ivoire"
     assert fold("Œuvre\u2013sociale\r\n\u200bÆ") == "oeuvre-sociale ae"
     assert fold("0\u00b40") == "0 0"  # an acute accent alone is a space and the accent
+
+
+def test_the_pages_namespaces_make_each_term_once_dct_title_too():
+    """rdflib's Namespace.title is a property making a new URIRef at every access: publisher.terms' DCT keeps one,
+    the interned one, as it does for every other term (dictionaries then match it by identity)."""
+    from publisher.terms import DCT, MP, interned
+
+    assert DCT.title is DCT.title is interned("http://purl.org/dc/terms/title")
+    assert DCT.description is DCT.description is interned("http://purl.org/dc/terms/description")
+    assert MP.title is MP.title and str(MP.title) == "https://w3id.org/migration-lod/vocab#title"
