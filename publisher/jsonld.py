@@ -45,7 +45,7 @@ class Compactor:
             if len(prefix) < len(self.by_namespace.get(namespace, prefix + " ")):
                 self.by_namespace[namespace] = prefix
         self._iris: dict[str, str] = {}
-        self._naming: dict[str, tuple] = {}  # see _named
+        self._naming: dict[str, tuple] = {}  # see named
 
     def expand(self, value: str) -> str:
         """A CURIE or keyword of the context as a full IRI (keywords stay as they are)."""
@@ -65,7 +65,7 @@ class Compactor:
                 self._iris[value] = found
         return found
 
-    def _named(self, predicate: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+    def named(self, predicate: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
         """A predicate's name and the "@type" of its values: for literal objects, then for IRIs (a term typed
         other than "@id" does not apply to an IRI)."""
         name, kind = self.terms.get(predicate) or (self.iri(predicate), None)
@@ -101,7 +101,7 @@ class Compactor:
                 continue
             named = naming.get(predicate)
             if named is None:
-                named = naming[predicate] = self._named(predicate)
+                named = naming[predicate] = self.named(predicate)
             name, kind = named[len(obj) == 1]
             properties.setdefault(name, []).append(self.value(obj, kind))
         for name in sorted(properties):
@@ -121,6 +121,7 @@ class Document:
         self.compactor = Compactor(ctx)
         self._values: dict[tuple[str, str | None], tuple] = {}
         self._contexts: dict[frozenset, str] = {}
+        self._naming: dict[str, tuple] = {}  # Compactor.named, by the predicate in N-Triples form
 
     def text(self, blocks: Iterable[tuple[str, list[tuple[str, str]]]]) -> str:
         """{"@context": …, "@graph": [a node object for each (subject, [(predicate, object)…]) block]} as
@@ -143,15 +144,15 @@ class Document:
             entries.append(("@type", _quote(types[0]) if len(types) == 1 else
                             "[" + ",".join(["\n    " + _quote(name) for name in types]) + "\n   ]"))
         properties: dict[str, list[tuple]] = {}
-        naming = compactor._naming
+        naming = self._naming
         values = self._values
         for predicate, obj in pairs:
             node = obj[0] != '"'
             if node and predicate == _RDF_TYPE:
                 continue
-            named = naming.get(predicate[1:-1])
+            named = naming.get(predicate)
             if named is None:
-                named = naming[predicate[1:-1]] = compactor._named(predicate[1:-1])
+                named = naming[predicate] = compactor.named(predicate[1:-1])
             name, kind = named[node]
             found = values.get((obj, kind))
             if found is None:
