@@ -193,7 +193,7 @@ class Document:
         names = frozenset(used.intersection(self.ctx))
         found = self._contexts.get(names)
         if found is None:
-            found = self._contexts[names] = dumps(trimmed_context([{name: None for name in names}], self.ctx), 1)
+            found = self._contexts[names] = dumps(context_of(names, self.ctx), 1)
         return found
 
 
@@ -327,6 +327,12 @@ def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:
             extend(value.values())
         elif kind is list or isinstance(value, list):
             extend(value)
+    return context_of(used, ctx)
+
+
+def context_of(used: set[str] | frozenset[str], ctx: dict) -> dict:
+    """The part of a context that names the strings `used` (terms, type names, prefixes), with the prefixes
+    their definitions need, sorted."""
     kept = {name: definition for name, definition in ctx.items() if name in used}
     for definition in list(kept.values()):
         for iri in ([definition] if isinstance(definition, str) else
