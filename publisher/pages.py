@@ -33,6 +33,7 @@ PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page 
 # The heading of a kind of resource's project table (messages.json), on every page of it.
 TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
 ROWS_KEPT = 1 << 17  # project rows kept made, per process (emptied when full)
+ROW_FACTS_KEPT = 1 << 15  # projects whose row's facts are kept, per process (emptied when full)
 PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
@@ -113,6 +114,17 @@ class ProjectRow:
                       f'<td class="num">{html_text(self.budget)}</td>\n')
 
 
+class RowFacts(NamedTuple):
+    """What a project's row says whatever page lists it: its code, statuses (to be named as links from the
+    page), period, budget and how many countries benefit."""
+
+    code: str
+    statuses: tuple[URIRef, ...]
+    period: str
+    budget: str
+    countries: int
+
+
 class TableRow(NamedTuple):
     """A project's row as a table writes it: its <tr> and cells up to the relation or the count of countries
     (ProjectRow.cells), and that count."""
@@ -166,6 +178,7 @@ class _Shared:
         self.project_set: frozenset[URIRef] | None = None
         self.rows: dict[tuple[URIRef, str], tuple[TableRow, tuple[str, ...]]] = {}
         self.documents: dict[str, str] = {}  # one copy of each document a row links to but its project
+        self.row_facts: dict[URIRef, RowFacts] = {}  # see Pages._row_facts
         self.known = Known()  # labels and names (views.Known)
 
 
@@ -344,14 +357,27 @@ class Pages:
 
     def project_row(self, view: View, project: URIRef) -> ProjectRow:
         """A project as a row of a table, with each part of it apart (see table_row)."""
-        values = self.index.values
-        dates = [str(v) for v in values(project, MP.startDate)[:1] + values(project, MP.endDate)[:1]]
-        budget = [view.summary(b) for b in values(project, MP.budget)]
-        codes = [str(c) for c in values(project, DCT.identifier)]
-        return ProjectRow(view.name(project), codes[0] if codes else "",
-                          tuple(view.name(s) for s in values(project, MP.status)),
-                          "\u202f–\u202f".join(dict.fromkeys(dates)),
-                          budget[0] if budget else "", len(values(project, MP.beneficiaryCountry)))
+        facts = self._row_facts(view, project)
+        return ProjectRow(view.name(project), facts.code, tuple(view.name(s) for s in facts.statuses), facts.period,
+                          facts.budget, facts.countries)
+
+    def _row_facts(self, view: View, project: URIRef) -> RowFacts:
+        """What a project's row says on every page (all but its links), made once per process for as many
+        projects as ROW_FACTS_KEPT: a project is listed on the pages of its countries, concepts, programme…"""
+        kept = self._shared.row_facts
+        found = kept.get(project)
+        if found is None:
+            values = self.index.values
+            dates = [str(v) for v in values(project, MP.startDate)[:1] + values(project, MP.endDate)[:1]]
+            budget = [view.summary(b) for b in values(project, MP.budget)]
+            codes = [str(c) for c in values(project, DCT.identifier)]
+            found = RowFacts(codes[0] if codes else "", tuple(values(project, MP.status)),
+                             "\u202f–\u202f".join(dict.fromkeys(dates)), budget[0] if budget else "",
+                             len(values(project, MP.beneficiaryCountry)))
+            if len(kept) >= ROW_FACTS_KEPT:
+                kept.clear()
+            kept[project] = found
+        return found
 
     def table_row(self, view: View, project: URIRef) -> TableRow:
         """A project's row as a table writes it. The row depends on the page only through the folder its links

@@ -144,6 +144,9 @@ class Facts:
     foreign_parts: set[str] = field(default_factory=set)  # hash IRIs another document links to
     converted: dict[URIRef, dict[URIRef, list]] = field(default_factory=dict, repr=False)  # see LocalIndex.values
     memo: dict = field(default_factory=dict, repr=False)  # Index.memo of every document's view
+    # The node whose brief LocalIndex.values read last, and that brief: a page asks for several predicates of a
+    # node in a row (a project's row six), and the brief is decoded once for them.
+    last_read: tuple[URIRef | None, tuple[str, ...]] = field(default=(None, ()), repr=False)
     links: dict[str, bytearray] = field(default_factory=lambda: defaultdict(bytearray), repr=False)  # till finish
     types: dict[str, bytearray] = field(default_factory=lambda: defaultdict(bytearray), repr=False)  # till finish
 
@@ -348,7 +351,12 @@ class LocalIndex(Index):
         found = grouped.get(predicate)
         if found is None:  # each predicate's objects made when first asked for (a row asks for few of them),
             # from the packed brief read again: an entry holds no more than what was asked of it
-            found = grouped[predicate] = _objects(self.facts.brief.get(str(node), ()), predicate)
+            facts = self.facts
+            last, flat = facts.last_read
+            if last is not node:
+                flat = facts.brief.get(str(node), ())
+                facts.last_read = (node, flat)
+            found = grouped[predicate] = _objects(flat, predicate)
         return found
 
 
