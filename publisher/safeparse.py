@@ -245,10 +245,12 @@ def _context(value, published: set[str], text: str, source: str, inlined: list[i
 
 
 class Terms:
-    """pyoxigraph terms to rdflib terms, each IRI converted once."""
+    """pyoxigraph terms to rdflib terms, each IRI and each literal converted once (rdflib checks and converts a
+    typed literal's value when it makes it: the dates, amounts and codes a contribution repeats are made once)."""
 
     def __init__(self) -> None:
         self.iris: dict[str, URIRef] = {}
+        self.literals: dict[ox.Literal, Literal] = {}
 
     def __call__(self, term):
         if isinstance(term, ox.NamedNode):
@@ -260,11 +262,17 @@ class Terms:
         if isinstance(term, ox.BlankNode):
             return BNode(term.value)
         if isinstance(term, ox.Literal):
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            datatype = term.datatype.value
-            return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=self(term.datatype))
+            found = self.literals.get(term)
+            if found is None:
+                found = self.literals[term] = self._literal(term)
+            return found
         raise ValueError(f"triple terms (RDF-star) are not supported: {term}")
+
+    def _literal(self, term: ox.Literal) -> Literal:
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=self(term.datatype))
 
 
 def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits) -> Graph:
