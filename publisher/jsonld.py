@@ -198,7 +198,7 @@ class Document:
 
 
 SHORT_VALUE = 200  # objects of at most this many characters have their JSON text kept
-KEPT_VALUES = 1 << 16  # object texts kept (emptied when full)
+KEPT_VALUES = 1 << 14  # object texts kept (emptied when full): the shared ones (IRIs, dates) are few
 _RDF_TYPE = f"<{RDF_TYPE}>"
 
 

@@ -33,7 +33,7 @@ PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page 
 # The heading of a kind of resource's project table (messages.json), on every page of it.
 TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
 ROWS_KEPT = 1 << 17  # project rows kept made, per process (emptied when full)
-ROW_FACTS_KEPT = 1 << 15  # projects whose row's facts are kept, per process (emptied when full)
+ROW_FACTS_KEPT = 1 << 14  # projects whose row's facts are kept, per process (emptied when full)
 PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
