@@ -28,7 +28,7 @@ from .published import Known
 from .report import Report
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
-from .validation import validate_with_references
+from .validation import compiled, validate_with_references
 
 
 @dataclass
@@ -74,7 +74,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     fmt = format_for(name, input_format)
     data = read(path, limits) if data is None else data
     with sandboxed(name, limits.seconds):
-        own = parse(data, fmt, name, known.base, limits)
+        own = parse(data, fmt, name, known.base, limits, meanwhile=compiled)  # the shapes compile meanwhile
         resources = len({s for s in own.subjects(RDF.type, None) if isinstance(s, URIRef)})
         label = "stdin" if name == "-" else path.name
         source = Iris(known.base).source(label)

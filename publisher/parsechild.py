@@ -19,6 +19,8 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,27 +53,36 @@ def memory_limit(max_bytes: int) -> int:
     return MEMORY_FLOOR + MEMORY_PER_BYTE * max_bytes
 
 
-def to_ntriples(data: bytes, fmt: str, base: str, max_triples: int, seconds: float, max_bytes: int) -> bytes:
-    """The triples of `data` as N-Triples, parsed in a child process; Refused or Stopped when it cannot be."""
+def to_ntriples(data: bytes, fmt: str, base: str, max_triples: int, seconds: float, max_bytes: int,
+                meanwhile: Callable[[], object] | None = None) -> bytes:
+    """The triples of `data` as N-Triples, parsed in a child process; Refused or Stopped when it cannot be.
+    `meanwhile`: the caller's own work, done while the child parses (the child reads and writes files, not
+    pipes, so it never waits for the caller)."""
     package_root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "publisher.parsechild", fmt, base, str(max_triples), f"{seconds:g}",
                str(memory_limit(max_bytes))]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env)
-    try:
-        out, err = process.communicate(data, timeout=seconds)
-    except subprocess.TimeoutExpired:
-        raise Stopped("time") from None
-    finally:  # also when the caller's own alarm interrupts the wait
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as answer:
+        given.write(data)
+        given.seek(0)
+        process = subprocess.Popen(command, stdin=given, stdout=answer, stderr=subprocess.PIPE, env=env)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            _, err = process.communicate(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            raise Stopped("time") from None
+        finally:  # also when the caller's own alarm interrupts the wait, or its work fails
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        answer.seek(0)
+        out = answer.read() if process.returncode == 0 else b""
     if process.returncode == 0:
         return out
     if process.returncode == REFUSED:
-        answer = json.loads(err.decode("utf-8").splitlines()[-1])
-        raise Refused(answer["kind"], answer.get("message", ""), answer.get("line"), answer.get("column"))
+        refusal = json.loads(err.decode("utf-8").splitlines()[-1])
+        raise Refused(refusal["kind"], refusal.get("message", ""), refusal.get("line"), refusal.get("column"))
     if process.returncode == -signal.SIGABRT or b"MemoryError" in err or b"memory allocation" in err:
         raise Stopped("memory")  # Rust aborts when an allocation fails; Python raises MemoryError
     if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):  # its own CPU limit, soft then hard

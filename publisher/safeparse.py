@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
@@ -78,9 +79,11 @@ def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     return data
 
 
-def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: Limits = DEFAULT_LIMITS) -> Graph:
+def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: Limits = DEFAULT_LIMITS,
+          meanwhile: Callable[[], object] | None = None) -> Graph:
     """The graph in `data` (format `fmt` as serializations names it), relative IRIs resolved against `base`;
-    InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile."""
+    InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile.
+    `meanwhile`: the caller's work to do while the parser's process runs (see parsechild.to_ntriples)."""
     _check_size(source, data, limits)
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, which some editors write
         data = data[3:]
@@ -92,7 +95,7 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     else:
         _check_not_other_syntax(text, fmt, source)
     with sandboxed(source, limits.seconds, "parsing"):
-        return _to_rdflib(data, fmt, source, base, limits)
+        return _to_rdflib(data, fmt, source, base, limits, meanwhile)
 
 
 def _check_size(source: str, data: bytes, limits: Limits) -> None:
@@ -275,11 +278,13 @@ class Terms:
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=self(term.datatype))
 
 
-def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits) -> Graph:
+def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits,
+               meanwhile: Callable[[], object] | None = None) -> Graph:
     """The triples, parsed in a child process (publisher.parsechild) and read back into an rdflib graph."""
     try:
         with trusted():  # our own parser process, with a fixed command line
-            triples = parsechild.to_ntriples(data, fmt, base, limits.max_triples, limits.seconds, limits.max_bytes)
+            triples = parsechild.to_ntriples(data, fmt, base, limits.max_triples, limits.seconds, limits.max_bytes,
+                                             meanwhile)
     except parsechild.Refused as refused:
         raise _refusal(refused, fmt, source, limits) from None
     except parsechild.Stopped as stopped:

@@ -116,6 +116,25 @@ def test_a_json_ld_scoped_context_bomb_is_stopped_by_the_time_limit(tmp_path):
     assert _parser_processes(base) == []  # killed, not left running
 
 
+def test_the_callers_work_runs_while_the_parser_process_parses_and_a_failure_in_it_stops_the_parser():
+    """`validate` compiles its shapes while the child parses: the child must have started when the work runs and
+    go on without the caller reading it (files, not pipes); if the work fails, the child is killed."""
+    base = f"https://w3id.org/meanwhile-{uuid.uuid4().hex}/"  # names this test's parser processes
+    data = "".join(f"<project/P{i}> <http://example.org/p> \"{i}\" .\n" for i in range(20_000)).encode()
+    seen = []
+    triples = parsechild.to_ntriples(data, "ttl", base, 100_000, 30, len(data),
+                                     meanwhile=lambda: seen.append(_parser_processes(base)))
+    assert triples.count(b"\n") == 20_000 and triples.startswith(f"<{base}project/P0> ".encode())
+    assert len(seen) == 1 and len(seen[0]) == 1  # its one parser process was running
+
+    def failing() -> None:
+        raise RuntimeError("the caller's work failed")
+
+    with pytest.raises(RuntimeError, match="the caller's work failed"):
+        parsechild.to_ntriples(data, "ttl", base, 100_000, 30, len(data), meanwhile=failing)
+    assert _parser_processes(base) == []
+
+
 def test_the_published_context_repeated_on_every_node_is_refused_before_it_is_inlined(tmp_path):
     """Each reference to the published context would be replaced by its 4 kB: a 3 MB file would become 127 MB."""
     node = '{"@context":"https://w3id.org/migration-lod/context.jsonld","@id":"project/X%d","title":"t"}'
