@@ -196,6 +196,11 @@ class Known:
         self.names: dict[tuple[URIRef, str], Value] = {}
 
 
+def _value_order(value: Value) -> tuple[str, str, str]:
+    """Values of one property in reading order: by their folded text, then text and language."""
+    return fold(value.text), value.text, value.lang or ""
+
+
 class View:
     """Turns nodes of the index into values and facts for the page at `path` in language `lang`."""
 
@@ -331,8 +336,9 @@ class View:
         ordered = sorted(grouped, key=lambda p: (rank.get(p, len(rank)), self.terms.label(str(p), self.lang)))
         facts = []
         for predicate in ordered:
-            values = sorted((self.value(o, predicate) for o in grouped[predicate]),
-                            key=lambda v: (fold(v.text), v.text, v.lang or ""))
+            values = [self.value(o, predicate) for o in grouped[predicate]]
+            if len(values) > 1:  # (most properties have one value: no text of it folded for nothing)
+                values.sort(key=_value_order)
             if self.limit is not None and len(values) > self.limit:
                 left = format_number(str(len(values) - self.limit), self.lang)
                 values = values[:self.limit] + [Value(self.more.format(n=left))]
