@@ -83,7 +83,9 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
           meanwhile: Callable[[], object] | None = None) -> Graph:
     """The graph in `data` (format `fmt` as serializations names it), relative IRIs resolved against `base`;
     InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile.
-    `meanwhile`: the caller's work to do while the parser's process runs (see parsechild.to_ntriples)."""
+    `meanwhile`: the caller's work to do while the parser's process runs (see parsechild.to_ntriples); it runs
+    with the sandbox lifted, as the child's start does, so only the project's own work with fixed inputs (such
+    as compiling the shapes), never anything the contributed data decides."""
     _check_size(source, data, limits)
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, which some editors write
         data = data[3:]
