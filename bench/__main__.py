@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import report
 from .contribution import generate as contribution
-from .corpus import generate
+from .corpus import fingerprint, generate
 from .measure import run, step
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,15 +182,25 @@ def set_aside(path: Path) -> None:
 
 
 def _corpus(work: Path, size: int, seed: int) -> Path:
-    """The corpus of `size` pages for `seed`, generated once and kept in the work folder."""
+    """The corpus of `size` pages for `seed`, generated once and kept in the work folder until the code it is
+    drawn from changes (then it is made again: figures are never of a stale corpus)."""
     folder = work / f"corpus-{size}-seed{seed}"
     marker = folder / ".complete"
-    if not marker.exists():
-        shutil.rmtree(folder, ignore_errors=True)
+    made_by = fingerprint()
+    if _kept_fingerprint(marker) != made_by:
+        set_aside(folder)
         print(f"generating {size} pages …", flush=True)
         made = generate(folder, size, seed)
-        marker.write_text(json.dumps({"pages": size, "broken": len(made.broken)}), encoding="utf-8")
+        marker.write_text(json.dumps({"pages": size, "broken": len(made.broken), "generator": made_by}),
+                          encoding="utf-8")
     return folder
+
+
+def _kept_fingerprint(marker: Path) -> str | None:
+    try:
+        return json.loads(marker.read_text(encoding="utf-8")).get("generator")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _outcome(outcome, name: str | None = None) -> dict:

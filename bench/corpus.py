@@ -10,6 +10,7 @@ import argparse
 import hashlib
 import random
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,18 @@ class Corpus:
     pages: list[Path] = field(default_factory=list)
     broken: dict[str, str] = field(default_factory=dict)
     families: Counter = field(default_factory=Counter)
+
+
+def fingerprint() -> str:
+    """A digest of everything the pages are drawn from (this generator, its words, the seeds and converters the
+    words are read back with): a kept corpus whose fingerprint differs was made by other code."""
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "bench" / "corpus.py", root / "bench" / "vocabulary.py", *sorted((root / "seeds").iterdir()),
+             *sorted(p for p in (root / "converters").rglob("*") if p.is_file() and p.suffix != ".pyc")]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def generate(folder: Path, count: int, seed: int = 1, broken_rate: float = 0.01) -> Corpus:
@@ -110,11 +123,15 @@ class _PageWriter:
         return [" ".join(self.rng.choices(sentences, k=self.rng.randint(2, 7)))
                 for _ in range(self.rng.randint(low, high))]
 
-    def countries(self, low: int, high: int) -> list[tuple[str, str]]:
+    def countries(self, low: int, high: int, besides: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+        """Up to `high` countries (fewer when a draw repeats one), none of those in `besides`: a page lists a
+        country as eligible or as another beneficiary, never as both."""
         chosen: dict[str, str] = {}
+        taken = {code for code, _ in besides}
         for _ in range(self.rng.randint(low, high)):
             code, name = self.rng.choice(self.words.countries)
-            chosen.setdefault(code, name)
+            if code not in taken:
+                chosen.setdefault(code, name)
         return [(code, name.upper() if self.rng.random() < 0.05 else name) for code, name in chosen.items()]
 
     def country_list(self, names: list[str], lines: str | None = None) -> str:
@@ -163,10 +180,11 @@ class _PageWriter:
             "start": self.date(start), "end": self.date(end), "status": self.label("status"),
             "type": self.label("project-type"), "budget": self.amount(), "scope": rng.choice(("National", "Regional")),
             "year": str(start - rng.randint(0, 1)), "region": self.label("region"),
-            "other": self.country_list([n for _, n in self.countries(1, 4)]),
+            "other": self.country_list([n for _, n in self.countries(1, 4, besides=eligible)]),
             "prima": self.prima(eligible[0][0]) if fields["code"] else self.unique(lambda: self.prima(eligible[0][0])),
             "code": self.code(IDF_PREFIXES) if fields["code"] else "",
         }
+        fields["other"] = fields["other"] and bool(values["other"])
         layout = rng.choice(("bullets", "dashes", "inline"))
         indent = {"bullets": "    ", "dashes": ""}.get(layout)
         values["eligible"] = self.country_list([name for _, name in eligible], indent)
@@ -225,11 +243,12 @@ class _PageWriter:
             words = rng.choice(AMOUNTS_IN_WORDS) if broken == "budget-in-words" else self.amount()[:-3]
             rows.append(f"MONTANT DU FINANCEMENT:{words} dollars É.-U. |")
         if rng.random() < 0.95:
-            eligible = ", ".join(name for _, name in self.countries(1, 12))
-            row = f"PAYS BÉNÉFICIAIRES – États Membres Remplissant Les Conditions Requises: {eligible}"
-            if rng.random() < 0.3:
-                others = ", ".join(name for _, name in self.countries(1, 3))
-                row += f"; États Membres Ne Remplissant Pas Les Conditions Requises: {others}"
+            eligible = self.countries(1, 12)
+            row = "PAYS BÉNÉFICIAIRES – États Membres Remplissant Les Conditions Requises: " + \
+                ", ".join(name for _, name in eligible)
+            if rng.random() < 0.3 and (others := self.countries(1, 3, besides=eligible)):
+                row += "; États Membres Ne Remplissant Pas Les Conditions Requises: " + \
+                    ", ".join(name for _, name in others)
             rows.append(row + " |")
         if rng.random() < 0.8:
             rows.append(f"DURÉE: {rng.choice((12, 18, 24, 36))} mois |")

@@ -73,7 +73,7 @@ def detect_or_none(text: str):
 
 
 def test_every_good_page_converts_and_names_its_own_project(corpus):
-    iris, countries = [], []
+    iris, countries, others = [], [], []
     for page in corpus.pages:
         if page.name in corpus.broken:
             with pytest.raises(PageError) as error:
@@ -82,9 +82,13 @@ def test_every_good_page_converts_and_names_its_own_project(corpus):
             continue
         project = convert_file(page)
         countries.append(len(project.eligible_countries))
+        others.append(len(project.other_countries))
+        # A page lists a country as eligible or as another beneficiary, never both (shape eligible-and-other).
+        assert not set(project.eligible_countries) & set(project.other_countries), page.name
         iris.append(str(to_graph(project).iri))
     assert len(iris) == len(set(iris)) == PAGES - len(corpus.broken)
     assert min(c for c in countries if c) == 1 and max(countries) >= 8
+    assert sum(1 for n in others if n) >= PAGES // 10 and max(others) >= 3
 
 
 def test_broken_pages_fail_the_build_with_one_line_each(corpus, tmp_path):
@@ -257,3 +261,19 @@ def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
     left = {path.name for path in (tmp_path / "work").iterdir()}
     assert {"corpus-24-seed1", "contribution-5.ttl"} <= left  # kept for the next run
     assert not left & {"output-24", "trash", ".migration-lod-store"}  # set aside, then deleted at the end
+
+
+def test_the_bench_makes_a_kept_corpus_again_once_the_code_it_came_from_changes(tmp_path, monkeypatch, capsys):
+    import bench.__main__ as bench_main
+
+    folder = bench_main._corpus(tmp_path, 12, seed=1)
+    first = tree(folder)
+    assert "generating" in capsys.readouterr().out
+    page = sorted(folder.glob("*.txt"))[0]
+    page.write_text("made by an older generator", encoding="utf-8")
+    assert bench_main._corpus(tmp_path, 12, seed=1) == folder and "generating" not in capsys.readouterr().out
+    monkeypatch.setattr(bench_main, "fingerprint", lambda: "changed")
+    bench_main._corpus(tmp_path, 12, seed=1)
+    assert "generating" in capsys.readouterr().out
+    assert {k: v for k, v in tree(folder).items() if k != ".complete"} == \
+        {k: v for k, v in first.items() if k != ".complete"}
