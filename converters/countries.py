@@ -165,6 +165,17 @@ def split_countries(text: str, line: int | None = None) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def check_apart(eligible: list[str], other: list[str], line: int | None = None) -> None:
+    """Raise PageError when a country is both an eligible member state and another benefiting country: the two
+    lists of a page are apart, and the published data relies on it (mp:otherBeneficiary alone answers which
+    countries benefit without meeting the eligibility conditions)."""
+    both = [code for code in eligible if code in other]
+    if both:
+        names = ", ".join(country(code).labels.get("fr") or code for code in both)
+        raise PageError(f"{names} listed both as eligible member state and as other benefiting country",
+                        "keep each country in the one list the project means", line=line)
+
+
 def is_country_list(text: str) -> bool:
     """True when the whole text is a list of country names (as split_countries reads it)."""
     return len(text) <= MAX_LIST and _segment(fold(text))[0] is not None

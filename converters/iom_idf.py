@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .countries import is_country_list, split_countries
+from .countries import check_apart, is_country_list, split_countries
 from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
@@ -149,5 +149,6 @@ def _assign(project: Project, field: str, value: str, line: int, label: str) -> 
         project.budget = parse_money(value, currency[1].upper() if currency else None, line)
     elif field in _COUNTRY_FIELDS:
         setattr(project, field, split_countries(value, line))
+        check_apart(project.eligible_countries, project.other_countries, line)
     else:
         setattr(project, field, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import split_countries
+from .countries import check_apart, split_countries
 from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
@@ -131,3 +131,4 @@ def _beneficiaries(project: Project, line: Line) -> None:
             project.other_countries = codes
         else:
             project.eligible_countries = codes
+    check_apart(project.eligible_countries, project.other_countries, line.number)

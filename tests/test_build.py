@@ -90,6 +90,10 @@ def broken_seeds(tmp_path: Path, replace: tuple[str, str] | None = None, cut_aft
     ("unknown country", {"replace": ("    Argentine\n", "    Narnia\n")}, 'unknown country "Narnia"'),
     ("budget in words", {"replace": ("300000.00", "trois cent mille")}, 'amount "trois cent mille" is not a number'),
     ("truncated field list", {"cut_after": "• Prima ID\n"}, 'field "Prima ID" has no value'),
+    ("a country eligible and not", {"replace": ("    Argentine\n", "    Argentine\n  • Other Countries Benefiting at "
+                                                "Time of Allocation\n    Chili Argentine\n")},
+     "26: Argentine listed both as eligible member state and as other benefiting country; keep each country in "
+     "the one list"),
 ])
 def test_bad_page_fails_with_one_line_and_leaves_output_untouched(tmp_path, built, kind, change, message):
     seeds = broken_seeds(tmp_path, **change)
@@ -102,6 +106,19 @@ def test_bad_page_fails_with_one_line_and_leaves_output_untouched(tmp_path, buil
     assert message in errors[0] and f"{seed('000').name}:" in errors[0]
     assert "Traceback" not in result.output
     assert not filecmp.dircmp(out, built).diff_files and tree(out) == tree(built)
+
+
+def test_an_innovation_page_naming_a_country_eligible_and_not_is_refused_at_its_line():
+    from converters import convert
+    from converters.errors import PageError
+
+    page = seed("003")
+    text = page.read_text(encoding="utf-8").replace("Pas Les Conditions Requises: Chili, Uruguay",
+                                                    "Pas Les Conditions Requises: Chili, Paraguay, Uruguay")
+    with pytest.raises(PageError, match="Paraguay listed both as eligible member state and as other benefiting "
+                                        "country") as error:
+        convert(text.encode("utf-8"), page.name)
+    assert error.value.line == 45
 
 
 def test_keep_going_publishes_the_good_pages(tmp_path):
