@@ -8,9 +8,11 @@ test fails if a file is read whole or parsed past the triple limit.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -116,16 +118,40 @@ def test_a_json_ld_scoped_context_bomb_is_stopped_by_the_time_limit(tmp_path):
     assert _parser_processes(base) == []  # killed, not left running
 
 
+def _children() -> dict[int, str]:
+    """This process's child processes and the state of each ("Z": exited, not yet waited for)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, parent = stat.read_text().rpartition(")")[2].split()[:2]
+        except OSError:
+            continue
+        if int(parent) == os.getpid():
+            found[int(stat.parent.name)] = state
+    return found
+
+
 def test_the_callers_work_runs_while_the_parser_process_parses_and_a_failure_in_it_stops_the_parser():
     """`validate` compiles its shapes while the child parses: the child must have started when the work runs and
-    go on without the caller reading it (files, not pipes); if the work fails, the child is killed."""
+    go to its end without the caller reading it (files, not pipes: 1.3 MB of answer would fill a pipe and stop
+    it), so the work here waits until the child has exited; if the work fails, the child is killed."""
     base = f"https://w3id.org/meanwhile-{uuid.uuid4().hex}/"  # names this test's parser processes
     data = "".join(f"<project/P{i}> <http://example.org/p> \"{i}\" .\n" for i in range(20_000)).encode()
-    seen = []
-    triples = parsechild.to_ntriples(data, "ttl", base, 100_000, 30, len(data),
-                                     meanwhile=lambda: seen.append(_parser_processes(base)))
+    before, seen = set(_children()), []
+
+    def wait_for_the_parser() -> None:
+        for _ in range(6_000):  # at most about a minute; the parse takes well under a second
+            new = {pid: state for pid, state in _children().items() if pid not in before}
+            if len(new) == 1 and set(new.values()) == {"Z"}:
+                seen.append(new)
+                return
+            assert len(new) <= 1
+            threading.Event().wait(0.01)
+        pytest.fail("the parser process did not finish while the caller's work ran")
+
+    triples = parsechild.to_ntriples(data, "ttl", base, 100_000, 120, len(data), meanwhile=wait_for_the_parser)
     assert triples.count(b"\n") == 20_000 and triples.startswith(f"<{base}project/P0> ".encode())
-    assert len(seen) == 1 and len(seen[0]) == 1  # its one parser process was running
+    assert len(seen) == 1  # its one parser process ran to its end during the work
 
     def failing() -> None:
         raise RuntimeError("the caller's work failed")
