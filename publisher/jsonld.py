@@ -127,7 +127,15 @@ class Document:
         """{"@context": …, "@graph": [a node object for each (subject, [(predicate, object)…]) block]} as
         dumps() indents it, with what the nodes use of the context."""
         used: set[str] = set()
-        nodes = [self._node(subject, pairs, used) for subject, pairs in blocks]
+        return self.assemble([self._node(subject, pairs, used) for subject, pairs in blocks], used)
+
+    def node(self, subject: str, pairs: list[tuple[str, str]]) -> tuple[str, set[str]]:
+        """One block's node object as `text` writes it, and what it uses of the context."""
+        used: set[str] = set()
+        return self._node(subject, pairs, used), used
+
+    def assemble(self, nodes: list[str], used: set[str]) -> str:
+        """The document of node objects' texts (in order), with what they use of the context."""
         graph = "[" + ",".join(["\n  " + node for node in nodes]) + "\n ]" if nodes else "[]"
         return '{\n "@context": ' + self._context(used) + ',\n "@graph": ' + graph + "\n}"
 

@@ -12,6 +12,7 @@ import errno
 import gc
 import gzip
 import hashlib
+import io
 import os
 import shutil
 import stat
@@ -88,6 +89,68 @@ def forms_of_lines(lines: list[str], base: str) -> dict[str, bytes]:
 @cache
 def _documents() -> jsonld.Document:
     return jsonld.Document(jsonld.context())
+
+
+LINKED = 1 << 13  # linked resources' labels kept written, per process (emptied when full)
+
+
+class _Forms:
+    """Documents' RDF forms as forms_of_lines makes them from their descriptions' lines, from a document's own
+    blocks and the labels of what they link to: those are read from the brief and written once per process in
+    each form (a country, a concept or an organisation is named by thousands of documents; two blocks in three
+    of a site's descriptions are such labels)."""
+
+    def __init__(self, facts: sitestream.Facts) -> None:
+        self.facts, self.prefixes = facts, prefixes(facts.base)
+        self.turtle = turtle.Writer(io.StringIO(), self.prefixes, header=False)
+        self.jsonld = _documents()
+        self.linked: dict[str, tuple | None] = {}
+
+    def of(self, own: list[sitestream.Block]) -> dict[str, bytes]:
+        """The forms of a document of its own blocks (sitestream.blocks)."""
+        pieces = [self._piece(subject, pairs, lines) for subject, pairs, lines in own]
+        subjects = {subject for subject, _, _ in own}
+        linked = self.linked
+        for node in {obj for _, pairs, _ in own for _, obj in pairs if obj[0] == "<"} - subjects:
+            piece = linked.get(node, False)
+            if piece is False:
+                if len(linked) >= LINKED:
+                    linked.clear()
+                piece = linked[node] = self._labels(node)
+            if piece is not None:
+                pieces.append(piece)
+        pieces.sort(key=_first)  # the lines' order
+        lines = "".join([piece[1] for piece in pieces])
+        pieces.sort(key=_iri)  # the blocks'
+        used = set().union(*[piece[3] for piece in pieces])
+        ttl = turtle.prologue({prefix: self.prefixes[prefix] for prefix in used}) + "".join(
+            [piece[2] for piece in pieces])
+        document = self.jsonld.assemble([piece[4] for piece in pieces], set().union(*[piece[5] for piece in pieces]))
+        return {"ttl": ttl.encode("utf-8"), "jsonld": (document + "\n").encode("utf-8"), "nt": lines.encode("utf-8")}
+
+    def _piece(self, subject: str, pairs: list[tuple[str, str]], lines: str) -> tuple:
+        """(subject, its lines, its Turtle block, the prefixes that uses, its node object, what that uses of the
+        context) of one block."""
+        self.turtle.used = used = set()
+        ttl = self.turtle.text(subject, pairs)
+        return (subject, lines, ttl, used, *self.jsonld.node(subject, pairs))
+
+    def _labels(self, term: str) -> tuple | None:
+        """The piece of a linked IRI's labels (literals of a label property), if it has any."""
+        flat = self.facts.brief.get(term[1:-1], ())
+        lines = sorted({f"{term} {predicate} {obj} .\n" for predicate, obj in zip(flat[0::2], flat[1::2], strict=True)
+                        if predicate in sitestream.LABEL_TERMS and obj[0] == '"'})
+        if not lines:
+            return None
+        return self._piece(term, [ntriples.split(line)[1:] for line in lines], "".join(lines))
+
+
+def _first(piece: tuple) -> str:
+    return piece[0]
+
+
+def _iri(piece: tuple) -> str:
+    return piece[0].strip("<>")
 
 
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
@@ -205,11 +268,12 @@ class _Writer:
         wrote, and puts a line "SHA-256  path in the site" for each into `sums`."""
         self.sums, self.written = sums, 0
         home = str(self.pages.dataset_iri)
+        forms = _Forms(self.facts)
         for document, own in sitestream.documents(self.lines(), wanted):
             path = path_of(document, self.facts.base)
-            pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, own))
-            for extension, content in forms_of_lines(sitestream.description_lines(self.facts, own),
-                                                     self.facts.base).items():
+            blocks = sitestream.blocks(own)
+            pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, blocks))
+            for extension, content in forms.of(blocks).items():
                 self._write(f"{path}.{extension}", content)
             self._pages(pages, path)
             if landing and document == home:

@@ -238,6 +238,22 @@ def _first(triple: tuple[str, str, str]) -> str:
     return triple[0]
 
 
+Block = tuple[str, list[tuple[str, str]], str]  # a subject, its (predicate, object) pairs, and its lines
+
+
+def blocks(own: list[str]) -> list[Block]:
+    """The blocks of a document's lines (from `documents`): a block for each subject."""
+    found = []
+    for subject, group in groupby(own, key=_subject):
+        lines = list(group)
+        found.append((subject, [ntriples.split(line)[1:] for line in lines], "".join(lines)))
+    return found
+
+
+def _subject(line: str) -> str:
+    return line[:line.index(">") + 1]
+
+
 def documents(lines: Iterable[str], wanted: Mapping[str, object] | None = None) -> Iterator[tuple[str, list[str]]]:
     """(document IRI, its lines) of sorted N-Triples lines, in the order of "<document>" (Facts.keys): the parts
     "<X#a>" sort before "<X-2>", which sorts before "<X>", so each document waits until the lines have passed
@@ -303,11 +319,10 @@ def pairs_of(flat: Iterable[str]) -> list[Pair]:
 class LocalIndex(Index):
     """One document's view of the dataset: its own triples in full, and the brief of everything else."""
 
-    def __init__(self, facts: Facts, document: str, own: list[str]) -> None:
+    def __init__(self, facts: Facts, document: str, own: Iterable[Block]) -> None:
         super().__init__(None, facts.base)
         self.facts, self.document, self.memo = facts, document, facts.memo
-        self.own = {interned(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs in subjects(own)
-                    if s[0] == "<"}
+        self.own = {interned(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs, _ in own}
 
     @property
     def by_subject(self) -> Mapping[URIRef, list[Pair]]:
@@ -416,23 +431,3 @@ class _Documents(Mapping):
 
     def __len__(self) -> int:
         return len(self.facts.documents)
-
-
-def description_lines(facts: Facts, own: list[str]) -> list[str]:
-    """A document's description (describe.Index.description) as sorted lines: its own, and the labels of the
-    IRIs they link to."""
-    subjects_seen = set()
-    linked = set()
-    for line in own:
-        subject, _, obj = ntriples.split(line)
-        subjects_seen.add(subject[1:-1])
-        if obj[0] == "<":
-            linked.add(obj[1:-1])
-    found = set(own)
-    for node in linked - subjects_seen:
-        flat = facts.brief.get(node, ())
-        for predicate, obj in zip(flat[0::2], flat[1::2], strict=True):
-            if predicate in LABEL_TERMS and obj[0] == '"':
-                found.add(f"<{node}> {predicate} {obj} .\n")
-    return sorted(found)
-

@@ -57,13 +57,17 @@ class Writer:
 
     def block(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Write one subject's (predicate, object) pairs, in N-Triples form and order."""
+        self.handle.write(self.text(subject, pairs))
+
+    def text(self, subject: str, pairs: list[tuple[str, str]]) -> str:
+        """One subject's block as `block` writes it (noting the prefixes it uses in `used`)."""
         term = self.term
         pairs = sorted(pairs, key=lambda pair: pair[0] != ntriples.RDF_TYPE)  # stable: `a` first
         parts = []
         for predicate, objects in groupby(pairs, key=lambda pair: pair[0]):
             verb = "a" if predicate == ntriples.RDF_TYPE else term(predicate)
             parts.append(f"{verb} " + ",\n        ".join(term(obj) for _, obj in objects))
-        self.handle.write(f"\n{term(subject)} " + " ;\n    ".join(parts) + " .\n")
+        return f"\n{term(subject)} " + " ;\n    ".join(parts) + " .\n"
 
     def _term(self, text: str) -> tuple[str, str | None]:
         """An IRI or a typed literal as written, and the prefix that takes (a literal's, of its datatype)."""

@@ -318,13 +318,14 @@ def _read_every_brief(facts, sender) -> None:
 
 def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     """Every cache a site writer keeps (table rows and their facts, names and labels by folder, converted briefs
-    by predicate, short literals, interned IRIs, schema.org summaries, Turtle's IRIs) emptied as soon as it holds
+    by predicate, short literals, interned IRIs, schema.org summaries, Turtle's IRIs, linked resources' labels in
+    each RDF form) emptied as soon as it holds
     two entries, as they overflow at 100,000 pages: the site is the same, byte for byte."""
     from functools import lru_cache
 
-    from publisher import pages, schemaorg, sitestream, terms, turtle, views
+    from publisher import pages, schemaorg, site, sitestream, terms, turtle, views
 
-    for module, name in [(views, "KEPT"), (schemaorg, "KEPT"), (turtle, "KEPT"), (terms, "INTERNED"),
+    for module, name in [(views, "KEPT"), (schemaorg, "KEPT"), (turtle, "KEPT"), (terms, "INTERNED"), (site, "LINKED"),
                          (sitestream, "CONVERTED"), (sitestream, "LITERALS"), (pages, "ROWS_KEPT"),
                          (pages, "ROW_FACTS_KEPT")]:
         monkeypatch.setattr(module, name, 2)
