@@ -91,7 +91,7 @@ def _documents() -> jsonld.Document:
     return jsonld.Document(jsonld.context())
 
 
-LINKED = 1 << 13  # linked resources' labels kept written, per process (emptied when full)
+LINKED = 1 << 12  # linked resources' labels kept written, per process (emptied when full)
 
 
 class _Forms:

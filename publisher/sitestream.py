@@ -408,7 +408,9 @@ class _Referrers(Mapping):
         flat = self.facts.referrers_of(str(node))
         if flat is None:
             raise KeyError(node)
-        return sorted((interned(s), term(p)) for s, p in zip(flat[0::2], flat[1::2], strict=True))
+        # sorted as the IRIs' texts, which is rdflib's order of IRIs, without its comparisons made in Python
+        pairs = sorted(zip(flat[0::2], [p[1:-1] for p in flat[1::2]], strict=True))
+        return [(interned(s), interned(p)) for s, p in pairs]
 
     def __iter__(self) -> Iterator[URIRef]:
         return (URIRef(o) for o in self.facts.referrers)
