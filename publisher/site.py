@@ -17,6 +17,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -91,7 +92,7 @@ def _documents() -> jsonld.Document:
     return jsonld.Document(jsonld.context())
 
 
-LINKED = 1 << 12  # linked resources' labels kept written, per process (emptied when full)
+LINKED = 1 << 11  # linked resources' labels kept written, per process, the ones used last (a few MB)
 
 
 class _Forms:
@@ -104,7 +105,8 @@ class _Forms:
         self.facts, self.prefixes = facts, prefixes(facts.base)
         self.turtle = turtle.Writer(io.StringIO(), self.prefixes, header=False)
         self.jsonld = _documents()
-        self.linked: dict[str, tuple | None] = {}
+        # Least recently used out first: the countries and concepts stay, the long tail of organisations passes
+        self.linked: OrderedDict[str, tuple | None] = OrderedDict()
 
     def of(self, own: list[sitestream.Block]) -> dict[str, bytes]:
         """The forms of a document of its own blocks (sitestream.blocks)."""
@@ -115,8 +117,10 @@ class _Forms:
             piece = linked.get(node, False)
             if piece is False:
                 if len(linked) >= LINKED:
-                    linked.clear()
+                    linked.popitem(last=False)
                 piece = linked[node] = self._labels(node)
+            else:
+                linked.move_to_end(node)
             if piece is not None:
                 pieces.append(piece)
         pieces.sort(key=_first)  # the lines' order
@@ -131,9 +135,10 @@ class _Forms:
     def _piece(self, subject: str, pairs: list[tuple[str, str]], lines: str) -> tuple:
         """(subject, its lines, its Turtle block, the prefixes that uses, its node object, what that uses of the
         context) of one block."""
-        self.turtle.used = used = set()
+        self.turtle.used = set()
         ttl = self.turtle.text(subject, pairs)
-        return (subject, lines, ttl, used, *self.jsonld.node(subject, pairs))
+        node, names = self.jsonld.node(subject, pairs)
+        return (subject, lines, ttl, tuple(self.turtle.used), node, tuple(names))  # (tuples: a third of a set)
 
     def _labels(self, term: str) -> tuple | None:
         """The piece of a linked IRI's labels (literals of a label property), if it has any."""
