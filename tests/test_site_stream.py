@@ -319,8 +319,8 @@ def _read_every_brief(facts, sender) -> None:
 def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     """Every cache a site writer keeps (table rows and their facts, names and labels by folder, converted briefs
     by predicate, short literals, interned IRIs, schema.org summaries, Turtle's IRIs, linked resources' labels in
-    each RDF form) emptied as soon as it holds
-    two entries, as they overflow at 100,000 pages: the site is the same, byte for byte."""
+    each RDF form) held to two entries, emptied or its oldest dropped, as they overflow at 100,000 pages: the
+    site is the same, byte for byte."""
     from functools import lru_cache
 
     from publisher import pages, schemaorg, site, sitestream, terms, turtle, views
