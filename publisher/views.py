@@ -27,7 +27,7 @@ FACT_ORDER = (RDF.type, DCT.identifier, MP.primaId, MP.status, MP.projectType, M
 _FACT_RANK = {p: i for i, p in enumerate(FACT_ORDER)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """One value as shown: its text, where it links, and its language when that is not the page's."""
 
@@ -62,7 +62,7 @@ def value_html(value: Value) -> Markup:
     return Markup(html_text(value.text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A property of a resource with its label, where it is defined, and its values."""
 
@@ -112,7 +112,7 @@ def card_html(card: dict) -> Markup:
                   f'{facts_html(card["facts"])}\n</div>')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Referrer:
     """A resource that links to the one shown, with the properties it links by."""
 
@@ -184,7 +184,7 @@ class Terms:
 # How the values of some properties, and literals of some datatypes, are shown.
 _SHOWN = {RDF.type: "type", SCHEMA.email: "email", DCT.identifier: "mono", SKOS.notation: "mono", MP.sha256: "mono"}
 _TYPED = {XSD.hexBinary: "mono", XSD.decimal: "number"}
-KEPT = 1 << 17  # labels, and names by folder, kept made by a Known (emptied when full)
+KEPT = 1 << 16  # labels, and names by folder, kept made by a Known (emptied when full)
 
 
 class Known:
