@@ -321,8 +321,6 @@ def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     by predicate, short literals, interned IRIs, schema.org summaries, Turtle's IRIs, linked resources' labels in
     each RDF form) held to two entries, emptied or its oldest dropped, as they overflow at 100,000 pages: the
     site is the same, byte for byte."""
-    from functools import lru_cache
-
     from publisher import pages, schemaorg, site, sitestream, terms, turtle, views
 
     for module, name in [(views, "KEPT"), (schemaorg, "KEPT"), (turtle, "KEPT"), (terms, "INTERNED"), (site, "LINKED"),
@@ -331,7 +329,6 @@ def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
         monkeypatch.setattr(module, name, 2)
     monkeypatch.setattr(terms, "_INTERNED", {})  # emptied here, and given back whole after: the terms made once
     # (publisher.terms' DCT, MP…) stay the interned ones for the tests after this one
-    monkeypatch.setattr(sitestream, "_brief", lru_cache(maxsize=2)(sitestream._brief.__wrapped__))
     out = tmp_path / "output"
     shutil.copytree(built, out, ignore=shutil.ignore_patterns(SITE))
     write_site(out, lambda: _dump_lines(out), DEFAULT_BASE, jobs=1)
