@@ -388,14 +388,15 @@ class Pages:
         rows = self._shared.rows
         found = rows.get(key)
         here = str(view.document)
-        if found is not None and here not in found[1]:
+        own = view.document == project
+        if found is not None and not own and here not in found[1]:
             return found[0]
         row = self.project_row(view, project)
         made = TableRow(row.cells, row.countries)
-        documents = self._shared.documents
-        linked = (str(project), *(documents.setdefault(d, d) for d in
-                                  {str(s).partition("#")[0] for s in self.index.values(project, MP.status)}))
-        if here not in linked:
+        documents = self._shared.documents  # the documents of its statuses, each text kept once
+        linked = tuple(documents.setdefault(d, d) for d in
+                       {str(s).partition("#")[0] for s in self.index.values(project, MP.status)})
+        if not own and here not in linked:
             if len(rows) >= ROWS_KEPT:
                 rows.clear()
             rows[key] = (made, linked)

@@ -8,7 +8,7 @@ from rdflib import namespace as rdflib_namespaces
 
 from converters import namespaces
 
-INTERNED = 1 << 18  # IRIs kept as one URIRef each (emptied when full: identity is only a shortcut)
+INTERNED = 1 << 17  # IRIs kept as one URIRef each (emptied when full: identity is only a shortcut)
 _INTERNED: dict[str, URIRef] = {}
 
 
