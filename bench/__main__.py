@@ -71,7 +71,14 @@ def _measure(options: argparse.Namespace, work: Path, jobs: int, results: dict) 
         print(f"\n{size} pages: build …", flush=True)
         site = size <= options.site_up_to
         repeats = options.build_repeats if size <= options.repeat_up_to else 1
-        entry = {"pages": size, "site": site, **_builds(corpus, out, jobs, site, repeats)}
+        entry = {"pages": size, "site": site, **_builds(corpus, out, jobs, "site" if site else "no-site", repeats)}
+        if site and size <= options.repeat_up_to:
+            # The issue's "end to end (parse, map, validate, every export)": the dataset's files and each
+            # resource's RDF files, without the pages for people (`build --no-pages`; `serve` renders them).
+            print(f"{size} pages: build without the HTML pages …", flush=True)
+            exports = work / f"output-{size}-no-pages"
+            entry["exports"] = _builds(corpus, exports, jobs, "no-pages", repeats)
+            set_aside(exports)
         if entry["build"]["returncode"] == 0:
             largest = out
         limit = options.baseline_limit if size <= options.baseline_up_to else options.limit
@@ -144,8 +151,9 @@ def _machine(jobs: int) -> dict:
             "pyshacl": version("pyshacl")}
 
 
-def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dict:
-    """The build of `corpus` into an empty `out`, each time followed by its I/O floor, `repeats` times; the
+def _builds(corpus: Path, out: Path, jobs: int, site: str, repeats: int) -> dict:
+    """The build of `corpus` into an empty `out` (`site`: "site", "no-pages" or "no-site", as bench.steps
+    build takes it), each time followed by its I/O floor, `repeats` times; the
     run of median wall time is kept as "build" with its floor, every run's wall, CPU, floor and the CPU probe
     run just before it in "runs".
     The CPU time of the same 10,000-page build moves by a sixth from one run to the next on this machine, so
@@ -155,8 +163,7 @@ def _builds(corpus: Path, out: Path, jobs: int, site: bool, repeats: int) -> dic
     for _ in range(repeats):
         set_aside(out)  # a first publish: no previous output (from --keep, or the last run) to swap out
         speed = step(["bench.steps", "probe"], cwd=ROOT).record("probe")
-        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), "site" if site else "no-site"],
-                    cwd=ROOT)
+        ours = step(["bench.steps", "build", str(corpus), str(out), str(jobs), site], cwd=ROOT)
         run_found = {"build": _outcome(ours, "build"), "probe": speed["seconds"] if speed else None}
         if ours.ok:
             floor = step(["bench.steps", "floor", str(out / "migration-projects.nt.gz")], cwd=ROOT)

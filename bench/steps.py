@@ -1,7 +1,7 @@
 """The bench's steps, each run in a child process by bench.measure (`python -m bench.steps STEP ARGS…`); each
 prints JSON records as it goes, so a step stopped at its time limit still tells how far it got.
 
-    build SEEDS OUT JOBS [no-site]  the build, as `migration-lod build --keep-going [--no-site]`
+    build SEEDS OUT JOBS [site|no-pages|no-site]  the build, as `migration-lod build --keep-going [--no-…]`
     floor DUMP                 pyoxigraph parsing the dump and writing it out again: the I/O floor (median of 3)
     oxigraph OUT QUERY…        the query command's on-disk store (built from the dump) and each query on it
     memory DUMP QUERY…         the dump in an in-memory pyoxigraph store, and each query on it
@@ -34,7 +34,8 @@ def build(seeds: str, out: str, jobs: str, site: str = "site") -> None:
     from publisher.build import build as run_build
 
     started = time.perf_counter()
-    result = run_build(Path(seeds), Path(out), jobs=int(jobs), keep_going=True, site=site == "site")
+    result = run_build(Path(seeds), Path(out), jobs=int(jobs), keep_going=True, site=site != "no-site",
+                       html=site == "site")
     emit("build", wall=time.perf_counter() - started, pages=result.pages, published=len(result.published),
          skipped=len(result.skipped), triples=result.triples, seconds=result.seconds,
          findings=len(result.report.findings), skipped_lines=result.skipped[:5])

@@ -58,9 +58,10 @@ class BuildResult:
 
 
 def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = None, keep_going: bool = False,
-          progress: Callable[[int], None] | None = None, site: bool = True) -> BuildResult:
+          progress: Callable[[int], None] | None = None, site: bool = True, html: bool = True) -> BuildResult:
     """Build `out` from the pages and contributed RDF files in `seeds`; BuildError (output untouched) if any
-    fails, unless keep_going. Without `site`, out/site/ is not written (the dataset's files are the same)."""
+    fails, unless keep_going. Without `site`, out/site/ is not written (the dataset's files are the same);
+    without `html`, it holds each resource's RDF forms and no HTML page (the same forms)."""
     pages = sorted(seeds.glob("*.txt"))
     offered = contributions.files(seeds) if seeds.is_dir() else []
     if not pages and not offered:
@@ -93,7 +94,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         triples = []
         start = time.perf_counter()
         replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site,
-                                                                 previous=out / SITE)))
+                                                                 previous=out / SITE, html=html)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
@@ -160,10 +161,12 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
-           seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None) -> int:
+           seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None,
+           html: bool = True) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
     seconds the dataset's files (with the first pass of the site over the data) and the site took go to
-    `seconds` ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked."""
+    `seconds` ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked;
+    `html`: whether the site has its HTML pages (see build)."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
     gathered = []  # what the site reads of the data
@@ -186,7 +189,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     digests: dict[str, str] = {}  # the site's files, hashed as they are written
     if site:
         write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests, gathered=gathered[0],
-                   previous=previous)
+                   previous=previous, html=html)
     seconds["site"] = time.perf_counter() - start
     export.write_checksums(tmp, digests)
     return stats.triples

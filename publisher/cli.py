@@ -78,8 +78,10 @@ def main(debug: bool) -> None:
 @click.option("--keep-going", is_flag=True, help="Publish the good pages and list the skipped ones.")
 @click.option("--site/--no-site", default=True, show_default=True,
               help="Write site/ (a page and three RDF files per resource); without it only the dataset's files.")
+@click.option("--pages/--no-pages", "html", default=True, show_default=True,
+              help="Write the HTML pages in site/; without them its RDF files only (`serve` renders the pages).")
 @handles_errors
-def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool, site: bool) -> None:
+def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool, site: bool, html: bool) -> None:
     """Convert, validate and publish every page and contribution of SEEDS into OUT.
 
     Contributions (RDF files in SEEDS) are checked as `validate` checks them and merged whole, each project
@@ -99,7 +101,8 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
         bar.__enter__()
     try:
         result = run_build(seeds, out, base=base, jobs=jobs, keep_going=keep_going,
-                           progress=bar.update if bar else None, site=site)
+                           progress=bar.update if bar else None, site=site,
+                           html=html)
     finally:
         if bar:
             bar.__exit__(None, None, None)

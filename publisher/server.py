@@ -87,12 +87,12 @@ class Published:
         return self.generation.pages(self.snapshot)
 
     def is_resource(self, path: str) -> bool:
-        """Whether `path` names a published resource: build wrote its page (the site has every resource's), or,
-        without a site, the data describes it."""
+        """Whether `path` names a published resource: build wrote its RDF forms (the site has every resource's,
+        with or without its pages), or, without a site, the data describes it."""
         if path == LANDING:
             return False  # index.html is the landing page, served at /
         if self.generation.has_site:
-            return self.snapshot.is_file(f"{SITE}/{path}.html")
+            return self.snapshot.is_file(f"{SITE}/{path}.nt")
         return self.pages.index.exists(path)
 
     def built(self, path: str, fmt: Serialization) -> BinaryIO | None:

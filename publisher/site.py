@@ -160,14 +160,15 @@ def _iri(piece: tuple) -> str:
 
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
-               gathered: sitestream.Facts | None = None, previous: Path | None = None) -> int:
+               gathered: sitestream.Facts | None = None, previous: Path | None = None, html: bool = True) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
     checksums need not read them again. `gathered`: what sitestream.gather made of those lines before the
     catalogue was written (a build makes it while the dataset's files are written), if it has been called.
     `previous`: the site of the output this one replaces, if any; a file it holds with the very same bytes is
-    linked into the new site rather than written again (see _Writer._write). Memory holds a brief of each
+    linked into the new site rather than written again (see _Writer._write). Without `html`, each resource's
+    RDF forms and the stylesheet only, no page (`serve` renders them when asked). Memory holds a brief of each
     resource, never the whole dataset."""
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
 
@@ -175,11 +176,13 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         return ntriples.merged_with(lines(), beside)
 
     facts = gathered if gathered is not None and _added(gathered, beside) else sitestream.gather(merged(), base)
-    unnamed = facts.unnamed_parts()
+    unnamed = facts.unnamed_parts() if html else ()  # only pages summarise the parts they link to
     facts.finish(sitestream.subjects(line for line in merged() if line[1:line.index(">")] in unnamed)
                  if unnamed else ())
-    terms = Terms(Index(export.graph_from_lines(facts.term_lines, base), base))
-    pages = make_pages(out, sitestream.LocalIndex(facts, base + "dataset", []), SITE_LANGUAGE, rows, terms)
+    pages = None
+    if html:
+        terms = Terms(Index(export.graph_from_lines(facts.term_lines, base), base))
+        pages = make_pages(out, sitestream.LocalIndex(facts, base + "dataset", []), SITE_LANGUAGE, rows, terms)
     site = out / SITE
     site.mkdir()
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
@@ -188,9 +191,9 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     order = {document: number for number, document in enumerate(facts.keys)}
     chosen.sort(key=order.__getitem__)
     jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
-    landing = str(pages.dataset_iri)
-    wanted = _shares(chosen, jobs, facts, rows, landing)
-    home = next((n for n, share in enumerate(wanted) if landing in share), 0)
+    landing = str(pages.dataset_iri) if pages else None
+    wanted = _shares(chosen, jobs, facts, rows if pages else None, landing)
+    home = next((n for n, share in enumerate(wanted) if landing in share), 0) if pages else None
     writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None)
     # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
     # memory: 400,000 files each at 100,000 pages.
@@ -232,15 +235,17 @@ def _added(facts: sitestream.Facts, beside: list[str]) -> bool:
     return True
 
 
-def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int, landing: str) -> list[dict[str, None]]:
+def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int | None,
+            landing: str | None) -> list[dict[str, None]]:
     """The documents each of `jobs` processes writes: blocks of BLOCK documents, the ones with the most pages
     first, each to the process with the fewest pages so far (the order a process writes them in is the data's
     all the same). A document's pages are one plus its table's further pages; the landing page and the dataset's
     page each hold a table of every project (dealt in turns, the process that drew them asked for 966,657 table
-    rows at 100,000 projects, the other for 662,138)."""
+    rows at 100,000 projects, the other for 662,138). Without pages (`rows` None), a document weighs one."""
     projects = facts.typed.count(str(MP.Project))
     blocks = [chosen[start:start + BLOCK] for start in range(0, len(chosen), BLOCK)]
-    weights = [sum(1 + facts.referrers.count(document) // (2 * rows) for document in block)
+    weights = [len(block) if rows is None else
+               sum(1 + facts.referrers.count(document) // (2 * rows) for document in block)
                + (2 * (1 + projects // rows) if landing in block else 0) for block in blocks]
     wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
     pages = [0] * jobs
@@ -261,8 +266,8 @@ class _Writer:
     """Renders documents into the site: each with its pages and RDF forms, and the landing page with the
     dataset's document."""
 
-    def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages, lines: Callable[[], Iterable[str]],
-                 previous: Path | None = None) -> None:
+    def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages | None,
+                 lines: Callable[[], Iterable[str]], previous: Path | None = None) -> None:
         self.site, self.facts, self.pages, self.lines, self.previous = site, facts, pages, lines, previous
         self.folders: set[str] = set()
         self.sums: BinaryIO | None = None
@@ -270,16 +275,19 @@ class _Writer:
 
     def share(self, wanted: dict[str, None], landing: bool, sums: BinaryIO) -> int:
         """Write the documents in `wanted` (and the landing page, when `landing`); returns how many files it
-        wrote, and puts a line "SHA-256  path in the site" for each into `sums`."""
+        wrote, and puts a line "SHA-256  path in the site" for each into `sums`. Without pages (self.pages
+        None), only the documents' RDF forms."""
         self.sums, self.written = sums, 0
-        home = str(self.pages.dataset_iri)
+        home = str(self.pages.dataset_iri) if self.pages else None
         forms = _Forms(self.facts)
         for document, own in sitestream.documents(self.lines(), wanted):
             path = path_of(document, self.facts.base)
             blocks = sitestream.blocks(own)
-            pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, blocks))
             for extension, content in forms.of(blocks).items():
                 self._write(f"{path}.{extension}", content)
+            if self.pages is None:
+                continue
+            pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, blocks))
             self._pages(pages, path)
             if landing and document == home:
                 self._pages(pages, "")

@@ -60,6 +60,16 @@ def test_without_the_site_the_dataset_files_are_the_same(built, tmp_path):
         line for line in full["SHA256SUMS"].decode().splitlines() if "  site/" not in line]
 
 
+def test_without_the_pages_the_site_holds_every_rdf_file_and_no_page(built, tmp_path):
+    bare = tmp_path / "bare"
+    assert run("build", "--seeds", str(SEEDS), "--out", str(bare), "--no-pages", "--jobs", "1").exit_code == 0
+    files, full = tree(bare), tree(built)
+    assert files == {name: full[name] for name in full if not name.endswith(".html") and name != "SHA256SUMS"} | {
+        "SHA256SUMS": files["SHA256SUMS"]}
+    assert files["SHA256SUMS"].decode().splitlines() == [
+        line for line in full["SHA256SUMS"].decode().splitlines() if not line.endswith(".html")]
+
+
 def test_checksums_cover_every_file(built):
     import hashlib
 

@@ -175,7 +175,7 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
         return Outcome(1.0, 1, 1, [{"step": "floor", "parse_and_write": next(floors)}])
 
     monkeypatch.setattr(bench_main, "step", step)
-    found = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
+    found = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, "site", 3)
     assert calls == ["probe", "build", "floor"] * 3  # the CPU probed before each build, each floor right after
     assert found["build"]["wall"] == 70.0 and found["floor"]["records"][0]["parse_and_write"] == 2.0
     assert [run["floor"] for run in found["runs"]] == [2.0, 1.5, 2.5]
@@ -187,7 +187,7 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
     walls = iter([50.0])
     monkeypatch.setattr(bench_main, "step", lambda args, **_: Outcome(0.1, 1, 1, []) if args[1] == "probe"
                         else Outcome(next(walls), 1, 1, [], returncode=1))
-    failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, True, 3)
+    failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, "site", 3)
     assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
 
 
@@ -212,7 +212,7 @@ def test_the_bench_builds_into_an_empty_folder_and_deletes_the_last_outputs_only
         return Outcome(1.0, 1, 1, [{"step": "floor", "parse_and_write": 1.0}])
 
     monkeypatch.setattr(bench_main, "step", step)
-    bench_main._builds(tmp_path / "corpus", out, 2, True, 3)
+    bench_main._builds(tmp_path / "corpus", out, 2, "site", 3)
     assert seen == [(False, ["the last run's"]), (False, ["run 1", "the last run's"]),
                     (False, ["run 1", "run 2", "the last run's"])]
     assert (out / "site" / "old.html").read_text(encoding="utf-8") == "run 3"  # the last run stays for the queries
@@ -248,6 +248,9 @@ def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
     (entry,) = found["sizes"]
     assert entry["build"]["returncode"] == 0 and entry["baseline"]["returncode"] == 0
     assert len(entry["runs"]) == 2 and all(run["floor"] and run["probe"] > 0 for run in entry["runs"])
+    exports = entry["exports"]  # the same corpus built without the HTML pages, as often
+    assert exports["build"]["returncode"] == 0 and len(exports["runs"]) == 2
+    assert all(run["floor"] and run["wall"] for run in exports["runs"])
     assert [r["step"] for r in entry["baseline"]["records"]] == ["map", "validate", "write-nt", "write-turtle",
                                                                  "write-json-ld"]
     queries = found["queries"]["24"]
@@ -257,10 +260,34 @@ def test_the_whole_bench_runs_at_a_small_size_and_reports_every_table(tmp_path):
         assert answered == set(queries["queries"]), engine
     assert found["validate"]["seeds"]["returncode"] == 0 and found["validate"]["output-24"]["returncode"] == 0
     text = next(results.glob("*-cores.md")).read_text(encoding="utf-8")
-    assert "| 24 |" in text and "failed" not in text
+    assert "| 24 |" in text and "| 24 (no HTML pages) |" in text and "failed" not in text
+    assert "24 pages (no HTML pages) built 2 times" in text
     left = {path.name for path in (tmp_path / "work").iterdir()}
     assert {"corpus-24-seed1", "contribution-5.ttl"} <= left  # kept for the next run
-    assert not left & {"output-24", "trash", ".migration-lod-store"}  # set aside, then deleted at the end
+    assert not left & {"output-24", "output-24-no-pages", "trash", ".migration-lod-store"}  # deleted at the end
+
+
+def test_the_targets_at_10000_pages_are_judged_with_and_without_the_html_pages():
+    from bench import report
+
+    def built(wall: float, floor: float) -> dict:
+        return {"build": {"wall": wall, "returncode": 0, "records": [{"step": "build"}]},
+                "floor": {"records": [{"step": "floor", "parse_and_write": floor}]}, "runs": []}
+
+    ten = {"pages": 10_000, "site": True, **built(70.0, 2.0), "exports": built(40.0, 2.0),
+           "baseline": {"wall": 700.0, "timed_out": False, "returncode": 0}}
+    rows = report.targets({"sizes": [ten], "queries": {}, "validate": {}})
+    met = {row.split(" | ")[0].strip("| "): (row.split(" | ")[1], row.split(" | ")[2].strip(" |")) for row in rows[2:]}
+    exports = "10,000 pages, every export (the dataset's files, each resource's RDF files)"
+    both = "10,000 pages, every export and the HTML pages"
+    assert met[f"{exports}: within 30× of the I/O floor"] == ("20× (40.0 s / 2.00 s)", "yes")
+    assert met[f"{both}: within 30× of the I/O floor"] == ("35× (70.0 s / 2.00 s)", "no")
+    assert met[f"{exports}: at least 5× faster than the baseline"] == ("17.5×", "yes")
+    assert met[f"{both}: at least 5× faster than the baseline"] == ("10.0×", "yes")
+    assert met[f"{exports}: well under 10 s"] == ("40.0 s", "no")
+    alone = report.targets({"sizes": [{k: v for k, v in ten.items() if k != "exports"}], "queries": {},
+                            "validate": {}})
+    assert any(row.startswith("| 10,000 pages, end to end: within 30× of the I/O floor | 35×") for row in alone)
 
 
 def test_the_bench_makes_a_kept_corpus_again_once_the_code_it_came_from_changes(tmp_path, monkeypatch, capsys):

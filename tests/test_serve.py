@@ -254,6 +254,31 @@ def test_without_the_static_site_pages_and_forms_are_rendered_the_same(served, t
         stop(server)
 
 
+def test_a_site_built_without_its_pages_has_the_same_rdf_files_and_its_pages_are_rendered(served, index, tmp_path):
+    from publisher.build import build
+
+    out = tmp_path / "output"
+    build(ROOT / "seeds", out, jobs=2, html=False)
+    full = {p.relative_to(served.out).as_posix() for p in (served.out / "site").rglob("*") if p.is_file()}
+    files = {p.relative_to(out).as_posix() for p in (out / "site").rglob("*") if p.is_file()}
+    assert files == {name for name in full if not name.endswith(".html")} and len(files) > 1000
+    assert all((out / name).read_bytes() == (served.out / name).read_bytes() for name in files)
+    for name in ("migration-projects.nt.gz", "migration-projects.ttl", "migration-projects.jsonld", "catalog.ttl"):
+        assert (out / name).read_bytes() == (served.out / name).read_bytes(), name
+    listed = [line.split("  ", 1)[1] for line in (out / "SHA256SUMS").read_text().splitlines()]
+    assert {name for name in listed if name.startswith("site/")} == files
+    server, bare = start(out)
+    try:
+        for path in index.resources:
+            assert bare.get(f"/{path}", "text/html").body == site(served, f"{path}.html"), path
+        assert bare.get("/", "text/html").body == site(served, "index.html")
+        assert bare.get("/style.css").body == site(served, "style.css")
+        assert bare.get("/project/i-migr.ttl").body == site(served, "project/i-migr.ttl")
+        assert bare.get("/project/no-such-project", "text/html").status == 404
+    finally:
+        stop(server)
+
+
 def test_pages_in_another_language_are_rendered(served):
     server, french = start(served.out, lang="fr")
     try:
