@@ -41,11 +41,12 @@ def budgets(index: Index) -> list[tuple[URIRef, Decimal, str]]:
     return found
 
 
-def totals(index: Index, predicate: URIRef) -> dict[str, dict[URIRef | None, Decimal]]:
+def totals(index: Index, predicate: URIRef, found: list[tuple[URIRef, Decimal, str]] | None = None,
+           ) -> dict[str, dict[URIRef | None, Decimal]]:
     """Budget summed per value of `predicate` (a region, a country…), per currency; a project counts in full
-    for each value it has, and under None when it has none."""
+    for each value it has, and under None when it has none. `found`: budgets(index), if made already."""
     summed: dict[str, dict[URIRef | None, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for project, amount, currency in budgets(index):
+    for project, amount, currency in budgets(index) if found is None else found:
         keys = index.values(project, predicate) or [None]
         for key in keys:
             summed[currency][key] += amount

@@ -191,6 +191,8 @@ class Pages:
         self.terms = terms or Terms(index)
         self.t = messages(lang)
         self._ordered: list[URIRef] | None = None
+        self._totals: dict[URIRef, dict] | None = None  # the charts' sums, made once (see _charts)
+        self._benefiting: list[URIRef] | None = None
         self._shared = _Shared()
 
     def with_index(self, index: Index) -> Pages:
@@ -411,7 +413,9 @@ class Pages:
         if self._ordered is None:  # the same for the landing page and the dataset's page: sorted once
             self._ordered = sorted(self.projects, key=lambda p: fold(view.name(p).text))
         ordered = self._ordered
-        benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
+        if self._benefiting is None:
+            self._benefiting = sorted({c for p in self.projects for c in self.index.values(p, MP.beneficiaryCountry)})
+        benefiting = self._benefiting
         counts = [(self.t["count_projects"], len(self.projects)),
                   (self.t["count_organisations"], len(self._typed(MP.Organisation))),
                   (self.t["count_countries"], len(benefiting)),
@@ -456,10 +460,13 @@ class Pages:
                          _size(size, self.lang)) for name, size in sorted(self.files) if name not in distributions]
 
     def _charts(self, view: View) -> list[dict]:
+        if self._totals is None:  # the landing page's and the dataset's: every project's budget read once
+            budgets = charts.budgets(self.index)
+            self._totals = {p: charts.totals(self.index, p, budgets) for p in (MP.region, MP.beneficiaryCountry)}
         found = []
         for key, predicate, unknown in (("region", MP.region, self.t["no_region"]),
                                         ("country", MP.beneficiaryCountry, self.t["no_country"])):
-            for currency, sums in charts.totals(self.index, predicate).items():
+            for currency, sums in self._totals[predicate].items():
                 bars = []
                 for node, amount in sums.items():
                     value = view.name(node) if node is not None else Value(unknown)
