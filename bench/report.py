@@ -33,9 +33,9 @@ def render(results: dict) -> str:
              "| baseline stages (s) | speed-up (wall / CPU) |",
              "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|"]
     builds = [variant for entry in results["sizes"] for variant in _variants(entry)]
-    for entry in map(_named, builds):
+    for entry in builds:
         ours, base = _ours(entry), _baseline(entry)
-        name = entry["name"]
+        name = f"{entry['pages']:,}{_which(entry)}"
         lines.append(f"| {name} | {ours['wall']} | {_cpu(entry['build'])} | {ours['pages/s']} | "
                      f"{ours['triples/s']} | {ours['rss']} | {ours['stages']} | {ours['publish']} | {ours['floor']} | "
                      f"{ours['× floor']} | {base['total']} | {_cpu(entry['baseline'])} | {base['stages']} | "
@@ -67,7 +67,7 @@ def targets(results: dict) -> list[str]:
         rows.append(f"| {target} | {measured} | {'–' if met is None else 'yes' if met else 'no'} |")
 
     ten = sizes.get(10_000)
-    exports = _variants(ten)[1] if ten and len(_variants(ten)) > 1 else None
+    exports = next(iter(_variants(ten)[1:]), None) if ten else None
     for found, what in ((exports, "every export (the dataset's files, each resource's RDF files)"),
                         (ten, "every export and the HTML pages" if exports else "end to end")):
         if not found or found["build"]["returncode"] != 0:
@@ -112,10 +112,6 @@ def _variants(entry: dict) -> list[dict]:
     if "exports" not in entry:
         return [entry]
     return [entry, {**entry, **entry["exports"], "site": "no-pages"}]
-
-
-def _named(entry: dict) -> dict:
-    return {**entry, "name": f"{entry['pages']:,}{_which(entry)}"}
 
 
 def _which(entry: dict) -> str:

@@ -101,8 +101,7 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
         bar.__enter__()
     try:
         result = run_build(seeds, out, base=base, jobs=jobs, keep_going=keep_going,
-                           progress=bar.update if bar else None, site=site,
-                           html=html)
+                           progress=bar.update if bar else None, site=site, html=html)
     finally:
         if bar:
             bar.__exit__(None, None, None)
