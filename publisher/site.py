@@ -200,9 +200,14 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     sums = [tempfile.TemporaryFile() for _ in wanted]
     try:
         if jobs == 1 or not export._can_fork():
+            if pages:
+                pages.prepare(pages.prepared(pages.projects))
             written = [writer.share(share, number == home, sums[number]) for number, share in enumerate(wanted)]
         else:
             gc.freeze()  # the brief is only read from now on: no collection in a child copies its pages
+            if pages:
+                _prepare(pages, jobs)
+                gc.freeze()  # the prepared rows too
             children = [export._Child(writer.share, share, number == home, sums[number])
                         for number, share in enumerate(wanted)]
             try:
@@ -221,6 +226,24 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         for handle in sums:
             handle.close()
     return sum(written) + 1
+
+
+def _prepare(pages: Pages, jobs: int) -> None:
+    """Make every project's row facts and label for the writers (Pages.prepare), the projects shared among
+    `jobs` processes: once each, rather than again in each writer."""
+    projects = pages.projects
+    step = max(1, -(-len(projects) // jobs))
+    children = [export._Child(pages.prepared, projects[start:start + step])
+                for start in range(0, len(projects), step)]
+    try:
+        made = [child.result() for child in children]
+    finally:
+        for child in children:
+            child.stop()
+    packed = sitestream.Packed()
+    for part in made:
+        packed.extend(part)
+    pages.prepare(packed)
 
 
 def _added(facts: sitestream.Facts, beside: list[str]) -> bool:

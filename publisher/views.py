@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -194,6 +195,8 @@ class Known:
     def __init__(self) -> None:
         self.labels: dict[URIRef, tuple[str, str | None]] = {}
         self.names: dict[tuple[URIRef, str], Value] = {}
+        # Labels made beforehand, read before `labels` (see Pages.prepare): the node's label, or None
+        self.preset: Callable[[URIRef], tuple[str, str | None] | None] | None = None
 
 
 def _value_order(value: Value) -> tuple[str, str, str]:
@@ -245,6 +248,8 @@ class View:
     def label(self, node: URIRef) -> tuple[str, str | None]:
         """The node's best label for this page and its language; ("", None) when it has none."""
         found = self._labels.get(node)
+        if found is None and self._known.preset is not None:
+            found = self._known.preset(node)
         if found is None:
             order = self._order
             ranked = min(self.index.labels(node), default=None,

@@ -14,6 +14,7 @@ from urllib.request import urlopen
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from bench.corpus import generate
 from converters.namespaces import DEFAULT_BASE
@@ -266,6 +267,14 @@ def test_packed_tuples_read_back_as_they_were_put():
                     "<e>": bytearray(b"9\n")})
     assert referrers["<d>"] == ("7", "<p1>", "8", "<p1>") and referrers.names == {"0": "<p1>"}
     assert referrers["<e>"] == ("9",) and referrers.count("<d>") == 4 and referrers.count("<e>") == 1
+    joined, other = Packed(), Packed()
+    joined.put("k1", ("a", "b"))
+    other.put("k2", ("c – ’",))
+    other.put("k3", ())
+    joined.extend(other)
+    assert {key: joined[key] for key in joined} == {"k1": ("a", "b"), "k2": ("c – ’",), "k3": ()}
+    with pytest.raises(ValueError):
+        joined.extend(referrers)  # coded: its numbers are its own
 
 
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc/PID/smaps_rollup")
@@ -335,6 +344,96 @@ def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     written, expected = site_files(out), site_files(built)
     assert sorted(written) == sorted(expected)
     assert [name for name in expected if written[name] != expected[name]] == []
+
+
+def test_each_project_row_and_label_is_made_once_before_the_writers(built, tmp_path, monkeypatch):
+    """The site makes every project's row facts and label once, before its writers: with every cache held to
+    two entries (as they overflow at 100,000 pages), each project's label is still looked up once and its row's
+    facts read once from the brief, and the site is the same."""
+    from publisher import pages, sitestream, views
+    from publisher.terms import MP
+
+    for module, name in [(views, "KEPT"), (sitestream, "CONVERTED"), (pages, "ROWS_KEPT"), (pages, "ROW_FACTS_KEPT")]:
+        monkeypatch.setattr(module, name, 2)
+    labelled, dated = Counter(), Counter()
+    labels, values = sitestream.LocalIndex.labels, sitestream.LocalIndex.values
+
+    def counted_labels(self, node):
+        labelled[node] += 1
+        return labels(self, node)
+
+    def counted_values(self, node, predicate):
+        if predicate == MP.startDate and node not in self.own:  # a project's page reads its own triples
+            dated[node] += 1
+        return values(self, node, predicate)
+
+    monkeypatch.setattr(sitestream.LocalIndex, "labels", counted_labels)
+    monkeypatch.setattr(sitestream.LocalIndex, "values", counted_values)
+    out = tmp_path / "output"
+    shutil.copytree(built, out, ignore=shutil.ignore_patterns(SITE))
+    write_site(out, lambda: _dump_lines(out), DEFAULT_BASE, jobs=1)
+    projects = [node for node in labelled if "/project/" in node and "#" not in node]
+    assert len(projects) > 150
+    assert {labelled[p] for p in projects} == {1}
+    assert {dated[p] for p in projects} == {1}
+    written, expected = site_files(out), site_files(built)
+    assert [name for name in expected if written.get(name) != expected[name]] == []
+
+
+def test_rows_prepared_by_several_processes_are_the_ones_one_process_prepares(built):
+    """The site's writers share the making of the projects' rows and labels (site._prepare): the same records,
+    every project's, as one process makes."""
+    from publisher import site as site_module
+
+    index = published_index(built, DEFAULT_BASE)
+    alone, shared = make_pages(built, index), make_pages(built, index)
+    expected = alone.prepared(alone.projects)
+    site_module._prepare(shared, 2)
+    made = shared._shared.prepared.packed
+    assert len(made) == len(alone.projects) > 150
+    assert {key: made[key] for key in made} == {key: expected[key] for key in expected}
+
+
+def test_the_labels_of_a_node_a_page_does_not_own_are_read_in_one_pass(built, monkeypatch):
+    """A page names thousands of nodes it does not own (the dataset's page, every source page): each one's
+    labels are read in one pass over its brief, not a label property at a time, and are the labels the whole
+    graph has."""
+    from publisher import sitestream
+
+    facts = sitestream.gather(_dump_lines(built), DEFAULT_BASE)
+    facts.finish()
+    local, whole = sitestream.LocalIndex(facts, DEFAULT_BASE + "dataset", []), published_index(built, DEFAULT_BASE)
+    asked = Counter()
+    values = sitestream.LocalIndex.values
+
+    def counted(self, node, predicate):
+        asked[predicate] += 1
+        return values(self, node, predicate)
+
+    monkeypatch.setattr(sitestream.LocalIndex, "values", counted)
+    nodes = [node for node in whole.by_subject if isinstance(node, URIRef) and str(node) in facts.brief]
+    assert len(nodes) > 1000
+    assert [local.labels(node) for node in nodes] == [whole.labels(node) for node in nodes]
+    assert not asked
+
+
+def test_prepared_rows_read_back_as_they_were_made():
+    """A project's prepared row facts and label read back as they were made, whatever their text (a line
+    break, an empty code, no language)."""
+    from rdflib import URIRef
+
+    from publisher.pages import Prepared, RowFacts
+    from publisher.sitestream import Packed
+
+    prepared = Prepared(Packed())
+    first, second = URIRef("https://example.org/project/A"), URIRef("https://example.org/project/B")
+    facts = RowFacts("", (URIRef("https://example.org/status#x"),), "2020\u202f–\u202f2021", "1,5 USD", 3)
+    prepared.put(first, facts, ("Titre\nsur deux lignes – 😀", "fr"))
+    prepared.put(second, RowFacts("C-1", (), "", "", 0), ("", None))
+    assert prepared.row_facts(first) == facts and prepared.label(first) == ("Titre\nsur deux lignes – 😀", "fr")
+    assert prepared.row_facts(second) == RowFacts("C-1", (), "", "", 0) and prepared.label(second) == ("", None)
+    assert prepared.row_facts(URIRef("https://example.org/country/AR")) is None
+    assert prepared.label(URIRef("https://example.org/country/AR")) is None
 
 
 def test_the_catalogue_added_to_the_facts_of_the_data_is_one_pass_over_both(built):
