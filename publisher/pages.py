@@ -190,14 +190,20 @@ class Prepared:
 
     def __init__(self, packed: Packed) -> None:
         self.packed = packed
+        self._last: tuple[str, list | None] = ("", None)  # a row reads its project's facts, then its label
 
     def put(self, project: URIRef, facts: RowFacts, label: tuple[str, str | None]) -> None:
         record = [facts.code, [str(s) for s in facts.statuses], facts.period, facts.budget, facts.countries, *label]
         self.packed.put(str(project), [json.dumps(record, ensure_ascii=False)])
 
     def _record(self, project: URIRef) -> list | None:
-        found = self.packed.get(str(project))
-        return None if found is None else json.loads(found[0])
+        key = str(project)
+        if self._last[0] == key:
+            return self._last[1]
+        found = self.packed.get(key)
+        record = None if found is None else json.loads(found[0])
+        self._last = (key, record)
+        return record
 
     def row_facts(self, project: URIRef) -> RowFacts | None:
         record = self._record(project)

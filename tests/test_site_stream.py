@@ -436,6 +436,28 @@ def test_prepared_rows_read_back_as_they_were_made():
     assert prepared.label(URIRef("https://example.org/country/AR")) is None
 
 
+def test_a_row_reads_its_prepared_record_once(monkeypatch):
+    """A project's row reads its facts, then its label: one read and one decode of its record, not two."""
+    from rdflib import URIRef
+
+    from publisher import pages as pages_module
+    from publisher.pages import Prepared, RowFacts
+    from publisher.sitestream import Packed
+
+    prepared = Prepared(Packed())
+    first, second = URIRef("https://example.org/project/A"), URIRef("https://example.org/project/B")
+    prepared.put(first, RowFacts("A-1", (), "", "", 1), ("A", "fr"))
+    prepared.put(second, RowFacts("B-1", (), "", "", 2), ("B", None))
+    decoded, loads = [], pages_module.json.loads
+    monkeypatch.setattr(pages_module.json, "loads", lambda text: decoded.append(text) or loads(text))
+    assert prepared.row_facts(first).code == "A-1" and prepared.label(first) == ("A", "fr")
+    assert prepared.row_facts(second).code == "B-1" and prepared.label(second) == ("B", None)
+    assert prepared.label(first) == ("A", "fr")  # another project read between: decoded again
+    assert len(decoded) == 3
+    assert prepared.row_facts(URIRef("https://example.org/country/AR")) is None
+    assert prepared.label(URIRef("https://example.org/country/AR")) is None
+
+
 def test_the_catalogue_added_to_the_facts_of_the_data_is_one_pass_over_both(built):
     """A build gathers the site's facts of the data while the dataset's files are written, before the catalogue
     exists, and adds the catalogue's and the vocabulary's subjects after: the same facts as one pass over all
