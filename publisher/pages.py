@@ -195,6 +195,7 @@ class Prepared:
     def put(self, project: URIRef, facts: RowFacts, label: tuple[str, str | None]) -> None:
         record = [facts.code, [str(s) for s in facts.statuses], facts.period, facts.budget, facts.countries, *label]
         self.packed.put(str(project), [json.dumps(record, ensure_ascii=False)])
+        self._last = ("", None)  # the record read last may be the one just replaced
 
     def _record(self, project: URIRef) -> list | None:
         key = str(project)

@@ -454,6 +454,8 @@ def test_a_row_reads_its_prepared_record_once(monkeypatch):
     assert prepared.row_facts(second).code == "B-1" and prepared.label(second) == ("B", None)
     assert prepared.label(first) == ("A", "fr")  # another project read between: decoded again
     assert len(decoded) == 3
+    prepared.put(first, RowFacts("A-2", (), "", "", 1), ("A bis", "fr"))  # made again: read afresh
+    assert prepared.label(first) == ("A bis", "fr") and prepared.row_facts(first).code == "A-2"
     assert prepared.row_facts(URIRef("https://example.org/country/AR")) is None
     assert prepared.label(URIRef("https://example.org/country/AR")) is None
 
