@@ -120,6 +120,17 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def forked(function: Callable, arguments: Iterable[tuple]) -> list:
+    """function(*args) for each tuple of `arguments`, each in a forked process of its own (see _Child), all at
+    once; their results in order. Every process is stopped once any has failed."""
+    children = [_Child(function, *args) for args in arguments]
+    try:
+        return [child.result() for child in children]
+    finally:
+        for child in children:
+            child.stop()
+
+
 class _Child:
     """function(*args) run in a forked process, which sees this one's data as it is now (nothing is pickled on
     the way in); its result, or its error, comes back through a pipe."""

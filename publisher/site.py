@@ -208,13 +208,10 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
             if pages:
                 _prepare(pages, jobs)
                 gc.freeze()  # the prepared rows too
-            children = [export._Child(writer.share, share, number == home, sums[number])
-                        for number, share in enumerate(wanted)]
             try:
-                written = [child.result() for child in children]
+                written = export.forked(writer.share, [(share, number == home, sums[number])
+                                                       for number, share in enumerate(wanted)])
             finally:
-                for child in children:
-                    child.stop()
                 gc.unfreeze()
         if digests is not None:
             for handle in sums:
@@ -233,15 +230,9 @@ def _prepare(pages: Pages, jobs: int) -> None:
     `jobs` processes: once each, rather than again in each writer."""
     projects = pages.projects
     step = max(1, -(-len(projects) // jobs))
-    children = [export._Child(pages.prepared, projects[start:start + step])
-                for start in range(0, len(projects), step)]
-    try:
-        made = [child.result() for child in children]
-    finally:
-        for child in children:
-            child.stop()
     packed = sitestream.Packed()
-    for part in made:
+    for part in export.forked(pages.prepared, [(projects[start:start + step],)
+                                               for start in range(0, len(projects), step)]):
         packed.extend(part)
     pages.prepare(packed)
 
