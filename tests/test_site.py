@@ -303,6 +303,26 @@ def test_iris_that_are_not_web_addresses_are_shown_as_text_never_as_links():
         assert f'href="{iri}' not in html
 
 
+@pytest.mark.parametrize("text", ["plain", "", "a & b", "<b>\"x\" 'y'</b>", "&amp; already", "é → ü", "\u2028<"])
+def test_html_text_escapes_as_markupsafe_does_in_c_and_without_it(text):
+    from markupsafe import Markup, escape
+
+    from publisher import views
+
+    assert views.html_text(text) == views._replaced(text) == str(escape(text))
+    assert type(views.html_text(text)) is str  # a plain string, not a Markup
+    assert views.html_text(Markup("<b>kept</b>")) == "<b>kept</b>"
+
+
+def test_the_pages_words_are_attributes_too_so_templates_read_them_without_an_exception():
+    words = pages_module.messages("en")
+    assert words.footer == words["footer"] and isinstance(words, dict)
+    assert "footer" in vars(words)  # found by getattr at once: Jinja tries an attribute before an item
+    assert pages_module.environment().from_string("{{ t.nav_sparql }}").render(t=words) == words["nav_sparql"]
+    with pytest.raises(ValueError, match="items"):
+        pages_module.Words({"items": "Items", "footer": "f"})
+
+
 def test_templates_are_strict_and_autoescaped():
     environment = pages_module.environment()
     assert environment.autoescape is True
