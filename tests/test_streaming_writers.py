@@ -93,7 +93,9 @@ _OBJECTS = ["<https://w3id.org/migration-lod/country/AR>", "<https://w3id.org/mi
             "<http://example.org/thing>", "_:b2", '"plain"', '"texte"@fr', '"a \\"quoted\\" é"@fr-BE',
             '"12"^^<http://www.w3.org/2001/XMLSchema#integer>', '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>',
             '"x"^^<http://example.org/dt>', '"2020-01"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>',
-            '"country"', '"mp:thing"']
+            '"country"', '"mp:thing"',
+            '"' + "Un texte long : \\\"cité\\\", sur deux lignes\\n" * 12 + '"@fr',  # past jsonld.SHORT_VALUE: not kept
+            '"' + "status: " + "plain long text " * 16 + '"']
 
 
 @settings(max_examples=300, deadline=None)
