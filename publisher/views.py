@@ -180,6 +180,7 @@ class Terms:
         for subject, label in sorted(pairs):
             if isinstance(label, Literal):
                 self._labels.setdefault(str(subject), {}).setdefault(label.language or "", str(label))
+        self._shown: dict[tuple[str, str], str] = {}  # label() by (IRI, language): every fact of every page asks
 
     def get(self, iri: str, lang: str) -> str | None:
         """The term's label in `lang` (else English, else untagged), capitalised, or None."""
@@ -189,7 +190,13 @@ class Terms:
 
     def label(self, iri: str, lang: str) -> str:
         """The term's label, or its prefixed name when it has none."""
-        return self.get(iri, lang) or curie(iri)
+        key = (iri, lang)
+        found = self._shown.get(key)
+        if found is None:
+            if len(self._shown) >= KEPT:  # the terms of a vocabulary are few; IRIs shown as types, not always
+                self._shown.clear()
+            found = self._shown[key] = self.get(iri, lang) or curie(iri)
+        return found
 
 
 # How the values of some properties, and literals of some datatypes, are shown.
@@ -205,6 +212,7 @@ class Known:
     def __init__(self) -> None:
         self.labels: dict[URIRef, tuple[str, str | None]] = {}
         self.names: dict[tuple[URIRef, str], Value] = {}
+        self.hrefs: dict[tuple[str, str], tuple[str | None, bool]] = {}  # View.href of another document's IRI
         # Labels made beforehand, read before `labels` (see Pages.prepare): the node's label, or None
         self.preset: Callable[[URIRef], tuple[str, str | None] | None] | None = None
 
@@ -242,7 +250,20 @@ class View:
         return found
 
     def href(self, iri: str) -> tuple[str | None, bool]:
-        """Where a link to `iri` goes from this page, and whether it leaves the site."""
+        """Where a link to `iri` goes from this page, and whether it leaves the site: the same from every page
+        of a folder, but those of its own document (made once per folder: each fact links its property)."""
+        if iri.partition("#")[0] == self._here:
+            return self._href(iri)
+        key = (iri, self.directory)
+        hrefs = self._known.hrefs
+        found = hrefs.get(key)
+        if found is None:
+            if len(hrefs) >= KEPT:
+                hrefs.clear()
+            found = hrefs[key] = self._href(iri)
+        return found
+
+    def _href(self, iri: str) -> tuple[str | None, bool]:
         path = path_of(iri, self.index.base)
         if path is None:
             return (iri if iri.startswith(("http://", "https://")) else None), True

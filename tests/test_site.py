@@ -323,6 +323,23 @@ def test_the_pages_words_are_attributes_too_so_templates_read_them_without_an_ex
         pages_module.Words({"items": "Items", "footer": "f"})
 
 
+def test_links_made_once_per_folder_are_the_ones_each_page_would_make(index):
+    """View.href keeps another document's link by folder, for every page of the folder; a page's own document
+    (its parts, itself) links within the page: "#budget", "#top", never the kept "PO.0181.html#budget"."""
+    from publisher.views import Known, Terms, View
+
+    known, terms = Known(), Terms(index)
+    one, other = (View(index, terms, "en", path, known=known) for path in ("project/PO.0181", "project/IS.0077"))
+    budget = str(index.iri("project/PO.0181")) + "#budget"
+    assert one.href(budget) == ("#budget", False) and one.href(budget[:-7]) == ("#top", False)
+    assert other.href(budget) == ("PO.0181.html#budget", False) == other._href(budget)
+    assert one.href(budget) == ("#budget", False)  # after `other` kept its link for the folder
+    country = View(index, terms, "en", "country/AR", known=known)
+    assert country.href(budget) == ("../project/PO.0181.html#budget", False) == country._href(budget)
+    assert terms.label(str(MP.budget), "en") == terms.label(str(MP.budget), "en") == "Budget"
+    assert terms.label("http://example.org/unlabelled", "en") == "http://example.org/unlabelled"
+
+
 def test_templates_are_strict_and_autoescaped():
     environment = pages_module.environment()
     assert environment.autoescape is True
