@@ -329,7 +329,7 @@ class LocalIndex(Index):
     def __init__(self, facts: Facts, document: str, own: Iterable[Block]) -> None:
         super().__init__(None, facts.base)
         self.facts, self.document, self.memo = facts, document, facts.memo
-        self.own = {interned(s[1:-1]): pairs_of(x for pair in pairs for x in pair) for s, pairs, _ in own}
+        self.own = {interned(s[1:-1]): sorted_pairs([(term(p), term(o)) for p, o in pairs]) for s, pairs, _ in own}
 
     @property
     def by_subject(self) -> Mapping[URIRef, list[Pair]]:
