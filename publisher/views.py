@@ -217,6 +217,16 @@ class Known:
         self.preset: Callable[[URIRef], tuple[str, str | None] | None] | None = None
 
 
+def _kept(table: dict, key: object, make: Callable, argument: object):
+    """table[key], made by make(argument) if it is not there yet; the table emptied when it holds KEPT."""
+    found = table.get(key)
+    if found is None:
+        if len(table) >= KEPT:
+            table.clear()
+        found = table[key] = make(argument)
+    return found
+
+
 def _value_order(value: Value) -> tuple[str, str, str]:
     """Values of one property in reading order: by their folded text, then text and language."""
     return fold(value.text), value.text, value.lang or ""
@@ -254,22 +264,14 @@ class View:
         of a folder, but those of its own document (made once per folder: each fact links its property)."""
         if iri.partition("#")[0] == self._here:
             return self._href(iri)
-        key = (iri, self.directory)
-        hrefs = self._known.hrefs
-        found = hrefs.get(key)
-        if found is None:
-            if len(hrefs) >= KEPT:
-                hrefs.clear()
-            found = hrefs[key] = self._href(iri)
-        return found
+        return _kept(self._known.hrefs, (iri, self.directory), self._href, iri)
 
     def _href(self, iri: str) -> tuple[str | None, bool]:
         path = path_of(iri, self.index.base)
         if path is None:
             return (iri if iri.startswith(("http://", "https://")) else None), True
-        _, sep, fragment = iri.partition("#")
-        document = iri.partition("#")[0]
-        if document == str(self.document):
+        document, sep, fragment = iri.partition("#")
+        if document == self._here:
             return (f"#{fragment}" if sep else "#top"), False
         if path and not self.index.exists(path):
             return iri, True  # under the base but no resource of the data (a download, say): the IRI itself
@@ -298,14 +300,7 @@ class View:
             if str(node).partition("#")[0] == self._here:  # "#top" or "#part": this page's own
                 found = self._names[node] = self._name(node)
                 return found
-            key = (node, self.directory)
-            names = self._known.names
-            found = names.get(key)
-            if found is None:
-                if len(names) >= KEPT:
-                    names.clear()
-                found = names[key] = self._name(node)
-            self._names[node] = found
+            found = self._names[node] = _kept(self._known.names, (node, self.directory), self._name, node)
         return found
 
     def _name(self, node: URIRef) -> Value:
