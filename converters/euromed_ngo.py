@@ -67,9 +67,22 @@ _PHONE = re.compile(r"(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*
 
 
 def detect(text: str) -> bool:
-    """True for a page with at least three of the network's section headings."""
-    found = {SECTIONS[key] for line in page_lines(text) if (key := line.label) in SECTIONS}
-    return len(found) >= 3
+    """True for a page with three kinds of the network's marks at least, one of them a section heading or the
+    "back to the projects" link: its headings, and its "Label : value" lines (each role, the zone, the contact).
+    A project with a general objective and its partners but no other list is one of the network's pages too."""
+    found: set[object] = set()
+    structural = False
+    for line in page_lines(text):
+        key = line.label
+        if key in SECTIONS:
+            found.add(SECTIONS[key])
+            structural = True
+        elif ":" in line.text and (labelled := _labelled(line)):
+            found.add(labelled[0])
+        elif "etour" in line.text and _BACK_LINK.search(line.text):
+            found.add("back link")
+            structural = True
+    return structural and len(found) >= 3
 
 
 def parse(text: str, source: Source) -> Project:
@@ -239,7 +252,10 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
             areas.append(places[fold(name)])
             continue
         try:
-            areas.append(subdivision(name, country, line=line))
+            if area := _ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
+                areas.append(subdivision(_area_name(name), country, kind=_KINDS[area["kind"]], line=line))
+            else:
+                areas.append(subdivision(name, country, line=line))
         except PageError:
             if country is None:
                 raise PageError(f'cannot tell which country "{excerpt(name)}" is in',

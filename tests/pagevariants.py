@@ -226,7 +226,7 @@ _EUROMED_START = re.compile(r"^(Durée du projet|Objectif|Résultats attendus|Le
 def euromed_page(draw, lines: list[str]) -> str:
     """The sections and labelled lines in any order, bullets and label spacing changed."""
     back = next(i for i, line in enumerate(lines) if "Retour vers les projets" in line)
-    footer = next(i for i, line in enumerate(lines) if line.startswith("Supporté par"))
+    footer = next((i for i, line in enumerate(lines) if line.startswith("Supporté par")), len(lines))
     blocks: list[list[str]] = []
     for line in lines[back + 1:footer]:
         if _EUROMED_START.match(line) or not blocks:

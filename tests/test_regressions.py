@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert
+from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert, detect, euromed_ngo
 from converters.countries import MAX_LIST, split_countries
 from converters.errors import PageError
 from converters.rdf import to_graph
@@ -141,3 +141,25 @@ def test_participations_are_numbered_by_role_whatever_the_order_of_the_role_line
 def test_unicode_and_old_line_breaks_separate_lines(separator):
     graph = to_graph(convert(IDF.replace("\n", separator).encode(), "000.txt")).graph
     assert len(graph) == len(to_graph(convert(IDF.encode(), "000.txt")).graph)
+
+
+def test_an_ngo_page_with_one_list_and_its_partners_is_an_ngo_page():
+    # Detection asked for three of the network's list headings: a project with a general objective and its
+    # partners (no specific objectives, results or activities) was "no converter recognises this page".
+    page = ("Exprimer mon avis\n\nSUD-ACCUEIL Retour vers les projets\n\nObjectif général\n\nAccueillir mieux\n\n"
+            "Réalisé par : Association X\n\nPartenaires stratégiques : Association Y\n")
+    assert detect(page) is euromed_ngo
+    project = convert(page.encode(), "005.txt")
+    assert project.title == "SUD-ACCUEIL"
+    assert [p.role for p in project.participations] == [Role.IMPLEMENTER, Role.STRATEGIC_PARTNER]
+    # Role lines alone (a description quoting its partners) are not the network's page: a heading or the
+    # "back to the projects" link must be there too.
+    with pytest.raises(PageError, match="no converter recognises"):
+        detect("Un projet\n\nRéalisé par : A\n\nFinancé par : B\n\nPartenaires : C\n")
+
+
+def test_an_ngo_zone_may_name_a_governorate():
+    # "Zone d'intervention : Gouvernorat de Sfax" was looked up as a region called "Gouvernorat de Sfax".
+    page = ("X Retour vers les projets\n\nObjectif général\n\nA\n\nObjectifs spécifiques\n\n- B\n\n"
+            "Zone d’intervention : Gouvernorat de Sfax\n\nRéalisé par : Association X\n")
+    assert [area.code for area in convert(page.encode(), "005.txt").intervention_areas] == ["TN-61"]
