@@ -85,16 +85,16 @@ def parse_year(text: str, line: int | None = None) -> int:
 
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:
-    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "2020-06-15", "15/06/2020"."""
+    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "2020-06-15", "15/06/2020", "06/2020"."""
     value = fold(text).strip(" .")
     if re.fullmatch(r"\d{4}", value):
         return PartialDate(int(value))
     if match := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value):
         year, month, day = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", value):
+    if match := re.fullmatch(r"(?:(\d{1,2})[/.])?(\d{1,2})[/.](\d{4})", value):  # day first, as French pages write
         day, month, year = match.groups()
-        return _checked(int(year), int(month), int(day), text, line)
+        return _checked(int(year), int(month), int(day) if day else None, text, line)
     if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?\s+(\d{4})", value):
         day, month_word, year = match.groups()
         month = _MONTHS.get(month_word)

@@ -70,7 +70,7 @@ def test_bad_money_is_an_error(text, message):
 @pytest.mark.parametrize("text, date", [
     ("2022", PartialDate(2022)), ("Jun 2020", PartialDate(2020, 6)), ("juin 2020", PartialDate(2020, 6)),
     ("2020-06-15", PartialDate(2020, 6, 15)), ("15/06/2020", PartialDate(2020, 6, 15)),
-    ("1er juin 2020", PartialDate(2020, 6, 1)),
+    ("1er juin 2020", PartialDate(2020, 6, 1)), ("06/2020", PartialDate(2020, 6)), ("6.2020", PartialDate(2020, 6)),
 ])
 def test_dates_as_precise_as_written(text, date):
     assert parse_date(text) == date
@@ -79,6 +79,8 @@ def test_dates_as_precise_as_written(text, date):
 def test_bad_dates_and_durations():
     with pytest.raises(PageError, match="does not exist"):
         parse_date("2020-02-30")
+    with pytest.raises(PageError, match="does not exist"):
+        parse_date("13/2020")
     with pytest.raises(PageError, match="is not a date"):
         parse_date("bientôt")
     assert parse_month_years("Jun 2020 Jun 2020") == [PartialDate(2020, 6), PartialDate(2020, 6)]
