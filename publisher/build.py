@@ -27,7 +27,7 @@ from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
-from .report import Finding, Report, write_turtle
+from .report import Finding, Report, shown, write_turtle
 from .site import SITE, write_site
 from .validation import shape_files, validate_graph
 
@@ -152,7 +152,7 @@ class _Interner:
 def _violation_line(finding) -> str:
     where = f"{finding.file}: " if finding.file else ""
     field_name = f" {finding.field}" if finding.field else ""
-    return f"{where}<{finding.resource}>{field_name}: {finding.code}: {finding.message('en')}"
+    return f"{where}{shown(finding.resource)}{field_name}: {finding.code}: {finding.message('en')}"
 
 
 def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iterator[str]:

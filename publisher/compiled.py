@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, SH
 from .compiled_shape import Result, Shape, Unsupported
 from .components import Components
 from .data import TYPE, Data, canonical
-from .report import Finding
+from .report import Finding, node_text
 
 __all__ = ["Engine", "Unsupported"]
 SUPPORTED = frozenset({
@@ -356,9 +356,9 @@ class Engine:
             messages = shared["messages"]
         else:
             messages = self.messages(shape, self._generic(result, data))
-        return Finding(resource=str(result.focus), severity=shared["severity"], code=shared["code"],
+        return Finding(resource=node_text(result.focus), severity=shared["severity"], code=shared["code"],
                        field=str(path) if isinstance(path, URIRef) else None,
-                       value=None if value is None else str(value), messages=messages, shape=shared["shape"],
+                       value=None if value is None else node_text(value), messages=messages, shape=shared["shape"],
                        file=file, value_is_iri=isinstance(value, URIRef))
 
     def _generic(self, result: Result, data: Data) -> list:

@@ -25,7 +25,7 @@ from .checks import contribution_checks
 from .errors import InputError
 from .pipeline import lines_of
 from .published import Known
-from .report import Report
+from .report import Report, node_text
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
 from .validation import compiled, validate_with_references
@@ -80,9 +80,9 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
         source = Iris(known.base).source(label)
         add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
         report = validate_with_references(own, known, file=name)
-    described = {str(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
-    findings = [f for f in report.findings
-                if f.resource in described or not known.describes(URIRef(f.resource))]
+    described = {node_text(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
+    findings = [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
+                or not known.describes(URIRef(f.resource))]
     findings += contribution_checks(own, known, source, name)
     report.findings = sorted(set(findings))
     report.resources = resources

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TextIO
 
+from rdflib import BNode
 from rdflib.namespace import SH
 
 from converters.namespaces import MPS, prefixes
@@ -17,6 +18,24 @@ from . import ntriples, turtle
 SEVERITIES = ("Violation", "Warning", "Info")
 _TYPE = ntriples.RDF_TYPE
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def node_text(term: object) -> str:
+    """A focus node or value as a Finding holds it: a blank node as "_:id" (its id alone read as an IRI)."""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def shown(resource: str) -> str:
+    """A Finding's resource as a report line names it: <IRI>, or _:id for a blank node."""
+    return resource if resource.startswith("_:") else f"<{resource}>"
+
+
+def _focus(resource: str, report_iri: str) -> str:
+    """The focus node in the Turtle report, which has no blank nodes: a blank node of the data as its RDF 1.1
+    Skolem IRI under the report's base (/.well-known/genid/id)."""
+    if resource.startswith("_:"):
+        return ntriples.iri(f"{report_iri.rsplit('/', 1)[0]}/.well-known/genid/{resource[2:]}")
+    return ntriples.iri(resource)
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +99,7 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
         if (finding.file, finding.resource) != current:
             current = (finding.file, finding.resource)
             where = f"{finding.file}: " if finding.file else ""
-            lines.append(f"{where}<{finding.resource}>")
+            lines.append(f"{where}{shown(finding.resource)}")
         field_name = labels.get(finding.shape or "") or labels.get(finding.field or "", finding.field or "")
         value = f" = {finding.value}" if finding.value is not None else ""
         subject = f"{field_name}{value}: " if field_name or value else ""
@@ -121,7 +140,7 @@ def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
     head = [(_TYPE, iri(SH.ValidationReport)), (iri(SH.conforms), conforms)]
     writer.block(iri(report_iri), head + [(iri(SH.result), result) for result in results])
     for result, finding in zip(results, findings, strict=True):
-        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), iri(finding.resource)),
+        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), _focus(finding.resource, report_iri)),
                  (iri(SH.resultSeverity), iri(SH[finding.severity])), (iri(MPS.code), text(finding.code))]
         if finding.field:
             pairs.append((iri(SH.resultPath), iri(finding.field)))

@@ -15,7 +15,7 @@ from converters.reference import ROOT
 
 from .compiled import Engine, Unsupported
 from .data import Data, ReferenceIndex, no_cycle_collection
-from .report import Finding, Report
+from .report import Finding, Report, node_text
 from .shacl import Shacl, ShapesSource
 
 SHAPES = ROOT / "shapes"
@@ -159,11 +159,11 @@ def finding(results: Graph, result, file: str | None) -> Finding:
     messages = _messages(shape, [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)])
     code = _codes().get(shape, "shape-" + str(shape).rsplit("#", 1)[-1].lower() if shape else "unknown")
     return Finding(
-        resource=str(results.value(result, SH.focusNode)),
+        resource=node_text(results.value(result, SH.focusNode)),
         severity=str(severity).rsplit("#", 1)[-1],
         code=code,
         field=str(path) if isinstance(path, URIRef) else None,
-        value=None if value is None else str(value),
+        value=None if value is None else node_text(value),
         messages=messages,
         shape=str(shape) if isinstance(shape, URIRef) else None,
         file=file,

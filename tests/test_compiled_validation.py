@@ -89,7 +89,7 @@ def _comparable(finding: dict) -> tuple:
 
 def mine(findings, graph: Graph | None = None) -> Counter:
     """The findings as multisets, blank nodes of `graph` named "_:b" (their ids differ from run to run)."""
-    blanks = {str(n) for triple in graph or () for n in triple if isinstance(n, BNode)}
+    blanks = {f"_:{n}" for triple in graph or () for n in triple if isinstance(n, BNode)}  # as Findings name them
     return Counter(_comparable(dict(asdict(f), resource="_:b" if f.resource in blanks else f.resource,
                                     value="_:b" if f.value in blanks else f.value)) for f in findings)
 

@@ -216,3 +216,34 @@ def test_the_published_store_answers_as_the_whole_dump_read_in_memory(tmp_path):
     second = validate_files(files, in_memory).report.findings
     assert first == second
     assert "code-clash" in {f.code for f in first}
+
+
+@pytest.mark.parametrize("date", ['"2023-13"^^xsd:gYearMonth', '"23"^^xsd:gYear', '"2023-1"^^xsd:gYearMonth',
+                                  '"2023-02-30"^^xsd:date'])
+def test_an_ill_typed_year_or_month_is_a_bad_date(tmp_path, date):
+    # rdflib reads no value of xsd:gYear and xsd:gYearMonth literals, so "2023-13" passed as a month: the shapes
+    # check their lexical forms now (and well-typed forms with a time zone or a long year still pass).
+    text = (CONTRIBUTIONS / "broken" / "bad-date.ttl").read_text(encoding="utf-8")
+    assert '"mars 2022"' in text
+    path = tmp_path / "date.ttl"
+    path.write_text(text.replace('"mars 2022"', date), encoding="utf-8")
+    assert [f["code"] for f in json.loads(validate(str(path), "--format", "json").output)["findings"]] == ["bad-date"]
+    for fine in ('"2023-12"^^xsd:gYearMonth', '"2023Z"^^xsd:gYear', '"12023-01+14:00"^^xsd:gYearMonth'):
+        path.write_text(text.replace('"mars 2022"', fine), encoding="utf-8")
+        assert validate(str(path)).exit_code == 0, fine
+
+
+def test_a_blank_node_is_named_as_one_in_the_text_and_by_a_skolem_iri_in_the_turtle_report(tmp_path):
+    # Its findings were headed <c2784b…>, an IRI made of its id, and the Turtle report gave that relative IRI.
+    path = tmp_path / "blank.ttl"
+    text = (CONTRIBUTIONS / "broken" / "blank-node.ttl").read_text(encoding="utf-8")
+    path.write_text(text.replace('schema:currency "USD" ]', "]"), encoding="utf-8")  # a finding on the node itself
+    lines = validate(str(path)).output.splitlines()
+    heads = [line for line in lines if line.startswith(str(path))]
+    assert len(heads) == 2 and re.fullmatch(rf"{re.escape(str(path))}: _:\w+", heads[0]), heads
+    assert f"{path}: <https://w3id.org/migration-lod/project/BR.0042>" in heads
+    report = Graph().parse(data=validate(str(path), "--format", "turtle").output, format="turtle")
+    focus = set(report.objects(None, SH.focusNode))
+    assert all(isinstance(node, URIRef) for node in focus)
+    assert {str(node).rsplit("/", 1)[0] for node in focus} == {"https://w3id.org/migration-lod/.well-known/genid",
+                                                                "https://w3id.org/migration-lod/project"}
