@@ -163,3 +163,14 @@ def test_an_ngo_zone_may_name_a_governorate():
     page = ("X Retour vers les projets\n\nObjectif général\n\nA\n\nObjectifs spécifiques\n\n- B\n\n"
             "Zone d’intervention : Gouvernorat de Sfax\n\nRéalisé par : Association X\n")
     assert [area.code for area in convert(page.encode(), "005.txt").intervention_areas] == ["TN-61"]
+
+
+@pytest.mark.parametrize("written, status", [("Closed", "completed"), ("Ongoing", "active"), ("In progress", "active"),
+                                             ("Pipeline", "planned")])
+def test_english_statuses_are_the_known_concepts(written, status):
+    # "Closed" made a new concept of the status scheme, beside "Completed" (and "Clôturé", which it names).
+    page = IDF.replace("Actif", written)
+    assert page != IDF
+    statuses = {str(o) for s, p, o in to_graph(convert(page.encode(), "000.txt")).graph
+                if str(p).endswith("#status")}
+    assert statuses == {f"https://w3id.org/migration-lod/concept/status/{status}"}
