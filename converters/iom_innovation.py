@@ -117,11 +117,12 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
 
 
 def _beneficiaries(project: Project, line: Line) -> None:
-    """ "PAYS BÉNÉFICIAIRES – Eligible…: A, B; Not eligible…: C" -> eligible and other countries."""
+    """ "PAYS BÉNÉFICIAIRES – Eligible…: A, B; Not eligible…: C" -> eligible and other countries; a row without
+    those sub-lists ("Pays bénéficiaires : A, B") names countries that benefit, and says nothing of eligibility."""
     matches = [m for m in _SUBLIST.finditer(line.text) if _ELIGIBILITY.search(fold(m["label"]))]
     if not matches:
         _, _, value = line.text.partition(":")
-        project.eligible_countries = split_countries(value.strip(" |"), line.number)
+        project.beneficiary_countries = split_countries(value.strip(" |"), line.number)
         return
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)

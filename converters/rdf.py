@@ -154,7 +154,8 @@ class _ProjectWriter:
     def countries(self) -> None:
         # mp:beneficiaryCountry is written beside its sub-properties so plain SPARQL needs no reasoner.
         for predicate, codes in ((MP.eligibleBeneficiary, self.project.eligible_countries),
-                                 (MP.otherBeneficiary, self.project.other_countries)):
+                                 (MP.otherBeneficiary, self.project.other_countries),
+                                 (MP.beneficiaryCountry, self.project.beneficiary_countries)):
             for code in codes:
                 country = self.iris.country(code)
                 self.add(predicate, country)

@@ -137,6 +137,7 @@ class Project:
     scope: str | None = None
     region: str | None = None
     budget: Money | None = None
+    beneficiary_countries: list[str] = field(default_factory=list)  # benefiting, the page not saying if eligible
     eligible_countries: list[str] = field(default_factory=list)
     other_countries: list[str] = field(default_factory=list)
     mission_countries: list[str] = field(default_factory=list)

@@ -174,3 +174,16 @@ def test_english_statuses_are_the_known_concepts(written, status):
     statuses = {str(o) for s, p, o in to_graph(convert(page.encode(), "000.txt")).graph
                 if str(p).endswith("#status")}
     assert statuses == {f"https://w3id.org/migration-lod/concept/status/{status}"}
+
+
+def test_innovation_countries_without_eligibility_sub_lists_are_beneficiaries_only():
+    # "Pays bénéficiaires : A, B" made A and B eligible member states, which the page does not say.
+    innovation = seed("003").read_text(encoding="utf-8")
+    row = next(line for line in innovation.splitlines() if line.startswith("PAYS BÉNÉFICIAIRES"))
+    page = innovation.replace(row, "Pays bénéficiaires : Sénégal, Gambie |")
+    graph = to_graph(convert(page.encode(), "003.txt")).graph
+    by_predicate = {}
+    for _, predicate, obj in graph:
+        by_predicate.setdefault(str(predicate).rpartition("#")[2], set()).add(str(obj).rpartition("/")[2])
+    assert by_predicate["beneficiaryCountry"] == {"SN", "GM"}
+    assert "eligibleBeneficiary" not in by_predicate and "otherBeneficiary" not in by_predicate
