@@ -39,7 +39,7 @@ ALIASES = {
     "PS": ("État de Palestine", "Palestine"),
     "VN": ("Viet Nam", "Vietnam"),
     "CI": ("Côte d'Ivoire",),
-    "CD": ("République démocratique du Congo", "RDC", "RD Congo"),
+    "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo"),
     "FM": ("Micronésie (États fédérés de)",),
 }
 

@@ -25,6 +25,7 @@ from converters.values import parse_date, parse_duration_months, parse_money, pa
     ("Chili et Uruguay", ["CL", "UY"]), ("Chili; Uruguay", ["CL", "UY"]), ("chili\nuruguay", ["CL", "UY"]),
     ("Bosnia and Herzegovina and Chile", ["BA", "CL"]),
     ("Niger Nigeria", ["NE", "NG"]), ("Guinée équatoriale Guinée-Bissau Guinée", ["GQ", "GW", "GN"]),
+    ("Congo (République démocratique du), Congo", ["CD", "CG"]),  # the UN's French order, then the Republic
     ("Argentina, Bolivia", ["AR", "BO"]), ("PEROU", ["PE"]),
 ])
 def test_country_lists_split_by_longest_match(text, codes):
