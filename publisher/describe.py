@@ -132,6 +132,10 @@ class Index:
     def parts(self, iri: URIRef) -> list[URIRef]:
         return self.parts_of.get(str(iri), [])
 
+    def linked(self, node: URIRef) -> list[str]:
+        """The IRIs the node links to but by rdf:type, in the order of its pairs."""
+        return [str(o) for p, o in self.pairs(node) if isinstance(o, URIRef) and p != RDF.type]
+
     def labels(self, node: URIRef) -> list[tuple[URIRef, Literal]]:
         """The node's labels (LABELS) in the order of its pairs."""
         return [(p, o) for p in _LABELS_IN_ORDER for o in self.values(node, p) if isinstance(o, Literal)]

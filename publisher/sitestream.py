@@ -363,6 +363,16 @@ class LocalIndex(Index):
         # linking to the page, each met about once: 8,192 kept at 100,000 pages were hit 164 times in 329,245)
         return found if found is not None else pairs_of(self.facts.brief.get(str(node), ()))
 
+    def linked(self, node: URIRef) -> list[str]:
+        if node in self.own:
+            return super().linked(node)
+        # read from the brief's text: a hub page (a concept, a country) asks it of thousands of parts linking to
+        # it, and rdflib terms made and sorted for all their pairs took most of the page. Sorted as their pairs
+        # are (predicate, then object: IRIs sort by their text among any objects)
+        flat = self.facts.brief.get(str(node), ())
+        return [o for _, o in sorted((p[1:-1], o[1:-1]) for p, o in zip(flat[0::2], flat[1::2], strict=True)
+                                     if o[0] == "<" and p != TYPE)]
+
     def labels(self, node: URIRef) -> list[tuple[URIRef, Literal]]:
         if node in self.own:
             return super().labels(node)

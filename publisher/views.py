@@ -380,16 +380,18 @@ class View:
     def referrers(self, node: URIRef) -> list[Referrer]:
         """The documents linking to `node`, each once, with the properties they link by (a part counts for its
         document: a participation naming an organisation is its project)."""
-        found: dict[URIRef, set[str]] = {}
+        found: dict[str, set[str]] = {}
+        node_text, here = str(node), str(self.document)  # compared as text: rdflib compares terms in Python
         for subject, predicate in self.index.by_object.get(node, []):
-            document = interned(str(subject).partition("#")[0])
-            if document == node or str(document) == str(self.document):
+            subject_text = str(subject)
+            document = subject_text.partition("#")[0]
+            if document == node_text or document == here:
                 continue
             label = self.terms.label(str(predicate), self.lang)
-            if document != subject:
-                others = [self.label(o)[0] for p, o in self.index.pairs(subject)
-                          if isinstance(o, URIRef) and o != node and p != RDF.type]
+            if document != subject_text:
+                others = [self.label(interned(o))[0] for o in self.index.linked(subject) if o != node_text]
                 label = ", ".join(o for o in others if o) or label
             found.setdefault(document, set()).add(label)
-        referrers = [Referrer(self.name(doc), tuple(sorted(labels)), doc) for doc, labels in found.items()]
+        referrers = [Referrer(self.name(doc), tuple(sorted(labels)), doc)
+                     for doc, labels in ((interned(text), labels) for text, labels in found.items())]
         return sorted(referrers, key=lambda r: (fold(r.value.text), str(r.iri)))
