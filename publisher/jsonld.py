@@ -221,20 +221,29 @@ def _quoted_object(items: list[tuple[str, str]], level: int) -> str:
     return "{" + ",".join([f"{pad}{key}: {item}" for key, item in items]) + _pad(level - 1) + "}"
 
 
+class Shared(dict):
+    """A JSON object that many documents hold, the same (a country, an organisation on thousands of pages): dumps
+    writes its text once for each indent level it meets it at. Not to be changed once written."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.texts: dict[int, str] = {}
+
+
 def dumps(value: object, level: int = 0) -> str:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1), the same text, several times faster: the
     standard library writes indented JSON in pure Python, but quotes strings in C."""
     if type(value) is str:  # the most common case first: most leaves are strings
         return _quote(value)
+    if type(value) is Shared:
+        found = value.texts.get(level)
+        if found is None:
+            found = value.texts[level] = _object(value, level)
+        return found
     if isinstance(value, dict):
-        if not value:
-            return "{}"
-        pad = _pad(level + 1)
-        parts = []
-        for key in sorted(value):
-            item = value[key]
-            parts.append(f"{pad}{_quote(key)}: {_quote(item) if type(item) is str else dumps(item, level + 1)}")
-        return "{" + ",".join(parts) + _pad(level) + "}"
+        return _object(value, level)
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
@@ -244,6 +253,17 @@ def dumps(value: object, level: int = 0) -> str:
     if isinstance(value, str):
         return _quote(value)
     return json.dumps(value)
+
+
+def _object(value: dict, level: int) -> str:
+    if not value:
+        return "{}"
+    pad = _pad(level + 1)
+    parts = []
+    for key in sorted(value):
+        item = value[key]
+        parts.append(f"{pad}{_quote(key)}: {_quote(item) if type(item) is str else dumps(item, level + 1)}")
+    return "{" + ",".join(parts) + _pad(level) + "}"
 
 
 @cache

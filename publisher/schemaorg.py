@@ -61,7 +61,7 @@ def _linked(index: Index, node: URIRef, kind: str) -> dict:
     if found is None:
         if len(index.memo) >= KEPT:
             index.memo.clear()
-        found = index.memo[key] = _thing(index, node, kind)
+        found = index.memo[key] = jsonld.Shared(_thing(index, node, kind))  # its JSON text written once too
     return found
 
 

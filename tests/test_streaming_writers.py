@@ -165,3 +165,15 @@ def test_the_dataset_files_are_the_same_written_by_one_process_or_three(tmp_path
         written[jobs] = stats, {name: (folder / name).read_bytes() for name in (DUMP, TURTLE, JSONLD)}
     assert written[1] == written[2]
     assert written[1][0].triples == len(lines) and written[1][0].projects == 5
+
+
+def test_a_shared_object_is_written_as_json_dumps_writes_it_at_each_level_once():
+    country = jsonld.Shared({"@id": "https://w3id.org/migration-lod/country/AR", "@type": "Country",
+                             "name": "Argentina", "sameAs": ["http://www.wikidata.org/entity/Q414"]})
+    page = {"@context": "https://schema.org", "areaServed": [country], "funding": {"funder": country},
+            "location": country}
+    expected = json.dumps(page, ensure_ascii=False, sort_keys=True, indent=1)
+    assert jsonld.dumps(page) == expected
+    assert sorted(country.texts) == [1, 2]  # a value of the page, and in a list or an object of it: once each
+    country.texts[2] = "made before"
+    assert "made before" in jsonld.dumps(page)  # read again, not made again
