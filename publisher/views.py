@@ -190,13 +190,12 @@ class Terms:
 
     def label(self, iri: str, lang: str) -> str:
         """The term's label, or its prefixed name when it has none."""
-        key = (iri, lang)
-        found = self._shown.get(key)
-        if found is None:
-            if len(self._shown) >= KEPT:  # the terms of a vocabulary are few; IRIs shown as types, not always
-                self._shown.clear()
-            found = self._shown[key] = self.get(iri, lang) or curie(iri)
-        return found
+        key = (iri, lang)  # the terms of a vocabulary are few; IRIs shown as types, not always
+        return _kept(self._shown, key, self._label, key)
+
+    def _label(self, key: tuple[str, str]) -> str:
+        iri, lang = key
+        return self.get(iri, lang) or curie(iri)
 
 
 # How the values of some properties, and literals of some datatypes, are shown.
