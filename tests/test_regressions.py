@@ -149,6 +149,7 @@ def test_an_ngo_page_with_one_list_and_its_partners_is_an_ngo_page():
     page = ("Exprimer mon avis\n\nSUD-ACCUEIL Retour vers les projets\n\nObjectif général\n\nAccueillir mieux\n\n"
             "Réalisé par : Association X\n\nPartenaires stratégiques : Association Y\n")
     assert detect(page) is euromed_ngo
+    assert detect(page.replace("Retour vers les projets", "RETOUR VERS LES PROJETS")) is euromed_ngo
     project = convert(page.encode(), "005.txt")
     assert project.title == "SUD-ACCUEIL"
     assert [p.role for p in project.participations] == [Role.IMPLEMENTER, Role.STRATEGIC_PARTNER]
