@@ -106,6 +106,12 @@ def parse(text: str, source: Source) -> Project:
         project.contact = _contact(value)
     texts = [title or "", *project.general_objectives, *project.specific_objectives]
     project.language = guess_language(" ".join(texts))
+    first = {"participations": min((line for _, _, line in labelled.get("roles", [])), default=None),
+             "intervention_areas": next((line for _, line in labelled.get("zone", [])), None),
+             "contact": next((line for _, line in labelled.get("contact", [])), None)}
+    for field, section in (("start", "period"), ("end", "period"), ("beneficiary_regions", "regions")):
+        first[field] = sections[section][0].number if sections.get(section) else None
+    project.lines.update((field, line) for field, line in first.items() if line is not None)
     return project
 
 

@@ -63,6 +63,9 @@ def parse(text: str, source: Source) -> Project:
                       activities=[Activity(item) for item in numbered_items(text_lines)])
     for field, (value, number, label) in fields.items():
         _assign(project, field, value, number, label)
+        project.lines[field] = number
+    if title_line and title:
+        project.lines["title"] = title_line.number
     return project
 
 

@@ -30,6 +30,9 @@ ROWS = {
     "pays beneficiaires": "countries", "beneficiary countries": "countries",
     "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
 }
+# The record's fields a row gives, where they are not named as the row's field.
+_ROW_FIELDS = {"mission": ("mission_countries",), "duration": ("duration_months",),
+               "countries": ("beneficiary_countries", "eligible_countries", "other_countries")}
 # Inside the beneficiaries row: sub-lists headed "États membres (ne) remplissant…:" / "Member States (not) meeting…:".
 _SUBLIST = re.compile(r"(?P<label>(?:(?:non[-\s]?|not\s+|in)?[ée]ligibles?\s+)?"
                       r"(?:[ée]tats?\s+membres?|member\s+states?)\b[^:;]{0,120}):", re.IGNORECASE)
@@ -64,6 +67,7 @@ def parse(text: str, source: Source) -> Project:
             raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",
                             line=line.number)
         _assign(project, field, value, line)
+        project.lines.update(dict.fromkeys(_ROW_FIELDS.get(field, (field,)), line.number))
     return project
 
 

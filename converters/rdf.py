@@ -28,6 +28,22 @@ _CONCEPT_FIELDS = {
 }
 
 
+# The properties a record's field is written with (the project's, or its part's: a finding on the budget's amount
+# is one on the page's budget line), by field name.
+FIELD_PROPERTIES = {
+    "title": (str(DCT.title),), "description": (str(DCT.description),), "code": (str(DCT.identifier),),
+    "prima_id": (str(MP.primaId),), "start": (str(MP.startDate),), "end": (str(MP.endDate),),
+    "allocation_year": (str(MP.allocationYear),), "duration_months": (str(MP.durationMonths),),
+    "status": (str(MP.status),), "project_type": (str(MP.projectType),), "scope": (str(MP.geographicScope),),
+    "region": (str(MP.region),), "budget": (str(MP.budget), str(SCHEMA.value), str(SCHEMA.currency)),
+    "eligible_countries": (str(MP.eligibleBeneficiary), str(MP.beneficiaryCountry)),
+    "other_countries": (str(MP.otherBeneficiary),), "beneficiary_countries": (str(MP.beneficiaryCountry),),
+    "mission_countries": (str(MP.missionCountry),), "intervention_areas": (str(MP.interventionArea),),
+    "beneficiary_regions": (str(MP.beneficiaryRegion),), "participations": (str(MP.participation),),
+    "contact": (str(SCHEMA.contactPoint),),
+}
+
+
 @dataclass
 class Mapped:
     """A record's triples and what the mapping has to say about it (new concepts, for instance)."""
@@ -36,6 +52,7 @@ class Mapped:
     base: str
     triples: set[tuple] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line its value was read from
 
     @cached_property
     def graph(self) -> Graph:
@@ -84,6 +101,8 @@ class Mapper:
         iri = self.iris.project(project)
         mapped = Mapped(iri, self.iris.base)
         _ProjectWriter(self, project, mapped).write()
+        for name, line in project.lines.items():
+            mapped.lines.update(dict.fromkeys(FIELD_PROPERTIES.get(name, ()), line))
         return mapped
 
 

@@ -153,3 +153,6 @@ class Project:
     innovation_elements: list[str] = field(default_factory=list)
     innovation_description: str | None = None
     contact: Contact | None = None
+    # The page line each field was read from, by field name: what a finding on the field points the page's
+    # author to (not part of the record's facts).
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)

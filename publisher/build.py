@@ -77,7 +77,8 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         results += contributions.check_all(offered, base, results)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
-        problems += [_violation_line(f) for r in results + [PageResult("ontology/", report=reference_report)]
+        problems += [_violation_line(f, r.field_lines)
+                     for r in results + [PageResult("ontology/", report=reference_report)]
                      for f in r.report.findings if f.severity == "Violation"]
         failed = [r for r in results if not r.publishable]
         if problems and (not keep_going or not reference_report.conforms):
@@ -149,8 +150,10 @@ class _Interner:
                        messages=keep(finding.messages, finding.messages))
 
 
-def _violation_line(finding) -> str:
-    where = f"{finding.file}: " if finding.file else ""
+def _violation_line(finding, lines: dict[str, int] | None = None) -> str:
+    """One line for a violation: the file, and the page line the value was read from when it is known."""
+    line = lines.get(finding.field) if lines and finding.field else None
+    where = f"{finding.file}{f':{line}' if line else ''}: " if finding.file else ""
     field_name = f" {finding.field}" if finding.field else ""
     return f"{where}{shown(finding.resource)}{field_name}: {finding.code}: {finding.message('en')}"
 

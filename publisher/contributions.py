@@ -45,6 +45,7 @@ class Contribution:
     report: Report = field(default_factory=Report)
     projects: list[str] = field(default_factory=list)
     graph: Graph | None = None
+    field_lines: dict[str, int] = field(default_factory=dict)  # as a page's; none known for RDF
 
     @property
     def publishable(self) -> bool:

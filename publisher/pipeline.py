@@ -37,6 +37,7 @@ class PageResult:
     notices: list[str] = field(default_factory=list)
     report: Report = field(default_factory=Report)
     run: str | None = None
+    field_lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line of its value
 
     @property
     def publishable(self) -> bool:
@@ -93,6 +94,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
             _internal(result, error)
             continue
         result.iri = str(record.iri)
+        result.field_lines = record.lines
         result.notices = [f"{path}: {notice}" for notice in record.notices]
         mapped.append((result, record))
     start = time.process_time()

@@ -9,6 +9,8 @@ from converters.countries import MAX_LIST, split_countries
 from converters.errors import PageError
 from converters.rdf import to_graph
 from converters.records import Role
+from publisher.build import build
+from publisher.errors import BuildError
 from tests.bounded import outcome, time_limit
 from tests.conftest import seed
 
@@ -188,3 +190,17 @@ def test_innovation_countries_without_eligibility_sub_lists_are_beneficiaries_on
         by_predicate.setdefault(str(predicate).rpartition("#")[2], set()).add(str(obj).rpartition("/")[2])
     assert by_predicate["beneficiaryCountry"] == {"SN", "GM"}
     assert "eligibleBeneficiary" not in by_predicate and "otherBeneficiary" not in by_predicate
+
+
+def test_a_violation_on_a_page_names_the_line_its_value_was_read_from(tmp_path):
+    # "seeds/x.txt: <…/PO.0181> …#endDate: end-before-start: …" said which file, not where in it.
+    (tmp_path / "seeds").mkdir()
+    lines = IDF.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.endswith("Date de début")) + 1
+    end = next(i for i, line in enumerate(lines) if line.endswith("Date de fin")) + 1  # its value's index
+    lines[start] = lines[start].replace(lines[start].strip(), "2030")
+    (tmp_path / "seeds" / "late.txt").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        build(tmp_path / "seeds", tmp_path / "out")
+    found = [p for p in raised.value.problems if "end-before-start" in p]
+    assert found and found[0].startswith(f"{tmp_path / 'seeds' / 'late.txt'}:{end + 1}: "), found
