@@ -97,7 +97,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site,
                                                                  previous=out / SITE, html=html)))
         seconds["publish"] = time.perf_counter() - start
-    return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [r.error or r.path for r in failed],
+    return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
                        [n for r in good for n in r.notices], report, triples[0],
                        [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
 
@@ -148,6 +148,18 @@ class _Interner:
         return replace(finding, code=keep(finding.code, finding.code), field=keep(finding.field, finding.field),
                        severity=keep(finding.severity, finding.severity), shape=keep(finding.shape, finding.shape),
                        messages=keep(finding.messages, finding.messages))
+
+
+def _skipped_line(result) -> str:
+    """Why a file was skipped, in one line: its error, or its first violation (and how many more there are)."""
+    if result.error:
+        return result.error
+    violations = [_violation_line(f, result.field_lines) for f in result.report.sorted() if f.severity == "Violation"]
+    if not violations:
+        return result.path
+    more = len(violations) - 1
+    return violations[0] + (f" (and {more} more violation(s): a build without --keep-going lists them all)"
+                            if more else "")
 
 
 def _violation_line(finding, lines: dict[str, int] | None = None) -> str:

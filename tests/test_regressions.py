@@ -204,3 +204,15 @@ def test_a_violation_on_a_page_names_the_line_its_value_was_read_from(tmp_path):
         build(tmp_path / "seeds", tmp_path / "out")
     found = [p for p in raised.value.problems if "end-before-start" in p]
     assert found and found[0].startswith(f"{tmp_path / 'seeds' / 'late.txt'}:{end + 1}: "), found
+
+
+def test_keep_going_says_why_a_page_that_breaks_a_shape_was_skipped(tmp_path):
+    # It printed "skipped: seeds/late.txt" and nothing else: a page that converts but breaks a shape has no error.
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "good.txt").write_text(IDF, encoding="utf-8")
+    late = IDF.replace("Date de début\n    2022", "Date de début\n    2030")
+    assert late != IDF
+    (tmp_path / "seeds" / "late.txt").write_text(late.replace("PO.0181", "PO.0999"), encoding="utf-8")
+    result = build(tmp_path / "seeds", tmp_path / "out", keep_going=True, jobs=1)
+    [skipped] = result.skipped
+    assert skipped.startswith(f"{tmp_path / 'seeds' / 'late.txt'}:6: ") and "end-before-start" in skipped
