@@ -379,8 +379,9 @@ class Handler(BaseHTTPRequestHandler):
         wants_html = negotiation.negotiate(self.headers.get("Accept"), ["text/plain", "text/html"]) == "text/html"
         if wants_html:
             here = canonical_path(self._target()[0][1:]) or ""  # the page's links are relative to where it is
+            # no canonical link: an error is not the resource's page, nor a page to index under its address
             body = self.published.pages.page("error.html", here, HTTPStatus(status).phrase, status=status,
-                                             message=message, offered=offered or []).encode("utf-8")
+                                             message=message, offered=offered or [], canonical=None).encode("utf-8")
             return Reply(status, "text/html", body, extra or {}, settled=False)
         return Reply(status, "text/plain", (message + "\n").encode("utf-8"), extra or {}, settled=False)
 

@@ -434,6 +434,7 @@ def test_browsers_get_error_pages_whose_links_work_where_they_are(served):
     page = served.get("/project/NOPE.1", "text/html")
     assert page.status == 404 and page.type == "text/html"
     assert 'href="../style.css"' in page.text and 'href="../index.html"' in page.text
+    assert 'rel="canonical"' not in page.text  # it named the missing resource's IRI the page's own address
     assert served.get("/project/NOPE.1", "*/*").type == "text/plain"
 
 
