@@ -62,8 +62,11 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     """Build `out` from the pages and contributed RDF files in `seeds`; BuildError (output untouched) if any
     fails, unless keep_going. Without `site`, out/site/ is not written (the dataset's files are the same);
     without `html`, it holds each resource's RDF forms and no HTML page (the same forms)."""
+    if not seeds.is_dir():
+        raise BuildError(f"{seeds} is not a folder" if seeds.exists() else f"{seeds} does not exist", [],
+                         "give --seeds the folder that holds the project pages")
     pages = sorted(seeds.glob("*.txt"))
-    offered = contributions.files(seeds) if seeds.is_dir() else []
+    offered = contributions.files(seeds)
     if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
     jobs = jobs or os.cpu_count() or 1

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BusyError
+from .errors import BuildError, BusyError
 
 _RENAME_EXCHANGE = 2
 # Test hook: a comma-separated list of stages at which the build stops itself (SIGSTOP), so a test
@@ -41,9 +41,16 @@ def locked(out: Path) -> Iterator[None]:
 
     Holding the lock, first recover what a build killed earlier left behind (see recover).
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
     lock_path = out.parent / f".{out.name}.lock"
-    with lock_path.open("a+") as handle:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        opened = lock_path.open("a+")
+    except OSError as error:  # a folder of the path is a file, or cannot be made or written
+        blocking = next((folder for folder in out.parents if folder.exists() and not folder.is_dir()), None)
+        reason = f"{blocking} is a file" if blocking else f"{error.strerror} ({error.filename})"
+        raise BuildError(f"cannot write the output folder {out}: {reason}", [],
+                         "give --out a folder that can be created and written") from None
+    with opened as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -167,6 +167,18 @@ def test_second_build_at_the_same_time_is_refused(tmp_path):
     assert result.exit_code == 3 and "another build is writing" in result.output
 
 
+def test_an_output_folder_under_a_file_or_missing_seeds_is_one_clear_line(tmp_path):
+    # The first was "internal error (FileExistsError …)", exit 70; the second said "no pages in" a missing folder.
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    result = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path / "file" / "out"), "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.output == (f"error: cannot write the output folder {tmp_path / 'file' / 'out'}: "
+                             f"{tmp_path / 'file'} is a file; give --out a folder that can be created and written\n")
+    result = run("build", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--jobs", "1")
+    assert result.exit_code == 1 and f"{tmp_path / 'nope'} does not exist" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def _site_files(out: Path) -> dict[str, os.stat_result]:
     return {p.relative_to(out).as_posix(): p.stat() for p in sorted((out / "site").rglob("*")) if p.is_file()}
 
