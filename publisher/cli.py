@@ -86,7 +86,7 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
 
     Contributions (RDF files in SEEDS) are checked as `validate` checks them and merged whole, each project
     prov:wasDerivedFrom its file. Exit 0 when published, 1 when a page or contribution fails (OUT is then
-    left as it was), 3 when another build holds OUT.
+    left as it was) or SEEDS or OUT cannot be used, 3 when another build holds OUT.
 
     \b
     Example:
