@@ -34,13 +34,26 @@ ALIASES = {
     "GB": ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Royaume-Uni"),
     "TR": ("Türkiye", "Turquie", "Turkey"),
     "CZ": ("Tchéquie", "Czechia"),
-    "CV": ("Cabo Verde", "Cap-Vert"),
     "MK": ("Macédoine du Nord", "North Macedonia"),
-    "PS": ("État de Palestine", "Palestine"),
     "VN": ("Viet Nam", "Vietnam"),
-    "CI": ("Côte d'Ivoire",),
     "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo"),
     "FM": ("Micronésie (États fédérés de)",),
+    # the UN's French and English names where ISO 3166 and pycountry's catalogues spell them otherwise
+    "KN": ("Saint-Kitts-et-Nevis",),
+    "VC": ("Saint-Vincent-et-les Grenadines",),
+    "VA": ("Saint-Siège", "Holy See"),
+    "PS": ("État de Palestine", "Palestine", "Territoire palestinien occupé", "Occupied Palestinian Territory"),
+    "TT": ("Trinidad y Tabago",),
+    # former and everyday English names still found in project pages
+    "SZ": ("Swaziland",),
+    "CI": ("Côte d'Ivoire", "Ivory Coast"),
+    "CV": ("Cabo Verde", "Cap-Vert", "Cape Verde"),
+    "BN": ("Brunei",),
+    "TL": ("East Timor",),
+    "MM": ("Burma",),
+    "GM": ("The Gambia",),
+    "BS": ("The Bahamas",),
+    "NL": ("The Netherlands",),
 }
 
 # Words and marks that may stand between names in a list.
@@ -62,6 +75,23 @@ class Country:
 
 def _catalog(domain: str, language: str) -> gettext.NullTranslations:
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+# The tail of an inverted ISO name that reads before its head: "Salomon, Îles" is the "Îles Salomon",
+# "Congo, The Democratic Republic of the" the "Democratic Republic of the Congo".
+_LEADS = re.compile(r"(?:\b(?:de|du|des|de la|d'|d\u2019|of|of the|del|de los)|^(?:[IÎ]les?|Islas|Islands))$",
+                    re.IGNORECASE)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _natural(name: str) -> str | None:
+    """ "Salomon, Îles" -> "Îles Salomon", "Palestine, State of" -> "State of Palestine"; None when the name is
+    not inverted so."""
+    head, sep, tail = name.partition(", ")
+    if not sep or not _LEADS.search(tail):
+        return None
+    joined = f"{tail}{head}" if tail[-1] in "'\u2019" else f"{tail} {head}"
+    return _THE.sub("", joined)
 
 
 def _un_style(name: str) -> str:
@@ -111,6 +141,12 @@ def _gazetteer() -> dict[str, str]:
         if sep:
             heads.setdefault(fold(head), set()).add(code)
             names.setdefault(fold(_un_style(name)), set()).add(code)
+            natural = _natural(name)
+            if natural:
+                names.setdefault(fold(natural), set()).add(code)
+        qualified, paren, _ = name.partition(" (")
+        if paren and not sep:  # "Holy See (Vatican City State)": the head alone, when no other country has it
+            heads.setdefault(fold(qualified), set()).add(code)
 
     for entry in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):

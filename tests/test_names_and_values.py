@@ -27,6 +27,15 @@ from converters.values import parse_date, parse_duration_months, parse_money, pa
     ("Niger Nigeria", ["NE", "NG"]), ("Guinée équatoriale Guinée-Bissau Guinée", ["GQ", "GW", "GN"]),
     ("Congo (République démocratique du), Congo", ["CD", "CG"]),  # the UN's French order, then the Republic
     ("Argentina, Bolivia", ["AR", "BO"]), ("PEROU", ["PE"]),
+    # ISO's inverted names in their reading order ("Salomon, Îles", "Congo, The Democratic Republic of the")
+    ("Îles Salomon, Iles Salomon et Îles Marshall", ["SB", "MH"]),
+    ("Democratic Republic of the Congo, State of Palestine", ["CD", "PS"]), ("République de Corée", ["KR"]),
+    # the UN's own spellings, and a qualifier left out: "Holy See (Vatican City State)"
+    ("Saint-Kitts-et-Nevis Saint-Vincent-et-les Grenadines Trinité-et-Tobago", ["KN", "VC", "TT"]),
+    ("Holy See; Saint-Siège", ["VA"]), ("Territoire palestinien occupé", ["PS"]),
+    # former and everyday English names
+    ("Swaziland, Ivory Coast, Cape Verde, Burma, East Timor, Brunei", ["SZ", "CI", "CV", "MM", "TL", "BN"]),
+    ("The Gambia and the Bahamas", ["GM", "BS"]),
 ])
 def test_country_lists_split_by_longest_match(text, codes):
     assert split_countries(text) == codes
