@@ -22,7 +22,7 @@ from .records import (
     Subdivision,
 )
 from .textnorm import collapse, excerpt, fold, strip_article
-from .values import parse_month_years
+from .values import parse_period
 
 NAME = "euromed-ngo"
 
@@ -177,7 +177,7 @@ def _item(text: str) -> str:
 def _period(project: Project, lines: list[Line]) -> None:
     if not lines:
         return
-    dates = parse_month_years(" ".join(line.text for line in lines), lines[0].number)
+    dates = parse_period(" ".join(line.text for line in lines), lines[0].number)
     project.start = dates[0]
     if len(dates) > 1:
         project.end = dates[-1]

@@ -16,8 +16,14 @@ _CURRENCIES = {
     "dollars des etats-unis": "USD", "dollars americains": "USD", "us dollars": "USD",
     "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR", "€": "EUR",
     "chf": "CHF", "francs suisses": "CHF", "gbp": "GBP", "£": "GBP", "livres sterling": "GBP",
-    "tnd": "TND", "dinars tunisiens": "TND",
+    "tnd": "TND", "dinars tunisiens": "TND", "$ us": "USD", "dollars us": "USD", "$ e.-u.": "USD",
 }
+# Scale words after the figures, folded, and what they multiply by ("de" after them: "2 millions de dollars")
+_SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
+           "m": Decimal(10) ** 6, "milliard": Decimal(10) ** 9, "milliards": Decimal(10) ** 9,
+           "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "k": Decimal(10) ** 3}
+_SCALE = re.compile(r"\s*(?P<word>millions?|milliards?|billions?|mio|m|k)\b\.?(?:\s+d(?:e\s+|'\s*))?")
+_REMARK = re.compile(r"\([^)]*\)")
 _CURRENCY_KEYS = {re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
@@ -29,28 +35,52 @@ _MONTHS = {
     "september": 9, "oct": 10, "octobre": 10, "october": 10, "nov": 11, "novembre": 11,
     "november": 11, "dec": 12, "decembre": 12, "december": 12,
 }
-_MONTH_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{4})")
-_DURATION = re.compile(r"(\d+)\s*(mois|months?|ans?|annees?|years?)")
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A date within a span of text, folded: each of parse_date's forms, the fullest first
+_DATES = re.compile(rf"(?:\d{{1,2}}(?:er)?\s+)?\b(?:{_MONTH_WORDS})\b\.?\s+(?:\d{{1,2}},\s+)?\d{{4}}"
+                    r"|\b\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d)|\b(?:\d{1,2}[/.])?\d{1,2}[/.]\d{4}\b|\b\d{4}\b")
+# A part of a year: "début 2022", "mi-2022", "fin 2023", "T1 2022", "2e trimestre 2022", "Q3 2021", "late 2021"
+_WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of|beginning of|[tq][1-4]"
+                          r"|[1-4](?:er|e|eme|st|nd|rd|th)\s+(?:trimestre|semestre|quarter|half))[\s-]+(?P<year>\d{4})")
+_DURATION = re.compile(r"(?:(?P<years>\d+(?:[.,]5|[.,]25|[.,]75)?)\s*(?:ans?|annees?|years?))?"
+                       r"(?:\s*(?:et|and|,)?\s*(?P<months>\d+)\s*(?:mois|months?))?")
 
 
 def parse_money(text: str, currency: str | None = None, line: int | None = None) -> Money:
-    """ "400 000 dollars É.-U." -> Money(400000, USD); `currency` is the default the field label gives."""
+    """ "400 000 dollars É.-U." -> Money(400000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
+    is the default the field label gives."""
     match = _NUMBER.search(text)
-    words = fold(_NUMBER.sub(" ", text, count=1)) if match else ""
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
-    amount = _decimal(match.group().strip(), text, line)
-    key = re.sub(r"[^a-z$€£]", "", words)
-    code = _CURRENCY_KEYS.get(key) if key else currency
+    words = fold(text[:match.start()] + " " + text[match.end():])
+    scale = _SCALE.match(fold(text[match.end():]))
+    if scale:  # "1,5 million": the mark before a scale word is a decimal one, whatever follows it
+        words = fold(text[:match.start()]) + " " + fold(text[match.end():])[scale.end():]
+        amount = _decimal(match.group().strip(), text, line, decimal=True) * _SCALES[scale["word"]]
+        amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
+        if amount.adjusted() >= _MAX_DIGITS:
+            raise PageError(f'amount "{excerpt(text)}" has more digits than an amount has',
+                            f"check it: at most {_MAX_DIGITS} figures before the decimal mark", line=line)
+    else:
+        amount = _decimal(match.group().strip(), text, line)
+    code = _currency(words, currency)
+    if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)"
+        code = _currency(_REMARK.sub(" ", words), currency)
     if code is None:
-        raise PageError(f'unknown currency "{excerpt(words)}" in "{excerpt(text)}"',
+        raise PageError(f'unknown currency "{excerpt(words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
     return Money(amount, code)
 
 
-def _decimal(figures: str, text: str, line: int | None) -> Decimal:
-    """Figures with French or English separators -> exact Decimal: 1 250 000,00 and 1,250,000.00 alike."""
+def _currency(words: str, default: str | None) -> str | None:
+    key = re.sub(r"[^a-z$€£]", "", words)
+    return _CURRENCY_KEYS.get(key) if key else default
+
+
+def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -> Decimal:
+    """Figures with French or English separators -> exact Decimal: 1 250 000,00 and 1,250,000.00 alike; with
+    `decimal`, a single mark is the decimal one (1,250 million)."""
     figures = re.sub(r"[\s']", "", figures).rstrip(".,")
     marks = [c for c in figures if c in ",."]
     integer, fraction = figures, ""
@@ -61,7 +91,7 @@ def _decimal(figures: str, text: str, line: int | None) -> Decimal:
         elif len(marks) > 1:
             is_decimal = False  # 1.250.000: the same mark repeated groups thousands
         else:
-            is_decimal = len(tail) != 3  # 300000.00 is decimal; 400,000 groups thousands
+            is_decimal = decimal or len(tail) != 3  # 300000.00 is decimal; 400,000 groups thousands
         if is_decimal:
             integer, fraction = head, tail
     integer = integer.replace(",", "").replace(".", "")
@@ -85,43 +115,54 @@ def parse_year(text: str, line: int | None = None) -> int:
 
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:
-    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "2020-06-15", "15/06/2020", "06/2020"."""
+    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "2020-06-15", "15/06/2020", "06/2020",
+    "March 15, 2021"."""
     value = fold(text).strip(" .")
     if re.fullmatch(r"\d{4}", value):
         return PartialDate(int(value))
-    if match := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value):
+    if match := _WITHIN_YEAR.fullmatch(value):  # "fin 2023", "T1 2022": within that year, as precise as that
+        return PartialDate(int(match["year"]))
+    if match := re.fullmatch(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?", value):
         year, month, day = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
     if match := re.fullmatch(r"(?:(\d{1,2})[/.])?(\d{1,2})[/.](\d{4})", value):  # day first, as French pages write
         day, month, year = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?\s+(\d{4})", value):
-        day, month_word, year = match.groups()
+    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?\s+(?:(\d{1,2}),\s+)?(\d{4})", value):
+        day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021"
         month = _MONTHS.get(month_word)
-        if month:
-            return _checked(int(year), month, int(day) if day else None, text, line)
+        if month and not (day and english_day):
+            written = day or english_day
+            return _checked(int(year), month, int(written) if written else None, text, line)
     raise PageError(f'date "{excerpt(text)}" is not a date',
                     "write a year (2022), a month and year (juin 2022) or a day (2022-06-15)", line=line)
 
 
-def parse_month_years(text: str, line: int | None = None) -> list[PartialDate]:
-    """Every "Mon YYYY" in a span such as "Jun 2020 Jun 2020" or "janvier 2021 - mars 2022", in order."""
-    found = [_checked(int(year), _MONTHS[word], None, text, line)
-             for word, year in _MONTH_YEAR.findall(fold(text)) if word in _MONTHS]
+def parse_period(text: str, line: int | None = None) -> list[PartialDate]:
+    """Every date in a span, in order and as precise as written: "Jun 2020 Jun 2020", "janvier 2021 - mars 2022",
+    "Du 1er mars 2020 au 28 février 2022", "01/2020 - 12/2021", "2020-2022"."""
+    found = [parse_date(match.group(), line) for match in _DATES.finditer(fold(text))]
     if not found:
-        raise PageError(f'period "{excerpt(text)}" has no month and year',
+        raise PageError(f'period "{excerpt(text)}" has no date',
                         'write it as "juin 2020 - juin 2022"', line=line)
     return found
 
 
 def parse_duration_months(text: str, line: int | None = None) -> int:
-    """ "24 mois" -> 24, "2 ans" -> 24."""
-    match = _DURATION.fullmatch(fold(text).strip(" ."))
-    if not match:
+    """ "24 mois" -> 24, "2 ans" -> 24, "1 an et 6 mois" -> 18, "1,5 an" -> 18; a remark in brackets after it is
+    left out ("36 mois (prolongé)")."""
+    value = _REMARK.sub(" ", fold(text)).strip(" .")
+    parts = _DURATION.fullmatch(value)
+    months = None
+    if parts and (parts["years"] or parts["months"]):
+        years = Decimal(parts["years"].replace(",", ".")) if parts["years"] else Decimal(0)
+        total = years * 12 + int(parts["months"] or 0)
+        if total == total.to_integral_value() and total > 0:
+            months = int(total)
+    if months is None:
         raise PageError(f'duration "{excerpt(text)}" is not a number of months or years',
                         "write it as e.g. 24 mois", line=line)
-    number, unit = int(match.group(1)), match.group(2)
-    return number if unit.startswith(("mois", "month")) else number * 12
+    return months
 
 
 def _checked(year: int, month: int, day: int | None, text: str, line: int | None) -> PartialDate:

@@ -13,7 +13,7 @@ from converters.countries import country, split_countries, subdivision
 from converters.errors import PageError
 from converters.records import PartialDate
 from converters.textnorm import _fold_slowly, fold, folded_words
-from converters.values import parse_date, parse_duration_months, parse_money, parse_month_years
+from converters.values import parse_date, parse_duration_months, parse_money, parse_period
 
 
 @pytest.mark.parametrize("text, codes", [
@@ -65,13 +65,24 @@ def test_subdivisions_resolve_through_pycountry():
     ("1 250 000,00", "1250000.00", "USD"), ("1\u00a0250\u00a0000,00 EUR", "1250000.00", "EUR"),
     ("1\u202f250\u202f000,00", "1250000.00", "USD"), ("1,250,000.00", "1250000.00", "USD"),
     ("USD 300,000", "300000", "USD"), ("12,5", "12.5", "USD"),
+    # scale words: the mark before one is a decimal mark ("1,250 million" is not 1,250 millions)
+    ("1,5 million de dollars", "1500000", "USD"), ("2 millions d'euros", "2000000", "EUR"),
+    ("USD 1.25 million", "1250000", "USD"), ("1,250 million USD", "1250000", "USD"), ("1.5M EUR", "1500000", "EUR"),
+    ("400k USD", "400000", "USD"), ("1 milliard", "1000000000", "USD"),
+    ("400 000 $ US", "400000", "USD"),
+    # a remark in brackets after the amount is not its currency
+    ("400 000 USD (dont 50 000 USD de cofinancement)", "400000", "USD"), ("400 000 (EUR)", "400000", "EUR"),
 ])
 def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
     money = parse_money(text, "USD")
     assert money.amount == Decimal(amount) and money.currency == currency
 
 
-@pytest.mark.parametrize("text, message", [("trois cents", "is not a number"), ("300 kilos", "unknown currency")])
+@pytest.mark.parametrize("text, message", [
+    ("trois cents", "is not a number"), ("300 kilos", "unknown currency"), ("trois cent mille", "is not a number"),
+    ("300 mille dollars", "unknown currency"), ("9 999 999 milliards", "more digits"),
+    ("300 000 USD (environ) EUR", "unknown currency"),
+])
 def test_bad_money_is_an_error(text, message):
     with pytest.raises(PageError, match=message):
         parse_money(text, "USD")
@@ -81,6 +92,10 @@ def test_bad_money_is_an_error(text, message):
     ("2022", PartialDate(2022)), ("Jun 2020", PartialDate(2020, 6)), ("juin 2020", PartialDate(2020, 6)),
     ("2020-06-15", PartialDate(2020, 6, 15)), ("15/06/2020", PartialDate(2020, 6, 15)),
     ("1er juin 2020", PartialDate(2020, 6, 1)), ("06/2020", PartialDate(2020, 6)), ("6.2020", PartialDate(2020, 6)),
+    ("March 15, 2021", PartialDate(2021, 3, 15)), ("2021/03/15", PartialDate(2021, 3, 15)),
+    # a part of a year is within that year, and no more precise than it
+    ("fin 2023", PartialDate(2023)), ("mi-2022", PartialDate(2022)), ("Début 2022", PartialDate(2022)),
+    ("T1 2022", PartialDate(2022)), ("2e trimestre 2022", PartialDate(2022)), ("late 2021", PartialDate(2021)),
 ])
 def test_dates_as_precise_as_written(text, date):
     assert parse_date(text) == date
@@ -93,8 +108,34 @@ def test_bad_dates_and_durations():
         parse_date("13/2020")
     with pytest.raises(PageError, match="is not a date"):
         parse_date("bientôt")
-    assert parse_month_years("Jun 2020 Jun 2020") == [PartialDate(2020, 6), PartialDate(2020, 6)]
-    assert parse_duration_months("24 mois") == 24 and parse_duration_months("2 ans") == 24
+    with pytest.raises(PageError, match="is not a date"):
+        parse_date("15 March, 2021 2021")
+    with pytest.raises(PageError, match="has no date"):
+        parse_period("à préciser")
+    with pytest.raises(PageError, match="is not a number of months"):
+        parse_duration_months("deux ans")
+    with pytest.raises(PageError, match="is not a number of months"):
+        parse_duration_months("2,3 ans")  # 27.6 months
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Jun 2020 Jun 2020", [PartialDate(2020, 6), PartialDate(2020, 6)]),
+    ("janvier 2021 – mars 2022", [PartialDate(2021, 1), PartialDate(2022, 3)]),
+    ("Du 1er mars 2020 au 28 février 2022", [PartialDate(2020, 3, 1), PartialDate(2022, 2, 28)]),
+    ("01/2020 - 12/2021", [PartialDate(2020, 1), PartialDate(2021, 12)]),
+    ("15.03.2020 – 14.03.2022", [PartialDate(2020, 3, 15), PartialDate(2022, 3, 14)]),
+    ("2020-2022", [PartialDate(2020), PartialDate(2022)]), ("depuis 2019", [PartialDate(2019)]),
+])
+def test_a_period_is_its_dates_as_precise_as_written(text, dates):
+    assert parse_period(text) == dates
+
+
+@pytest.mark.parametrize("text, months", [
+    ("24 mois", 24), ("2 ans", 24), ("18 months", 18), ("1 an et 6 mois", 18), ("1 year and 6 months", 18),
+    ("1,5 an", 18), ("2.5 years", 30), ("36 mois (prolongé de 6 mois)", 36),
+])
+def test_durations_in_months(text, months):
+    assert parse_duration_months(text) == months
 
 
 @settings(max_examples=3000, deadline=None)
