@@ -36,10 +36,24 @@ LABELS = {
     "etats membres beneficiaires remplissant les conditions requises": "eligible_countries",
     "eligible member states": "eligible_countries",
     "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
+    "pays beneficiaires": "beneficiary_countries", "beneficiary countries": "beneficiary_countries",
 }
 # Labels that only this family uses: one of them must be present for the page to be ours.
 _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
-_COUNTRY_FIELDS = {"eligible_countries", "other_countries"}
+_COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
+# Other wordings of the two beneficiary lists' labels, folded: which countries, and whether eligible or not
+_ELIGIBLE_KEY, _OTHER_KEY = "eligible member states", "other countries benefiting at time of allocation"
+_BENEFICIARY_KEY = "beneficiary countries"  # benefiting, the label not saying whether eligible
+_LIST_LABEL_LENGTH = 90
+_LIST_HINT = re.compile(r"benefi|eligib|conditions requises")
+_SENTENCE = re.compile(r"[.;!?]\s|[.;!?]$")
+_STATES = re.compile(r"\betats?\b|\bmember states?\b|\bpays\b|\bcountr(?:y|ies)\b|\bstates?\b")
+_BENEFICIARY = re.compile(r"^(?:(?:pays|etats?(?:\(s\))? membres?(?:\(s\))?) beneficiaires?(?:\(s\))?"
+                          r"|(?:beneficiary|benefiting) (?:countr(?:y|ies)|member states?(?:\(s\))?)(?:\(ies\))?)$")
+_ELIGIBLE = re.compile(r"eligib|remplissant les conditions|meeting the eligibility")
+_INELIGIBLE = re.compile(r"\bne remplissant pas\b|\bnon[- ]eligib|\bnot eligib|\bineligib|\bnon qualifi")
+_OTHER = re.compile(r"\b(?:other|autres?)\b.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b.*\bbenefi"
+                    r"|\b(?:other|autres?)\b.*\bbenefi.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b")
 _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
@@ -77,13 +91,28 @@ def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
 
 def _label_of(line: Line) -> tuple[str | None, str | None]:
     """(label key, inline value) when the line is a field label, else (None, None)."""
-    key = line.label
-    if key in LABELS:
+    key = _known(line.label)
+    if key:
         return key, None
     match = _INLINE.match(line.text) if ":" in line.text else None  # most lines have none: `in` says so sooner
-    if match and label_key(match["label"]) in LABELS:
-        return label_key(match["label"]), match["value"].strip()
+    key = _known(label_key(match["label"])) if match else None
+    if key:
+        return key, match["value"].strip()
     return None, None
+
+
+def _known(key: str | None) -> str | None:
+    """The LABELS key a folded label stands for: itself, or for a wording of the beneficiary lists the site has
+    not used yet ("Eligible Beneficiary Member State(s)", "Autres pays bénéficiaires"), the list it names."""
+    if key in LABELS:
+        return key
+    if key is None or len(key) > _LIST_LABEL_LENGTH or not _LIST_HINT.search(key) or _SENTENCE.search(key):
+        return None
+    if _INELIGIBLE.search(key) or _OTHER.search(key):
+        return _OTHER_KEY
+    if _STATES.search(key):
+        return _ELIGIBLE_KEY if _ELIGIBLE.search(key) else _BENEFICIARY_KEY if _BENEFICIARY.search(key) else None
+    return None
 
 
 def _scan_fields(lines: list[Line], labels: tuple) -> tuple[dict[str, tuple[str, int, str]], int, int]:

@@ -192,6 +192,42 @@ def test_innovation_countries_without_eligibility_sub_lists_are_beneficiaries_on
     assert "eligibleBeneficiary" not in by_predicate and "otherBeneficiary" not in by_predicate
 
 
+def _countries_by_predicate(page: str) -> dict[str, set[str]]:
+    by_predicate: dict[str, set[str]] = {}
+    for _, predicate, obj in to_graph(convert(page.encode(), "000.txt")).graph:
+        if "/country/" in str(obj):
+            by_predicate.setdefault(str(predicate).rpartition("#")[2], set()).add(str(obj).rpartition("/")[2])
+    return by_predicate
+
+
+@pytest.mark.parametrize("label, other_label, eligible", [
+    ("Eligible Beneficiary Member State(s)", "Other benefiting countries", "eligibleBeneficiary"),
+    ("Benefiting Member State(s) Meeting Eligibility Criteria", "Autres pays bénéficiaires", "eligibleBeneficiary"),
+    ("Pays bénéficiaires éligibles", "États membres bénéficiaires ne remplissant pas les conditions requises",
+     "eligibleBeneficiary"),
+    ("Beneficiary Countries", "Non-eligible beneficiary countries", "beneficiaryCountry"),
+])
+def test_other_wordings_of_the_beneficiary_labels_are_those_lists(label, other_label, eligible):
+    # "Eligible Beneficiary Member State(s)" was no label: the list became the first line of the description.
+    lines = IDF.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  • Etat(s) membre(s)"))
+    lines[at] = f"  • {label}"
+    lines[at + 2:at + 2] = [f"  • {other_label}", "    Chili, Uruguay"]
+    by_predicate = _countries_by_predicate("\n".join(lines))
+    assert by_predicate["otherBeneficiary"] == {"CL", "UY"}
+    assert by_predicate["beneficiaryCountry"] == {"AR", "CL", "UY"}  # every benefiting country, stated
+    if eligible == "beneficiaryCountry":  # the page does not say Argentina is eligible
+        assert "eligibleBeneficiary" not in by_predicate
+    else:
+        assert by_predicate["eligibleBeneficiary"] == {"AR"}
+
+
+def test_a_sentence_about_beneficiaries_is_not_a_label():
+    page = IDF.replace("Avec 2,3 millions", "Les pays bénéficiaires éligibles sont nombreux.\nAvec 2,3 millions")
+    assert page != IDF
+    assert convert(page.encode(), "000.txt").description.startswith("Les pays bénéficiaires éligibles")
+
+
 def test_a_violation_on_a_page_names_the_line_its_value_was_read_from(tmp_path):
     # "seeds/x.txt: <…/PO.0181> …#endDate: end-before-start: …" said which file, not where in it.
     (tmp_path / "seeds").mkdir()
