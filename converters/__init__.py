@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import fields
@@ -33,8 +34,21 @@ def detect(text: str) -> ModuleType:
                     "report this page as a bug")
 
 
+# Byte order marks other than UTF-8's, longest first (UTF-32's little-endian mark starts with UTF-16's)
+_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 text of a page (a BOM is allowed); PageError naming the line of the first bad byte."""
+    """UTF-8 text of a page (a BOM is allowed), or UTF-16 or UTF-32 when its byte order mark says so (as
+    Windows editors save "Unicode" text); PageError naming the line of the first bad byte."""
+    for mark, encoding in _MARKS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark):].decode(encoding)
+            except UnicodeDecodeError:
+                raise PageError(f"the page starts with a {encoding[:6].upper()} byte order mark but is not "
+                                f"{encoding[:6].upper()} text", "save the page as UTF-8 text") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

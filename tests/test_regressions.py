@@ -252,3 +252,18 @@ def test_keep_going_says_why_a_page_that_breaks_a_shape_was_skipped(tmp_path):
     result = build(tmp_path / "seeds", tmp_path / "out", keep_going=True, jobs=1)
     [skipped] = result.skipped
     assert skipped.startswith(f"{tmp_path / 'seeds' / 'late.txt'}:6: ") and "end-before-start" in skipped
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_page_saved_as_utf16_or_utf32_with_its_byte_order_mark_reads_as_its_text(encoding):
+    # A page saved as "Unicode" by a Windows editor was "byte 0xff is not UTF-8".
+    data = IDF.encode(encoding)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = "\ufeff".encode(encoding) + data  # "utf-16-be" writes no mark of its own
+    project = convert(data, "000.txt")
+    assert project.title == convert(IDF.encode(), "000.txt").title and project.code == "PO.0181"
+
+
+def test_a_byte_order_mark_on_text_of_another_encoding_is_one_clear_error():
+    with pytest.raises(PageError, match="starts with a UTF-16 byte order mark but is not UTF-16 text"):
+        convert(b"\xff\xfeA\x00\x00\xd8", "x.txt")
