@@ -79,7 +79,8 @@ def test_every_file_is_what_the_whole_graph_renders(built, short, rows):
     differ = [name for name in expected if written[name] != expected[name]]
     assert not differ, f"{len(differ)} file(s) differ, first {differ[:5]}"
     kinds = Counter(name.rsplit(".", 1)[-1] for name in written)
-    assert kinds["html"] > 1000 and kinds["ttl"] == kinds["jsonld"] == kinds["nt"] > 900
+    # how many depends on the names drawn (967 pages since the gazetteer gained aliases the corpus draws from)
+    assert kinds["html"] > 900 and kinds["ttl"] == kinds["jsonld"] == kinds["nt"] > 800
 
 
 def test_the_landing_page_is_paged_at_the_default_length(built):
