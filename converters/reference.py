@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,19 @@ def country_graph(base: str = DEFAULT_BASE) -> Graph:
     return graph
 
 
+# Words a concept's label may have or leave out without naming another concept ("Amérique latine et les
+# Caraïbes", "Latin America & the Caribbean"), folded
+_LINKING = frozenset({"et", "and", "y", "e", "the", "les", "le", "la", "l", "de", "du", "des", "d", "of", "el"})
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def concept_key(label: str) -> str:
+    """The key a concept's label is matched by: its folded words, "&" as "and", without linking words and
+    punctuation. "Latin America & the Caribbean" and "Latin America and the Caribbean" are one key."""
+    words = _WORDS.findall(fold(label).replace("&", " and "))
+    return " ".join(word for word in words if word not in _LINKING) or fold(label)
+
+
 @dataclass
 class Reference:
     """The reference graph under one base and label indexes into it."""
@@ -68,7 +82,7 @@ class Reference:
 
     def concept(self, scheme: str, label: str) -> URIRef | None:
         """The concept of `scheme` whose label, alternative label or notation is `label`, if any."""
-        return self.concepts.get(scheme, {}).get(fold(label))
+        return self.concepts.get(scheme, {}).get(concept_key(label))
 
     def organisation(self, *labels: str) -> URIRef | None:
         """The known organisation any of these names or acronyms designates, if any."""
@@ -90,7 +104,7 @@ def reference(base: str = DEFAULT_BASE) -> Reference:
         for concept, scheme in sorted(graph.subject_objects(SKOS.inScheme)):
             index = ref.concepts.setdefault(schemes.get(scheme, str(scheme).rsplit("/", 1)[-1]), {})
             for label in sorted(graph.objects(concept, predicate)):
-                index.setdefault(fold(str(label)), concept)
+                index.setdefault(concept_key(str(label)), concept)
         for organisation in sorted(graph.subjects(RDF.type, MP.Organisation)):
             for label in sorted(graph.objects(organisation, predicate)):
                 ref.organisations.setdefault(fold(str(label)), organisation)

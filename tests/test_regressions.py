@@ -267,3 +267,25 @@ def test_a_page_saved_as_utf16_or_utf32_with_its_byte_order_mark_reads_as_its_te
 def test_a_byte_order_mark_on_text_of_another_encoding_is_one_clear_error():
     with pytest.raises(PageError, match="starts with a UTF-16 byte order mark but is not UTF-16 text"):
         convert(b"\xff\xfeA\x00\x00\xd8", "x.txt")
+
+
+@pytest.mark.parametrize("written, scheme, concept", [
+    ("Amérique latine & Caraïbes", "region", "latin-america-caribbean"),
+    ("Latin America & the Caribbean", "region", "latin-america-caribbean"),
+    ("Amérique Latine et les Caraïbes", "region", "latin-america-caribbean"),
+    ("Migration de main d'oeuvre", "project-type", "labour-migration"),
+])
+def test_a_concept_label_written_with_other_linking_words_is_that_concept(written, scheme, concept):
+    # "Amérique latine & Caraïbes" made a new region beside "Amérique latine et Caraïbes".
+    field = {"region": "Amérique latine et Caraïbes", "project-type": "Activités de politique migratoire"}[scheme]
+    page = IDF.replace(f"    {field}\n", f"    {written}\n")
+    assert page != IDF
+    mapped = to_graph(convert(page.encode(), "000.txt"))
+    assert f"https://w3id.org/migration-lod/concept/{scheme}/{concept}" in {str(o) for o in mapped.graph.objects()}
+    assert not mapped.notices
+
+
+def test_a_label_of_no_concept_still_makes_a_new_concept_with_a_notice():
+    page = IDF.replace("    Amérique latine et Caraïbes\n", "    Amérique latine\n")
+    assert [n.startswith('new concept "Amérique latine" in scheme region') for n in
+            to_graph(convert(page.encode(), "000.txt")).notices] == [True]
