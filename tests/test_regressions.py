@@ -289,3 +289,16 @@ def test_a_label_of_no_concept_still_makes_a_new_concept_with_a_notice():
     page = IDF.replace("    Amérique latine et Caraïbes\n", "    Amérique latine\n")
     assert [n.startswith('new concept "Amérique latine" in scheme region') for n in
             to_graph(convert(page.encode(), "000.txt")).notices] == [True]
+
+
+def test_no_two_concepts_of_a_scheme_share_a_label_key():
+    # Labels are matched by concept_key: two concepts whose labels met there would make one of them unreachable.
+    from rdflib.namespace import SKOS
+
+    from converters.reference import concept_key, reference
+    graph, owners = reference().graph, {}
+    for concept, scheme in graph.subject_objects(SKOS.inScheme):
+        for predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.notation):
+            for label in graph.objects(concept, predicate):
+                owners.setdefault((scheme, concept_key(str(label))), set()).add(concept)
+    assert len(owners) > 100 and not {key: found for key, found in owners.items() if len(found) > 1}
