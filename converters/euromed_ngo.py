@@ -22,7 +22,7 @@ from .records import (
     Subdivision,
 )
 from .textnorm import collapse, excerpt, fold, strip_article
-from .values import parse_period
+from .values import parse_money, parse_period
 
 NAME = "euromed-ngo"
 
@@ -43,6 +43,14 @@ LABELLED = {
     "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
     "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
 }
+# Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
+# pages (the other families write budgets too), folded label -> field.
+_OTHER_FIELDS = {
+    "budget": "budget", "budget total": "budget", "budget du projet": "budget", "cout total": "budget",
+    "cout du projet": "budget", "cout total du projet": "budget", "montant": "budget", "montant total": "budget",
+    "montant du projet": "budget", "montant du financement": "budget",
+}
+_LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 _ROLE_ORDER = list(Role)
 # Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
 _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
@@ -93,6 +101,11 @@ def parse(text: str, source: Source) -> Project:
         project.participations.extend(_participations(value, role, line))
     places = _known_places(project.participations)
     _period(project, sections.get("period", []))
+    for value, line in labelled.get("budget", []):
+        project.budget = parse_money(value, None, line)
+        project.lines["budget"] = line
+    project.notes.extend((line, f'"{excerpt(text, 60)}" is no field the {NAME} converter reads: left out of the '
+                          "record") for text, line in labelled.get("unread", []))
     project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
     project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
     project.expected_results = [_result(line) for line in sections.get("results", [])]
@@ -167,6 +180,12 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             continue
         if current is not None and line.text:
             current.append(line)
+        elif current is None and (match := _LABEL.match(line.text)):  # a field outside any list
+            field = _OTHER_FIELDS.get(label_key(match["label"]) or "")
+            if field:
+                labelled.setdefault(field, []).append((match["value"].strip(), line.number))
+            else:
+                labelled.setdefault("unread", []).append((line.text, line.number))
     return sections, labelled
 
 

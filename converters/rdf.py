@@ -53,6 +53,7 @@ class Mapped:
     triples: set[tuple] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line its value was read from
+    page_notes: list[tuple[int, str]] = field(default_factory=list)  # the converter's Project.notes
 
     @cached_property
     def graph(self) -> Graph:
@@ -103,6 +104,7 @@ class Mapper:
         _ProjectWriter(self, project, mapped).write()
         for name, line in project.lines.items():
             mapped.lines.update(dict.fromkeys(FIELD_PROPERTIES.get(name, ()), line))
+        mapped.page_notes = list(project.notes)
         return mapped
 
 

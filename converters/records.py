@@ -156,3 +156,6 @@ class Project:
     # The page line each field was read from, by field name: what a finding on the field points the page's
     # author to (not part of the record's facts).
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # What the converter read on the page but left out of the record, as (page line, why): said to the page's
+    # author, who may expect it published (not part of the record's facts either).
+    notes: list[tuple[int, str]] = field(default_factory=list, compare=False, repr=False)

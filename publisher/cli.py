@@ -129,7 +129,13 @@ def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
     Example:
       migration-lod convert seeds/000_8ccaec28a4e5c675.txt --format jsonld
     """
-    graphs = [to_graph(convert_file(page), base).graph for page in pages]
+    mapped = [(page, to_graph(convert_file(page), base)) for page in pages]
+    for page, record in mapped:  # what a build would say of the page, on standard error
+        for line, note in record.page_notes:
+            click.echo(f"note: {page}:{line}: {note}", err=True)
+        for notice in record.notices:
+            click.echo(f"note: {page}: {notice}", err=True)
+    graphs = [record.graph for _, record in mapped]
     union = graphs[0]
     for graph in graphs[1:]:
         union += graph

@@ -46,3 +46,15 @@ def test_debug_shows_the_traceback_and_plain_errors_do_not(tmp_path):
     assert plain.exit_code == 2 and plain.output.count("\n") == 1 and "the page is empty" in plain.output
     debug = CliRunner().invoke(main, ["--debug", "convert", str(page)])
     assert debug.exit_code == 2 and "Traceback" in debug.output
+
+
+def test_convert_prints_the_notes_a_build_would_on_standard_error(tmp_path):
+    from rdflib import Graph
+
+    page = tmp_path / "ngo.txt"
+    page.write_text(seed("002").read_text(encoding="utf-8").replace("Contact :", "Bénéficiaires : 300 migrants\n\n"
+                                                                    "Contact :", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(page)])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"note: {page}:") and "Bénéficiaires" in result.stderr
+    assert len(Graph().parse(data=result.stdout, format="turtle")) > 20  # the RDF alone on standard output

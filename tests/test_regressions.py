@@ -302,3 +302,30 @@ def test_no_two_concepts_of_a_scheme_share_a_label_key():
             for label in graph.objects(concept, predicate):
                 owners.setdefault((scheme, concept_key(str(label))), set()).add(concept)
     assert len(owners) > 100 and not {key: found for key, found in owners.items() if len(found) > 1}
+
+
+NGO = seed("002").read_text(encoding="utf-8")
+
+
+def test_an_ngo_budget_line_is_the_budget_and_an_unread_field_is_said(tmp_path):
+    # "Budget : 250 000 EUR" and "Bénéficiaires : …" lines among the roles were dropped without a word.
+    page = NGO.replace("Contact :", "Budget : 250 000 EUR\n\nBénéficiaires : 300 migrants\n\nContact :", 1)
+    assert page != NGO
+    project = convert(page.encode(), "002.txt")
+    assert (project.budget.amount, project.budget.currency) == (250000, "EUR")
+    at = page.split("\n").index("Bénéficiaires : 300 migrants") + 1
+    assert project.notes == [(at, '"Bénéficiaires : 300 migrants" is no field the euromed-ngo converter reads: '
+                                  "left out of the record")]
+    assert not convert(NGO.encode(), "002.txt").notes  # the seed's own lines are all read
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "ngo.txt").write_text(page, encoding="utf-8")
+    result = build(tmp_path / "seeds", tmp_path / "out", jobs=1)
+    assert [n for n in result.notices if "Bénéficiaires" in n] == [
+        f"{tmp_path / 'seeds' / 'ngo.txt'}:{at}: {project.notes[0][1]}"]
+
+
+def test_a_budget_line_is_no_mark_of_an_ngo_page():
+    # Budgets are written by every family: "Budget : …" must not make an other page look like the network's.
+    page = "Projet X\n\nActivités\n\nFormation\n\nBudget : 100 000 EUR\n\nContact : a@b.org\n"
+    with pytest.raises(PageError, match="no converter recognises this page"):
+        convert(page.encode(), "x.txt")
