@@ -66,7 +66,8 @@ def detect(text: str) -> bool:
 def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
     lines = page_lines(text)
-    fields, first, last = _scan_fields(lines, _labels(text))
+    unread: list[tuple[int, str]] = []
+    fields, first, last = _scan_fields(lines, _labels(text), unread)
     title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
     title = title_line.text if title_line and not title_line.bulleted else None
     text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
@@ -80,6 +81,8 @@ def parse(text: str, source: Source) -> Project:
         project.lines[field] = number
     if title_line and title:
         project.lines["title"] = title_line.number
+    project.notes.extend((line, f'"{excerpt(text, 60)}" is no field the {NAME} converter reads: left out of the '
+                          "record") for line, text in unread)
     return project
 
 
@@ -115,16 +118,25 @@ def _known(key: str | None) -> str | None:
     return None
 
 
-def _scan_fields(lines: list[Line], labels: tuple) -> tuple[dict[str, tuple[str, int, str]], int, int]:
-    """Fields by name -> (value, line number, label), the index of the first label, the last value line."""
+def _scan_fields(lines: list[Line], labels: tuple,
+                 unread: list[tuple[int, str]] | None = None) -> tuple[dict[str, tuple[str, int, str]], int, int]:
+    """Fields by name -> (value, line number, label), the index of the first label, the last value line. Lines
+    among the fields that no label reads (a field this family does not know) go to `unread` as (line, text)."""
     fields: dict[str, tuple[str, int, str]] = {}
     first = last = None
     index = 0
+    skipped: list[Line] = []  # since the last field's value
     while index < len(lines):
         key, inline = labels[index]
         if key is None:
+            if first is not None and not lines[index].blank:
+                skipped.append(lines[index])
             index += 1
             continue
+        if skipped and unread is not None:
+            rest = " ".join(line.text for line in skipped[1:])
+            unread.append((skipped[0].number, f"{skipped[0].text}: {rest}" if rest else skipped[0].text))
+        skipped = []
         label_line = lines[index]
         first = index if first is None else first
         field = LABELS[key]

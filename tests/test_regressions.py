@@ -329,3 +329,16 @@ def test_a_budget_line_is_no_mark_of_an_ngo_page():
     page = "Projet X\n\nActivités\n\nFormation\n\nBudget : 100 000 EUR\n\nContact : a@b.org\n"
     with pytest.raises(PageError, match="no converter recognises this page"):
         convert(page.encode(), "x.txt")
+
+
+@pytest.mark.parametrize("before", ["  • Couverture", "  • Etat(s) membre(s)"])
+def test_an_idf_field_no_label_reads_is_said_not_dropped(before):
+    # "• Partenaire de mise en œuvre" and its value, among the fields, were dropped without a word.
+    page = IDF.replace(before, "  • Partenaire de mise en œuvre\n    Croix-Rouge argentine\n" + before, 1)
+    assert page != IDF
+    at = page.split("\n").index("  • Partenaire de mise en œuvre") + 1
+    project = convert(page.encode(), "000.txt")
+    assert project.notes == [(at, '"Partenaire de mise en œuvre: Croix-Rouge argentine" is no field the iom-idf '
+                                  "converter reads: left out of the record")]
+    assert project.scope == convert(IDF.encode(), "000.txt").scope  # the fields around it are still read
+    assert all(not convert(seed(n).read_bytes(), f"{n}.txt").notes for n in ("000", "001", "004"))
