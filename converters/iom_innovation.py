@@ -61,7 +61,9 @@ def parse(text: str, source: Source) -> Project:
                       innovation_elements=[line.text for line in sections.get("elements", []) if line.text])
     rows = [(line, *_row(line)) for line in sections.get("table", [])]
     for line, field, value in rows:
-        if field is None:
+        if field is None:  # a row of the table this family does not read
+            project.notes.append((line.number, f'row "{excerpt(line.text.strip("| "), 60)}" is no field the {NAME} '
+                                               "converter reads: left out of the record"))
             continue
         if not value:
             raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",
@@ -87,6 +89,15 @@ def _row(line: Line) -> tuple[str | None, str | None]:
     return field, value.strip(" |")
 
 
+def _unknown_row(line: Line) -> bool:
+    """True for a row of the table whose key is none of ROWS ("PARTENAIRES: … |"): a cell closed by "|", or a key
+    in capitals as the table writes them, before a colon."""
+    key, sep, value = line.text.strip("| ").partition(":")
+    key = key.strip()
+    return bool(sep and value.strip(" |") and 1 < len(key) <= 60
+                and (line.text.rstrip().endswith("|") or (key.isupper() and any(c.isalpha() for c in key))))
+
+
 def _sections(lines: list[Line]) -> dict[str, list[Line]]:
     """Lines by section; the table ends at its first line that is not a row, so text after it is left out."""
     sections: dict[str, list[Line]] = {}
@@ -96,7 +107,7 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         if heading:
             current = sections.setdefault(heading, [])
         elif current is not None and line.text.strip("-|: "):  # not a rule such as "---|"
-            if current is sections.get("table") and not _row(line)[0]:
+            if current is sections.get("table") and not _row(line)[0] and not _unknown_row(line):
                 current = None
                 continue
             current.append(line)

@@ -342,3 +342,17 @@ def test_an_idf_field_no_label_reads_is_said_not_dropped(before):
                                   "converter reads: left out of the record")]
     assert project.scope == convert(IDF.encode(), "000.txt").scope  # the fields around it are still read
     assert all(not convert(seed(n).read_bytes(), f"{n}.txt").notes for n in ("000", "001", "004"))
+
+
+@pytest.mark.parametrize("row", ["PARTENAIRES: Université de Buenos Aires |",
+                                 "PARTENAIRES: Université de Buenos Aires"])
+def test_an_innovation_row_no_field_reads_is_said_and_the_rows_after_it_read(row):
+    # An unknown row ended the table: the CODE row after it was lost, and the page had "no project ID".
+    page = INNOVATION.replace("DURÉE: 24 mois |", "DURÉE: 24 mois |\n" + row, 1)
+    assert page != INNOVATION
+    project = convert(page.encode(), "003.txt")
+    at = page.split("\n").index(row) + 1
+    assert project.code == "IS.0077" and project.duration_months == 24
+    assert project.notes == [(at, 'row "PARTENAIRES: Université de Buenos Aires" is no field the iom-innovation '
+                                  "converter reads: left out of the record")]
+    assert not convert(INNOVATION.encode(), "003.txt").notes
