@@ -20,6 +20,7 @@ from .records import (
     Role,
     Source,
     Subdivision,
+    unread,
 )
 from .textnorm import collapse, excerpt, fold, strip_article
 from .values import parse_money, parse_period
@@ -104,8 +105,7 @@ def parse(text: str, source: Source) -> Project:
     for value, line in labelled.get("budget", []):
         project.budget = parse_money(value, None, line)
         project.lines["budget"] = line
-    project.notes.extend((line, f'"{excerpt(text, 60)}" is no field the {NAME} converter reads: left out of the '
-                          "record") for text, line in labelled.get("unread", []))
+    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
     project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
     project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
     project.expected_results = [_result(line) for line in sections.get("results", [])]

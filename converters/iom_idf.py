@@ -10,7 +10,7 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
-from .records import Activity, Project, Source
+from .records import Activity, Project, Source, unread
 from .textnorm import excerpt
 from .values import parse_date, parse_money, parse_year
 
@@ -66,8 +66,8 @@ def detect(text: str) -> bool:
 def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
     lines = page_lines(text)
-    unread: list[tuple[int, str]] = []
-    fields, first, last = _scan_fields(lines, _labels(text), unread)
+    others: list[tuple[int, str]] = []  # fields no label of ours names
+    fields, first, last = _scan_fields(lines, _labels(text), others)
     title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
     title = title_line.text if title_line and not title_line.bulleted else None
     text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
@@ -81,8 +81,7 @@ def parse(text: str, source: Source) -> Project:
         project.lines[field] = number
     if title_line and title:
         project.lines["title"] = title_line.number
-    project.notes.extend((line, f'"{excerpt(text, 60)}" is no field the {NAME} converter reads: left out of the '
-                          "record") for line, text in unread)
+    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in others)
     return project
 
 
@@ -119,9 +118,9 @@ def _known(key: str | None) -> str | None:
 
 
 def _scan_fields(lines: list[Line], labels: tuple,
-                 unread: list[tuple[int, str]] | None = None) -> tuple[dict[str, tuple[str, int, str]], int, int]:
+                 others: list[tuple[int, str]] | None = None) -> tuple[dict[str, tuple[str, int, str]], int, int]:
     """Fields by name -> (value, line number, label), the index of the first label, the last value line. Lines
-    among the fields that no label reads (a field this family does not know) go to `unread` as (line, text)."""
+    among the fields that no label reads (a field this family does not know) go to `others` as (line, text)."""
     fields: dict[str, tuple[str, int, str]] = {}
     first = last = None
     index = 0
@@ -133,9 +132,9 @@ def _scan_fields(lines: list[Line], labels: tuple,
                 skipped.append(lines[index])
             index += 1
             continue
-        if skipped and unread is not None:
+        if skipped and others is not None:
             rest = " ".join(line.text for line in skipped[1:])
-            unread.append((skipped[0].number, f"{skipped[0].text}: {rest}" if rest else skipped[0].text))
+            others.append((skipped[0].number, f"{skipped[0].text}: {rest}" if rest else skipped[0].text))
         skipped = []
         label_line = lines[index]
         first = index if first is None else first

@@ -9,7 +9,7 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
-from .records import Project, Source
+from .records import Project, Source, unread
 from .textnorm import excerpt, fold
 from .values import parse_duration_months, parse_money, parse_year
 
@@ -62,8 +62,7 @@ def parse(text: str, source: Source) -> Project:
     rows = [(line, *_row(line)) for line in sections.get("table", [])]
     for line, field, value in rows:
         if field is None:  # a row of the table this family does not read
-            project.notes.append((line.number, f'row "{excerpt(line.text.strip("| "), 60)}" is no field the {NAME} '
-                                               "converter reads: left out of the record"))
+            project.notes.append((line.number, unread(f'row "{excerpt(line.text.strip("| "), 60)}"', NAME)))
             continue
         if not value:
             raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",

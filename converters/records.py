@@ -118,6 +118,11 @@ class Source:
     converter: str
 
 
+def unread(what: str, converter: str) -> str:
+    """The note for something a page says that `converter` reads into no field of the record."""
+    return f"{what} is no field the {converter} converter reads: left out of the record"
+
+
 @dataclass
 class Project:
     """Everything a page says about one project; what the page does not say stays None or empty."""
