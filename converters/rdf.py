@@ -55,6 +55,12 @@ class Mapped:
     lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line its value was read from
     page_notes: list[tuple[int, str]] = field(default_factory=list)  # the converter's Project.notes
 
+    def said(self, path: object) -> list[str]:
+        """What the record's notes and notices say to the author of the page at `path`: the page's line first
+        where there is one ("seeds/x.txt:33: …")."""
+        return [f"{path}:{line}: {note}" for line, note in self.page_notes] + [
+            f"{path}: {notice}" for notice in self.notices]
+
     @cached_property
     def graph(self) -> Graph:
         """The triples as an rdflib graph with the project's prefixes (built on first use: the build streams

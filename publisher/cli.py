@@ -131,10 +131,8 @@ def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
     """
     mapped = [(page, to_graph(convert_file(page), base)) for page in pages]
     for page, record in mapped:  # what a build would say of the page, on standard error
-        for line, note in record.page_notes:
-            click.echo(f"note: {page}:{line}: {note}", err=True)
-        for notice in record.notices:
-            click.echo(f"note: {page}: {notice}", err=True)
+        for said in record.said(page):
+            click.echo(f"note: {said}", err=True)
     graphs = [record.graph for _, record in mapped]
     union = graphs[0]
     for graph in graphs[1:]:

@@ -95,8 +95,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
             continue
         result.iri = str(record.iri)
         result.field_lines = record.lines
-        result.notices = [f"{path}:{line}: {note}" for line, note in record.page_notes] + [
-            f"{path}: {notice}" for notice in record.notices]
+        result.notices = record.said(path)
         mapped.append((result, record))
     start = time.process_time()
     try:
