@@ -62,13 +62,31 @@ def country_graph(base: str = DEFAULT_BASE) -> Graph:
 # Caraïbes", "Latin America & the Caribbean"), folded
 _LINKING = frozenset({"et", "and", "y", "e", "the", "les", "le", "la", "l", "de", "du", "des", "d", "of", "el"})
 _WORDS = re.compile(r"[a-z0-9]+")
+# French feminine endings and their masculine ("nationale", "achevée", "active", "régionaux" once plural is gone)
+_ENDINGS = (("aux", "al"), ("ale", "al"), ("ee", "e"), ("ive", "if"), ("elle", "el"), ("enne", "en"))
+
+
+def _word_key(word: str) -> str:
+    """A label word without its plural and feminine endings: "Nationales" and "national", "changements" and
+    "changement", "Achevée" and "achevé" are one key (the same on both sides, so English words only meet
+    themselves)."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending, masculine in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[:-len(ending)] + masculine
+    return word
 
 
 def concept_key(label: str) -> str:
-    """The key a concept's label is matched by: its folded words, "&" as "and", without linking words and
-    punctuation. "Latin America & the Caribbean" and "Latin America and the Caribbean" are one key."""
+    """The key a concept's label is matched by: its folded words in any order, in the singular and masculine,
+    "&" as "and", without linking words and punctuation. "Latin America & the Caribbean" and "Latin America and
+    the Caribbean", "Couverture : Nationale" and "National", "Santé et migration" and "Migration et santé" are
+    one key."""
     words = _WORDS.findall(fold(label).replace("&", " and "))
-    return " ".join(word for word in words if word not in _LINKING) or fold(label)
+    return " ".join(sorted({_word_key(word) for word in words if word not in _LINKING})) or fold(label)
 
 
 @dataclass
@@ -108,4 +126,25 @@ def reference(base: str = DEFAULT_BASE) -> Reference:
         for organisation in sorted(graph.subjects(RDF.type, MP.Organisation)):
             for label in sorted(graph.objects(organisation, predicate)):
                 ref.organisations.setdefault(fold(str(label)), organisation)
+    _index_matched_labels(ref, schemes)
     return ref
+
+
+def _index_matched_labels(ref: Reference, schemes: dict) -> None:
+    """A concept is also named by the labels of the concept of another scheme it matches (skos:exactMatch or
+    closeMatch: a status by its IATI ActivityStatus names, "Planification", "Closed"…), after every label of the
+    scheme's own concepts, and only where one concept of the scheme matches it."""
+    graph = ref.graph
+    for scheme, name in schemes.items():
+        matching: dict[URIRef, set[URIRef]] = {}
+        for concept in graph.subjects(SKOS.inScheme, scheme):
+            for predicate in (SKOS.exactMatch, SKOS.closeMatch):
+                for other in graph.objects(concept, predicate):
+                    matching.setdefault(other, set()).add(concept)
+        index = ref.concepts.setdefault(name, {})
+        for other, concepts in sorted(matching.items()):
+            if len(concepts) == 1:
+                for predicate in (SKOS.prefLabel, SKOS.altLabel):
+                    for label in sorted(graph.objects(other, predicate)):
+                        index.setdefault(concept_key(str(label)), next(iter(concepts)))
+

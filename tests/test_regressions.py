@@ -285,6 +285,40 @@ def test_a_concept_label_written_with_other_linking_words_is_that_concept(writte
     assert not mapped.notices
 
 
+@pytest.mark.parametrize("written, scheme, concept", [
+    ("Nationale", "scope", "national"),  # "Couverture" is feminine: pages agree the adjective with it
+    ("Mondiale", "scope", "global"),
+    ("Régionale", "scope", "regional"),
+    ("Multi-pays", "scope", "multi-national"),
+    ("Achevée", "status", "completed"),
+    ("Planification", "status", "planned"),  # IATI ActivityStatus names, French and English
+    ("Fermé", "status", "completed"),
+    ("Pipeline/identification", "status", "planned"),
+    ("Implementation", "status", "active"),
+    ("Mise en œuvre", "status", "active"),
+    ("Santé et migration", "project-type", "migration-health"),  # its words in another order
+    ("Migration, environnement et changements climatiques", "project-type", "migration-environment-climate-change"),
+    ("Lutte contre la traite des êtres humains", "project-type", "counter-trafficking"),
+    ("Gestion des frontières", "project-type", "immigration-border-management"),
+])
+def test_a_concept_label_in_another_form_or_in_iati_words_is_that_concept(written, scheme, concept):
+    # Each was a new concept beside the known one ("Nationale", "Planification", "Santé et migration"…).
+    field = {"scope": "National", "status": "Actif", "project-type": "Activités de politique migratoire"}[scheme]
+    page = IDF.replace(f"    {field}\n", f"    {written}\n", 1)
+    assert page != IDF
+    mapped = to_graph(convert(page.encode(), "000.txt"))
+    assert f"https://w3id.org/migration-lod/concept/{scheme}/{concept}" in {str(o) for o in mapped.graph.objects()}
+    assert not mapped.notices
+
+
+def test_an_iati_label_two_concepts_match_names_neither():
+    # Two roles match IATI's "Funding" organisation role: its name must not pick one of them.
+    from converters.reference import reference
+    ref = reference()
+    assert ref.concept("status", "Closed") is not None and ref.concept("status", "Finalisation") is None
+    assert ref.concept("role", "Funding") is None and ref.concept("role", "Financement") is None
+
+
 def test_a_label_of_no_concept_still_makes_a_new_concept_with_a_notice():
     page = IDF.replace("    Amérique latine et Caraïbes\n", "    Amérique latine\n")
     assert [n.startswith('new concept "Amérique latine" in scheme region') for n in
