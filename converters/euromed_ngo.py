@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import subdivision
+from .countries import lookup, subdivision
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -12,6 +12,7 @@ from .pagelines import Line, label_key, page_lines
 from .records import (
     Activity,
     Contact,
+    Country,
     ExpectedResult,
     Organisation,
     Participation,
@@ -62,6 +63,10 @@ _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 _ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)\s+"
                          r"(?:de la |de l'|du |des |de |d')?(?P<name>.+)$")
+_ADMIN_AREAS = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)s\s+"
+                          r"(?:de la |de l'|du |des |de |d')?")
+# What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
+_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
           "region": "Region", "departement": "Department", "wilaya": "Province"}
@@ -272,26 +277,40 @@ def _country_of(places: dict[str, Place]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision]:
-    """ "Municipalités de Raoued et La Marsa" -> the places, located by what the page says elsewhere."""
-    names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", collapse(value)))
-    areas: list[Place | Subdivision] = []
-    for name in filter(None, (n.strip(" .") for n in names)):
-        if fold(name) in places:
-            areas.append(places[fold(name)])
-            continue
-        try:
-            if area := _ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
-                areas.append(subdivision(_area_name(name), country, kind=_KINDS[area["kind"]], line=line))
-            else:
-                areas.append(subdivision(name, country, line=line))
-        except PageError:
-            if country is None:
-                raise PageError(f'cannot tell which country "{excerpt(name)}" is in',
-                                'name its region as the partners do, e.g. "Municipalité de X (Gouvernorat de Y)"',
-                                line=line) from None
-            areas.append(Place(name, country))
-    return areas
+def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision | Country]:
+    """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
+    places, subdivisions or countries, located by what the page says elsewhere."""
+    value = collapse(value)
+    municipal = _MUNICIPALITY.match(value) is not None
+    kind = None
+    if plural := _ADMIN_AREAS.match(fold(value)):  # one kind for every name ("é", "’" fold to one character)
+        value, kind = value[plural.end():], _KINDS[plural["kind"]]
+    names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", value))
+    return [_area(name, places, country, kind, municipal, line)
+            for name in filter(None, (_PARTICLE.sub("", n.strip(" .")) for n in names))]
+
+
+def _area(name: str, places: dict[str, Place], country: str | None, kind: str | None, municipal: bool,
+          line: int) -> Place | Subdivision | Country:
+    """One name of an intervention zone: a place the page located, a subdivision (of the page's country when
+    it has one), a whole country, or else a place of the page's country."""
+    if fold(name) in places:
+        return places[fold(name)]
+    if area := _ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
+        name, kind = _area_name(name), _KINDS[area["kind"]]
+    named = None if kind or municipal else lookup(name)  # a country ("Maroc") is no place of the page's country
+    if named and named != country:
+        return Country(named)
+    try:
+        return subdivision(name, country, kind=kind, line=line)
+    except PageError:
+        if named:
+            return Country(named)
+        if country is None:
+            raise PageError(f'cannot tell which country "{excerpt(name)}" is in',
+                            'name its region as the partners do, e.g. "Municipalité de X (Gouvernorat de Y)"',
+                            line=line) from None
+        return Place(name, country)
 
 
 def _regions(project: Project, line: Line, country: str | None) -> None:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from .records import Place, Project, Subdivision
+from .records import Country, Place, Project, Subdivision
 from .textnorm import slug
 
 # What quote() leaves as it is: a part made only of these (most are) needs no quoting.
@@ -49,8 +49,10 @@ class Iris:
     def place(self, place: Place) -> URIRef:
         return self._iri("place", place.country, slug(place.name))
 
-    def area(self, area: Place | Subdivision) -> URIRef:
+    def area(self, area: Place | Subdivision | Country) -> URIRef:
         """The IRI of an intervention area, whichever kind it is."""
+        if isinstance(area, Country):
+            return self.country(area.code)
         return self.subdivision(area) if isinstance(area, Subdivision) else self.place(area)
 
     def scheme(self, scheme: str) -> URIRef:

@@ -11,7 +11,7 @@ from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
 from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
-from .records import Organisation, PartialDate, Place, Project, Subdivision
+from .records import Country, Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
 
 # rdflib's namespaces make a term anew on every attribute access, and the mapping asks for the same few for
@@ -196,9 +196,12 @@ class _ProjectWriter:
         for region in self.project.beneficiary_regions:
             self.add(MP.beneficiaryRegion, self.area(region))
 
-    def area(self, area: Place | Subdivision) -> URIRef:
-        """Describe a place or subdivision (and what contains it) and return its IRI."""
+    def area(self, area: Place | Subdivision | Country) -> URIRef:
+        """Describe a place or subdivision (and what contains it) and return its IRI; a country is described by
+        the reference data."""
         node = self.iris.area(area)
+        if isinstance(area, Country):
+            return node
         if isinstance(area, Subdivision):
             self.graph.add((node, RDF.type, MP.Subdivision))
             self.graph.add((node, SKOS.prefLabel, _string(area.name)))

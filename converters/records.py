@@ -58,6 +58,14 @@ class Subdivision:
 
 
 @dataclass(frozen=True)
+class Country:
+    """A whole country named where a place could be ("Zone d'intervention : Tunisie, Maroc"), by ISO 3166-1
+    alpha-2 code."""
+
+    code: str
+
+
+@dataclass(frozen=True)
 class Place:
     """A named place (municipality, town) inside a subdivision or, failing that, a country."""
 
@@ -146,7 +154,7 @@ class Project:
     eligible_countries: list[str] = field(default_factory=list)
     other_countries: list[str] = field(default_factory=list)
     mission_countries: list[str] = field(default_factory=list)
-    intervention_areas: list[Place | Subdivision] = field(default_factory=list)
+    intervention_areas: list[Place | Subdivision | Country] = field(default_factory=list)
     beneficiary_regions: list[Subdivision] = field(default_factory=list)
     beneficiary_region_count: int | None = None
     participations: list[Participation] = field(default_factory=list)

@@ -7,6 +7,7 @@ import pytest
 from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert, detect, euromed_ngo
 from converters.countries import MAX_LIST, split_countries
 from converters.errors import PageError
+from converters.namespaces import MP
 from converters.rdf import to_graph
 from converters.records import Role
 from publisher.build import build
@@ -390,3 +391,21 @@ def test_an_innovation_row_no_field_reads_is_said_and_the_rows_after_it_read(row
     assert project.notes == [(at, 'row "PARTENAIRES: Université de Buenos Aires" is no field the iom-innovation '
                                   "converter reads: left out of the record")]
     assert not convert(INNOVATION.encode(), "003.txt").notes
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # "Gouvernorats de …" named one place "gouvernorats-de-sfax"; "de l’Ariana" was a place of that name
+    ("Gouvernorats de Sfax et Médenine", {"subdivision/TN-61", "subdivision/TN-82"}),
+    ("Gouvernorats de Tunis et de l’Ariana", {"subdivision/TN-11", "subdivision/TN-12"}),
+    ("Régions de Sfax et Gabès", {"subdivision/TN-61", "subdivision/TN-81"}),
+    # countries were places of the page's country: "place/TN/maroc", "place/TN/algerie"
+    ("Tunisie, Maroc et Algérie", {"country/TN", "country/MA", "country/DZ"}),
+    ("Raoued et de La Marsa", {"place/TN/raoued", "place/TN/la-marsa"}),
+])
+def test_an_ngo_intervention_zone_names_subdivisions_and_countries_as_such(zone, areas):
+    page = NGO.replace("Municipalités de Raoued et La Marsa", zone, 1)
+    assert page != NGO
+    mapped = to_graph(convert(page.encode(), "002.txt"))
+    found = {str(o).removeprefix("https://w3id.org/migration-lod/")
+             for o in mapped.graph.objects(mapped.iri, MP.interventionArea)}
+    assert found == areas and not mapped.notices
