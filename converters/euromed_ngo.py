@@ -21,10 +21,11 @@ from .records import (
     Role,
     Source,
     Subdivision,
+    no_value_note,
     unread,
 )
 from .textnorm import collapse, excerpt, fold, strip_article
-from .values import parse_money, parse_period
+from .values import no_value, parse_money, parse_period
 
 NAME = "euromed-ngo"
 
@@ -111,6 +112,7 @@ def parse(text: str, source: Source) -> Project:
         project.budget = parse_money(value, None, line)
         project.lines["budget"] = line
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
+    project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
     project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
     project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
     project.expected_results = [_result(line) for line in sections.get("results", [])]
@@ -175,6 +177,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             continue
         if found := _labelled(line):
             target, value = found
+            if no_value(value):  # "Cofinancé par : N/A": no organisation of that name
+                labelled.setdefault("empty", []).append((line.text.partition(":")[0].strip(), value, line.number))
+                continue
             current = sections.setdefault("period", []) if target == "period" else None
             if target == "period":
                 current.append(Line.of(line.number, value, line.indent))
@@ -187,7 +192,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             current.append(line)
         elif current is None and (match := _LABEL.match(line.text)):  # a field outside any list
             field = _OTHER_FIELDS.get(label_key(match["label"]) or "")
-            if field:
+            if field and no_value(match["value"]):
+                labelled.setdefault("empty", []).append((match["label"].strip(), match["value"].strip(), line.number))
+            elif field:
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))

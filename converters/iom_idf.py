@@ -10,9 +10,9 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
-from .records import Activity, Project, Source, unread
+from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
-from .values import parse_date, parse_money, parse_year
+from .values import no_value, parse_date, parse_money, parse_year
 
 NAME = "iom-idf"
 FUNDING_PROGRAMME = "iom-development-fund"
@@ -77,6 +77,9 @@ def parse(text: str, source: Source) -> Project:
                       funding_programme=FUNDING_PROGRAMME,
                       activities=[Activity(item) for item in numbered_items(text_lines)])
     for field, (value, number, label) in fields.items():
+        if no_value(value):  # "N/A": the field is left out, as when the page does not give it
+            project.notes.append((number, no_value_note(label, value)))
+            continue
         _assign(project, field, value, number, label)
         project.lines[field] = number
     if title_line and title:

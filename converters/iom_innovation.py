@@ -9,9 +9,9 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
-from .records import Project, Source, unread
+from .records import Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import parse_duration_months, parse_money, parse_year
+from .values import no_value, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
 
@@ -67,6 +67,9 @@ def parse(text: str, source: Source) -> Project:
         if not value:
             raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",
                             line=line.number)
+        if no_value(value):  # "MONTANT DU FINANCEMENT: N/A": left out, as when the table has no such row
+            project.notes.append((line.number, no_value_note(line.text.strip("| ").partition(":")[0].strip(), value)))
+            continue
         _assign(project, field, value, line)
         project.lines.update(dict.fromkeys(_ROW_FIELDS.get(field, (field,)), line.number))
     return project
@@ -141,7 +144,7 @@ def _beneficiaries(project: Project, line: Line) -> None:
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)
         names = line.text[match.end():end].strip(" ,;|")
-        codes = split_countries(names, line.number) if names else []
+        codes = split_countries(names, line.number) if names and not no_value(names) else []  # "…: Aucun"
         if _NOT_ELIGIBLE.search(fold(match["label"])):
             project.other_countries = codes
         else:

@@ -126,6 +126,11 @@ class Source:
     converter: str
 
 
+def no_value_note(label: str, value: str) -> str:
+    """The note for a field whose value says there is none ("N/A")."""
+    return f'field "{label}" reads "{value}", no value: left out of the record'
+
+
 def unread(what: str, converter: str) -> str:
     """The note for something a page says that `converter` reads into no field of the record."""
     return f"{what} is no field the {converter} converter reads: left out of the record"

@@ -44,6 +44,18 @@ _WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of
                           r"|[1-4](?:er|e|eme|st|nd|rd|th)\s+(?:trimestre|semestre|quarter|half))[\s-]+(?P<year>\d{4})")
 _DURATION = re.compile(r"(?:(?P<years>\d+(?:[.,]5|[.,]25|[.,]75)?)\s*(?:ans?|annees?|years?))?"
                        r"(?:\s*(?:et|and|,)?\s*(?P<months>\d+)\s*(?:mois|months?))?")
+# What a page writes in a field that has no value (yet), folded, without its end dots
+_NO_VALUES = frozenset({
+    "", "-", "--", "\u2013", "\u2014", "?", "\u2026", "n/a", "na", "n.a", "n/d", "nd", "n.d", "s.o", "sans objet",
+    "non disponible", "non communique", "non renseigne", "non applicable", "non defini", "non precise", "inconnu",
+    "a determiner", "a confirmer", "a preciser", "aucun", "aucune", "neant", "tbd", "tbc", "to be determined",
+    "to be confirmed", "not available", "not applicable", "unknown", "none", "nil",
+})
+
+
+def no_value(text: str) -> bool:
+    """True for a value saying there is none: "N/A", "Non communiqué", "À déterminer", "—"."""
+    return len(text) < 40 and fold(text).strip(" .") in _NO_VALUES
 
 
 def parse_money(text: str, currency: str | None = None, line: int | None = None) -> Money:

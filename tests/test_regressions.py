@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Literal
 
 from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert, detect, euromed_ngo
 from converters.countries import MAX_LIST, split_countries
@@ -10,6 +11,7 @@ from converters.errors import PageError
 from converters.namespaces import MP
 from converters.rdf import to_graph
 from converters.records import Role
+from converters.textnorm import fold
 from publisher.build import build
 from publisher.errors import BuildError
 from tests.bounded import outcome, time_limit
@@ -409,3 +411,34 @@ def test_an_ngo_intervention_zone_names_subdivisions_and_countries_as_such(zone,
     found = {str(o).removeprefix("https://w3id.org/migration-lod/")
              for o in mapped.graph.objects(mapped.iri, MP.interventionArea)}
     assert found == areas and not mapped.notices
+
+
+@pytest.mark.parametrize("page, old, new, label, value", [
+    (IDF, "    300000.00\n", "    N/A\n", "Budget Amount (USD)", "N/A"),
+    (IDF, "    Actif\n", "    Non communiqué\n", "Statut du projet", "Non communiqué"),
+    (IDF, "    2022\n", "    À déterminer\n", "Date de début", "À déterminer"),
+    (INNOVATION, "MONTANT DU FINANCEMENT:400 000 dollars É.-U.", "MONTANT DU FINANCEMENT: n.d.",
+     "MONTANT DU FINANCEMENT", "n.d."),
+    (NGO, "Cofinancé par\u00a0: L’Union Européenne par le biais du Centre international pour le développement des "
+          "politiques migratoires (ICMPD)", "Cofinancé par : N/A", "Cofinancé par", "N/A"),
+    (NGO, "Contact :", "Budget : non communiqué\n\nContact :", "Budget", "non communiqué"),
+])
+def test_a_field_whose_value_says_there_is_none_is_left_out_with_a_note(page, old, new, label, value):
+    # "N/A" was "not a number" (the page failed), "Non communiqué" a new status, "Cofinancé par : N/A" an
+    # organisation called "N/A"
+    changed = page.replace(old, new, 1)
+    assert changed != page
+    project, before = convert(changed.encode(), "x.txt"), convert(page.encode(), "x.txt")
+    assert not before.notes
+    at = next(number for number, text in enumerate(changed.split("\n"), start=1) if value in text)
+    assert project.notes == [(at, f'field "{label}" reads "{value}", no value: left out of the record')]
+    mapped = to_graph(project)
+    literals = [o for o in mapped.graph.objects() if isinstance(o, Literal)]
+    assert not mapped.notices and not [o for o in literals if fold(value) in fold(o)]
+
+
+def test_an_innovation_sub_list_of_no_country_is_empty():
+    page = INNOVATION.replace(": Chili, Uruguay |", ": Aucun |", 1)
+    assert page != INNOVATION
+    project = convert(page.encode(), "003.txt")
+    assert project.other_countries == [] and "AR" in project.eligible_countries
