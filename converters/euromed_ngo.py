@@ -208,7 +208,11 @@ def _item(text: str) -> str:
 def _period(project: Project, lines: list[Line]) -> None:
     if not lines:
         return
-    dates = parse_period(" ".join(line.text for line in lines), lines[0].number)
+    text = " ".join(line.text for line in lines)
+    if no_value(text):  # "Durée du projet:" then "À préciser"
+        project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
+        return
+    dates = parse_period(text, lines[0].number)
     project.start = dates[0]
     if len(dates) > 1:
         project.end = dates[-1]

@@ -24,6 +24,8 @@ _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Dec
            "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "k": Decimal(10) ** 3}
 _SCALE = re.compile(r"\s*(?P<word>millions?|milliards?|billions?|mio|m|k)\b\.?(?:\s+d(?:e\s+|'\s*))?")
 _REMARK = re.compile(r"\([^)]*\)")
+# What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
+_FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
 _CURRENCY_KEYS = {re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
@@ -119,11 +121,12 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
 
 
 def parse_year(text: str, line: int | None = None) -> int:
-    """ "2021" -> 2021; anything else is an error."""
+    """ "2021", "FY2021", "Exercice 2021", "2021 (2e cycle)" -> 2021; anything else (two years) is an error."""
     value = excerpt(text)
-    if not re.fullmatch(r"\d{4}", value):
+    bare = _FISCAL.sub("", _REMARK.sub("", fold(value)).strip(" ."))
+    if not re.fullmatch(r"\d{4}", bare):
         raise PageError(f'year "{value}" is not a four-digit year', "write it as e.g. 2021", line=line)
-    return int(value)
+    return int(bare)
 
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:

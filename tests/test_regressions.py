@@ -422,6 +422,7 @@ def test_an_ngo_intervention_zone_names_subdivisions_and_countries_as_such(zone,
     (NGO, "Cofinancé par\u00a0: L’Union Européenne par le biais du Centre international pour le développement des "
           "politiques migratoires (ICMPD)", "Cofinancé par : N/A", "Cofinancé par", "N/A"),
     (NGO, "Contact :", "Budget : non communiqué\n\nContact :", "Budget", "non communiqué"),
+    (NGO, "Jun 2020 Jun 2020", "À préciser", "Durée du projet", "À préciser"),
 ])
 def test_a_field_whose_value_says_there_is_none_is_left_out_with_a_note(page, old, new, label, value):
     # "N/A" was "not a number" (the page failed), "Non communiqué" a new status, "Cofinancé par : N/A" an
@@ -442,3 +443,11 @@ def test_an_innovation_sub_list_of_no_country_is_empty():
     assert page != INNOVATION
     project = convert(page.encode(), "003.txt")
     assert project.other_countries == [] and "AR" in project.eligible_countries
+
+
+@pytest.mark.parametrize("written", ["FY2021", "Exercice 2021", "2021 (2e cycle)", "AF 2021", "2021."])
+def test_an_allocation_year_as_a_fiscal_year_or_with_a_remark_is_the_year(written):
+    # each was 'year "…" is not a four-digit year', and the page failed
+    page = IDF.replace("    2021\n", f"    {written}\n", 1)
+    assert page != IDF
+    assert convert(page.encode(), "000.txt").allocation_year == 2021
