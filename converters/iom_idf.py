@@ -54,6 +54,9 @@ _ELIGIBLE = re.compile(r"eligib|remplissant les conditions|meeting the eligibili
 _INELIGIBLE = re.compile(r"\bne remplissant pas\b|\bnon[- ]eligib|\bnot eligib|\bineligib|\bnon qualifi")
 _OTHER = re.compile(r"\b(?:other|autres?)\b.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b.*\bbenefi"
                     r"|\b(?:other|autres?)\b.*\bbenefi.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b")
+# A line of this many words or more is running text: no field label or value is that long but a country list,
+# which a label starts
+_PROSE_WORDS = 15
 _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
@@ -128,11 +131,15 @@ def _scan_fields(lines: list[Line], labels: tuple,
     first = last = None
     index = 0
     skipped: list[Line] = []  # since the last field's value
+    prose = False  # a line of running text has come since the first field: the description may have begun
     while index < len(lines):
         key, inline = labels[index]
+        if key is not None and inline is not None and not lines[index].bulleted and (prose or LABELS[key] in fields):
+            key = None  # "Budget : le projet dispose de …" in the description is a sentence, not a field
         if key is None:
             if first is not None and not lines[index].blank:
                 skipped.append(lines[index])
+                prose = prose or len(lines[index].text.split()) >= _PROSE_WORDS
             index += 1
             continue
         if skipped and others is not None:

@@ -451,3 +451,27 @@ def test_an_allocation_year_as_a_fiscal_year_or_with_a_remark_is_the_year(writte
     page = IDF.replace("    2021\n", f"    {written}\n", 1)
     assert page != IDF
     assert convert(page.encode(), "000.txt").allocation_year == 2021
+
+
+@pytest.mark.parametrize("sentence", [
+    "Budget : le projet dispose de fonds limités.",  # a field the page gave: "appears twice", the page failed
+    "Statut : les migrants en situation irrégulière sont souvent exclus des services.",
+])
+def test_a_description_line_that_starts_like_a_field_is_text(sentence):
+    page = IDF.replace("\nAvec 2,3 millions", f"\n{sentence}\nAvec 2,3 millions", 1)
+    assert page != IDF
+    project = convert(page.encode(), "000.txt")
+    assert project.description.startswith(sentence) and project.budget.amount == 300000
+    assert project.status == "Actif" and not project.notes
+
+
+def test_a_field_line_after_the_description_has_begun_is_text():
+    # after running text, "Année : …" (a field the page did not give) is a sentence of the description
+    page = IDF.replace("  • Année\n    2021\n", "", 1) + "\nAnnée : le projet a été approuvé en 2021 par le comité.\n"
+    project = convert(page.encode(), "000.txt")
+    assert project.allocation_year is None and project.description.endswith("approuvé en 2021 par le comité.")
+
+
+def test_a_bulleted_field_after_the_description_is_still_a_field():
+    page = IDF.replace("  • Année\n    2021\n", "", 1) + "\n• Année: 2021\n"
+    assert convert(page.encode(), "000.txt").allocation_year == 2021
