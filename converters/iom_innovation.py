@@ -11,7 +11,7 @@ from .navigation import without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
 from .records import Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import no_value, parse_duration_months, parse_money, parse_year
+from .values import no_value, parse_date, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
 
@@ -27,8 +27,11 @@ HEADINGS = {
 ROWS = {
     "mission": "mission", "annee": "allocation_year", "year": "allocation_year",
     "montant du financement": "budget", "funding amount": "budget", "budget": "budget",
-    "pays beneficiaires": "countries", "beneficiary countries": "countries",
+    "budget total": "budget", "montant": "budget", "montant total": "budget", "cout total": "budget",
+    "pays beneficiaires": "countries", "beneficiary countries": "countries", "pays beneficiaire": "countries",
+    "beneficiary country": "countries", "pays": "countries", "countries": "countries",
     "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
+    "date de debut": "start", "start date": "start", "date de fin": "end", "end date": "end",
 }
 # The record's fields a row gives, where they are not named as the row's field.
 _ROW_FIELDS = {"mission": ("mission_countries",), "duration": ("duration_months",),
@@ -40,6 +43,7 @@ _ELIGIBILITY = re.compile(r"remplissant|meeting|eligible")
 _NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not eligible|ineligible")
 # A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
 _QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
+_CURRENCY = re.compile(r"\(([A-Za-z]{3})\)")
 
 
 def detect(text: str) -> bool:
@@ -123,8 +127,11 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         project.mission_countries = split_countries(value, line.number)
     elif field == "allocation_year":
         project.allocation_year = parse_year(value, line.number)
-    elif field == "budget":
-        project.budget = parse_money(value, None, line.number)
+    elif field == "budget":  # "MONTANT DU FINANCEMENT (USD): 400 000": the key may name the currency
+        currency = _CURRENCY.search(line.text.partition(":")[0])
+        project.budget = parse_money(value, currency[1].upper() if currency else None, line.number)
+    elif field in ("start", "end"):
+        setattr(project, field, parse_date(value, line.number))
     elif field == "duration":
         project.duration_months = parse_duration_months(value, line.number)
     elif field == "code":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from rdflib import Literal
 
@@ -10,7 +12,7 @@ from converters.countries import MAX_LIST, split_countries
 from converters.errors import PageError
 from converters.namespaces import MP
 from converters.rdf import to_graph
-from converters.records import Role
+from converters.records import Money, PartialDate, Role
 from converters.textnorm import fold
 from publisher.build import build
 from publisher.errors import BuildError
@@ -475,3 +477,25 @@ def test_a_field_line_after_the_description_has_begun_is_text():
 def test_a_bulleted_field_after_the_description_is_still_a_field():
     page = IDF.replace("  • Année\n    2021\n", "", 1) + "\n• Année: 2021\n"
     assert convert(page.encode(), "000.txt").allocation_year == 2021
+
+
+_COUNTRIES_ROW = next(line for line in INNOVATION.split("\n") if line.startswith("PAYS BÉNÉFICIAIRES"))
+
+
+@pytest.mark.parametrize("old, new, field, value", [
+    # the currency in the key's brackets was not read: 'unknown currency "" in "400 000"'
+    ("MONTANT DU FINANCEMENT:400 000 dollars É.-U. |", "MONTANT DU FINANCEMENT (USD): 400 000 |",
+     "budget", Money(Decimal("400000"), "USD")),
+    # each of these rows was "no field the iom-innovation converter reads"
+    ("MONTANT DU FINANCEMENT:400 000 dollars É.-U. |", "BUDGET TOTAL: 250 000 EUR |",
+     "budget", Money(Decimal("250000"), "EUR")),
+    (_COUNTRIES_ROW, "PAYS BÉNÉFICIAIRE: Argentine |", "beneficiary_countries", ["AR"]),
+    (_COUNTRIES_ROW, "PAYS: Argentine, Chili |", "beneficiary_countries", ["AR", "CL"]),
+    ("DURÉE: 24 mois |", "DATE DE DÉBUT: janvier 2021 |\nDURÉE: 24 mois |", "start", PartialDate(2021, 1)),
+    ("DURÉE: 24 mois |", "DURÉE: 24 mois |\nDATE DE FIN: 31/12/2022 |", "end", PartialDate(2022, 12, 31)),
+])
+def test_other_rows_of_the_innovation_table_are_read(old, new, field, value):
+    page = INNOVATION.replace(old, new, 1)
+    assert page != INNOVATION
+    project = convert(page.encode(), "003.txt")
+    assert getattr(project, field) == value and not project.notes and project.code == "IS.0077"
