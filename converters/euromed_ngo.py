@@ -45,6 +45,16 @@ LABELLED = {
     "realise par": Role.IMPLEMENTER, "mis en oeuvre par": Role.IMPLEMENTER,
     "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
     "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
+    # other wordings of the same roles that NGO pages use
+    **dict.fromkeys(("bailleur", "bailleurs", "bailleur(s)", "bailleur de fonds", "bailleurs de fonds",
+                     "bailleur(s) de fonds", "partenaire financier", "partenaires financiers", "soutenu par",
+                     "avec le soutien de", "avec le soutien financier de"), Role.FUNDER),
+    **dict.fromkeys(("porte par", "porteur", "porteur du projet", "chef de file", "coordonne par",
+                     "partenaire de mise en oeuvre", "partenaires de mise en oeuvre",
+                     "partenaire(s) de mise en oeuvre"), Role.IMPLEMENTER),
+    **dict.fromkeys(("partenaire", "partenaire(s)", "partenaire technique", "partenaires techniques",
+                     "en partenariat avec", "organisations partenaires", "organisation(s) partenaire(s)",
+                     "partenaires associes"), Role.PARTNER),
 }
 # Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
 # pages (the other families write budgets too), folded label -> field.

@@ -499,3 +499,17 @@ def test_other_rows_of_the_innovation_table_are_read(old, new, field, value):
     assert page != INNOVATION
     project = convert(page.encode(), "003.txt")
     assert getattr(project, field) == value and not project.notes and project.code == "IS.0077"
+
+
+@pytest.mark.parametrize("label, role", [
+    ("Bailleurs de fonds", Role.FUNDER), ("Avec le soutien de", Role.FUNDER), ("Soutenu par", Role.FUNDER),
+    ("Porté par", Role.IMPLEMENTER), ("Chef de file", Role.IMPLEMENTER),
+    ("Partenaires de mise en œuvre", Role.IMPLEMENTER), ("Partenaires techniques", Role.PARTNER),
+    ("Organisation(s) partenaire(s)", Role.PARTNER), ("En partenariat avec", Role.PARTNER),
+])
+def test_other_wordings_of_an_ngo_role_line_give_that_role(label, role):
+    # each line was "no field the euromed-ngo converter reads": the organisation was left out
+    page = NGO.replace("Contact :", f"{label} : Association Tunisienne de Test (ATT)\n\nContact :", 1)
+    project = convert(page.encode(), "002.txt")
+    assert [p.role for p in project.participations if p.organisation.name == "Association Tunisienne de Test"] == [role]
+    assert not project.notes
