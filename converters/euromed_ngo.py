@@ -25,7 +25,7 @@ from .records import (
     unread,
 )
 from .textnorm import collapse, excerpt, fold, strip_article
-from .values import no_value, parse_money, parse_period
+from .values import no_value, parse_duration_months, parse_money, parse_period
 
 NAME = "euromed-ngo"
 
@@ -139,7 +139,8 @@ def parse(text: str, source: Source) -> Project:
     first = {"participations": min((line for _, _, line in labelled.get("roles", [])), default=None),
              "intervention_areas": next((line for _, line in labelled.get("zone", [])), None),
              "contact": next((line for _, line in labelled.get("contact", [])), None)}
-    for field, section in (("start", "period"), ("end", "period"), ("beneficiary_regions", "regions")):
+    for field, section in (("start", "period"), ("end", "period"), ("duration_months", "period"),
+                           ("beneficiary_regions", "regions")):
         first[field] = sections[section][0].number if sections.get(section) else None
     project.lines.update((field, line) for field, line in first.items() if line is not None)
     return project
@@ -222,7 +223,16 @@ def _period(project: Project, lines: list[Line]) -> None:
     if no_value(text):  # "Durée du projet:" then "À préciser"
         project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
         return
-    dates = parse_period(text, lines[0].number)
+    try:
+        dates = parse_period(text, lines[0].number)
+    except PageError:  # no date: "Durée du projet : 36 mois" may be what the heading says, a duration
+        try:
+            project.duration_months = parse_duration_months(text, lines[0].number)
+        except PageError:
+            pass
+        else:
+            return
+        raise
     project.start = dates[0]
     if len(dates) > 1:
         project.end = dates[-1]

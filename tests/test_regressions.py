@@ -513,3 +513,14 @@ def test_other_wordings_of_an_ngo_role_line_give_that_role(label, role):
     project = convert(page.encode(), "002.txt")
     assert [p.role for p in project.participations if p.organisation.name == "Association Tunisienne de Test"] == [role]
     assert not project.notes
+
+
+@pytest.mark.parametrize("written, months", [("36 mois", 36), ("2 ans", 24), ("18 months", 18)])
+def test_an_ngo_project_duration_that_is_a_duration_is_its_months(written, months):
+    # "Durée du projet" then "36 mois" was 'period "36 mois" has no date', and the page failed
+    page = NGO.replace("Jun 2020 Jun 2020", written, 1)
+    assert page != NGO
+    project = convert(page.encode(), "002.txt")
+    assert (project.duration_months, project.start, project.end) == (months, None, None)
+    with pytest.raises(PageError, match="has no date"):
+        convert(NGO.replace("Jun 2020 Jun 2020", "bientôt", 1).encode(), "002.txt")
