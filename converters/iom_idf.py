@@ -57,6 +57,8 @@ _OTHER = re.compile(r"\b(?:other|autres?)\b.*\b(?:countr(?:y|ies)|pays|etats?|st
 # A line of this many words or more is running text: no field label or value is that long but a country list,
 # which a label starts
 _PROSE_WORDS = 15
+# A label before the title on its line: "Titre du projet : …"
+_TITLE_LABEL = re.compile(r"^(?:titre|intitul[ée]|nom|(?:project )?title)(?: du projet)?\s*:\s*(?=\S)", re.IGNORECASE)
 _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
@@ -72,7 +74,7 @@ def parse(text: str, source: Source) -> Project:
     others: list[tuple[int, str]] = []  # fields no label of ours names
     fields, first, last = _scan_fields(lines, _labels(text), others)
     title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
-    title = title_line.text if title_line and not title_line.bulleted else None
+    title = _TITLE_LABEL.sub("", title_line.text) if title_line and not title_line.bulleted else None
     text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))

@@ -32,6 +32,8 @@ ROWS = {
     "beneficiary country": "countries", "pays": "countries", "countries": "countries",
     "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
     "date de debut": "start", "start date": "start", "date de fin": "end", "end date": "end",
+    "titre": "title", "titre du projet": "title", "intitule du projet": "title", "project title": "title",
+    "title": "title",
 }
 # The record's fields a row gives, where they are not named as the row's field.
 _ROW_FIELDS = {"mission": ("mission_countries",), "duration": ("duration_months",),
@@ -134,8 +136,8 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         setattr(project, field, parse_date(value, line.number))
     elif field == "duration":
         project.duration_months = parse_duration_months(value, line.number)
-    elif field == "code":
-        project.code = value
+    elif field in ("code", "title"):
+        setattr(project, field, value)
     elif field == "countries":
         _beneficiaries(project, line)
 

@@ -524,3 +524,19 @@ def test_an_ngo_project_duration_that_is_a_duration_is_its_months(written, month
     assert (project.duration_months, project.start, project.end) == (months, None, None)
     with pytest.raises(PageError, match="has no date"):
         convert(NGO.replace("Jun 2020 Jun 2020", "bientôt", 1).encode(), "002.txt")
+
+
+@pytest.mark.parametrize("label", ["Titre du projet : ", "Intitulé : ", "Title: "])
+def test_a_label_before_an_idf_title_is_not_part_of_it(label):
+    first = IDF.split("\n", 1)[0]
+    title = first.split("\u00a0: ", 1)[1]  # "Argentine : Renforcement …" with a no-break space
+    page = IDF.replace(first, label + title, 1)
+    assert convert(page.encode(), "000.txt").title == title
+
+
+def test_an_innovation_title_row_is_the_title():
+    # the row was "no field the iom-innovation converter reads"
+    page = INNOVATION.replace("MISSION: Argentine |", "TITRE DU PROJET: Boîte à outils |\nMISSION: Argentine |", 1)
+    project = convert(page.encode(), "003.txt")
+    assert project.title == "Boîte à outils" and not project.notes and project.mission_countries == ["AR"]
+    assert convert(INNOVATION.encode(), "003.txt").title is None  # none is invented
