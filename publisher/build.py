@@ -26,7 +26,17 @@ from . import contributions, export, sitestream
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
-from .pipeline import STAGES, Chunk, ChunkResult, PageResult, lines_of, process_chunk, process_page, warm
+from .pipeline import (
+    STAGES,
+    Chunk,
+    ChunkResult,
+    PageResult,
+    lines_of,
+    process_chunk,
+    process_page,
+    settle_shared_projects,
+    warm,
+)
 from .report import Finding, Report, shown, write_turtle
 from .site import SITE, write_site
 from .validation import shape_files, validate_graph
@@ -77,6 +87,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
             results += chunk.results
             for stage, spent in chunk.seconds.items():
                 seconds[stage] += spent
+        settle_shared_projects(results, base)
         results += contributions.check_all(offered, base, results)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]

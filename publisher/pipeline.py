@@ -124,6 +124,41 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
     return ChunkResult(results, seconds)
 
 
+def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) -> None:
+    """Pages that describe one project (its code: a French and an English page of it) are published as one
+    record, validated as one: where together they break a rule of the shapes (two budgets, two start dates),
+    each page after the first that breaks it fails, naming the first, and its triples leave the run files."""
+    by_iri: dict[str, list[PageResult]] = {}
+    for result in results:
+        if result.publishable and result.iri:
+            by_iri.setdefault(result.iri, []).append(result)
+    failed: list[PageResult] = []
+    for group in (group for group in by_iri.values() if len(group) > 1):
+        kept = set(to_graph(convert_file(Path(group[0].path)), base).triples)
+        for result in group[1:]:
+            together = kept | to_graph(convert_file(Path(result.path)), base).triples
+            report = validate_in_batches([together], [result.path], reference(base).graph)[0]
+            broken = next((f for f in report.sorted() if f.severity == "Violation"), None)
+            if broken is None:
+                kept = together
+                continue
+            line = result.field_lines.get(broken.field) if broken.field else None
+            result.error = (f"{result.path}{f':{line}' if line else ''}: project {result.iri} is also described by "
+                            f"{group[0].path}, and the two break a rule together ({broken.code}: "
+                            f"{broken.message('en')}); make the pages agree, or give each project its own code")
+            failed.append(result)
+    for run in sorted({result.run for result in failed if result.run}):
+        _rewrite_run(Path(run), [r.path for r in results if r.run == run and r.publishable], base)
+
+
+def _rewrite_run(run: Path, paths: list[str], base: str) -> None:
+    """The run file of a chunk again, from its pages that are still publishable (none: no run file)."""
+    if paths:
+        process_chunk(Chunk(int(run.stem.rsplit("-", 1)[1]), tuple(paths), base, str(run.parent)))
+    else:
+        run.unlink()
+
+
 def lines_of(results: list, extra: Iterable[Iterable[str]] = ()) -> Iterator[str]:
     """The sorted, distinct N-Triples of the publishable results: their run files and the lines they carry
     (contributions carry theirs), merged with any other sorted runs of lines."""

@@ -540,3 +540,70 @@ def test_an_innovation_title_row_is_the_title():
     project = convert(page.encode(), "003.txt")
     assert project.title == "Boîte à outils" and not project.notes and project.mission_countries == ["AR"]
     assert convert(INNOVATION.encode(), "003.txt").title is None  # none is invented
+
+
+ENGLISH_IDF = """Argentina: Strengthening the capacities of local governments to mainstream migration
+
+  • Start Date
+    2022
+  • Project Status
+    Active
+  • Budget Amount (USD)
+    {budget}
+  • Prima ID
+    AR10P0514
+  • Project ID
+    PO.0181
+  • Beneficiary Member State(s) meeting the eligibility requirements
+    Argentina
+With 2.3 million international migrants, Argentina is the main country of destination in the region.
+"""
+
+
+def test_two_pages_of_one_project_that_agree_are_one_project_with_both_languages(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a-fr.txt").write_text(IDF, encoding="utf-8")
+    (seeds / "b-en.txt").write_text(ENGLISH_IDF.format(budget="300,000.00"), encoding="utf-8")
+    result = build(seeds, tmp_path / "out", jobs=2)
+    assert result.published == ["https://w3id.org/migration-lod/project/PO.0181"] * 2 and not result.skipped
+    dump = (tmp_path / "out" / "migration-projects.ttl").read_text(encoding="utf-8")
+    assert '"Argentina: Strengthening' in dump and '"Argentine : Renforcement' in dump
+    assert "schema:value 300000.00 ." in dump
+
+
+def test_two_pages_of_one_project_that_disagree_fail_the_second_naming_the_first(tmp_path):
+    # the two budgets were both published on one budget node, with no violation (each page was valid alone)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a-fr.txt").write_text(IDF, encoding="utf-8")
+    (seeds / "b-en.txt").write_text(ENGLISH_IDF.format(budget="350,000.00"), encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        build(seeds, tmp_path / "out", jobs=1)
+    at = ENGLISH_IDF.split("\n").index("    {budget}") + 1
+    assert raised.value.problems == [
+        f"{seeds / 'b-en.txt'}:{at}: project https://w3id.org/migration-lod/project/PO.0181 is also described by "
+        f"{seeds / 'a-fr.txt'}, and the two break a rule together (budget-without-value: The budget needs exactly "
+        'one amount: give one schema:value, e.g. "300000.00"^^xsd:decimal.); make the pages agree, or give each '
+        "project its own code"]
+    result = build(seeds, tmp_path / "out", jobs=1, keep_going=True)
+    assert len(result.skipped) == 1 and result.skipped[0].startswith(f"{seeds / 'b-en.txt'}:{at}: project")
+    dump = (tmp_path / "out" / "migration-projects.ttl").read_text(encoding="utf-8")
+    assert "schema:value 300000.00 ." in dump and "350000" not in dump and "Argentina: Strengthening" not in dump
+
+
+def test_a_failed_shared_page_leaves_the_run_of_its_chunk_with_its_other_pages(tmp_path):
+    from publisher.pipeline import Chunk, process_chunk, settle_shared_projects
+    pages = []
+    for name, text in (("a-fr.txt", IDF), ("b-en.txt", ENGLISH_IDF.format(budget="350,000.00")), ("c.txt", NGO)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        pages.append(str(tmp_path / name))
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    first = process_chunk(Chunk(0, tuple(pages[:1]), runs=str(runs))).results
+    second = process_chunk(Chunk(1, tuple(pages[1:]), runs=str(runs))).results
+    assert "350000" in (runs / "run-000001.nt").read_text(encoding="utf-8")
+    settle_shared_projects(first + second)
+    assert [r.publishable for r in first + second] == [True, False, True]
+    run = (runs / "run-000001.nt").read_text(encoding="utf-8")
+    assert "350000" not in run and "i-migr" in run and "Argentina" not in run
