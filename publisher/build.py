@@ -22,7 +22,7 @@ from pathlib import Path
 from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
-from . import contributions, export, sitestream
+from . import contributions, export, serializations, sitestream
 from .catalog import catalog_graph
 from .errors import BuildError
 from .outputdir import locked, replace_directory
@@ -75,8 +75,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     if not seeds.is_dir():
         raise BuildError(f"{seeds} is not a folder" if seeds.exists() else f"{seeds} does not exist", [],
                          "give --seeds the folder that holds the project pages")
-    pages = sorted(seeds.glob("*.txt"))
-    offered = contributions.files(seeds)
+    pages, offered, left_out = seed_files(seeds)
     if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
     jobs = jobs or os.cpu_count() or 1
@@ -112,8 +111,27 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
                                                                  previous=out / SITE, html=html)))
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
-                       [n for r in good for n in r.notices], report, triples[0],
+                       left_out + [n for r in good for n in r.notices], report, triples[0],
                        [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
+
+
+def seed_files(seeds: Path) -> tuple[list[Path], list[Path], list[str]]:
+    """The pages (*.txt, in any case: "PAGE.TXT") and contributions (RDF files) of a seeds folder, and a note for
+    each other file or folder in it, which the build leaves out (hidden ones, such as .DS_Store, without a word)."""
+    pages, offered, left_out = [], contributions.files(seeds), []
+    for path in sorted(seeds.iterdir()):
+        if path.name.startswith(".") or path in offered:
+            continue
+        if path.is_file() and path.suffix.lower() == ".txt":
+            pages.append(path)
+        elif path.is_dir():
+            left_out.append(f"{path}/: a folder, left out: the build reads the files directly in {seeds}")
+        else:
+            left_out.append(f"{path}: neither a page (.txt) nor an RDF file ({', '.join(_RDF_EXTENSIONS)}): left out")
+    return pages, offered, left_out
+
+
+_RDF_EXTENSIONS = [extension for f in serializations.FORMATS for extension in f.extensions]
 
 
 @contextmanager

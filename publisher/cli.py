@@ -93,9 +93,10 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
       migration-lod build --seeds seeds/ --out output/ --jobs 2
     """
     from .build import build as run_build  # pySHACL takes most of a second to import: only build needs it
+    from .build import seed_files
 
     bar = None
-    total = len(list(seeds.glob("*.txt"))) if seeds.is_dir() else 0
+    total = len(seed_files(seeds)[0]) if seeds.is_dir() else 0
     if sys.stderr.isatty() and total > 20:
         bar = click.progressbar(length=total, label="Converting and validating", file=sys.stderr)
         bar.__enter__()

@@ -607,3 +607,18 @@ def test_a_failed_shared_page_leaves_the_run_of_its_chunk_with_its_other_pages(t
     assert [r.publishable for r in first + second] == [True, False, True]
     run = (runs / "run-000001.nt").read_text(encoding="utf-8")
     assert "350000" not in run and "i-migr" in run and "Argentina" not in run
+
+
+def test_a_page_named_in_capitals_is_read_and_other_files_of_the_seeds_are_named(tmp_path):
+    # "PAGE.TXT" was left out without a word, as were "notes.md" and a folder of pages
+    seeds = tmp_path / "seeds"
+    (seeds / "idf").mkdir(parents=True)
+    (seeds / "PAGE.TXT").write_text(IDF, encoding="utf-8")
+    (seeds / "notes.md").write_text("# notes", encoding="utf-8")
+    (seeds / ".DS_Store").write_bytes(b"\0")
+    result = build(seeds, tmp_path / "out", jobs=1)
+    assert result.pages == 1 and result.published == ["https://w3id.org/migration-lod/project/PO.0181"]
+    assert [n for n in result.notices if "left out" in n] == [
+        f"{seeds / 'idf'}/: a folder, left out: the build reads the files directly in {seeds}",
+        f"{seeds / 'notes.md'}: neither a page (.txt) nor an RDF file (.ttl, .jsonld, .json, .nt, .nq, .rdf, .owl, "
+        ".xml): left out"]
