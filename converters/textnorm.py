@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -20,8 +21,24 @@ _CLEANING = ((_BREAK_CHARACTERS, re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _OTHER_SPACES = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \n")
 
 
+# What a page copied from a web page's source (or a CMS export) may keep of its markup, which a reader of the page
+# never saw: character references ("&nbsp;", "&amp;", "&#233;") and the tags of text ("<br>", "<strong>", "</p>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|p|div|br|ul|ol|li|h[1-6]|font|small|sup|sub|td|tr|th|table|tbody)"
+                  r"(?:\s[^<>\n]{0,500}?)?\s*/?>", re.IGNORECASE)
+
+
+def _reference(match: re.Match) -> str:
+    char = html.unescape(match[0])
+    return " " if char.isspace() else char  # "&#10;" is no line of the page: its lines keep their numbers
+
+
 def clean(text: str) -> str:
-    """Page text with one kind of line ending, no BOM or zero-width marks, and plain spaces."""
+    """Page text with one kind of line ending, no BOM, zero-width marks or HTML markup, and plain spaces."""
+    if "<" in text:  # tags first: "&lt;br&gt;" is what the reader saw, "<br>"
+        text = _TAG.sub(" ", text)  # a space, not a line break: the page's lines keep their numbers
+    if "&" in text:
+        text = _ENTITY.sub(_reference, text)
     text = unicodedata.normalize("NFC", text)
     for characters, pattern, replacement in _CLEANING:
         if any(char in text for char in characters):  # most pages have none: `in` says so far sooner than `re`

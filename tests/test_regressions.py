@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -622,3 +623,16 @@ def test_a_page_named_in_capitals_is_read_and_other_files_of_the_seeds_are_named
         f"{seeds / 'idf'}/: a folder, left out: the build reads the files directly in {seeds}",
         f"{seeds / 'notes.md'}: neither a page (.txt) nor an RDF file (.ttl, .jsonld, .json, .nt, .nq, .rdf, .owl, "
         ".xml): left out"]
+
+
+def test_html_markup_a_page_kept_from_its_source_does_not_change_its_facts():
+    # "Actif<br>" was a new status "actif-br", "&nbsp;" and "&rsquo;" were published as written
+    page = (IDF.replace("Argentine\u00a0:", "Argentine&nbsp;:", 1)
+            .replace("    Actif\n", "    <strong>Actif</strong><br>\n")
+            .replace("l’Argentine", "l&rsquo;Argentine").replace("    300000.00\n", "    300000.00&#10;\n")
+            .replace("  • Couverture\n", "  • <b>Couverture</b>\n"))
+    assert page.count("&") == 3 and page.count("<") == 5
+    marked, plain = convert(page.encode(), "000.txt"), convert(IDF.encode(), "000.txt")
+    assert replace(marked, source=plain.source) == plain
+    shown = convert(IDF.replace("Avec 2,3", "Avec &lt;br&gt; 2,3", 1).encode(), "000.txt")
+    assert "Avec <br> 2,3" in shown.description  # escaped markup is what the reader saw
