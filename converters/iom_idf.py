@@ -8,7 +8,7 @@ from functools import lru_cache
 from .countries import check_apart, is_country_list, split_countries
 from .errors import PageError
 from .language import guess_language
-from .navigation import without_footer
+from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
 from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
@@ -19,19 +19,23 @@ FUNDING_PROGRAMME = "iom-development-fund"
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.
 LABELS = {
-    "date de debut": "start", "start date": "start",
-    "date de fin": "end", "end date": "end",
-    "statut du projet": "status", "project status": "status", "statut": "status",
+    "date de debut": "start", "start date": "start", "date de debut du projet": "start", "date de demarrage": "start",
+    "date de fin": "end", "end date": "end", "date de fin du projet": "end", "date d'achevement": "end",
+    "date de cloture": "end",
+    "statut du projet": "status", "project status": "status", "statut": "status", "etat du projet": "status",
     "type de projet": "project_type", "project type": "project_type",
     "budget amount (usd)": "budget", "budget (usd)": "budget", "montant du budget (usd)": "budget",
-    "budget amount": "budget", "budget": "budget",
-    "couverture": "scope", "coverage": "scope",
-    "annee": "allocation_year", "year": "allocation_year",
+    "budget amount": "budget", "budget": "budget", "budget total (usd)": "budget", "budget total": "budget",
+    "montant (usd)": "budget",
+    "couverture": "scope", "coverage": "scope", "couverture geographique": "scope", "geographic coverage": "scope",
+    "annee": "allocation_year", "year": "allocation_year", "annee d'allocation": "allocation_year",
+    "allocation year": "allocation_year",
     "idf region": "region", "region idf": "region", "region du fdi": "region",
     "other countries benefiting at time of allocation": "other_countries",
     "autres pays beneficiaires au moment de l'allocation": "other_countries",
-    "prima id": "prima_id",
-    "projet id": "code", "project id": "code", "id du projet": "code",
+    "prima id": "prima_id", "id prima": "prima_id",
+    "projet id": "code", "project id": "code", "id du projet": "code", "code du projet": "code",
+    "project code": "code",
     "etat(s) membre(s) beneficiaires remplissant les conditions requises": "eligible_countries",
     "etats membres beneficiaires remplissant les conditions requises": "eligible_countries",
     "eligible member states": "eligible_countries",
@@ -73,8 +77,8 @@ def parse(text: str, source: Source) -> Project:
     lines = page_lines(text)
     others: list[tuple[int, str]] = []  # fields no label of ours names
     fields, first, last = _scan_fields(lines, _labels(text), others)
-    title_line = next((line for line in reversed(lines[:first]) if not line.blank), None)
-    title = _TITLE_LABEL.sub("", title_line.text) if title_line and not title_line.bulleted else None
+    title_line = _title_line(lines, first, others)
+    title = _TITLE_LABEL.sub("", title_line.text) if title_line else None
     text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
@@ -89,8 +93,42 @@ def parse(text: str, source: Source) -> Project:
         project.lines[field] = number
     if title_line and title:
         project.lines["title"] = title_line.number
-    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in others)
+    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
     return project
+
+
+def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) -> Line | None:
+    """The title: the line before the first field the family knows, past the fields before it that no label of
+    ours names ("• Date prévue" and its value: a title is no field's value), which go to `others`. The site's
+    menu ("- 2030 AGENDA" before the title) is no field."""
+    index = first
+    while (at := _previous(lines, index)) is not None:
+        line = lines[at]
+        if line.bulleted and _INLINE.match(line.text) and not is_site_text(line):  # "• Date prévue: 2022"
+            others.append((line.number, line.text))
+            index = at
+            continue
+        label = _previous(lines, at)
+        if label is not None and _field_pair(lines, label, at) and not is_site_text(lines[label]):
+            others.append((lines[label].number, f"{lines[label].text}: {line.text}"))
+            index = label
+            continue
+        return None if line.bulleted else line
+    return None
+
+
+def _previous(lines: list[Line], index: int) -> int | None:
+    """The index of the last line with text before `index`, if any."""
+    return next((at for at in range(index - 1, -1, -1) if not lines[at].blank), None)
+
+
+def _field_pair(lines: list[Line], label: int, value: int) -> bool:
+    """True when lines[label] and lines[value] are laid out as a label and its value: "  • Label" over a value
+    indented further, or "-", "Label", "value" lines."""
+    name, text = lines[label], lines[value]
+    if name.bulleted:
+        return ":" not in name.text and not text.bulleted and text.indent > name.indent
+    return value == label + 1 and label > 0 and lines[label - 1].bulleted and lines[label - 1].blank
 
 
 @lru_cache(maxsize=1)  # detect() and parse() read the same page in a row

@@ -636,3 +636,36 @@ def test_html_markup_a_page_kept_from_its_source_does_not_change_its_facts():
     assert replace(marked, source=plain.source) == plain
     shown = convert(IDF.replace("Avec 2,3", "Avec &lt;br&gt; 2,3", 1).encode(), "000.txt")
     assert "Avec <br> 2,3" in shown.description  # escaped markup is what the reader saw
+
+
+IDF_DASHES = seed("001").read_text(encoding="utf-8")  # the "-" layout, after the site's menu
+
+
+@pytest.mark.parametrize("page, old, new", [
+    (IDF, "  • Date de début\n    2022\n", "  • Date prévue\n    2022\n"),
+    (IDF, "  • Date de début\n    2022\n", "  • Date prévue: 2022\n"),
+    (IDF_DASHES, "\nDate de début\n2023\n", "\nDate prévue\n2023\n"),
+])
+def test_a_first_field_no_label_names_is_no_title(page, old, new):
+    # the title was the unknown field's value ("2022"), and the page's title and that field were lost unsaid
+    changed = page.replace(old, new, 1)
+    assert changed != page
+    project, plain = convert(changed.encode(), "x.txt"), convert(page.encode(), "x.txt")
+    at = changed.split("\n").index(next(line for line in changed.split("\n") if "Date prévue" in line)) + 1
+    assert project.title == plain.title and project.start is None
+    assert project.notes == [(at, f'"Date prévue: {plain.start.year}" is no field the iom-idf converter reads: '
+                                  "left out of the record")]
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("Date de début", "Date de démarrage", "start"), ("Date de fin", "Date d’achèvement", "end"),
+    ("Budget Amount (USD)", "Budget total (USD)", "budget"), ("Couverture", "Couverture géographique", "scope"),
+    ("Année", "Année d’allocation", "allocation_year"), ("Prima ID", "ID Prima", "prima_id"),
+    ("Projet ID", "Code du projet", "code"), ("Statut du projet", "État du projet", "status"),
+])
+def test_other_wordings_of_idf_labels_are_those_fields(old, new, field):
+    page = IDF.replace(f"  • {old}\n", f"  • {new}\n", 1)
+    assert page != IDF
+    project = convert(page.encode(), "000.txt")
+    assert getattr(project, field) == getattr(convert(IDF.encode(), "000.txt"), field) is not None
+    assert not project.notes
