@@ -24,6 +24,8 @@ _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Dec
            "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "k": Decimal(10) ** 3}
 _SCALE = re.compile(r"\s*(?P<word>millions?|milliards?|billions?|mio|m|k)\b\.?(?:\s+d(?:e\s+|'\s*))?")
 _REMARK = re.compile(r"\([^)]*\)")
+# Words that make an amount approximate, as the page gives it
+_ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)", re.IGNORECASE)
 # What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
 _FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
 _CURRENCY_KEYS = {re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}
@@ -40,10 +42,12 @@ _MONTHS = {
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A date within a span of text, folded: each of parse_date's forms, the fullest first
 _DATES = re.compile(rf"(?:\d{{1,2}}(?:er)?\s+)?\b(?:{_MONTH_WORDS})\b\.?\s+(?:\d{{1,2}},\s+)?\d{{4}}"
-                    r"|\b\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d)|\b(?:\d{1,2}[/.])?\d{1,2}[/.]\d{4}\b|\b\d{4}\b")
+                    r"|\b\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d)|\b(?:\d{1,2}[/.-])?\d{1,2}[/.-]\d{4}\b|\b\d{4}\b")
 # A part of a year: "début 2022", "mi-2022", "fin 2023", "T1 2022", "2e trimestre 2022", "Q3 2021", "late 2021"
-_WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of|beginning of|[tq][1-4]"
-                          r"|[1-4](?:er|e|eme|st|nd|rd|th)\s+(?:trimestre|semestre|quarter|half))[\s-]+(?P<year>\d{4})")
+_WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of|beginning of|[tqsh][1-4]"
+                          r"|(?:[1-4](?:er|ere|e|eme|st|nd|rd|th)|premier|second|deuxieme|troisieme|quatrieme|first"
+                          r"|third|fourth)\s+(?:trimestre|semestre|quarter|half)"
+                          r"|printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)(?:\s+d[e'])?[\s-]+(?P<year>\d{4})")
 _DURATION = re.compile(r"(?:(?P<years>\d+(?:[.,]5|[.,]25|[.,]75)?)\s*(?:ans?|annees?|years?))?"
                        r"(?:\s*(?:et|and|,)?\s*(?P<months>\d+)\s*(?:mois|months?))?")
 # What a page writes in a field that has no value (yet), folded, without its end dots
@@ -67,10 +71,12 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
-    words = fold(text[:match.start()] + " " + text[match.end():])
-    scale = _SCALE.match(fold(text[match.end():]))
+    plain = _ABOUT.sub(" ", text)  # "environ 400 000 USD": the amount as the page gives it
+    match = _NUMBER.search(plain)
+    words = fold(plain[:match.start()] + " " + plain[match.end():])
+    scale = _SCALE.match(fold(plain[match.end():]))
     if scale:  # "1,5 million": the mark before a scale word is a decimal one, whatever follows it
-        words = fold(text[:match.start()]) + " " + fold(text[match.end():])[scale.end():]
+        words = fold(plain[:match.start()]) + " " + fold(plain[match.end():])[scale.end():]
         amount = _decimal(match.group().strip(), text, line, decimal=True) * _SCALES[scale["word"]]
         amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
         if amount.adjusted() >= _MAX_DIGITS:
@@ -140,10 +146,10 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
     if match := re.fullmatch(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?", value):
         year, month, day = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(?:(\d{1,2})[/.])?(\d{1,2})[/.](\d{4})", value):  # day first, as French pages write
+    if match := re.fullmatch(r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})", value):  # day first, as French pages write
         day, month, year = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?\s+(?:(\d{1,2}),\s+)?(\d{4})", value):
+    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?,?\s+(?:(\d{1,2}),\s+)?(\d{4})", value):
         day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021"
         month = _MONTHS.get(month_word)
         if month and not (day and english_day):

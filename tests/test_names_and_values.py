@@ -72,6 +72,9 @@ def test_subdivisions_resolve_through_pycountry():
     ("400 000 $ US", "400000", "USD"),
     # a remark in brackets after the amount is not its currency
     ("400 000 USD (dont 50 000 USD de cofinancement)", "400000", "USD"), ("400 000 (EUR)", "400000", "EUR"),
+    # an approximate amount is the amount the page gives ("unknown currency" before)
+    ("environ 400 000 USD", "400000", "USD"), ("400 000 USD environ", "400000", "USD"),
+    ("approx. EUR 1.2 million", "1200000", "EUR"),
 ])
 def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
     money = parse_money(text, "USD")
@@ -96,6 +99,11 @@ def test_bad_money_is_an_error(text, message):
     # a part of a year is within that year, and no more precise than it
     ("fin 2023", PartialDate(2023)), ("mi-2022", PartialDate(2022)), ("Début 2022", PartialDate(2022)),
     ("T1 2022", PartialDate(2022)), ("2e trimestre 2022", PartialDate(2022)), ("late 2021", PartialDate(2021)),
+    # each of these was "not a date"
+    ("premier semestre 2023", PartialDate(2023)), ("S1 2023", PartialDate(2023)), ("été 2022", PartialDate(2022)),
+    ("deuxième trimestre 2021", PartialDate(2021)), ("printemps 2022", PartialDate(2022)),
+    ("fin de 2023", PartialDate(2023)), ("09-2022", PartialDate(2022, 9)), ("15-06-2020", PartialDate(2020, 6, 15)),
+    ("30 septembre, 2022", PartialDate(2022, 9, 30)),
 ])
 def test_dates_as_precise_as_written(text, date):
     assert parse_date(text) == date
@@ -120,6 +128,8 @@ def test_bad_dates_and_durations():
 
 @pytest.mark.parametrize("text, dates", [
     ("Jun 2020 Jun 2020", [PartialDate(2020, 6), PartialDate(2020, 6)]),
+    ("09-2022 - 12-2023", [PartialDate(2022, 9), PartialDate(2023, 12)]),  # was read as years
+    ("S1 2023 - S2 2024", [PartialDate(2023), PartialDate(2024)]),
     ("janvier 2021 – mars 2022", [PartialDate(2021, 1), PartialDate(2022, 3)]),
     ("Du 1er mars 2020 au 28 février 2022", [PartialDate(2020, 3, 1), PartialDate(2022, 2, 28)]),
     ("01/2020 - 12/2021", [PartialDate(2020, 1), PartialDate(2021, 12)]),
