@@ -72,15 +72,18 @@ _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermedi
 _LIST_MARKS = re.compile(r"[(),;]")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
-_ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)\s+"
+_ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya|prefecture|district"
+                         r"|county|etat|state)\s+"
                          r"(?:de la |de l'|du |des |de |d')?(?P<name>.+)$")
-_ADMIN_AREAS = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya)s\s+"
+_ADMIN_AREAS = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya|prefecture"
+                          r"|district|etat|state)s\s+"
                           r"(?:de la |de l'|du |des |de |d')?")
 # What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
-          "region": "Region", "departement": "Department", "wilaya": "Province"}
+          "region": "Region", "departement": "Department", "wilaya": "Province", "prefecture": "Prefecture",
+          "district": "District", "county": "County", "etat": "State", "state": "State"}
 _MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|communes?|villes?|municipalit(?:y|ies)|cit(?:y|ies))\s+"
                            r"(?:du |des |de |d'|of )?", re.IGNORECASE)
 _RESULT = re.compile(r"^(?P<notation>R\s?\d+)\s*[:.)\-]?\s*(?P<text>.+)$")

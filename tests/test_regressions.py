@@ -669,3 +669,13 @@ def test_other_wordings_of_idf_labels_are_those_fields(old, new, field):
     project = convert(page.encode(), "000.txt")
     assert getattr(project, field) == getattr(convert(IDF.encode(), "000.txt"), field) is not None
     assert not project.notes
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Commune d'Oujda (Préfecture d'Oujda-Angad)", "MA-OUJ"),  # the brackets were an alias, the place unknown
+    ("Commune de Nador (Province de Nador)", "MA-NAD"),
+    ("Municipalité de Raoued (Gouvernorat de l’Ariana)", "TN-12"),
+])
+def test_an_ngo_partner_located_in_a_prefecture_or_province_is_there(text, code):
+    organisation = euromed_ngo._organisation(text, 1)
+    assert organisation.place.subdivision.code == code and not organisation.alt_labels
