@@ -31,12 +31,15 @@ ALIASES = {
     "TZ": ("République-Unie de Tanzanie", "Tanzanie", "Tanzania"),
     "RU": ("Fédération de Russie", "Russie", "Russia"),
     "US": ("États-Unis d'Amérique", "United States of America", "USA"),
-    "GB": ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Royaume-Uni"),
+    "GB": ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Royaume-Uni", "UK"),
     "TR": ("Türkiye", "Turquie", "Turkey"),
     "CZ": ("Tchéquie", "Czechia"),
     "MK": ("Macédoine du Nord", "North Macedonia"),
     "VN": ("Viet Nam", "Vietnam"),
-    "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo"),
+    "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo", "Congo (RDC)",
+           "Congo-Kinshasa", "DR Congo", "DRC"),
+    "CG": ("Congo-Brazzaville",),
+    "CF": ("Centrafrique",),
     "FM": ("Micronésie (États fédérés de)",),
     # the UN's French and English names where ISO 3166 and pycountry's catalogues spell them otherwise
     "KN": ("Saint-Kitts-et-Nevis",),
@@ -136,7 +139,9 @@ def _gazetteer() -> dict[str, str]:
     heads: dict[str, set[str]] = {}
 
     def add(name: str, code: str) -> None:
-        names.setdefault(fold(name), set()).add(code)
+        key = fold(name)  # and as pages also write it: "Trinité et Tobago", "Cote d Ivoire"
+        for variant in {key, key.replace("-", " "), key.replace("'", " ")}:
+            names.setdefault(variant, set()).add(code)
         head, sep, _ = name.partition(", ")
         if sep:
             heads.setdefault(fold(head), set()).add(code)

@@ -36,6 +36,9 @@ from converters.values import parse_date, parse_duration_months, parse_money, pa
     # former and everyday English names
     ("Swaziland, Ivory Coast, Cape Verde, Burma, East Timor, Brunei", ["SZ", "CI", "CV", "MM", "TL", "BN"]),
     ("The Gambia and the Bahamas", ["GM", "BS"]),
+    # hyphens and apostrophes left out, and more everyday names (each was "unknown country")
+    ("Trinité et Tobago et Jamaïque", ["TT", "JM"]), ("Cote d Ivoire, Sao Tomé et Principe", ["CI", "ST"]),
+    ("Congo (RDC), Centrafrique", ["CD", "CF"]), ("UK, Congo-Brazzaville", ["GB", "CG"]),
 ])
 def test_country_lists_split_by_longest_match(text, codes):
     assert split_countries(text) == codes
