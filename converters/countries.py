@@ -270,12 +270,21 @@ def _unknown_words(text: str, folded: str, start: int) -> str:
 def _subdivision_index() -> dict[str, list[Subdivision]]:
     catalogs = [_catalog("iso3166-2", lang) for lang in LANGUAGES]
     index: dict[str, list[Subdivision]] = {}
+    variants: dict[str, list[Subdivision]] = {}
     for entry in pycountry.subdivisions:
         names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs)}
         for name in names:
             key = fold(strip_article(name))
             index.setdefault(key, []).append(Subdivision(entry.code, entry.name))
+            bare = _QUALIFIER.sub("", key)  # "Guelmim-Oued Noun (EH-partial)" is also "Guelmim-Oued Noun"
+            for variant in {bare, bare.replace("-", " ")} - {key}:  # and "Casablanca Settat"
+                variants.setdefault(variant, []).append(Subdivision(entry.code, entry.name))
+    for variant, found in variants.items():  # where no subdivision has that name itself ("Sofia")
+        index.setdefault(variant, found)
     return index
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")
 
 
 def subdivision(name: str, country: str | None = None, kind: str | None = None,

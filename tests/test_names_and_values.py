@@ -56,6 +56,15 @@ def test_country_labels_and_codes():
     assert country("SV").wikidata == "Q792" and country("AR").numeric == "032"
 
 
+@pytest.mark.parametrize("name, code", [
+    ("Guelmim-Oued Noun", "MA-10"),  # ISO's name has a qualifier: "Guelmim-Oued Noun (EH-partial)"
+    ("Casablanca Settat", "MA-06"), ("Béni Mellal Khénifra", "MA-05"),  # without the hyphen
+    ("Sofia", "BG-23"),  # a qualifier's name that another subdivision has itself stays that one's
+])
+def test_a_subdivision_named_without_its_qualifier_or_hyphen(name, code):
+    assert subdivision(name, country=code[:2]).code == code
+
+
 def test_subdivisions_resolve_through_pycountry():
     assert subdivision("l'Ariana", kind="Governorate").code == "TN-12"
     assert subdivision("Tunis", country="TN").code == "TN-11"
