@@ -22,6 +22,8 @@ from pathlib import Path
 from signal import SIGABRT
 from typing import IO
 
+from converters.namespaces import prefixes
+
 from . import store
 from .errors import NotAcceptable, QueryOutOfMemory, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from .querycheck import query_kind, tokens
@@ -111,10 +113,16 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
         if not match:
             raise QuerySyntaxError(f"syntax error: {header['message']}", "check the query against SPARQL 1.1")
         line, column, expected = int(match[1]), int(match[2]), match[3]
+        if "Prefix not found" in expected and (undeclared := _undeclared_prefix(query)):
+            at, name = undeclared
+            known = prefixes().get(name)
+            raise QuerySyntaxError(f'line {at.line}, column {at.column}: the prefix "{name}:" is not declared',
+                                   f"declare it first: PREFIX {name}: <{known or 'its namespace IRI'}>",
+                                   line=at.line, column=at.column)
         lines = query.splitlines() or [""]
         shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         near = f" (near {shown!r})" if shown else " (at the end of the query)"
-        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {expected}{near}",
+        raise QuerySyntaxError(f"line {line}, column {column}: syntax error, {_readable(expected)}{near}",
                                "check the query against SPARQL 1.1", line=line, column=column)
     if error == "too-large":
         raise ResultTooLarge(f"the answer has more than {limit} results",
@@ -122,6 +130,26 @@ def _result(header: dict, body: bytes, query: str, limit: int, timeout: float) -
     if error:
         raise StoreError(f"the query failed: {header['message']}", "check the query; --debug shows more")
     return SparqlResult(body, header["media_type"])
+
+
+def _undeclared_prefix(query: str) -> tuple | None:
+    """The first prefixed name of the query whose prefix no PREFIX declares, and that prefix."""
+    declared = declared_prefixes(query)
+    for token in tokens(query):
+        name = token.text.partition(":")[0]
+        if token.kind == "pname" and name not in declared:
+            return token, name
+    return None
+
+
+# pyoxigraph's lists of expected characters ("['A' ..= 'Z' | 'a' ..= 'z' | '\u{00C0}'..='\u{00D6}' …]"): noise
+_CHARACTER_CLASSES = re.compile(r",?\s*\[[^\[\]]*\]", re.DOTALL)
+
+
+def _readable(expected: str) -> str:
+    """pyoxigraph's "expected one of …" without its character classes: "expected one of DESCRIBE"."""
+    readable = " ".join(_CHARACTER_CLASSES.sub("", expected).split()).rstrip(",")
+    return "unexpected text" if readable in ("", "expected", "expected one of") else readable
 
 
 class _StoreBroken(Exception):

@@ -250,3 +250,20 @@ def test_json_results_from_the_endpoint_are_sparql_json(server):
     handler, url = server
     result = run("query", PROJECTS, "--format", "json", "--endpoint", f"{url}/sparql")
     assert len(json.loads(result.output)["results"]["bindings"]) == 5
+
+
+def test_an_undeclared_prefix_is_named_with_its_declaration(out):
+    # it was pyoxigraph's "expected one of Prefix not found, ['%'], ['-' | '0' ..= '9' | '\u{00B7}' …" on five lines
+    result = run("query", "SELECT ?p WHERE {\n  ?p mp:beneficiaryCountry ?c }", "--out", str(out))
+    assert result.exit_code == 2
+    assert result.output == ('error: line 2, column 6: the prefix "mp:" is not declared; declare it first: '
+                             "PREFIX mp: <https://w3id.org/migration-lod/vocab#>\n")
+
+
+def test_a_syntax_error_is_one_line_without_character_classes(out):
+    # it was "expected one of OPTIONAL, ['0'..='9'], ['A' ..= 'Z' | 'a' ..= 'z' | '\u{00C0}'..='\u{00D6}' …" on 5 lines
+    result = run("query", "SELECT ?p WHERE { ?p ?q _: }", "--out", str(out))
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "\\u{" not in result.output
+    assert "syntax error, expected one of OPTIONAL (near" in result.output
+    result = run("query", "SELECT ?p WHERE { ?p ?q 12a }", "--out", str(out))  # "expected [_]"
+    assert "syntax error, unexpected text (near" in result.output
