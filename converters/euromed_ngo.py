@@ -72,18 +72,15 @@ _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermedi
 _LIST_MARKS = re.compile(r"[(),;]")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
-_ADMIN_AREA = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya|prefecture|district"
-                         r"|county|etat|state)\s+"
-                         r"(?:de la |de l'|du |des |de |d')?(?P<name>.+)$")
-_ADMIN_AREAS = re.compile(r"^(?P<kind>gouvernorat|governorate|province|region|departement|wilaya|prefecture"
-                          r"|district|etat|state)s\s+"
-                          r"(?:de la |de l'|du |des |de |d')?")
-# What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
-_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
           "region": "Region", "departement": "Department", "wilaya": "Province", "prefecture": "Prefecture",
           "district": "District", "county": "County", "etat": "State", "state": "State"}
+_OF = r"(?:de la |de l'|du |des |de |d')?"
+_ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
+_ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
+# What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
+_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 _MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|communes?|villes?|municipalit(?:y|ies)|cit(?:y|ies))\s+"
                            r"(?:du |des |de |d'|of )?", re.IGNORECASE)
 _RESULT = re.compile(r"^(?P<notation>R\s?\d+)\s*[:.)\-]?\s*(?P<text>.+)$")
@@ -228,17 +225,20 @@ def _period(project: Project, lines: list[Line]) -> None:
         return
     try:
         dates = parse_period(text, lines[0].number)
-    except PageError:  # no date: "Durée du projet : 36 mois" may be what the heading says, a duration
-        try:
-            project.duration_months = parse_duration_months(text, lines[0].number)
-        except PageError:
-            pass
-        else:
-            return
-        raise
+    except PageError as no_date:  # "Durée du projet : 36 mois" may be what the heading says, a duration
+        project.duration_months = _months(text, lines[0].number, no_date)
+        return
     project.start = dates[0]
     if len(dates) > 1:
         project.end = dates[-1]
+
+
+def _months(text: str, line: int, otherwise: PageError) -> int:
+    """The duration `text` gives in months; `otherwise` when it gives none."""
+    try:
+        return parse_duration_months(text, line)
+    except PageError:
+        raise otherwise from None
 
 
 def _result(line: Line) -> ExpectedResult:
