@@ -119,8 +119,9 @@ def seed_files(seeds: Path) -> tuple[list[Path], list[Path], list[str]]:
     """The pages (*.txt, in any case: "PAGE.TXT") and contributions (RDF files) of a seeds folder, and a note for
     each other file or folder in it, which the build leaves out (hidden ones, such as .DS_Store, without a word)."""
     pages, offered, left_out = [], contributions.files(seeds), []
+    contributed = set(offered)  # a 100,000-page folder asks once a page
     for path in sorted(seeds.iterdir()):
-        if path.name.startswith(".") or path in offered:
+        if path.name.startswith(".") or path in contributed:
             continue
         if path.is_file() and path.suffix.lower() == ".txt":
             pages.append(path)
