@@ -41,13 +41,15 @@ _MONTHS = {
 }
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A date within a span of text, folded: each of parse_date's forms, the fullest first
-_DATES = re.compile(rf"(?:\d{{1,2}}(?:er)?\s+)?\b(?:{_MONTH_WORDS})\b\.?\s+(?:\d{{1,2}},\s+)?\d{{4}}"
+_DATES = re.compile(rf"(?:\d{{1,2}}(?:er)?[\s-]+)?\b(?:{_MONTH_WORDS})\b\.?[\s-]+(?:\d{{1,2}},\s+)?\d{{4}}"
                     r"|\b\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d)|\b(?:\d{1,2}[/.-])?\d{1,2}[/.-]\d{4}\b|\b\d{4}\b")
 # A part of a year: "début 2022", "mi-2022", "fin 2023", "T1 2022", "2e trimestre 2022", "Q3 2021", "late 2021"
 _WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of|beginning of|[tqsh][1-4]"
                           r"|(?:[1-4](?:er|ere|e|eme|st|nd|rd|th)|premier|second|deuxieme|troisieme|quatrieme|first"
                           r"|third|fourth)\s+(?:trimestre|semestre|quarter|half)"
                           r"|printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)(?:\s+d[e'])?[\s-]+(?P<year>\d{4})")
+# A month and a year of two figures, folded: "dec-24", "dec. 24", "12/24"
+_SHORT_YEAR = re.compile(rf"(?:{_MONTH_WORDS}|\d{{1,2}})\.?[\s/.-]+\d{{2}}")
 _DURATION = re.compile(r"(?:(?P<years>\d+(?:[.,]5|[.,]25|[.,]75)?)\s*(?:ans?|annees?|years?))?"
                        r"(?:\s*(?:et|and|,)?\s*(?P<months>\d+)\s*(?:mois|months?))?")
 # What a page writes in a field that has no value (yet), folded, without its end dots
@@ -136,8 +138,8 @@ def parse_year(text: str, line: int | None = None) -> int:
 
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:
-    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "2020-06-15", "15/06/2020", "06/2020",
-    "March 15, 2021"."""
+    """A date as precise as written: "2022", "Jun 2020", "juin 2020", "Jan-2020", "2020-06-15", "15/06/2020",
+    "06/2020", "March 15, 2021", "15-Jan-2020"."""
     value = fold(text).strip(" .")
     if re.fullmatch(r"\d{4}", value):
         return PartialDate(int(value))
@@ -149,12 +151,16 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
     if match := re.fullmatch(r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})", value):  # day first, as French pages write
         day, month, year = match.groups()
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([a-z]+)\.?,?\s+(?:(\d{1,2}),\s+)?(\d{4})", value):
-        day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021"
+    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?[\s-]+)?([a-z]+)\.?,?[\s-]+(?:(\d{1,2}),\s+)?(\d{4})", value):
+        day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021", "15-Jan-2021"
         month = _MONTHS.get(month_word)
         if month and not (day and english_day):
             written = day or english_day
             return _checked(int(year), month, int(written) if written else None, text, line)
+    if _SHORT_YEAR.fullmatch(value):  # "Dec-24", "déc. 24": December 2024, or the 24th?
+        written = excerpt(text).strip(" .")
+        raise PageError(f'date "{written}" gives its year in two figures',
+                        f"write the year in four: {written[:-2]}20{written[-2:]}", line=line)
     raise PageError(f'date "{excerpt(text)}" is not a date',
                     "write a year (2022), a month and year (juin 2022) or a day (2022-06-15)", line=line)
 

@@ -116,6 +116,7 @@ def test_bad_money_is_an_error(text, message):
     ("deuxième trimestre 2021", PartialDate(2021)), ("printemps 2022", PartialDate(2022)),
     ("fin de 2023", PartialDate(2023)), ("09-2022", PartialDate(2022, 9)), ("15-06-2020", PartialDate(2020, 6, 15)),
     ("30 septembre, 2022", PartialDate(2022, 9, 30)),
+    ("Jan-2022", PartialDate(2022, 1)), ("15-Jan-2022", PartialDate(2022, 1, 15)), ("janv.-2022", PartialDate(2022, 1)),
 ])
 def test_dates_as_precise_as_written(text, date):
     assert parse_date(text) == date
@@ -132,6 +133,9 @@ def test_bad_dates_and_durations():
         parse_date("15 March, 2021 2021")
     with pytest.raises(PageError, match="has no date"):
         parse_period("à préciser")
+    for short, four in [("Dec-24", "Dec-2024"), ("déc. 24", "déc. 2024"), ("12/24", "12/2024")]:
+        with pytest.raises(PageError, match=f"gives its year in two figures; write the year in four: {four}$"):
+            parse_date(short)  # December 2024, or the 24th? it was "not a date", without saying why
     with pytest.raises(PageError, match="is not a number of months"):
         parse_duration_months("deux ans")
     with pytest.raises(PageError, match="is not a number of months"):
@@ -147,6 +151,7 @@ def test_bad_dates_and_durations():
     ("01/2020 - 12/2021", [PartialDate(2020, 1), PartialDate(2021, 12)]),
     ("15.03.2020 – 14.03.2022", [PartialDate(2020, 3, 15), PartialDate(2022, 3, 14)]),
     ("2020-2022", [PartialDate(2020), PartialDate(2022)]), ("depuis 2019", [PartialDate(2019)]),
+    ("Jun-2020 - Jun-2022", [PartialDate(2020, 6), PartialDate(2022, 6)]),
 ])
 def test_a_period_is_its_dates_as_precise_as_written(text, dates):
     assert parse_period(text) == dates
