@@ -10,12 +10,13 @@ from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 
-from . import euromed_ngo, iom_idf, iom_innovation
+from . import euromed_ngo, iom_idf, iom_innovation, pagelines
 from .errors import PageError
 from .records import Project, Source
 
 # The page families, each a module with NAME, detect(text) -> bool and parse(text, source) -> Project.
 FORMATS: tuple[ModuleType, ...] = (iom_idf, iom_innovation, euromed_ngo)
+pagelines.TAB_LABELS.update(*(fmt.FIELD_LABELS for fmt in FORMATS))
 VERSION = version("migration-lod")
 # A project page is a few kilobytes and lists tens of items; far beyond that it is the wrong file.
 MAX_PAGE_BYTES = 500_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import lookup, subdivision
+from .countries import lookup, split_countries, subdivision
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -63,6 +63,7 @@ _OTHER_FIELDS = {
     "cout du projet": "budget", "cout total du projet": "budget", "montant": "budget", "montant total": "budget",
     "montant du projet": "budget", "montant du financement": "budget",
 }
+FIELD_LABELS = frozenset(LABELLED) | frozenset(_OTHER_FIELDS)  # labels a value follows (see iom_idf)
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 _ROLE_ORDER = list(Role)
 # Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
@@ -80,6 +81,13 @@ _OF = r"(?:de la |de l'|du |des |de |d')?"
 _ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
 _ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
 # What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
+# A zone that is the whole of a country, folded: "Tout le territoire national", "National", "À l'échelle nationale",
+# "Tunisie (ensemble du territoire)", "Tunisie - niveau national", "Toute la Tunisie"
+_WHOLE = (r"(?:(?:sur\s+)?(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l')\s*)?"
+          r"(?:territoire|pays)(?:\s+nationale?)?|(?:au\s+|a\s+l'|a\s+)?(?:niveau|echelle)\s+nationale?|nationale?|territoire\s+national"
+          r"|nationwide|countrywide|(?:the\s+)?whole\s+country)")
+_WHOLE_COUNTRY = re.compile(rf"{_WHOLE}|(?P<country>[^()]+?)\s*(?:\(\s*{_WHOLE}\s*\)|[-:,]\s*{_WHOLE})"
+                            r"|(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l'|des)\s*)?(?P<all>.+)")
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 _MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|communes?|villes?|municipalit(?:y|ies)|cit(?:y|ies))\s+"
                            r"(?:du |des |de |d'|of )?", re.IGNORECASE)
@@ -315,6 +323,8 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
     """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
     places, subdivisions or countries, located by what the page says elsewhere."""
     value = collapse(value)
+    if whole := _whole_countries(value, country, line):
+        return whole
     municipal = _MUNICIPALITY.match(value) is not None
     kind = None
     if plural := _ADMIN_AREAS.match(fold(value)):  # one kind for every name ("é", "’" fold to one character)
@@ -322,6 +332,23 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
     names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", value))
     return [_area(name, places, country, kind, municipal, line)
             for name in filter(None, (_PARTICLE.sub("", n.strip(" .")) for n in names))]
+
+
+def _whole_countries(value: str, country: str | None, line: int) -> list[Country]:
+    """The countries a zone names whole ("Tout le territoire national": the page's country; "Toute la Tunisie",
+    "Tunisie et Maroc (ensemble du territoire)"), or none for a zone that names no whole country."""
+    whole = _WHOLE_COUNTRY.fullmatch(fold(value).strip(" ."))
+    if not whole:
+        return []
+    if named := whole["country"] or whole["all"]:
+        try:
+            return [Country(code) for code in split_countries(named, line)]
+        except PageError:  # "Toute la région de Sfax": the zone's own names
+            return []
+    if country is None:
+        raise PageError(f'zone "{excerpt(value)}" is a whole country, and the page does not say which',
+                        "name the country, e.g. Zone d'intervention : Tunisie", line=line)
+    return [Country(country)]
 
 
 def _area(name: str, places: dict[str, Place], country: str | None, kind: str | None, municipal: bool,

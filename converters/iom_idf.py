@@ -42,6 +42,7 @@ LABELS = {
     "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
     "pays beneficiaires": "beneficiary_countries", "beneficiary countries": "beneficiary_countries",
 }
+FIELD_LABELS = frozenset(LABELS)  # labels a value follows (converters/__init__.py gathers every family's)
 # Labels that only this family uses: one of them must be present for the page to be ours.
 _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
 _COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
@@ -104,8 +105,8 @@ def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) ->
     index = first
     while (at := _previous(lines, index)) is not None:
         line = lines[at]
-        if line.bulleted and _INLINE.match(line.text) and not is_site_text(line):  # "• Date prévue: 2022"
-            others.append((line.number, line.text))
+        if line.bulleted and len(line.text.split()) < _PROSE_WORDS and not is_site_text(line):
+            others.append((line.number, line.text))  # "• Date prévue: 2022", "• Date prévue 2022"
             index = at
             continue
         label = _previous(lines, at)

@@ -35,6 +35,7 @@ ROWS = {
     "titre": "title", "titre du projet": "title", "intitule du projet": "title", "project title": "title",
     "title": "title",
 }
+FIELD_LABELS = frozenset(ROWS)  # labels a value follows (converters/__init__.py gathers every family's)
 # The record's fields a row gives, where they are not named as the row's field.
 _ROW_FIELDS = {"mission": ("mission_countries",), "duration": ("duration_months",),
                "countries": ("beneficiary_countries", "eligible_countries", "other_countries")}

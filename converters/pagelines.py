@@ -41,7 +41,7 @@ def page_lines(text: str) -> list[Line]:
 @lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
 def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
-    text = clean(text)
+    text = clean(text, tabs=True)
     plain = spaced_plainly(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
@@ -51,8 +51,30 @@ def _page_lines(text: str) -> tuple[Line, ...]:
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():].strip() if bullet else stripped
+        if not plain and "\t" in raw:
+            body = _tab_separated(raw, body)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
+
+
+# Field labels of every page family, folded (converters/__init__.py gathers them): one before a tab is followed
+# by its value, as a table copied from a web page gives it ("Date de début⇥2022").
+TAB_LABELS: set[str] = set()
+
+
+def _tab_separated(raw: str, body: str) -> str:
+    """ "Date de début⇥2022" -> "Date de début: 2022", as every family reads a label and its value on one line,
+    when what comes before the first tab is a field label and what comes after it goes on with no label: the
+    whole line is not one ("Budget⇥Amount (USD)"), nor is the tail one's end ("Partenaires⇥stratégiques : …",
+    "Pays⇥bénéficiaires": a value starts with a capital or a figure)."""
+    inner = raw.strip()
+    bullet = _BULLET.match(inner)
+    head, _, tail = (inner[bullet.end():] if bullet else inner).partition("\t")
+    head, tail = collapse(head), collapse(tail)
+    if (not tail or head.endswith(":") or ":" in tail or tail[0].islower() or label_key(head) not in TAB_LABELS
+            or label_key(body) in TAB_LABELS):
+        return body
+    return f"{head}: {tail}"
 
 
 def label_key(text: str) -> str | None:

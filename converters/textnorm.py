@@ -17,6 +17,7 @@ _BREAK_CHARACTERS = "\r\x0b\x0c\x85\u2028\u2029"
 _CLEANING = ((_BREAK_CHARACTERS, re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]"), "\n"),
              (_ZERO_WIDTH_CHARACTERS, re.compile(f"[{_ZERO_WIDTH_CHARACTERS}]"), ""),
              (_SPACE_CHARACTERS, re.compile(f"[{_SPACE_CHARACTERS}]"), " "))
+_CLEANING_TABS = (*_CLEANING[:-1], (_SPACE_CHARACTERS[1:], re.compile(f"[{_SPACE_CHARACTERS[1:]}]"), " "))
 # Whitespace other than the space and the newline (no character past U+3000 is whitespace; a test checks).
 _OTHER_SPACES = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \n")
 
@@ -33,14 +34,15 @@ def _reference(match: re.Match) -> str:
     return " " if char.isspace() else char  # "&#10;" is no line of the page: its lines keep their numbers
 
 
-def clean(text: str) -> str:
-    """Page text with one kind of line ending, no BOM, zero-width marks or HTML markup, and plain spaces."""
+def clean(text: str, tabs: bool = False) -> str:
+    """Page text with one kind of line ending, no BOM, zero-width marks or HTML markup, and plain spaces; with
+    `tabs`, its tabs kept (they may part a label from its value: pagelines reads them)."""
     if "<" in text:  # tags first: "&lt;br&gt;" is what the reader saw, "<br>"
         text = _TAG.sub(" ", text)  # a space, not a line break: the page's lines keep their numbers
     if "&" in text:
         text = _ENTITY.sub(_reference, text)
     text = unicodedata.normalize("NFC", text)
-    for characters, pattern, replacement in _CLEANING:
+    for characters, pattern, replacement in _CLEANING_TABS if tabs else _CLEANING:
         if any(char in text for char in characters):  # most pages have none: `in` says so far sooner than `re`
             text = pattern.sub(replacement, text)
     return text

@@ -406,6 +406,12 @@ def test_an_innovation_row_no_field_reads_is_said_and_the_rows_after_it_read(row
     # countries were places of the page's country: "place/TN/maroc", "place/TN/algerie"
     ("Tunisie, Maroc et Algérie", {"country/TN", "country/MA", "country/DZ"}),
     ("Raoued et de La Marsa", {"place/TN/raoued", "place/TN/la-marsa"}),
+    # the whole of a country was a place of that name: "place/TN/tout-le-territoire-national"
+    ("Tout le territoire national", {"country/TN"}), ("National", {"country/TN"}),
+    ("À l’échelle nationale", {"country/TN"}), ("L’ensemble du pays", {"country/TN"}),
+    ("Tunisie (ensemble du territoire)", {"country/TN"}), ("Toute la Tunisie", {"country/TN"}),
+    ("Tunisie et Maroc (ensemble du territoire)", {"country/TN", "country/MA"}),
+    ("Maroc - niveau national", {"country/MA"}),
 ])
 def test_an_ngo_intervention_zone_names_subdivisions_and_countries_as_such(zone, areas):
     page = NGO.replace("Municipalités de Raoued et La Marsa", zone, 1)
@@ -679,3 +685,41 @@ def test_other_wordings_of_idf_labels_are_those_fields(old, new, field):
 def test_an_ngo_partner_located_in_a_prefecture_or_province_is_there(text, code):
     organisation = euromed_ngo._organisation(text, 1)
     assert organisation.place.subdivision.code == code and not organisation.alt_labels
+
+
+@pytest.mark.parametrize("page, rows", [
+    (IDF, [("  • Date de début\n    2022\n", "  • Date de début\t2022\n"),
+           ("  • Budget Amount (USD)\n    300000.00\n", "  •\tBudget Amount (USD)\t\t300000.00\n")]),
+    (INNOVATION, [("MISSION: ", "MISSION\t"), ("DURÉE: ", "DURÉE\t"), ("CODE: IS.0077 |", "CODE\tIS.0077")]),
+    (NGO, [("Zone d’intervention : ", "Zone d’intervention\t"), ("Cofinancé par\u00a0: ", "Cofinancé par\t"),
+           ("Réalisé par : ", "\tRéalisé par\t\t")]),
+])
+def test_a_label_and_its_value_parted_by_a_tab_are_that_field(page, rows):
+    # as a table copied from a web page gives them: the IDF page lost its start date and title unsaid
+    changed = page
+    for old, new in rows:
+        assert old in changed
+        changed = changed.replace(old, new, 1)
+    project, plain = convert(changed.encode(), "x.txt"), convert(page.encode(), "x.txt")
+    assert replace(project, source=plain.source, lines=plain.lines) == plain
+
+
+def test_a_tab_inside_a_label_or_a_sentence_is_a_space():
+    tabbed = IDF.replace("  • Budget Amount (USD)\n", "  • Budget\tAmount (USD)\n", 1).replace(
+        "Avec 2,3 millions", "Avec\t2,3 millions", 1)
+    project, plain = convert(tabbed.encode(), "x.txt"), convert(IDF.encode(), "x.txt")
+    assert replace(project, source=plain.source) == plain
+
+
+def test_an_unknown_field_on_one_bulleted_line_before_the_first_is_left_out_with_a_note():
+    # "• Date prévue 2022" (no colon) ended the walk back to the title: the title was lost, and the line unsaid
+    changed = IDF.replace("  • Date de début\n    2022\n", "  • Date prévue 2022\n", 1)
+    project, plain = convert(changed.encode(), "x.txt"), convert(IDF.encode(), "x.txt")
+    assert project.title == plain.title and project.start is None
+    assert project.notes == [(3, '"Date prévue 2022" is no field the iom-idf converter reads: left out of the record')]
+
+
+def test_an_ngo_zone_of_a_whole_country_the_page_does_not_name_is_an_error():
+    page = NGO.replace("Municipalités de Raoued et La Marsa", "Tout le territoire", 1)
+    page = page.replace(" (Gouvernorat de l’Ariana)", "", 1).replace(" (Gouvernorat de Tunis)", "", 1)
+    refused(page, 'zone "Tout le territoire" is a whole country, and the page does not say which; name the country')
