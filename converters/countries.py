@@ -39,7 +39,7 @@ ALIASES = {
     "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo", "Congo (RDC)",
            "Congo-Kinshasa", "DR Congo", "DRC"),
     "CG": ("Congo-Brazzaville",),
-    "CF": ("Centrafrique",),
+    "CF": ("Centrafrique", "RCA"),
     "FM": ("Micronésie (États fédérés de)",),
     # the UN's French and English names where ISO 3166 and pycountry's catalogues spell them otherwise
     "KN": ("Saint-Kitts-et-Nevis",),
@@ -60,7 +60,7 @@ ALIASES = {
 }
 
 # Words and marks that may stand between names in a list.
-_SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|-(?=\s)|\b(?:et|and|y|e)\b)+")
+_SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\b(?:et|and|y|e)\b)+")  # "Chili." ends a list too
 _DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
 MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
 

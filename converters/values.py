@@ -6,6 +6,8 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
+import pycountry
+
 from .errors import PageError
 from .records import Money, PartialDate
 from .textnorm import excerpt, fold
@@ -28,7 +30,17 @@ _REMARK = re.compile(r"\([^)]*\)")
 _ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)", re.IGNORECASE)
 # What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
 _FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
-_CURRENCY_KEYS = {re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}
+# Every ISO 4217 code of a currency (not of a metal, a fund unit or a test) is its own word
+_NOT_CURRENCIES = {"XAG", "XAU", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA", "XTS", "XXX"}
+_CURRENCY_KEYS = {**{entry.alpha_3.lower(): entry.alpha_3 for entry in pycountry.currencies
+                     if entry.alpha_3 not in _NOT_CURRENCIES},
+                  **{re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}}
+_NAMED_CODES = set(_CURRENCIES.values())
+# Words for more than one currency, keyed as _CURRENCY_KEYS are, and the codes they may mean
+_CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
+_AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
+              **dict.fromkeys(("dirham", "dirhams", "dh"), "MAD (dirham marocain) or AED (dirham des Émirats)"),
+              **dict.fromkeys(("franc", "francs"), f"CHF (franc suisse), {_CFA}")}
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
 _MONTHS = {
@@ -48,6 +60,8 @@ _WITHIN_YEAR = re.compile(r"(?:debut|fin|mi|milieu|courant|early|mid|late|end of
                           r"|(?:[1-4](?:er|ere|e|eme|st|nd|rd|th)|premier|second|deuxieme|troisieme|quatrieme|first"
                           r"|third|fourth)\s+(?:trimestre|semestre|quarter|half)"
                           r"|printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)(?:\s+d[e'])?[\s-]+(?P<year>\d{4})")
+# The time after a day, folded: "t00:00:00", " 00:00", "t09:30:00.000z", "t00:00:00+01:00"
+_TIME = re.compile(r"(?<=\d{4}-\d{2}-\d{2})(?:t|\s+)\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$")
 # A month and a year of two figures, folded: "dec-24", "dec. 24", "12/24"
 _SHORT_YEAR = re.compile(rf"(?:{_MONTH_WORDS}|\d{{1,2}})\.?[\s/.-]+\d{{2}}")
 _DURATION = re.compile(r"(?:(?P<years>\d+(?:[.,]5|[.,]25|[.,]75)?)\s*(?:ans?|annees?|years?))?"
@@ -86,18 +100,26 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
                             f"check it: at most {_MAX_DIGITS} figures before the decimal mark", line=line)
     else:
         amount = _decimal(match.group().strip(), text, line)
-    code = _currency(words, currency)
+    code = _currency(words, currency, text)
     if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)"
-        code = _currency(_REMARK.sub(" ", words), currency)
+        code = _currency(_REMARK.sub(" ", words), currency, text)
+    if code is None and (choices := _AMBIGUOUS.get(re.sub(r"[^a-z$€£]", "", _REMARK.sub(" ", words)))):
+        raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
+                        f"give its ISO 4217 code: {choices}", line=line)
     if code is None:
         raise PageError(f'unknown currency "{excerpt(words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
     return Money(amount, code)
 
 
-def _currency(words: str, default: str | None) -> str | None:
+def _currency(words: str, default: str | None, text: str) -> str | None:
+    """The code the words name ("dollars e.-u." -> USD), or `default` when there are none. A code no word of
+    _CURRENCIES spells counts in capitals only ("300 000 JOD"; "300 000 all" is no Albanian lek)."""
     key = re.sub(r"[^a-z$€£]", "", words)
-    return _CURRENCY_KEYS.get(key) if key else default
+    if not key:
+        return default
+    code = _CURRENCY_KEYS.get(key)
+    return code if code in _NAMED_CODES or code and code in text else None
 
 
 def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -> Decimal:
@@ -140,7 +162,7 @@ def parse_year(text: str, line: int | None = None) -> int:
 def parse_date(text: str, line: int | None = None) -> PartialDate:
     """A date as precise as written: "2022", "Jun 2020", "juin 2020", "Jan-2020", "2020-06-15", "15/06/2020",
     "06/2020", "March 15, 2021", "15-Jan-2020"."""
-    value = fold(text).strip(" .")
+    value = _TIME.sub("", fold(text).strip(" ."))  # "2022-01-15T00:00:00", as a database export writes a day
     if re.fullmatch(r"\d{4}", value):
         return PartialDate(int(value))
     if match := _WITHIN_YEAR.fullmatch(value):  # "fin 2023", "T1 2022": within that year, as precise as that
@@ -150,6 +172,9 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
         return _checked(int(year), int(month), int(day) if day else None, text, line)
     if match := re.fullmatch(r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})", value):  # day first, as French pages write
         day, month, year = match.groups()
+        if day and int(month) > 12 >= int(day) > 0:  # "1/15/2022": the month first, as US pages write a day
+            raise PageError(f'date "{excerpt(text)}" gives the month first', f"write the day first, "
+                            f"{month}/{day}/{year}, or as {year}-{int(day):02}-{int(month):02}", line=line)
         return _checked(int(year), int(month), int(day) if day else None, text, line)
     if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?[\s-]+)?([a-z]+)\.?,?[\s-]+(?:(\d{1,2}),\s+)?(\d{4})", value):
         day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021", "15-Jan-2021"

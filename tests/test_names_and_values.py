@@ -39,6 +39,8 @@ from converters.values import parse_date, parse_duration_months, parse_money, pa
     # hyphens and apostrophes left out, and more everyday names (each was "unknown country")
     ("Trinité et Tobago et Jamaïque", ["TT", "JM"]), ("Cote d Ivoire, Sao Tomé et Principe", ["CI", "ST"]),
     ("Congo (RDC), Centrafrique", ["CD", "CF"]), ("UK, Congo-Brazzaville", ["GB", "CG"]),
+    # a list ended by a full stop, as a sentence is ("unknown country "Chili."")
+    ("Argentine; Chili.", ["AR", "CL"]), ("Tchad, RCA et Cameroun.", ["TD", "CF", "CM"]),
 ])
 def test_country_lists_split_by_longest_match(text, codes):
     assert split_countries(text) == codes
@@ -87,6 +89,8 @@ def test_subdivisions_resolve_through_pycountry():
     # an approximate amount is the amount the page gives ("unknown currency" before)
     ("environ 400 000 USD", "400000", "USD"), ("400 000 USD environ", "400000", "USD"),
     ("approx. EUR 1.2 million", "1200000", "EUR"),
+    # any currency's ISO 4217 code, in capitals ("unknown currency" but for a few)
+    ("300 000 XOF", "300000", "XOF"), ("JOD 1 000 000", "1000000", "JOD"), ("500 000 MAD", "500000", "MAD"),
 ])
 def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
     money = parse_money(text, "USD")
@@ -97,9 +101,17 @@ def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
     ("trois cents", "is not a number"), ("300 kilos", "unknown currency"), ("trois cent mille", "is not a number"),
     ("300 mille dollars", "unknown currency"), ("9 999 999 milliards", "more digits"),
     ("300 000 USD (environ) EUR", "unknown currency"),
+    ("300 000 all", "unknown currency"),  # a code in lower case is a word: "all" is no Albanian lek (ALL)
+    ("300 000 XAU", "unknown currency"),  # gold has a code, and is no currency
+    # words for more than one currency name the codes they may mean
+    ("25 000 000 francs CFA", "may be more than one; give its ISO 4217 code: XOF (franc CFA d'Afrique de l'Ouest) "
+                              "or XAF (franc CFA d'Afrique centrale)"),
+    ("1 milliard de FCFA", "may be more than one; give its ISO 4217 code: XOF"),
+    ("500 000 dirhams", "may be more than one; give its ISO 4217 code: MAD (dirham marocain) or AED"),
+    ("300 000 francs", "may be more than one; give its ISO 4217 code: CHF (franc suisse), XOF"),
 ])
 def test_bad_money_is_an_error(text, message):
-    with pytest.raises(PageError, match=message):
+    with pytest.raises(PageError, match=re.escape(message)):
         parse_money(text, "USD")
 
 
@@ -116,6 +128,8 @@ def test_bad_money_is_an_error(text, message):
     ("deuxième trimestre 2021", PartialDate(2021)), ("printemps 2022", PartialDate(2022)),
     ("fin de 2023", PartialDate(2023)), ("09-2022", PartialDate(2022, 9)), ("15-06-2020", PartialDate(2020, 6, 15)),
     ("30 septembre, 2022", PartialDate(2022, 9, 30)),
+    ("2022-01-15T00:00:00", PartialDate(2022, 1, 15)), ("2022-01-15 09:30", PartialDate(2022, 1, 15)),
+    ("2022-01-15T09:30:00.000Z", PartialDate(2022, 1, 15)),  # a day as a database export writes it
     ("Jan-2022", PartialDate(2022, 1)), ("15-Jan-2022", PartialDate(2022, 1, 15)), ("janv.-2022", PartialDate(2022, 1)),
 ])
 def test_dates_as_precise_as_written(text, date):
@@ -133,6 +147,8 @@ def test_bad_dates_and_durations():
         parse_date("15 March, 2021 2021")
     with pytest.raises(PageError, match="has no date"):
         parse_period("à préciser")
+    with pytest.raises(PageError, match="gives the month first; write the day first, 15/1/2022, or as 2022-01-15"):
+        parse_date("1/15/2022")  # it "did not exist", with no word of why
     for short, four in [("Dec-24", "Dec-2024"), ("déc. 24", "déc. 2024"), ("12/24", "12/2024")]:
         with pytest.raises(PageError, match=f"gives its year in two figures; write the year in four: {four}$"):
             parse_date(short)  # December 2024, or the 24th? it was "not a date", without saying why
