@@ -46,7 +46,7 @@ def sample():
         for proc in Path("/proc").iterdir():
             try:
                 if (proc.name.isdigit() and (proc / "stat").read_text().rsplit(")", 1)[1].split()[1] == me
-                        and b"publisher.parsechild" in (proc / "cmdline").read_bytes()):
+                        and b"publisher.parsechild" in (proc / "cmdline").read_bytes().split(b"\\0")):
                     children[0] = max(children[0], kb((proc / "status").read_text(), "VmRSS"))
             except (OSError, IndexError):
                 pass
