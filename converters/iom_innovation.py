@@ -47,6 +47,14 @@ _NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not
 # A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
 _QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
 _CURRENCY = re.compile(r"\(([A-Za-z]{3})\)")
+_REMARK = re.compile(r"\([^()]*\)")
+# What a MISSION row may write before its country, folded: "OIM", "IOM", "Mission de l'OIM en", "Bureau de pays de
+# l'OIM au", "IOM Mission in", "IOM Country Office for"
+_MISSION_HEAD = re.compile(r"(?:(?:la\s+)?mission|bureau(?:\s+de\s+pays)?|(?:country\s+)?office)?\s*(?:de\s+l'|of\s+)?"
+                           r"(?:oim|iom)\b(?:\s+(?:mission|country\s+office|office))?"
+                           r"\s*(?:(?:en|au|aux|a|in|du|de|for|pour\s+l[ae])\s+|d'|pour\s+l')?[-:,]?\s*")
+# A MISSION that is an office of a region, or of no place: "Bureau régional pour l'Amérique du Sud", "Siège"
+_OFFICE = re.compile(r"\bregion(?:al|ale|aux)?\b|\bbureau\b|\boffice\b|\bsiege\b|\bheadquarters\b")
 
 
 def detect(text: str) -> bool:
@@ -127,7 +135,7 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
 
 def _assign(project: Project, field: str, value: str, line: Line) -> None:
     if field == "mission":
-        project.mission_countries = split_countries(value, line.number)
+        project.mission_countries = _mission(project, value, line.number)
     elif field == "allocation_year":
         project.allocation_year = parse_year(value, line.number)
     elif field == "budget":  # "MONTANT DU FINANCEMENT (USD): 400 000": the key may name the currency
@@ -141,6 +149,24 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         setattr(project, field, value)
     elif field == "countries":
         _beneficiaries(project, line)
+
+
+def _mission(project: Project, value: str, line: int) -> list[str]:
+    """The mission's country: "Argentine", and as the IOM names its missions, "OIM Argentine", "Mission de l'OIM
+    au Maroc", "Argentine (Buenos Aires)". A regional office is no one country's: left out with a note."""
+    try:
+        return split_countries(value, line)
+    except PageError as error:
+        folded = fold(_REMARK.sub(" ", value)).strip()
+        try:
+            head = _MISSION_HEAD.match(folded)
+            return split_countries(folded[head.end():] if head else folded, line)
+        except PageError:
+            if _OFFICE.search(folded):
+                project.notes.append((line, f'row "MISSION: {excerpt(value, 60)}" names an office of no one country: '
+                                            "left out of the record"))
+                return []
+            raise error from None
 
 
 def _beneficiaries(project: Project, line: Line) -> None:

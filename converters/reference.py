@@ -62,6 +62,7 @@ def country_graph(base: str = DEFAULT_BASE) -> Graph:
 # Caraïbes", "Latin America & the Caribbean"), folded
 _LINKING = frozenset({"et", "and", "y", "e", "the", "les", "le", "la", "l", "de", "du", "des", "d", "of", "el"})
 _WORDS = re.compile(r"[a-z0-9]+")
+_LIST = re.compile(r"\s*[;/|,]\s*|\s+[-\u2013\u2014]\s+")  # between the parts of a list of labels
 # French feminine endings and their masculine ("nationale", "achevée", "active", "régionaux" once plural is gone)
 _ENDINGS = (("aux", "al"), ("ale", "al"), ("ee", "e"), ("ive", "if"), ("elle", "el"), ("enne", "en"))
 
@@ -86,7 +87,7 @@ def concept_key(label: str) -> str:
     the Caribbean", "Couverture : Nationale" and "National", "Santé et migration" and "Migration et santé" are
     one key."""
     words = _WORDS.findall(fold(label).replace("&", " and "))
-    return " ".join(sorted({_word_key(word) for word in words if word not in _LINKING})) or fold(label)
+    return " ".join(sorted(_word_key(word) for word in words if word not in _LINKING)) or fold(label)
 
 
 @dataclass
@@ -99,8 +100,14 @@ class Reference:
     organisations: dict[str, URIRef] = field(default_factory=dict)
 
     def concept(self, scheme: str, label: str) -> URIRef | None:
-        """The concept of `scheme` whose label, alternative label or notation is `label`, if any."""
-        return self.concepts.get(scheme, {}).get(concept_key(label))
+        """The concept of `scheme` whose label, alternative label or notation is `label`, if any; or the one
+        concept each part of a list names ("Actif / Active"; "Afrique; Asie et Pacifique" names two: none)."""
+        index = self.concepts.get(scheme, {})
+        found = index.get(concept_key(label))
+        if found is None and len(parts := _LIST.split(label)) > 1:
+            named = {index.get(concept_key(part)) for part in parts if part.strip()}
+            found = named.pop() if len(named) == 1 else None
+        return found
 
     def organisation(self, *labels: str) -> URIRef | None:
         """The known organisation any of these names or acronyms designates, if any."""

@@ -331,6 +331,27 @@ def test_a_label_of_no_concept_still_makes_a_new_concept_with_a_notice():
             to_graph(convert(page.encode(), "000.txt")).notices] == [True]
 
 
+@pytest.mark.parametrize("written, concept", [("Actif / Active", "status/active"), ("Actif - Active", "status/active"),
+                                              ("Afrique / Africa", "region/africa")])
+def test_a_label_written_twice_in_two_languages_is_its_concept(written, concept):
+    old = {"status": "    Actif\n", "region": "    Amérique latine et Caraïbes\n"}[concept.split("/")[0]]
+    mapped = to_graph(convert(IDF.replace(old, f"    {written}\n", 1).encode(), "000.txt"))
+    assert f"https://w3id.org/migration-lod/concept/{concept}" in {str(o) for o in mapped.graph.objects()}
+    assert not mapped.notices
+
+
+@pytest.mark.parametrize("written", ["Afrique; Moyen-Orient et Afrique du Nord", "Afrique, Asie et Pacifique"])
+def test_a_label_naming_two_concepts_is_neither(written):
+    # "Afrique; Moyen-Orient et Afrique du Nord" has the words of "Moyen-Orient et Afrique du Nord" alone (with
+    # "Afrique" twice): the project was published in that one region, without a word
+    mapped = to_graph(convert(IDF.replace("    Amérique latine et Caraïbes\n", f"    {written}\n", 1).encode(),
+                              "000.txt"))
+    regions = {str(o) for o in mapped.graph.objects(mapped.iri, MP.region)}
+    assert not regions & {"https://w3id.org/migration-lod/concept/region/middle-east-north-africa",
+                          "https://w3id.org/migration-lod/concept/region/africa"}
+    assert [n.startswith(f'new concept "{written}" in scheme region') for n in mapped.notices] == [True]
+
+
 def test_no_two_concepts_of_a_scheme_share_a_label_key():
     # Labels are matched by concept_key: two concepts whose labels met there would make one of them unreachable.
     from rdflib.namespace import SKOS
@@ -723,3 +744,31 @@ def test_an_ngo_zone_of_a_whole_country_the_page_does_not_name_is_an_error():
     page = NGO.replace("Municipalités de Raoued et La Marsa", "Tout le territoire", 1)
     page = page.replace(" (Gouvernorat de l’Ariana)", "", 1).replace(" (Gouvernorat de Tunis)", "", 1)
     refused(page, 'zone "Tout le territoire" is a whole country, and the page does not say which; name the country')
+
+
+@pytest.mark.parametrize("mission, countries", [
+    # the IOM names its missions so: each was 'unknown country "OIM"' (or "Mission", "IOM", "(Buenos Aires)")
+    ("OIM Argentine", ["AR"]), ("Mission de l'OIM en Argentine", ["AR"]), ("IOM Mission in Argentina", ["AR"]),
+    ("IOM Argentina", ["AR"]), ("Bureau de pays de l’OIM au Maroc", ["MA"]), ("OIM - Argentine", ["AR"]),
+    ("Argentine (Buenos Aires)", ["AR"]),
+])
+def test_an_innovation_mission_named_as_the_iom_names_its_missions_is_its_country(mission, countries):
+    page = INNOVATION.replace("MISSION: Argentine |", f"MISSION: {mission} |", 1)
+    project = convert(page.encode(), "003.txt")
+    assert project.mission_countries == countries and not project.notes
+
+
+@pytest.mark.parametrize("mission", ["Bureau régional pour l’Amérique du Sud (Buenos Aires)",
+                                     "Regional Office for South America", "Siège"])
+def test_an_innovation_mission_that_is_a_regional_office_is_left_out_with_a_note(mission):
+    # the page failed ('unknown country "Bureau"'): an office of a region is no one country's
+    page = INNOVATION.replace("MISSION: Argentine |", f"MISSION: {mission} |", 1)
+    at = page.split("\n").index(f"MISSION: {mission} |") + 1
+    project = convert(page.encode(), "003.txt")
+    assert project.mission_countries == [] and project.code == "IS.0077"
+    assert project.notes == [(at, f'row "MISSION: {mission}" names an office of no one country: '
+                                  "left out of the record")]
+
+
+def test_an_innovation_mission_that_names_no_country_and_no_office_is_still_an_error():
+    refused(INNOVATION.replace("MISSION: Argentine |", "MISSION: Argentinne |", 1), 'unknown country "Argentinne"')
