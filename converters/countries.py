@@ -62,6 +62,7 @@ ALIASES = {
 # Words and marks that may stand between names in a list.
 _SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\b(?:et|and|y|e)\b)+")  # "Chili." ends a list too
 _DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
+_NO_ISO_CODE = ("kosovo", "somaliland", "chypre du nord", "northern cyprus")  # places pages name as countries, folded
 MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
 
 
@@ -199,6 +200,9 @@ def split_countries(text: str, line: int | None = None) -> list[str]:
                         "together", "check that the line holds only the list of countries", line=line)
     folded = fold(text)
     codes, failure = _segment(folded)
+    if codes is None and fold(unknown := _unknown_words(text, folded, failure)).startswith(_NO_ISO_CODE):
+        raise PageError(f'"{excerpt(unknown)}" has no ISO 3166 code, and the dataset names each country by its code',
+                        "leave it out of the list and name it in the description", line=line)
     if codes is None:
         raise PageError(f'unknown country "{excerpt(_unknown_words(text, folded, failure))}"',
                         "write the country's name as ISO 3166 or the UN spell it"

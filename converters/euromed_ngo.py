@@ -191,6 +191,11 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
             continue
+        if key is None and (inline := _inline_heading(line)):  # "Objectif général : Promouvoir …"
+            heading, first = inline
+            current = sections.setdefault(heading, [])
+            current.append(first)
+            continue
         if _back_link(line.text) or is_site_text(line):  # the site's own links close a section
             current = None
             continue
@@ -218,6 +223,16 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))
     return sections, labelled
+
+
+def _inline_heading(line: Line) -> tuple[str, Line] | None:
+    """(section, its first line) for a heading with its first item on its line: "Objectif général : Promouvoir …",
+    "Résultats attendus : R1 : …" (the period's label is read as a label, with its value)."""
+    head, colon, rest = line.text.partition(":")
+    section = SECTIONS.get(label_key(head) or "") if colon and rest.strip() else None
+    if section is None or section == "period":
+        return None
+    return section, Line.of(line.number, rest.strip(), line.indent, line.bulleted)
 
 
 def _item(text: str) -> str:

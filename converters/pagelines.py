@@ -43,6 +43,7 @@ def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
     text = clean(text, tabs=True)
     plain = spaced_plainly(text)
+    rows: set[int] = set()  # the numbers of the lines that are rows of a table written with pipes
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             lines.append(Line.of(number, ""))
@@ -53,6 +54,11 @@ def _page_lines(text: str) -> tuple[Line, ...]:
         body = stripped[bullet.end():].strip() if bullet else stripped
         if not plain and "\t" in raw:
             body = _tab_separated(raw, body)
+        if body.startswith("|"):
+            body = _cells(body)
+            if not body and lines and lines[-1].number in rows:  # "|---|---|" under a header row: no field
+                lines[-1] = Line.of(lines[-1].number, "")
+            rows.add(number)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
 
@@ -73,6 +79,21 @@ def _tab_separated(raw: str, body: str) -> str:
     head, tail = collapse(head), collapse(tail)
     if (not tail or head.endswith(":") or ":" in tail or tail[0].islower() or label_key(head) not in TAB_LABELS
             or label_key(body) in TAB_LABELS):
+        return body
+    return f"{head}: {tail}"
+
+
+def _cells(body: str) -> str:
+    """A row of a table written with pipes, as Markdown and some copies of web pages give it: "| Date de début |
+    2022 |" -> "Date de début: 2022" (every family reads a label and its value on one line), "| Argentine |" ->
+    "Argentine", and a rule "|---|---|" -> "" (a blank line)."""
+    cells = [cell.strip() for cell in body.strip("|").split("|")]
+    if not body.strip("|-: "):
+        return ""
+    if len(cells) == 1:
+        return cells[0]
+    head, tail = cells if len(cells) == 2 else ("", "")
+    if not head or not tail or head.endswith(":") or label_key(head) is None:
         return body
     return f"{head}: {tail}"
 

@@ -46,6 +46,16 @@ def test_country_lists_split_by_longest_match(text, codes):
     assert split_countries(text) == codes
 
 
+@pytest.mark.parametrize("text, name", [("Kosovo", "Kosovo"), ("Serbie, Kosovo* et Albanie", "Kosovo*"),
+                                        ("Somaliland", "Somaliland")])
+def test_a_place_without_an_iso_code_is_an_error_saying_so(text, name):
+    # it was an "unknown country", and the advice, to write its ISO name, could not be followed
+    message = (f'"{name}" has no ISO 3166 code, and the dataset names each country by its code; leave it out of '
+               "the list and name it in the description")
+    with pytest.raises(PageError, match=re.escape(message)):
+        split_countries(text, line=7)
+
+
 @pytest.mark.parametrize("text, unknown", [("Argentine Narnia Chili", "Narnia"), ("Chili, Atlantide", "Atlantide")])
 def test_unknown_country_is_an_error_naming_it(text, unknown):
     with pytest.raises(PageError, match=f'unknown country "{unknown}"'):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -772,3 +773,29 @@ def test_an_innovation_mission_that_is_a_regional_office_is_left_out_with_a_note
 
 def test_an_innovation_mission_that_names_no_country_and_no_office_is_still_an_error():
     refused(INNOVATION.replace("MISSION: Argentine |", "MISSION: Argentinne |", 1), 'unknown country "Argentinne"')
+
+
+def test_fields_in_a_table_written_with_pipes_are_those_fields():
+    # "| Date de début | 2022 |" rows (Markdown, and some copies of web pages): the page was no family's
+    rows = re.sub(r"  • (.+)\n    (.+)\n", r"| \1 | \2 |\n", IDF)
+    assert rows.count("\n| ") == 11
+    for page in (rows, rows.replace("\n| Date de début", "\n| Champ | Valeur |\n|---|:---|\n| Date de début", 1)):
+        project, plain = convert(page.encode(), "x.txt"), convert(IDF.encode(), "x.txt")
+        assert replace(project, source=plain.source, lines=project.lines) == plain
+    ngo = EUROMED.replace("Zone d’intervention : ", "| Zone d’intervention | ", 1)
+    innovation = INNOVATION.replace("MISSION: Argentine |", "| MISSION | Argentine |", 1)
+    for page, plain in ((ngo, EUROMED), (innovation, INNOVATION)):
+        assert page != plain
+        project, expected = convert(page.encode(), "x.txt"), convert(plain.encode(), "x.txt")
+        assert replace(project, source=expected.source, lines=expected.lines) == expected
+
+
+def test_an_ngo_heading_with_its_first_item_on_its_line_opens_its_list():
+    # "Objectif général : Promouvoir …" was "no field the euromed-ngo converter reads": the objective was lost
+    page = EUROMED.replace("Objectif général\n\nPromouvoir", "Objectif général : Promouvoir", 1).replace(
+        "Résultats attendus\u00a0:\n\nR1 Les", "Résultats attendus : R1 Les", 1).replace(
+        "Objectifs spécifiques\n\n  • Améliorer et", "Objectifs spécifiques : Améliorer et", 1).replace(
+        "Régions bénéficiaires\n\nAriana", "Régions bénéficiaires : Ariana", 1)
+    assert page.count(" : ") >= EUROMED.count(" : ") + 4
+    project, plain = convert(page.encode(), "x.txt"), convert(EUROMED.encode(), "x.txt")
+    assert replace(project, source=plain.source, lines=plain.lines) == plain

@@ -66,10 +66,17 @@ def test_no_character_past_u3000_is_whitespace():
 @given(tricky_text)
 def test_lines_keep_what_collapse_gives(text):
     assert spaced_plainly(text) == all(char in " \n" for char in text if char.isspace())
-    for line, raw in zip(page_lines(text), clean(text).split("\n"), strict=True):
+    for line, raw, tabbed in zip(page_lines(text), clean(text).split("\n"), clean(text, tabs=True).split("\n"),
+                                 strict=True):
         stripped = collapse(raw)
         bullet = _BULLET.match(stripped)
-        assert line.text == (stripped[bullet.end():].strip() if bullet else stripped)
+        body = stripped[bullet.end():].strip() if bullet else stripped
+        if body.startswith("|"):  # a row of a table written with pipes: its cells (test_regressions)
+            assert line.text == "" or all(cell.strip() in body for cell in line.text.split(": ", 1))
+        elif "\t" in tabbed:  # a tab may part a label from its value: "Date de début: 2022" (test_regressions)
+            assert line.text == body or line.text.replace(": ", " ", 1) == body
+        else:
+            assert line.text == body
         assert line.label == label_key(line.text)
 
 
