@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import fields
 from importlib.metadata import version
 from pathlib import Path
@@ -58,6 +59,27 @@ def decode(data: bytes) -> str:
                         line=line) from None
 
 
+def decode_page(data: bytes) -> tuple[str, tuple[int, str] | None]:
+    """decode(), and for a page wholly in 8-bit text, as older Windows editors save French ("Année" as the byte
+    0xE9), its Windows-1252 reading, with a note: (the line of its first 8-bit byte, what was done). A page with
+    UTF-8 sequences in it as well is mixed and stays an error: which reading is right cannot be told."""
+    try:
+        return decode(data), None
+    except PageError as error:
+        if any(data.startswith(mark) for mark, _ in _MARKS) or _UTF8_SEQUENCE.search(data):
+            raise
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: no text of that kind either
+            raise error from None
+        return text, (error.line or 1, "the page is not UTF-8: read as Windows-1252 (Latin-1) text; save it as "
+                                       "UTF-8")
+
+
+# A character of two to four bytes as UTF-8 writes it: found in a page, the page is not wholly 8-bit text.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _too_big(size: int) -> PageError:
     return PageError(f"the page is {size:,} bytes, more than a project page ({MAX_PAGE_BYTES:,} at most)",
                      "check that it is the right file, or split it into one page per project")
@@ -68,12 +90,14 @@ def convert(data: bytes, path: str) -> Project:
     try:
         if len(data) > MAX_PAGE_BYTES:
             raise _too_big(len(data))
-        text = decode(data)
+        text, read_as = decode_page(data)
         if not text.strip():
             raise PageError("the page is empty", "give the project's page text")
         converter = detect(text)
         source = Source(path, hashlib.sha256(data).hexdigest(), f"{converter.NAME} {VERSION}")
         project = converter.parse(text, source)
+        if read_as:
+            project.notes.insert(0, read_as)
         _check_size(project)
         if not (project.code or project.prima_id or project.title):
             raise PageError("the page gives no project ID, code, Prima ID or title to name the project by",

@@ -799,3 +799,22 @@ def test_an_ngo_heading_with_its_first_item_on_its_line_opens_its_list():
     assert page.count(" : ") >= EUROMED.count(" : ") + 4
     project, plain = convert(page.encode(), "x.txt"), convert(EUROMED.encode(), "x.txt")
     assert replace(project, source=plain.source, lines=plain.lines) == plain
+
+
+@pytest.mark.parametrize("name", ["000", "002", "003"])
+def test_a_page_saved_in_windows_1252_is_read_with_a_note(name):
+    # "Année" as the byte 0xE9, as older Windows editors save French: the page was "byte 0xe9 is not UTF-8"
+    text = seed(name).read_text(encoding="utf-8").replace("\u2009", " ").replace("\u202f", " ")
+    plain = convert(text.encode("utf-8"), "x.txt")
+    data = text.encode("cp1252")
+    first = data[:next(i for i, byte in enumerate(data) if byte > 0x7F)].count(b"\n") + 1
+    project = convert(data, "x.txt")
+    assert replace(project, source=plain.source) == plain
+    assert project.notes[0] == (first, "the page is not UTF-8: read as Windows-1252 (Latin-1) text; save it as UTF-8")
+
+
+def test_a_page_mixing_utf8_and_8_bit_bytes_or_holding_bytes_no_text_has_is_still_an_error():
+    with pytest.raises(PageError, match="byte 0xe9 is not UTF-8"):
+        convert(IDF.encode("utf-8").replace("Année".encode(), "Année".encode("latin-1")), "x.txt")
+    with pytest.raises(PageError, match="x.txt:1: byte 0xe9 is not UTF-8"):  # 0x81 is no Windows-1252 character
+        convert("Année".encode("cp1252") + b"\x81" + IDF.encode("cp1252", "replace"), "x.txt")
