@@ -30,11 +30,16 @@ _REMARK = re.compile(r"\([^)]*\)")
 _ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)", re.IGNORECASE)
 # What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
 _FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
+def _currency_key(words: str) -> str:
+    """Folded currency words as they are looked up, their letters and signs: "dollars e.-u." -> "dollarseu"."""
+    return re.sub(r"[^a-z$€£]", "", words)
+
+
 # Every ISO 4217 code of a currency (not of a metal, a fund unit or a test) is its own word
 _NOT_CURRENCIES = {"XAG", "XAU", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA", "XTS", "XXX"}
 _CURRENCY_KEYS = {**{entry.alpha_3.lower(): entry.alpha_3 for entry in pycountry.currencies
                      if entry.alpha_3 not in _NOT_CURRENCIES},
-                  **{re.sub(r"[^a-z$€£]", "", word): code for word, code in _CURRENCIES.items()}}
+                  **{_currency_key(word): code for word, code in _CURRENCIES.items()}}
 _NAMED_CODES = set(_CURRENCIES.values())
 # Words for more than one currency, keyed as _CURRENCY_KEYS are, and the codes they may mean
 _CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
@@ -103,7 +108,7 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     code = _currency(words, currency, text)
     if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)"
         code = _currency(_REMARK.sub(" ", words), currency, text)
-    if code is None and (choices := _AMBIGUOUS.get(re.sub(r"[^a-z$€£]", "", _REMARK.sub(" ", words)))):
+    if code is None and (choices := _AMBIGUOUS.get(_currency_key(_REMARK.sub(" ", words)))):
         raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
                         f"give its ISO 4217 code: {choices}", line=line)
     if code is None:
@@ -115,7 +120,7 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
 def _currency(words: str, default: str | None, text: str) -> str | None:
     """The code the words name ("dollars e.-u." -> USD), or `default` when there are none. A code no word of
     _CURRENCIES spells counts in capitals only ("300 000 JOD"; "300 000 all" is no Albanian lek)."""
-    key = re.sub(r"[^a-z$€£]", "", words)
+    key = _currency_key(words)
     if not key:
         return default
     code = _CURRENCY_KEYS.get(key)
