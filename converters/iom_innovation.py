@@ -11,7 +11,7 @@ from .navigation import without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
 from .records import Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import no_value, parse_date, parse_duration_months, parse_money, parse_year
+from .values import REMARK, no_value, parse_date, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
 
@@ -47,7 +47,6 @@ _NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not
 # A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
 _QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
 _CURRENCY = re.compile(r"\(([A-Za-z]{3})\)")
-_REMARK = re.compile(r"\([^()]*\)")
 # What a MISSION row may write before its country, folded: "OIM", "IOM", "Mission de l'OIM en", "Bureau de pays de
 # l'OIM au", "IOM Mission in", "IOM Country Office for"
 _MISSION_HEAD = re.compile(r"(?:(?:la\s+)?mission|bureau(?:\s+de\s+pays)?|(?:country\s+)?office)?\s*(?:de\s+l'|of\s+)?"
@@ -157,7 +156,7 @@ def _mission(project: Project, value: str, line: int) -> list[str]:
     try:
         return split_countries(value, line)
     except PageError as error:
-        folded = fold(_REMARK.sub(" ", value)).strip()
+        folded = fold(REMARK.sub(" ", value)).strip()
         try:
             head = _MISSION_HEAD.match(folded)
             return split_countries(folded[head.end():] if head else folded, line)

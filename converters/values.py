@@ -25,7 +25,7 @@ _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Dec
            "m": Decimal(10) ** 6, "milliard": Decimal(10) ** 9, "milliards": Decimal(10) ** 9,
            "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "k": Decimal(10) ** 3}
 _SCALE = re.compile(r"\s*(?P<word>millions?|milliards?|billions?|mio|m|k)\b\.?(?:\s+d(?:e\s+|'\s*))?")
-_REMARK = re.compile(r"\([^)]*\)")
+REMARK = re.compile(r"\([^)]*\)")  # a remark in brackets: "2021 (2e cycle)"
 # Words that make an amount approximate, as the page gives it
 _ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)", re.IGNORECASE)
 # What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
@@ -107,8 +107,8 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
         amount = _decimal(match.group().strip(), text, line)
     code = _currency(words, currency, text)
     if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)"
-        code = _currency(_REMARK.sub(" ", words), currency, text)
-    if code is None and (choices := _AMBIGUOUS.get(_currency_key(_REMARK.sub(" ", words)))):
+        code = _currency(REMARK.sub(" ", words), currency, text)
+    if code is None and (choices := _AMBIGUOUS.get(_currency_key(REMARK.sub(" ", words)))):
         raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
                         f"give its ISO 4217 code: {choices}", line=line)
     if code is None:
@@ -158,7 +158,7 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
 def parse_year(text: str, line: int | None = None) -> int:
     """ "2021", "FY2021", "Exercice 2021", "2021 (2e cycle)" -> 2021; anything else (two years) is an error."""
     value = excerpt(text)
-    bare = _FISCAL.sub("", _REMARK.sub("", fold(value)).strip(" ."))
+    bare = _FISCAL.sub("", REMARK.sub("", fold(value)).strip(" ."))
     if not re.fullmatch(r"\d{4}", bare):
         raise PageError(f'year "{value}" is not a four-digit year', "write it as e.g. 2021", line=line)
     return int(bare)
@@ -208,7 +208,7 @@ def parse_period(text: str, line: int | None = None) -> list[PartialDate]:
 def parse_duration_months(text: str, line: int | None = None) -> int:
     """ "24 mois" -> 24, "2 ans" -> 24, "1 an et 6 mois" -> 18, "1,5 an" -> 18; a remark in brackets after it is
     left out ("36 mois (prolongé)")."""
-    value = _REMARK.sub(" ", fold(text)).strip(" .")
+    value = REMARK.sub(" ", fold(text)).strip(" .")
     parts = _DURATION.fullmatch(value)
     months = None
     if parts and (parts["years"] or parts["months"]):
