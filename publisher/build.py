@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -23,7 +23,7 @@ from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
 from . import contributions, export, serializations, sitestream
-from .catalog import catalog_graph
+from .catalog import catalog_graph, documents
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pipeline import (
@@ -38,7 +38,8 @@ from .pipeline import (
     warm,
 )
 from .report import Finding, Report, shown, write_turtle
-from .site import SITE, write_site
+from .site import SITE, Pending, write_site
+from .statistics import Statistics
 from .validation import shape_files, validate_graph
 
 __all__ = ["BuildResult", "PageResult", "build", "process_page"]
@@ -212,32 +213,67 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
            seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None,
            html: bool = True) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
-    seconds the dataset's files (with the first pass of the site over the data) and the site took go to
-    `seconds` ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked;
-    `html`: whether the site has its HTML pages (see build)."""
+    seconds until the dataset's files and the catalogue were written, and the seconds after, go to `seconds`
+    ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked; `html`: whether
+    the site has its HTML pages (see build). With the site and processes to spare, a forked process writes the
+    dataset's files while this one gathers what the site reads of the data and the site is written (all but
+    the catalogue's own document, which gives the files' sizes and checksums: it comes last)."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
-    gathered = []  # what the site reads of the data
+    sources = [Path(r.path).name for r in results]
+    digests: dict[str, str] = {}  # the site's files, hashed as they are written
 
-    def meanwhile() -> None:  # while other processes write the dataset's files (when there are cores for them)
+    def lines() -> Iterator[str]:
+        return published_lines(results, base)
+
+    def small_files() -> None:
         with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
             write_turtle(handle, report, base + "validation-report")
         shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
         shutil.copyfile(ONTOLOGY / "context.jsonld", tmp / CONTEXT)
         (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
                                   encoding="utf-8")
-        if site:
-            gathered.append(sitestream.gather(published_lines(results, base), base))
 
-    stats = export.write_dataset(tmp, lambda: published_lines(results, base), base, jobs, meanwhile)
-    sources = [Path(r.path).name for r in results]
-    export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
-    seconds["dataset"] = time.perf_counter() - start
-    start = time.perf_counter()
-    digests: dict[str, str] = {}  # the site's files, hashed as they are written
-    if site:
-        write_site(tmp, lambda: published_lines(results, base), base, jobs, digests=digests, gathered=gathered[0],
-                   previous=previous, html=html)
-    seconds["site"] = time.perf_counter() - start
+    def catalog(stats: Statistics) -> None:
+        export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
+        seconds["dataset"] = time.perf_counter() - start
+
+    if site and jobs > 1 and export.can_fork():
+        files = export.Child(export.write_files, tmp, lines, base)
+        try:
+            small_files()
+            facts, stats, own = _gathered(lines(), base, documents(base))
+            pending = Pending(catalog_graph(tmp, stats, base, sources, written=False), documents(base), own,
+                              lambda: catalog(files.result()))
+            write_site(tmp, lines, base, jobs, digests=digests, gathered=facts, previous=previous, html=html,
+                       pending=pending)
+        finally:
+            files.stop()
+    else:
+        gathered = []  # what the site reads of the data, gathered while the dataset's files are written
+
+        def meanwhile() -> None:
+            small_files()
+            if site:
+                gathered.append(sitestream.gather(lines(), base))
+
+        stats = export.write_dataset(tmp, lines, base, jobs, meanwhile)
+        catalog(stats)
+        if site:
+            write_site(tmp, lines, base, jobs, digests=digests, gathered=gathered[0], previous=previous, html=html)
+    seconds["site"] = time.perf_counter() - start - seconds["dataset"]
     export.write_checksums(tmp, digests)
     return stats.triples
+
+
+def _gathered(lines: Iterable[str], base: str, late: set[str]) -> tuple[sitestream.Facts, Statistics, list[str]]:
+    """In one pass over the data's lines: what the site reads of them (sitestream.gather), their statistics, and
+    the lines of the `late` documents."""
+    facts, stats, own = sitestream.Facts(base), Statistics(), []
+    for subject, pairs in sitestream.subjects(lines):
+        stats.add(subject, pairs)
+        if subject[0] == "<":
+            facts.add(subject, pairs)
+            if subject[1:-1].partition("#")[0] in late:
+                own += [f"{subject} {predicate} {obj} .\n" for predicate, obj in pairs]
+    return facts, stats, own

@@ -42,14 +42,21 @@ DISTRIBUTIONS = (
 )
 
 
+def documents(base: str) -> set[str]:
+    """The documents the catalogue's subjects are in: the dataset's (its distributions and partitions are its
+    parts)."""
+    return {str(Iris(base).dataset())}
+
+
 def build_date() -> datetime | None:
     """The build's timestamp from SOURCE_DATE_EPOCH, or None: output bytes never depend on the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
 
 
-def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str]) -> Graph:
-    """DCAT + VoID for the files already written in `out`, with the counts of `stats`."""
+def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str], written: bool = True) -> Graph:
+    """DCAT + VoID for the files already written in `out`, with the counts of `stats`. Not `written` (they are
+    being written): the same graph but each file's size and SHA-256, which it cannot know yet."""
     iris = Iris(base)
     dataset = iris.dataset()
     graph = new_graph(base)
@@ -78,12 +85,12 @@ def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str
     for source in sorted(sources):
         add((dataset, DCT.source, iris.source(source)))
     for dist in DISTRIBUTIONS:
-        _distribution(graph, dataset, out / dist.name, dist, iris.base)
+        _distribution(graph, dataset, out / dist.name, dist, iris.base, written)
     _statistics(graph, dataset, stats, iris)
     return graph
 
 
-def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution, base: str) -> None:
+def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution, base: str, written: bool) -> None:
     node = URIRef(f"{dataset}#{dist.file_type.lower().replace('_', '-')}")
     checksum = URIRef(f"{node}-sha256")
     graph.add((dataset, DCAT.distribution, node))
@@ -93,11 +100,13 @@ def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution,
     graph.add((node, DCAT.mediaType, URIRef("http://www.iana.org/assignments/media-types/" + dist.media_type)))
     graph.add((node, DCT.format, URIRef(FILE_TYPE + dist.file_type)))
     graph.add((node, DCT.license, LICENCE))
-    graph.add((node, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+    if written:
+        graph.add((node, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
     graph.add((node, SPDX.checksum, checksum))
     graph.add((checksum, RDF.type, SPDX.Checksum))
     graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-    graph.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+    if written:
+        graph.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
     if dist.name.endswith(".nt.gz"):
         graph.add((dataset, VOID.dataDump, URIRef(base + dist.name)))
 

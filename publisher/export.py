@@ -65,65 +65,51 @@ def write_jsonld(path: Path, graph: Graph) -> None:
 def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                   meanwhile: Callable[[], object] | None = None) -> Statistics:
     """Write the dump, the Turtle and the JSON-LD of the sorted, distinct N-Triples lines that `lines()` gives
-    (each call afresh) into `folder`; returns the dataset's statistics. With jobs > 1 the JSON-LD is written by
-    a second process reading its own pass over the lines, at the same time as the rest; and when there is
-    `meanwhile` (work of this process's own, called once in any case), the dump and the Turtle by a third,
-    while this one does it."""
-    forking = jobs > 1 and _can_fork()
-    helper = _Child(write_jsonld_lines, folder / JSONLD, lines) if forking else None
+    into `folder`, in one pass over them; returns the dataset's statistics. With jobs > 1 and `meanwhile` (work
+    of this process's own, called once in any case), a forked process writes them while this one does it."""
+    if not (jobs > 1 and meanwhile is not None and can_fork()):
+        stats = write_files(folder, lines, base)
+        if meanwhile is not None:
+            meanwhile()
+        return stats
+    writer = Child(write_files, folder, lines, base)
     try:
-        if forking and meanwhile is not None:
-            writer = _Child(write_dump_and_turtle, folder, lines, base)
-            try:
-                meanwhile()
-                stats = writer.result()
-            finally:
-                writer.stop()
-        else:
-            stats = write_dump_and_turtle(folder, lines, base)
-            if meanwhile is not None:
-                meanwhile()
-        if helper is None:
-            write_jsonld_lines(folder / JSONLD, lines)
-        else:
-            helper.result()
+        meanwhile()
+        return writer.result()
     finally:
-        if helper is not None:
-            helper.stop()
-    return stats
+        writer.stop()
 
 
-def write_dump_and_turtle(folder: Path, lines: Callable[[], Iterable[str]], base: str) -> Statistics:
-    """The dump and the Turtle of the dataset in one pass over its lines; returns its statistics."""
+def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str) -> Statistics:
+    """The dump, the Turtle and the JSON-LD of the dataset in one pass over its lines (each subject's split once
+    for the three); returns its statistics."""
     stats = Statistics()
     with (_Compressor(folder / DUMP) as dump,
-          (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl):
+          (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl,
+          (folder / JSONLD).open("w", encoding="utf-8", newline="\n") as json_ld):
         writer = turtle.Writer(ttl, prefixes(base))
+        nodes = jsonld.Writer(json_ld)
         for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
             pairs = [(predicate, obj) for _, predicate, obj in group]
             stats.add(subject, pairs)
             writer.block(subject, pairs)
+            nodes.block(subject, pairs)
+        nodes.close()
     return stats
-
-
-def write_jsonld_lines(path: Path, lines: Callable[[], Iterable[str]]) -> int:
-    """Write the JSON-LD of sorted N-Triples lines, one node object per line; returns the number of nodes."""
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        return jsonld.write_nodes(handle, jsonld.nodes_of_lines(lines()))
 
 
 def _subject(triple: tuple[str, str, str]) -> str:
     return triple[0]
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
 def forked(function: Callable, arguments: Iterable[tuple]) -> list:
-    """function(*args) for each tuple of `arguments`, each in a forked process of its own (see _Child), all at
+    """function(*args) for each tuple of `arguments`, each in a forked process of its own (see Child), all at
     once; their results in order. Every process is stopped once any has failed."""
-    children = [_Child(function, *args) for args in arguments]
+    children = [Child(function, *args) for args in arguments]
     try:
         return [child.result() for child in children]
     finally:
@@ -131,7 +117,7 @@ def forked(function: Callable, arguments: Iterable[tuple]) -> list:
             child.stop()
 
 
-class _Child:
+class Child:
     """function(*args) run in a forked process, which sees this one's data as it is now (nothing is pickled on
     the way in); its result, or its error, comes back through a pipe."""
 

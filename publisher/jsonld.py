@@ -329,13 +329,41 @@ def write(path: Path, triples: Iterable[tuple], ctx: dict | None = None) -> None
 def write_nodes(handle: TextIO, found: Iterable[dict], ctx: dict | None = None) -> int:
     """Write {"@context": …, "@graph": [...]} one node per line, never holding the document in memory;
     returns the number of nodes."""
-    ctx = ctx or context()
-    handle.write('{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, sort_keys=True) + ',\n"@graph": [\n')
+    handle.write(_head(ctx or context()))
     count = 0
     for count, node in enumerate(found, start=1):
-        handle.write((",\n" if count > 1 else "") + json.dumps(node, ensure_ascii=False, sort_keys=True))
-    handle.write("\n]\n}\n")
+        handle.write((",\n" if count > 1 else "") + _line(node))
+    handle.write(_TAIL)
     return count
+
+
+class Writer:
+    """write_nodes, a subject at a time from its (predicate, object) pairs in N-Triples form (sorted lines'
+    subjects in order give the same text as write_nodes(handle, nodes_of_lines(lines)))."""
+
+    def __init__(self, handle: TextIO, ctx: dict | None = None) -> None:
+        self.handle, self.count = handle, 0
+        ctx = ctx or context()
+        self.compactor = Compactor(ctx)
+        handle.write(_head(ctx))
+
+    def block(self, subject: str, pairs: list[tuple[str, str]]) -> None:
+        node = self.compactor.node(_line_term(subject)[0], [(p[1:-1], _line_term(o)) for p, o in pairs])
+        self.handle.write((",\n" if self.count else "") + _line(node))
+        self.count += 1
+
+    def close(self) -> int:
+        """End the document; returns the number of nodes."""
+        self.handle.write(_TAIL)
+        return self.count
+
+
+def _head(ctx: dict) -> str:
+    return '{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, sort_keys=True) + ',\n"@graph": [\n'
+
+
+_TAIL = "\n]\n}\n"
+_line = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # json.dumps(…, ensure_ascii=False, sort_keys=True)
 
 
 def trimmed_context(nodes: Iterable[dict], ctx: dict) -> dict:

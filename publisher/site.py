@@ -19,6 +19,7 @@ import stat
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
@@ -51,12 +52,26 @@ def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
     return build_index([data, *_beside(out)], base)
 
 
-def _beside(out: Path) -> list[Graph]:
-    """The catalogue and the vocabulary published beside the data."""
-    catalog = Graph().parse(out / CATALOG, format="turtle") if (out / CATALOG).is_file() else Graph()
+def _beside(out: Path, catalog: Graph | None = None) -> list[Graph]:
+    """The catalogue (`catalog`, else the one published beside the data) and the vocabulary."""
+    if catalog is None:
+        catalog = Graph().parse(out / CATALOG, format="turtle") if (out / CATALOG).is_file() else Graph()
     published = out / VOCABULARY
     vocabulary = Graph().parse(published if published.is_file() else ONTOLOGY / "migration.ttl", format="turtle")
     return [catalog, vocabulary]
+
+
+@dataclass
+class Pending:
+    """The catalogue while the dataset's files it describes are still being written (their sizes and checksums
+    unknown): the site is written from `catalog` (the catalogue without them: what other documents read of it is
+    the same), but for the catalogue's `documents`, rendered once `finish()` has written the files and
+    out/catalog.ttl. `lines`: the data's own lines of those documents, if any (sorted)."""
+
+    catalog: Graph
+    documents: set[str]
+    lines: list[str]
+    finish: Callable[[], None]
 
 
 def other_files(out: Path) -> list[tuple[str, int]]:
@@ -160,7 +175,8 @@ def _iri(piece: tuple) -> str:
 
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
-               gathered: sitestream.Facts | None = None, previous: Path | None = None, html: bool = True) -> int:
+               gathered: sitestream.Facts | None = None, previous: Path | None = None, html: bool = True,
+               pending: Pending | None = None) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
@@ -168,9 +184,10 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     catalogue was written (a build makes it while the dataset's files are written), if it has been called.
     `previous`: the site of the output this one replaces, if any; a file it holds with the very same bytes is
     linked into the new site rather than written again (see _Writer._write). Without `html`, each resource's
-    RDF forms and the stylesheet only, no page (`serve` renders them when asked). Memory holds a brief of each
-    resource, never the whole dataset."""
-    beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
+    RDF forms and the stylesheet only, no page (`serve` renders them when asked). `pending`: the catalogue is
+    not written yet (see Pending). Memory holds a brief of each resource, never the whole dataset."""
+    beside = sorted({line for graph in _beside(out, pending and pending.catalog) for line in ntriples.lines(graph)})
+    late = pending.documents if pending else set()
 
     def merged() -> Iterable[str]:
         return ntriples.merged_with(lines(), beside)
@@ -187,31 +204,38 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     site.mkdir()
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
     chosen = [document for path, document in facts.documents.items()
-              if canonical_path(path) == path and path != LANDING]  # other paths name no file
+              if canonical_path(path) == path and path != LANDING and document not in late]  # others name no file
     order = {document: number for number, document in enumerate(facts.keys)}
     chosen.sort(key=order.__getitem__)
     jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
     landing = str(pages.dataset_iri) if pages else None
     wanted = _shares(chosen, jobs, facts, rows if pages else None, landing)
-    home = next((n for n, share in enumerate(wanted) if landing in share), 0) if pages else None
+    home = next((n for n, share in enumerate(wanted) if landing in share), 0) if pages and landing not in late else None
     writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None)
     # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
     # memory: 400,000 files each at 100,000 pages.
     sums = [tempfile.TemporaryFile() for _ in wanted]
     try:
-        if jobs == 1 or not export._can_fork():
+        if jobs == 1 or not export.can_fork():
             if pages:
                 pages.prepare(pages.prepared(pages.projects))
             written = [writer.share(share, number == home, sums[number]) for number, share in enumerate(wanted)]
+            if pending:
+                written.append(_late(out, pending, writer, pages, landing, sums))
         else:
             gc.freeze()  # the brief is only read from now on: no collection in a child copies its pages
             if pages:
                 _prepare(pages, jobs)
                 gc.freeze()  # the prepared rows too
+            children = []
             try:
-                written = export.forked(writer.share, [(share, number == home, sums[number])
-                                                       for number, share in enumerate(wanted)])
+                children = [export.Child(writer.share, share, number == home, sums[number])
+                            for number, share in enumerate(wanted)]
+                late = [_late(out, pending, writer, pages, landing, sums)] if pending else []  # meanwhile, here
+                written = [child.result() for child in children] + late
             finally:
+                for child in children:
+                    child.stop()
                 gc.unfreeze()
         if digests is not None:
             for handle in sums:
@@ -223,6 +247,21 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         for handle in sums:
             handle.close()
     return sum(written) + 1
+
+
+def _late(out: Path, pending: Pending, writer: _Writer, pages: Pages | None, landing: str | None,
+          sums: list) -> int:
+    """Write the catalogue's documents (and the landing page, when it is the dataset's) once `pending.finish()`
+    has written the catalogue (while forked writers write the others); returns the number of files written
+    (their sums in a new file of `sums`)."""
+    pending.finish()
+    beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
+    writer.lines = lambda: ntriples.merged_with(iter(pending.lines), beside)
+    if pages:
+        pages.files = other_files(out)  # the dataset's files are there now
+    sums.append(tempfile.TemporaryFile())
+    return writer.share(dict.fromkeys(sorted(pending.documents)), pages is not None and landing in pending.documents,
+                        sums[-1])
 
 
 def _prepare(pages: Pages, jobs: int) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, OWL, RDF, SKOS, XSD
 
 from converters.namespaces import MP, prefixes
 from publisher import jsonld, ntriples, sitestream, turtle
@@ -126,6 +126,7 @@ def test_merging_runs_keeps_one_of_each_line_in_order(tmp_path):
     assert list(ntriples.merged(runs, [["a\n", "d\n"]])) == ["a\n", "b\n", "c\n", "d\n", "e\n", "f\n"]
 
 
+
 def test_statistics_of_the_dump_are_those_of_the_graph():
     import gzip
 
@@ -144,10 +145,10 @@ def test_statistics_of_the_dump_are_those_of_the_graph():
                                                 if str(o).startswith("http://www.wikidata.org/entity/"))
 
 
-def test_the_dataset_files_are_the_same_written_by_one_process_or_three(tmp_path):
-    """With jobs > 1, the dump and the Turtle are written by one forked process and the JSON-LD by another
-    while this one does its own work (`meanwhile`, called once, here, either way): the same bytes, the same
-    counts as one process writing them all."""
+def test_the_dataset_files_are_the_same_written_by_this_process_or_a_forked_one(tmp_path):
+    """With jobs > 1, the dump, the Turtle and the JSON-LD are written by a forked process while this one does
+    its own work (`meanwhile`, called once, here, either way): the same bytes, the same counts as this process
+    writing them all."""
     import os
     from functools import partial
 
@@ -165,6 +166,28 @@ def test_the_dataset_files_are_the_same_written_by_one_process_or_three(tmp_path
         written[jobs] = stats, {name: (folder / name).read_bytes() for name in (DUMP, TURTLE, JSONLD)}
     assert written[1] == written[2]
     assert written[1][0].triples == len(lines) and written[1][0].projects == 5
+    # The JSON-LD, written a subject at a time alongside the Turtle, is write_nodes' text of the lines' nodes
+    expected = io.StringIO()
+    jsonld.write_nodes(expected, jsonld.nodes_of_lines(lines))
+    assert written[1][1][JSONLD].decode("utf-8") == expected.getvalue()
+
+
+def test_the_catalogue_before_its_files_are_written_differs_only_in_their_sizes_and_checksums(tmp_path):
+    """A build writes the site while the dataset's files are written, from the catalogue without their sizes
+    and checksums; only the catalogue's own documents, rendered last, show those: every subject of the
+    catalogue is in one of them."""
+    from converters.namespaces import DEFAULT_BASE
+    from publisher.catalog import catalog_graph, documents
+    from publisher.export import write_files
+
+    lines = ntriples.lines(Graph().parse(ROOT / "output" / "migration-projects.ttl", format="turtle"))
+    stats = write_files(tmp_path, lambda: iter(lines), DEFAULT_BASE)
+    before = set(catalog_graph(tmp_path, stats, DEFAULT_BASE, ["a.txt"], written=False))
+    after = set(catalog_graph(tmp_path, stats, DEFAULT_BASE, ["a.txt"]))
+    assert before < after
+    assert {str(p) for _, p, _ in after - before} == {str(DCAT.byteSize), "http://spdx.org/rdf/terms#checksumValue"}
+    assert len(after - before) == 6
+    assert {str(s).partition("#")[0] for s, _, _ in after} == documents(DEFAULT_BASE)
 
 
 def test_a_shared_object_is_written_as_json_dumps_writes_it_at_each_level_once():
