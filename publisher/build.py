@@ -269,11 +269,12 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
 def _gathered(lines: Iterable[str], base: str, late: set[str]) -> tuple[sitestream.Facts, Statistics, list[str]]:
     """In one pass over the data's lines: what the site reads of them (sitestream.gather), their statistics, and
     the lines of the `late` documents."""
-    facts, stats, own = sitestream.Facts(base), Statistics(), []
-    for subject, pairs in sitestream.subjects(lines):
+    stats, own = Statistics(), []
+
+    def each(subject: str, pairs: list[tuple[str, str]]) -> None:
         stats.add(subject, pairs)
-        if subject[0] == "<":
-            facts.add(subject, pairs)
-            if subject[1:-1].partition("#")[0] in late:
-                own += [f"{subject} {predicate} {obj} .\n" for predicate, obj in pairs]
+        if subject[1:-1].partition("#")[0] in late:
+            own.extend(f"{subject} {predicate} {obj} .\n" for predicate, obj in pairs)
+
+    facts = sitestream.gather(lines, base, each)
     return facts, stats, own

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -226,10 +226,13 @@ class Facts:
         return needy
 
 
-def gather(lines: Iterable[str], base: str) -> Facts:
-    """The first pass: the facts of sorted N-Triples lines."""
+def gather(lines: Iterable[str], base: str,
+           each: Callable[[str, list[tuple[str, str]]], object] | None = None) -> Facts:
+    """The first pass: the facts of sorted N-Triples lines; `each` is called with every subject and its pairs."""
     facts = Facts(base)
     for subject, pairs in subjects(lines):
+        if each is not None:
+            each(subject, pairs)
         if subject[0] == "<":
             facts.add(subject, pairs)
     return facts
