@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -20,7 +20,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 from converters.iris import Iris
 from converters.namespaces import MP
 
-from . import export, serializations
+from . import export, serializations, sourcelines
 from .checks import contribution_checks
 from .errors import InputError
 from .pipeline import lines_of
@@ -45,7 +45,7 @@ class Contribution:
     report: Report = field(default_factory=Report)
     projects: list[str] = field(default_factory=list)
     graph: Graph | None = None
-    field_lines: dict[str, int] = field(default_factory=dict)  # as a page's; none known for RDF
+    field_lines: dict[str, int] = field(default_factory=dict)  # as a page's; an RDF file's are on its findings
 
     @property
     def publishable(self) -> bool:
@@ -85,6 +85,9 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     findings = [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
                 or not known.describes(URIRef(f.resource))]
     findings += contribution_checks(own, known, source, name)
+    if findings:  # each pointed at its line of the file
+        where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
+        findings = [replace(f, line=where.line(f.resource, f.field, f.value)) for f in findings]
     report.findings = sorted(set(findings))
     report.resources = resources
     projects = sorted(str(p) for p in own.subjects(RDF.type, MP.Project))

@@ -51,6 +51,7 @@ class Finding:
     shape: str | None = None
     file: str | None = None
     value_is_iri: bool = False
+    line: int = 0  # the line of `file` the finding points at (publisher.sourcelines); 0 when not known
 
     def message(self, language: str = "en") -> str:
         """The message in `language`, else in English, else any."""
@@ -89,6 +90,9 @@ class Report:
                                                          f.code, f.field or "", f.value or ""))
 
 
+_LINE = {"en": "line {}: ", "fr": "ligne {} : "}  # French puts a space before the colon, as the messages do
+
+
 def render_text(report: Report, language: str = "en", labels: dict[str, str] | None = None) -> str:
     """A linter-like listing grouped by resource, then the summary line; `labels` names fields by shape or
     property IRI."""
@@ -103,7 +107,8 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
         field_name = labels.get(finding.shape or "") or labels.get(finding.field or "", finding.field or "")
         value = f" = {finding.value}" if finding.value is not None else ""
         subject = f"{field_name}{value}: " if field_name or value else ""
-        lines.append(f"  {finding.severity:<9} {finding.code:<24} {subject}{finding.message(language)}")
+        line = _LINE.get(language, _LINE["en"]).format(finding.line) if finding.line else ""
+        lines.append(f"  {finding.severity:<9} {finding.code:<24} {line}{subject}{finding.message(language)}")
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 
@@ -115,6 +120,7 @@ def render_json(report: Report, language: str = "en") -> str:
         item = asdict(finding)
         item["messages"] = dict(finding.messages)
         item["message"] = finding.message(language)
+        item["line"] = finding.line or None
         findings.append(item)
     counts = report.counts()
     document = {"conforms": report.conforms, "files": report.files, "resources": report.resources,

@@ -87,11 +87,11 @@ def test_the_contribution_is_whole_in_the_dump_and_listed_in_the_catalog(publish
 
 @pytest.mark.parametrize("contribution, line", [
     (CONTRIBUTIONS / "broken" / "unknown-country.ttl",
-     "unknown-country.ttl: <https://w3id.org/migration-lod/project/BR.0026> "
+     "unknown-country.ttl:18: <https://w3id.org/migration-lod/project/BR.0026> "
      "https://w3id.org/migration-lod/vocab#beneficiaryCountry: unknown-country: A beneficiary country is not a "
      "known country"),
     (CONTRIBUTIONS / "broken" / "code-clash.ttl",
-     'code-clash.ttl: <https://w3id.org/migration-lod/project/BR.0040> http://purl.org/dc/terms/identifier: '
+     'code-clash.ttl:12: <https://w3id.org/migration-lod/project/BR.0040> http://purl.org/dc/terms/identifier: '
      'code-clash: The project code "PO.0181" is already published for <https://w3id.org/migration-lod/project/PO.0181>'),
     (CONTRIBUTIONS / "hostile" / "remote-context.jsonld",
      'remote-context.jsonld:2:15: the JSON-LD context "https://evil.example.org/context.jsonld" is not fetched'),

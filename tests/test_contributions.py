@@ -82,11 +82,11 @@ def test_each_broken_contribution_gives_exactly_its_code_exit_code_and_messages(
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("en", "  Violation unknown-country          beneficiary country (mp:beneficiaryCountry) = "
+    ("en", "  Violation unknown-country          line 18: beneficiary country (mp:beneficiaryCountry) = "
            "https://w3id.org/migration-lod/country/XX: A beneficiary country is not a known country: point "
            "mp:beneficiaryCountry at a country IRI, <country/> followed by its ISO 3166 alpha-2 code, e.g. "
            "<country/AR>."),
-    ("fr", "  Violation unknown-country          pays bénéficiaire (mp:beneficiaryCountry) = "
+    ("fr", "  Violation unknown-country          ligne 18 : pays bénéficiaire (mp:beneficiaryCountry) = "
            "https://w3id.org/migration-lod/country/XX: Un pays bénéficiaire n'est pas un pays connu : faites "
            "pointer mp:beneficiaryCountry vers l'IRI d'un pays, <country/> suivi de son code ISO 3166 alpha-2, "
            "p. ex. <country/AR>."),
@@ -114,7 +114,9 @@ def test_a_code_published_from_another_source_clashes(language, expected):
     result = validate(str(CONTRIBUTIONS / "broken" / "code-clash.ttl"), "--lang", language)
     assert result.exit_code == 1
     label = {"en": "project code", "fr": "code du projet"}[language]
-    assert f"  Violation code-clash               {label} (dct:identifier) = PO.0181: {expected}" in result.output
+    line = {"en": "line 12:", "fr": "ligne 12 :"}[language]  # the file's dct:identifier
+    assert f"  Violation code-clash               {line} {label} (dct:identifier) = PO.0181: {expected}" \
+        in result.output
 
 
 def test_without_the_published_dump_the_same_code_does_not_clash(tmp_path):
