@@ -41,6 +41,11 @@ def clean(text: str, tabs: bool = False) -> str:
         text = _TAG.sub(" ", text)  # a space, not a line break: the page's lines keep their numbers
     if "&" in text:
         text = _ENTITY.sub(_reference, text)
+    return _cleaned_characters(text, tabs)
+
+
+def _cleaned_characters(text: str, tabs: bool = False) -> str:
+    """clean() but for the markup: the steps that change one character at a time."""
     text = unicodedata.normalize("NFC", text)
     for characters, pattern, replacement in _CLEANING_TABS if tabs else _CLEANING:
         if any(char in text for char in characters):  # most pages have none: `in` says so far sooner than `re`
@@ -99,7 +104,8 @@ def _fold_slowly(text: str) -> str:
 
 
 def _unaccented(text: str) -> str:
-    text = clean(text).translate(_APOSTROPHES).translate(_DASHES)
+    # not clean(): fold() is given cleaned text, and a tag or a character reference is more than one character
+    text = _cleaned_characters(text).translate(_APOSTROPHES).translate(_DASHES)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return text.replace("œ", "oe").replace("æ", "ae")

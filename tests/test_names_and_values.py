@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from converters.countries import country, split_countries, subdivision
@@ -193,6 +193,8 @@ def test_durations_in_months(text, months):
 
 @settings(max_examples=3000, deadline=None)
 @given(st.text() | st.text(alphabet=st.characters(max_codepoint=0x2fff)))
+@example("<A>").via("a tag the oracle once removed, as clean() does: fold() is given cleaned text")
+@example("&gt;").via("a character reference, likewise")
 def test_fold_a_character_at_a_time_is_fold_on_the_whole_text(text):
     assert fold(text) == _fold_slowly(text)
 
