@@ -59,22 +59,40 @@ ALIASES = {
     "NL": ("The Netherlands",),
 }
 
+# Places the IOM and the EU fund projects in that ISO 3166-1 has no code for, under the user-assigned code the
+# European Union gives them (ISO 3166-1 leaves codes beginning with X to its users and will never assign one):
+# alpha-2, alpha-3 (the EU's country authority), labels, other names, and the note their page carries.
+USER_ASSIGNED = {
+    "XK": ("XKX", {"en": "Kosovo", "fr": "Kosovo", "es": "Kosovo"},
+           ("Kosovo*", "Kosovo (UNSCR 1244)", "Kosovo (RCSNU 1244)", "Kosovo (UNSCR 1244/99)",
+            "Kosovo (RCSNU 1244/99)"),
+           {"en": "XK is a user-assigned code, not an ISO 3166 code; this designation is without prejudice to "
+                  "positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo "
+                  "declaration of independence.",
+            "fr": "XK est un code attribué par l'utilisateur, non un code ISO 3166 ; cette désignation est sans "
+                  "préjudice des positions sur le statut et est conforme à la résolution 1244/1999 du Conseil de "
+                  "sécurité des Nations unies ainsi qu'à l'avis de la CIJ sur la déclaration d'indépendance du "
+                  "Kosovo."}),
+}
+
 # Words and marks that may stand between names in a list.
 _SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\b(?:et|and|y|e)\b)+")  # "Chili." ends a list too
 _DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
-_NO_ISO_CODE = ("kosovo", "somaliland", "chypre du nord", "northern cyprus")  # places pages name as countries, folded
+_NO_ISO_CODE = ("somaliland", "chypre du nord", "northern cyprus")  # places pages name as countries, folded
 MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
 
 
 @dataclass(frozen=True)
 class Country:
-    """ISO 3166-1 facts about one country, with its labels in English, French and Spanish."""
+    """ISO 3166-1 facts about one country, with its labels in English, French and Spanish (a place under a
+    user-assigned code has no M49 code, and a note saying what its code is)."""
 
     alpha2: str
     alpha3: str
-    numeric: str
+    numeric: str | None
     labels: dict[str, str]
     wikidata: str | None
+    note: dict[str, str] | None = None
 
 
 def _catalog(domain: str, language: str) -> gettext.NullTranslations:
@@ -114,7 +132,7 @@ def _wikidata() -> dict[str, str]:
 
 @cache
 def all_countries() -> dict[str, Country]:
-    """Every ISO 3166-1 country by alpha-2 code."""
+    """Every ISO 3166-1 country by alpha-2 code, and the places of USER_ASSIGNED."""
     catalogs = {lang: _catalog("iso3166-1", lang) for lang in LANGUAGES}
     wikidata = _wikidata()
     countries = {}
@@ -124,6 +142,8 @@ def all_countries() -> dict[str, Country]:
         labels["en"] = name
         countries[entry.alpha_2] = Country(entry.alpha_2, entry.alpha_3, entry.numeric, labels,
                                            wikidata.get(entry.alpha_2))
+    for code, (alpha3, labels, _names, note) in USER_ASSIGNED.items():
+        countries[code] = Country(code, alpha3, None, dict(labels), wikidata.get(code), dict(note))
     return countries
 
 
@@ -164,6 +184,9 @@ def _gazetteer() -> dict[str, str]:
     for code, aliases in ALIASES.items():
         for alias in aliases:
             add(alias, code)
+    for code, (_alpha3, labels, others, _note) in USER_ASSIGNED.items():
+        for name in (*labels.values(), *others):
+            add(name, code)
     table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
     for head, codes in heads.items():
         if len(codes) == 1 and head not in names:

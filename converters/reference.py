@@ -41,7 +41,8 @@ def _rebased(graph: Graph, base: str) -> Graph:
 
 
 def country_graph(base: str = DEFAULT_BASE) -> Graph:
-    """Every ISO 3166-1 country as a mp:Country with labels, codes and links to Wikidata and the EU NAL."""
+    """Every ISO 3166-1 country (and user-assigned place) as a mp:Country with labels, codes and links to
+    Wikidata and the EU NAL."""
     iris = Iris(base)
     graph = new_graph(base)
     for country in all_countries().values():
@@ -51,7 +52,10 @@ def country_graph(base: str = DEFAULT_BASE) -> Graph:
             graph.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
         graph.add((node, MP.iso3166Alpha2, Literal(country.alpha2)))
         graph.add((node, MP.iso3166Alpha3, Literal(country.alpha3)))
-        graph.add((node, MP.m49Code, Literal(country.numeric)))
+        if country.numeric:
+            graph.add((node, MP.m49Code, Literal(country.numeric)))
+        for lang, note in (country.note or {}).items():
+            graph.add((node, SKOS.scopeNote, Literal(note, lang=lang)))
         graph.add((node, SKOS.exactMatch, EU_COUNTRY[country.alpha3]))
         if country.wikidata:
             graph.add((node, OWL.sameAs, WD[country.wikidata]))

@@ -46,14 +46,25 @@ def test_country_lists_split_by_longest_match(text, codes):
     assert split_countries(text) == codes
 
 
-@pytest.mark.parametrize("text, name", [("Kosovo", "Kosovo"), ("Serbie, Kosovo* et Albanie", "Kosovo*"),
-                                        ("Somaliland", "Somaliland")])
+@pytest.mark.parametrize("text, name", [("Somaliland", "Somaliland"),
+                                        ("Éthiopie, Somaliland et Djibouti", "Somaliland")])
 def test_a_place_without_an_iso_code_is_an_error_saying_so(text, name):
     # it was an "unknown country", and the advice, to write its ISO name, could not be followed
     message = (f'"{name}" has no ISO 3166 code, and the dataset names each country by its code; leave it out of '
                "the list and name it in the description")
     with pytest.raises(PageError, match=re.escape(message)):
         split_countries(text, line=7)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Kosovo", ["XK"]), ("Serbie, Kosovo* et Albanie", ["RS", "XK", "AL"]),
+    ("Albanie, Kosovo (RCSNU 1244), Monténégro", ["AL", "XK", "ME"]), ("Kosovo (UNSCR 1244/99)", ["XK"]),
+])
+def test_kosovo_is_named_by_the_code_the_european_union_assigns_it(text, codes):
+    assert split_countries(text) == codes
+    kosovo = country("XK")
+    assert (kosovo.alpha3, kosovo.wikidata, kosovo.numeric, kosovo.labels["fr"]) == ("XKX", "Q1246", None, "Kosovo")
+    assert "UNSCR 1244/1999" in kosovo.note["en"] and "1244/1999" in kosovo.note["fr"]
 
 
 @pytest.mark.parametrize("text, unknown", [("Argentine Narnia Chili", "Narnia"), ("Chili, Atlantide", "Atlantide")])
