@@ -193,14 +193,20 @@ def _jsonld_lines(lines: list[str], base: str, subjects: set[str]) -> Iterator[L
             return value
         return (vocab + value) if key and vocab else _resolved(base, value)
 
+    scanned = []
     for text in lines:
         iris = {resolve(_unquoted(m.group(1)), True) for m in _JSON_KEY.finditer(text)}
         iris |= {resolve(_unquoted(m.group(1)), False) for m in _JSON_VALUE.finditer(text)}
         identified = _JSON_ID.search(text)
-        begins = None
-        if identified and identified.group(2):
-            begins = resolve(_unquoted(identified.group(1)), False)
-        yield Line(begins if begins in subjects else None, frozenset(iris - {None}), text)
+        named = resolve(_unquoted(identified.group(1)), False) if identified else None
+        scanned.append((named, bool(identified and identified.group(2)), frozenset(iris - {None}), text))
+    begun = {named for named, followed, _, _ in scanned if followed}
+    last: set[str] = set()  # described with "@id" as their object's last key: their first "@id" line, then
+    for named, followed, iris, text in scanned:
+        if named in subjects and not followed and named not in begun and named not in last:
+            last.add(named)
+            followed = True
+        yield Line(named if followed and named in subjects else None, iris, text)
 
 
 def _unquoted(inside: str) -> str:

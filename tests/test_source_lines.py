@@ -129,3 +129,15 @@ def test_the_build_names_the_contributions_line(tmp_path):
     line = next(n for n, row in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if '"dollars"' in row)
     assert f"{seeds / broken.name}:{line}: <{BASE}project/BR.0025#budget> https://schema.org/currency: bad-currency" \
         in result.output
+
+
+def test_a_json_ld_node_whose_id_comes_last_begins_at_that_id():
+    data = b"""{"@context": "https://w3id.org/migration-lod/context.jsonld", "@graph": [
+  {"@type": "Project",
+   "status": "concept/status/active",
+   "@id": "project/X.1"},
+  {"@id": "project/X.2",
+   "status": "concept/status/active"}
+]}"""
+    lines = read(data, "jsonld", BASE, {f"{BASE}project/X.1", f"{BASE}project/X.2"})
+    assert lines.line(f"{BASE}project/X.1") == 4 and lines.line(f"{BASE}project/X.2") == 5
