@@ -197,7 +197,7 @@ def _skipped_line(result) -> str:
 
 
 def _violation_line(finding, lines: dict[str, int] | None = None) -> str:
-    """One line for a violation: the file, and the page line the value was read from when it is known."""
+    """One line for a violation: the file, and its line when known (a page's value, an RDF file's statement)."""
     line = finding.line or (lines.get(finding.field) if lines and finding.field else None)
     where = f"{finding.file}{f':{line}' if line else ''}: " if finding.file else ""
     field_name = f" {finding.field}" if finding.field else ""
