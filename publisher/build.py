@@ -22,10 +22,11 @@ from pathlib import Path
 from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
-from . import contributions, export, serializations, sitestream
+from . import contributions, export, pagedocs, serializations, sitestream
 from .catalog import catalog_graph, documents
 from .errors import BuildError
 from .outputdir import locked, replace_directory
+from .pagedocs import Prewritten
 from .pipeline import (
     STAGES,
     Chunk,
@@ -82,9 +83,12 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     jobs = jobs or os.cpu_count() or 1
     with locked(out), _runs_folder(out) as runs:
         seconds = dict.fromkeys(STAGES, 0.0)
-        results = []
-        for chunk in _run(pages, base, jobs, Path(runs), progress):
+        results, written = [], []
+        staged = Path(runs) / SITE if site else None  # the pages' own documents, written by the workers
+        previous = out / SITE if (out / SITE).is_dir() else None
+        for chunk in _run(pages, base, jobs, Path(runs), progress, staged, previous):
             results += chunk.results
+            written += [chunk.written] if chunk.written else []
             for stage, spent in chunk.seconds.items():
                 seconds[stage] += spent
         settle_shared_projects(results, base)
@@ -108,8 +112,15 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         report.extend(reference_report)
         triples = []
         start = time.perf_counter()
-        replace_directory(out, lambda tmp: triples.append(_write(tmp, good, report, base, jobs, seconds, site,
-                                                                 previous=out / SITE, html=html)))
+        prewritten = Prewritten(written) if staged else None
+
+        def write(tmp: Path) -> None:
+            if prewritten:
+                staged.rename(tmp / SITE)
+            triples.append(_write(tmp, good, report, base, jobs, seconds, site, previous=out / SITE, html=html,
+                                  prewritten=prewritten))
+
+        replace_directory(out, write)
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
                        left_out + [n for r in good for n in r.notices], report, triples[0],
@@ -143,11 +154,15 @@ def _runs_folder(out: Path) -> Iterator[str]:
         yield folder
 
 
-def _run(pages: list[Path], base: str, jobs: int, runs: Path,
-         progress: Callable[[int], None] | None) -> Iterator[ChunkResult]:
-    """The chunks' results in page order, from `jobs` worker processes (forked once the caches are warm)."""
+def _run(pages: list[Path], base: str, jobs: int, runs: Path, progress: Callable[[int], None] | None,
+         site: Path | None = None, previous: Path | None = None) -> Iterator[ChunkResult]:
+    """The chunks' results in page order, from `jobs` worker processes (forked once the caches are warm), which
+    write the pages' own documents into `site` if given (publisher.pagedocs)."""
     size = max(1, min(CHUNK, -(-len(pages) // (jobs * 4))))
-    chunks = [Chunk(number, tuple(str(p) for p in pages[start:start + size]), base, str(runs))
+    if site:
+        site.mkdir()
+    chunks = [Chunk(number, tuple(str(p) for p in pages[start:start + size]), base, str(runs),
+                    site and str(site), previous and str(previous))
               for number, start in enumerate(range(0, len(pages), size))]
     warm(base)
     if jobs <= 1 or len(chunks) <= 1:
@@ -211,7 +226,7 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
            seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None,
-           html: bool = True) -> int:
+           html: bool = True, prewritten: Prewritten | None = None) -> int:
     """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
     seconds until the dataset's files and the catalogue were written, and the seconds after, go to `seconds`
     ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked; `html`: whether
@@ -226,6 +241,9 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     def lines() -> Iterator[str]:
         return published_lines(results, base)
 
+    def pieces() -> Iterator[pagedocs.Piece]:
+        return pagedocs.pieces(sorted({Path(r.run) for r in results if getattr(r, "run", None)}))
+
     def small_files() -> None:
         with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
             write_turtle(handle, report, base + "validation-report")
@@ -239,14 +257,14 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         seconds["dataset"] = time.perf_counter() - start
 
     if site and jobs > 1 and export.can_fork():
-        files = export.Child(export.write_files, tmp, lines, base)
+        files = export.Child(export.write_files, tmp, lines, base, pieces)
         try:
             small_files()
-            facts, stats, own = _gathered(lines(), base, documents(base))
+            facts, stats, own = _gathered(lines(), base, documents(base), prewritten)
             pending = Pending(catalog_graph(tmp, stats, base, sources, written=False), documents(base), own,
                               lambda: catalog(files.result()))
             write_site(tmp, lines, base, jobs, digests=digests, gathered=facts, previous=previous, html=html,
-                       pending=pending)
+                       pending=pending, prewritten=prewritten)
         finally:
             files.stop()
     else:
@@ -255,24 +273,28 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         def meanwhile() -> None:
             small_files()
             if site:
-                gathered.append(sitestream.gather(lines(), base))
+                gathered.append(sitestream.gather(lines(), base, prewritten.count if prewritten else None))
 
-        stats = export.write_dataset(tmp, lines, base, jobs, meanwhile)
+        stats = export.write_dataset(tmp, lines, base, jobs, meanwhile, pieces)
         catalog(stats)
         if site:
-            write_site(tmp, lines, base, jobs, digests=digests, gathered=gathered[0], previous=previous, html=html)
+            write_site(tmp, lines, base, jobs, digests=digests, gathered=gathered[0], previous=previous, html=html,
+                       prewritten=prewritten)
     seconds["site"] = time.perf_counter() - start - seconds["dataset"]
     export.write_checksums(tmp, digests)
     return stats.triples
 
 
-def _gathered(lines: Iterable[str], base: str, late: set[str]) -> tuple[sitestream.Facts, Statistics, list[str]]:
+def _gathered(lines: Iterable[str], base: str, late: set[str], prewritten: Prewritten | None = None
+              ) -> tuple[sitestream.Facts, Statistics, list[str]]:
     """In one pass over the data's lines: what the site reads of them (sitestream.gather), their statistics, and
-    the lines of the `late` documents."""
+    the lines of the `late` documents (and each subject's lines counted for `prewritten`)."""
     stats, own = Statistics(), []
 
     def each(subject: str, pairs: list[tuple[str, str]]) -> None:
         stats.add(subject, pairs)
+        if prewritten:
+            prewritten.count(subject, pairs)
         if subject[1:-1].partition("#")[0] in late:
             own.extend(f"{subject} {predicate} {obj} .\n" for predicate, obj in pairs)
 

@@ -63,16 +63,18 @@ def write_jsonld(path: Path, graph: Graph) -> None:
 
 
 def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
-                  meanwhile: Callable[[], object] | None = None) -> Statistics:
+                  meanwhile: Callable[[], object] | None = None,
+                  pieces: Callable[[], Iterator[tuple[str, int, str, str]]] | None = None) -> Statistics:
     """Write the dump, the Turtle and the JSON-LD of the sorted, distinct N-Triples lines that `lines()` gives
-    into `folder`, in one pass over them; returns the dataset's statistics. With jobs > 1 and `meanwhile` (work
-    of this process's own, called once in any case), a forked process writes them while this one does it."""
+    into `folder`, in one pass over them (with the `pieces` made of them already: see write_files); returns the
+    dataset's statistics. With jobs > 1 and `meanwhile` (work of this process's own, called once in any case),
+    a forked process writes them while this one does it."""
     if not (jobs > 1 and meanwhile is not None and can_fork()):
-        stats = write_files(folder, lines, base)
+        stats = write_files(folder, lines, base, pieces)
         if meanwhile is not None:
             meanwhile()
         return stats
-    writer = Child(write_files, folder, lines, base)
+    writer = Child(write_files, folder, lines, base, pieces)
     try:
         meanwhile()
         return writer.result()
@@ -80,10 +82,15 @@ def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, j
         writer.stop()
 
 
-def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str) -> Statistics:
+def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str,
+                pieces: Callable[[], Iterator[tuple[str, int, str, str]]] | None = None) -> Statistics:
     """The dump, the Turtle and the JSON-LD of the dataset in one pass over its lines (each subject's split once
-    for the three); returns its statistics."""
+    for the three); returns its statistics. `pieces()`: subjects' Turtle blocks and JSON-LD node objects made
+    already, in the lines' order of subjects (publisher.pagedocs.pieces), each with its number of lines: one is
+    written for a subject with as many lines in the data (the same lines, since the data holds them all)."""
     stats = Statistics()
+    made = pieces() if pieces else iter(())
+    ahead = next(made, None)
     with (_Compressor(folder / DUMP) as dump,
           (folder / TURTLE).open("w", encoding="utf-8", newline="\n") as ttl,
           (folder / JSONLD).open("w", encoding="utf-8", newline="\n") as json_ld):
@@ -92,8 +99,14 @@ def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str) -> 
         for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
             pairs = [(predicate, obj) for _, predicate, obj in group]
             stats.add(subject, pairs)
-            writer.block(subject, pairs)
-            nodes.block(subject, pairs)
+            while ahead is not None and ahead[0] < subject:
+                ahead = next(made, None)
+            if ahead is not None and ahead[0] == subject and ahead[1] == len(pairs):
+                ttl.write(ahead[2])
+                nodes.line(ahead[3])
+            else:
+                writer.block(subject, pairs)
+                nodes.block(subject, pairs)
         nodes.close()
     return stats
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
@@ -352,10 +353,24 @@ class Writer:
         self.handle.write((",\n" if self.count else "") + _line(node))
         self.count += 1
 
+    def line(self, text: str) -> None:
+        """Write a node object given as the text `block` would write for it (see flat)."""
+        self.handle.write((",\n" if self.count else "") + text)
+        self.count += 1
+
     def close(self) -> int:
         """End the document; returns the number of nodes."""
         self.handle.write(_TAIL)
         return self.count
+
+
+def flat(node: str) -> str:
+    """A node object's text as Document writes it (indented) as Writer writes it (on one line): JSON strings
+    hold no line break, so every one is indentation."""
+    return _INDENT.sub("", _NEXT.sub(", ", node))
+
+
+_NEXT, _INDENT = re.compile(r",\n +"), re.compile(r"\n +")
 
 
 def _head(ctx: dict) -> str:

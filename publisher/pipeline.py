@@ -16,7 +16,7 @@ from converters.namespaces import DEFAULT_BASE
 from converters.rdf import Mapped, mapper, to_graph
 from converters.reference import reference
 
-from . import ntriples
+from . import ntriples, pagedocs
 from .batches import validate_in_batches
 from .report import Report
 from .validation import compiled, engine
@@ -52,6 +52,8 @@ class Chunk:
     paths: tuple[str, ...]
     base: str = DEFAULT_BASE
     runs: str | None = None  # the folder for run files; None keeps the lines on each PageResult
+    site: str | None = None  # where the pages' own documents go (publisher.pagedocs), if they are written here
+    previous: str | None = None  # the site the build replaces, if any (its unchanged files are linked)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class ChunkResult:
 
     results: list[PageResult]
     seconds: dict[str, float]
+    written: pagedocs.Written | None = None  # the pages' own documents, when the chunk has a site
 
 
 def warm(base: str = DEFAULT_BASE) -> None:
@@ -70,6 +73,7 @@ def warm(base: str = DEFAULT_BASE) -> None:
         engine().shapes.shapes  # noqa: B018 (reading the property gathers the shapes)
     reference(base)
     mapper(base)
+    pagedocs.warm(base)
 
 
 def process_chunk(chunk: Chunk) -> ChunkResult:
@@ -108,20 +112,27 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
     seconds["validate"] = time.process_time() - start
     start = time.process_time()
     lines: set[str] = set()
+    own: list[tuple[str, list[str]]] = []  # each publishable page's record IRI and sorted lines
     for (result, record), report in zip(mapped, reports, strict=True):
         result.report = report
         if result.publishable:
             page_lines = {ntriples.line(triple) for triple in record.triples}
             if chunk.runs is None:
                 result.lines = sorted(page_lines)
+            elif chunk.site is not None:
+                own.append((str(record.iri), sorted(page_lines)))
             lines |= page_lines
     if chunk.runs is not None and lines:
         run = Path(chunk.runs) / f"run-{chunk.number:06d}.nt"
         ntriples.write_run(run, sorted(lines))
         for result, _ in mapped:
             result.run = str(run) if result.publishable else None
+    written = None
+    if own and chunk.runs is not None and chunk.site is not None:
+        written = pagedocs.write(own, chunk.base, Path(chunk.site), chunk.previous and Path(chunk.previous),
+                                 Path(chunk.runs), chunk.number)
     seconds["write"] = time.process_time() - start
-    return ChunkResult(results, seconds)
+    return ChunkResult(results, seconds, written)
 
 
 def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) -> None:
@@ -152,7 +163,9 @@ def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) 
 
 
 def _rewrite_run(run: Path, paths: list[str], base: str) -> None:
-    """The run file of a chunk again, from its pages that are still publishable (none: no run file)."""
+    """The run file of a chunk again, from its pages that are still publishable (none: no run file); the pieces
+    of its pages' documents go (a page left out has some: see pagedocs.pieces)."""
+    pagedocs.pieces_file(run).unlink(missing_ok=True)
     if paths:
         process_chunk(Chunk(int(run.stem.rsplit("-", 1)[1]), tuple(paths), base, str(run.parent)))
     else:

@@ -18,11 +18,11 @@ import shutil
 import stat
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Graph
 
@@ -33,6 +33,9 @@ from . import export, jsonld, ntriples, sitestream, turtle
 from .describe import Index, build_index, canonical_path, path_of
 from .pages import PAGE_ROWS, STYLESHEET, TEMPLATES, Pages, page_file, read_queries
 from .views import Terms
+
+if TYPE_CHECKING:
+    from .pagedocs import Prewritten
 
 SITE = "site"
 SITE_LANGUAGE = "en"
@@ -116,8 +119,12 @@ class _Forms:
     each form (a country, a concept or an organisation is named by thousands of documents; two blocks in three
     of a site's descriptions are such labels)."""
 
-    def __init__(self, facts: sitestream.Facts) -> None:
+    def __init__(self, facts: sitestream.Facts, assumed: dict[str, tuple[str, ...]] | None = None) -> None:
         self.facts, self.prefixes = facts, prefixes(facts.base)
+        self.assumed = assumed  # if given, the label lines read of each linked IRI go there (see pagedocs)
+        self.links: set[str] = set()  # the IRIs the last document linked to
+        self.kept: list[tuple[str, int, str, str]] | None = None  # if a list, each own block's piece goes there:
+        # (subject, its pairs, its Turtle block, its node object) for the dataset's files (see pagedocs)
         self.turtle = turtle.Writer(io.StringIO(), self.prefixes, header=False)
         self.jsonld = _documents()
         # Least recently used out first: the countries and concepts stay, the long tail of organisations passes
@@ -126,9 +133,13 @@ class _Forms:
     def of(self, own: list[sitestream.Block]) -> dict[str, bytes]:
         """The forms of a document of its own blocks (sitestream.blocks)."""
         pieces = [self._piece(subject, pairs, lines) for subject, pairs, lines in own]
+        if self.kept is not None:
+            self.kept += [(piece[0], len(pairs), piece[2], piece[4])
+                          for piece, (_, pairs, _) in zip(pieces, own, strict=True)]
         subjects = {subject for subject, _, _ in own}
         linked = self.linked
-        for node in {obj for _, pairs, _ in own for _, obj in pairs if obj[0] == "<"} - subjects:
+        self.links = {obj for _, pairs, _ in own for _, obj in pairs if obj[0] == "<"} - subjects
+        for node in self.links:
             piece = linked.get(node, False)
             if piece is False:
                 if len(linked) >= LINKED:
@@ -157,12 +168,18 @@ class _Forms:
 
     def _labels(self, term: str) -> tuple | None:
         """The piece of a linked IRI's labels (literals of a label property), if it has any."""
-        flat = self.facts.brief.get(term[1:-1], ())
-        lines = sorted({f"{term} {predicate} {obj} .\n" for predicate, obj in zip(flat[0::2], flat[1::2], strict=True)
-                        if predicate in sitestream.LABEL_TERMS and obj[0] == '"'})
+        lines = label_lines(self.facts.brief.get(term[1:-1], ()), term)
+        if self.assumed is not None:
+            self.assumed[term] = lines
         if not lines:
             return None
         return self._piece(term, [ntriples.split(line)[1:] for line in lines], "".join(lines))
+
+
+def label_lines(flat: Sequence[str], term: str) -> tuple[str, ...]:
+    """The N-Triples lines, sorted, of a linked IRI's labels (literals of a label property) in its brief."""
+    return tuple(sorted({f"{term} {predicate} {obj} .\n" for predicate, obj in zip(flat[0::2], flat[1::2], strict=True)
+                         if predicate in sitestream.LABEL_TERMS and obj[0] == '"'}))
 
 
 def _first(piece: tuple) -> str:
@@ -176,7 +193,7 @@ def _iri(piece: tuple) -> str:
 def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: int = 1,
                rows: int = PAGE_ROWS, digests: dict[str, str] | None = None,
                gathered: sitestream.Facts | None = None, previous: Path | None = None, html: bool = True,
-               pending: Pending | None = None) -> int:
+               pending: Pending | None = None, prewritten: Prewritten | None = None) -> int:
     """Write out/site/ from the sorted, distinct N-Triples lines of the published data (`lines()` gives them
     afresh at each call), out/catalog.ttl and the vocabulary, in `jobs` processes; returns the number of files
     written, and puts the SHA-256 of each file it renders into `digests` (by its path under `out`), so the
@@ -185,14 +202,18 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     `previous`: the site of the output this one replaces, if any; a file it holds with the very same bytes is
     linked into the new site rather than written again (see _Writer._write). Without `html`, each resource's
     RDF forms and the stylesheet only, no page (`serve` renders them when asked). `pending`: the catalogue is
-    not written yet (see Pending). Memory holds a brief of each resource, never the whole dataset."""
+    not written yet (see Pending). `prewritten`: the documents the build's workers wrote into out/site/ already
+    (publisher.pagedocs); those the data has as they were written are not written again, only their pages.
+    Memory holds a brief of each resource, never the whole dataset."""
     beside = sorted({line for graph in _beside(out, pending and pending.catalog) for line in ntriples.lines(graph)})
     late = pending.documents if pending else set()
 
     def merged() -> Iterable[str]:
         return ntriples.merged_with(lines(), beside)
 
-    facts = gathered if gathered is not None and _added(gathered, beside) else sitestream.gather(merged(), base)
+    facts = gathered if gathered is not None and _added(gathered, beside) else None
+    if facts is None:
+        facts = sitestream.gather(merged(), base, prewritten.count if prewritten else None)
     unnamed = facts.unnamed_parts() if html else ()  # only pages summarise the parts they link to
     facts.finish(sitestream.subjects(line for line in merged() if line[1:line.index(">")] in unnamed)
                  if unnamed else ())
@@ -201,17 +222,20 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
         terms = Terms(Index(export.graph_from_lines(facts.term_lines, base), base))
         pages = make_pages(out, sitestream.LocalIndex(facts, base + "dataset", []), SITE_LANGUAGE, rows, terms)
     site = out / SITE
-    site.mkdir()
+    site.mkdir(exist_ok=prewritten is not None)
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
+    done = prewritten.settle(facts, site, digests) if prewritten else frozenset()  # their RDF forms are written
     chosen = [document for path, document in facts.documents.items()
-              if canonical_path(path) == path and path != LANDING and document not in late]  # others name no file
+              if canonical_path(path) == path and path != LANDING and document not in late  # others name no file
+              and (html or hash(document) not in done)]
     order = {document: number for number, document in enumerate(facts.keys)}
     chosen.sort(key=order.__getitem__)
     jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
     landing = str(pages.dataset_iri) if pages else None
     wanted = _shares(chosen, jobs, facts, rows if pages else None, landing)
     home = next((n for n, share in enumerate(wanted) if landing in share), 0) if pages and landing not in late else None
-    writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None)
+    writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None,
+                     done)
     # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
     # memory: 400,000 files each at 100,000 pages.
     sums = [tempfile.TemporaryFile() for _ in wanted]
@@ -320,8 +344,10 @@ class _Writer:
     dataset's document."""
 
     def __init__(self, site: Path, facts: sitestream.Facts, pages: Pages | None,
-                 lines: Callable[[], Iterable[str]], previous: Path | None = None) -> None:
+                 lines: Callable[[], Iterable[str]], previous: Path | None = None,
+                 done: frozenset[int] | set[int] = frozenset()) -> None:
         self.site, self.facts, self.pages, self.lines, self.previous = site, facts, pages, lines, previous
+        self.done = done  # hash() of the documents whose RDF forms are in the site already
         self.folders: set[str] = set()
         self.sums: BinaryIO | None = None
         self.written = 0
@@ -336,8 +362,9 @@ class _Writer:
         for document, own in sitestream.documents(self.lines(), wanted):
             path = path_of(document, self.facts.base)
             blocks = sitestream.blocks(own)
-            for extension, content in forms.of(blocks).items():
-                self._write(f"{path}.{extension}", content)
+            if hash(document) not in self.done:
+                for extension, content in forms.of(blocks).items():
+                    self._write(f"{path}.{extension}", content)
             if self.pages is None:
                 continue
             pages = self.pages.with_index(sitestream.LocalIndex(self.facts, document, blocks))
