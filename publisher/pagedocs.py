@@ -100,10 +100,10 @@ def write(pages: list[tuple[str, list[str]]], base: str, site: Path, previous: P
                 try:
                     for extension, content in forms.of(sitestream.blocks(own)).items():
                         writer._write(f"{path}.{extension}", content)
-                except OSError:  # another worker is writing it at the same time, say: the site writer will
-                    count = -1
-                links = ",".join([numbers.get(iri) or numbers.setdefault(iri, str(len(numbers)))
-                                  for iri in sorted(forms.links)])
+                except Exception:  # another worker writing it at the same time, say: noted as one to write
+                    count = -1  # again (or remove), so the site writer does it, and says what is wrong if anything
+                links = ",".join([numbers.get(node) or numbers.setdefault(node, str(len(numbers)))
+                                  for node in sorted(forms.links)])
                 records.write(f"{document}\t{count}\t{links}\n")
     written.assumed = [(iri, assumed[iri]) for iri in numbers]
     forms.kept.sort(key=_first)
