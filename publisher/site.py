@@ -121,7 +121,7 @@ class _Forms:
 
     def __init__(self, facts: sitestream.Facts, assumed: dict[str, tuple[str, ...]] | None = None) -> None:
         self.facts, self.prefixes = facts, prefixes(facts.base)
-        self.assumed = assumed  # if given, the label lines read of each linked IRI go there (see pagedocs)
+        self.assumed = assumed  # where a worker's _labels notes the label lines it read (see pagedocs._forms)
         self.links: set[str] = set()  # the IRIs the last document linked to
         self.kept: list[tuple[str, int, str, str]] | None = None  # if a list, each own block's piece goes there:
         # (subject, its pairs, its Turtle block, its node object) for the dataset's files (see pagedocs)
@@ -169,8 +169,6 @@ class _Forms:
     def _labels(self, term: str) -> tuple | None:
         """The piece of a linked IRI's labels (literals of a label property), if it has any."""
         lines = label_lines(self.facts.brief.get(term[1:-1], ()), term)
-        if self.assumed is not None:
-            self.assumed[term] = lines
         if not lines:
             return None
         return self._piece(term, [ntriples.split(line)[1:] for line in lines], "".join(lines))
