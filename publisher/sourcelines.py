@@ -173,8 +173,9 @@ def _turtle_iri(spelling: str, kind: str, prefixes: dict[str, str], base: str) -
 
 
 def _jsonld_lines(lines: list[str], base: str, subjects: set[str]) -> Iterator[Line]:
-    """JSON-LD: a description begins with an "@id" that more keys follow; keys and strings resolved by the
-    document's contexts (the published one read from the project), compact IRIs and relative IRIs too."""
+    """JSON-LD: a description begins with an "@id" that more keys follow, or where its object opens when the
+    "@id" is its last key; keys and strings resolved by the document's contexts (the published one read from the
+    project), compact IRIs and relative IRIs too."""
     terms, base, vocab = _json_terms("\n".join(lines), base)
 
     def resolve(value: str, key: bool) -> str | None:
@@ -200,13 +201,38 @@ def _jsonld_lines(lines: list[str], base: str, subjects: set[str]) -> Iterator[L
         identified = _JSON_ID.search(text)
         named = resolve(_unquoted(identified.group(1)), False) if identified else None
         scanned.append((named, bool(identified and identified.group(2)), frozenset(iris - {None}), text))
-    begun = {named for named, followed, _, _ in scanned if followed}
-    last: set[str] = set()  # described with "@id" as their object's last key: their first "@id" line, then
-    for named, followed, iris, text in scanned:
-        if named in subjects and not followed and named not in begun and named not in last:
-            last.add(named)
-            followed = True
-        yield Line(named if followed and named in subjects else None, iris, text)
+    begins: list[str | None] = [named if followed and named in subjects else None for named, followed, _, _ in scanned]
+    begun = set(begins)
+    opened = _objects_opened(lines)
+    for number, (named, followed, _, _) in enumerate(scanned):
+        if named in subjects and not followed and named not in begun:
+            # "@id" is its object's last key: the description begins where that object does, so that the keys
+            # before the "@id" are read as its properties (the first such object, if written in several)
+            begun.add(named)
+            start = opened.get(number, number)
+            begins[start if begins[start] is None else number] = named
+    for begin, (_, _, iris, text) in zip(begins, scanned, strict=True):
+        yield Line(begin, iris, text)
+
+
+_JSON_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?|[{}\[\]]')
+
+
+def _objects_opened(lines: list[str]) -> dict[int, int]:
+    """For each line (by index) with an "@id" key, the index of the line where that key's object opens. JSON
+    strings hold no line break, so each line's tokens can be read on their own."""
+    opened: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []  # the open objects and arrays: ("{" or "[", the index of its line)
+    for number, text in enumerate(lines):
+        for token in _JSON_TOKEN.finditer(text):
+            if token.group(1) is not None:  # a string: "@id" as a key is what is looked for
+                if token.group(2) and token.group(1) == "@id" and stack and stack[-1][0] == "{":
+                    opened.setdefault(number, stack[-1][1])
+            elif token.group() in "{[":
+                stack.append((token.group(), number))
+            elif stack:
+                stack.pop()
+    return opened
 
 
 def _unquoted(inside: str) -> str:

@@ -131,13 +131,36 @@ def test_the_build_names_the_contributions_line(tmp_path):
         in result.output
 
 
-def test_a_json_ld_node_whose_id_comes_last_begins_at_that_id():
+def test_a_json_ld_node_whose_id_comes_last_begins_where_its_object_does():
     data = b"""{"@context": "https://w3id.org/migration-lod/context.jsonld", "@graph": [
-  {"@type": "Project",
+  {
+   "@type": "Project",
    "status": "concept/status/active",
+   "durationMonths": 0,
    "@id": "project/X.1"},
   {"@id": "project/X.2",
-   "status": "concept/status/active"}
+   "status": "concept/status/active"},
+  {"title": "a \\"{\\" in a string", "fundedBy": {"@id": "organisation/O"},
+   "@id": "project/X.3"}
 ]}"""
-    lines = read(data, "jsonld", BASE, {f"{BASE}project/X.1", f"{BASE}project/X.2"})
-    assert lines.line(f"{BASE}project/X.1") == 4 and lines.line(f"{BASE}project/X.2") == 5
+    lines = read(data, "jsonld", BASE, {f"{BASE}project/X.1", f"{BASE}project/X.2", f"{BASE}project/X.3"})
+    assert lines.line(f"{BASE}project/X.1") == 2 and lines.line(f"{BASE}project/X.2") == 7
+    vocabulary = "https://w3id.org/migration-lod/vocab#"
+    # the keys before the "@id" are its properties: each finding on one names that key's line
+    assert lines.line(f"{BASE}project/X.1", f"{vocabulary}status") == 4
+    assert lines.line(f"{BASE}project/X.1", f"{vocabulary}durationMonths") == 5
+    # braces inside strings, and a nested object before the "@id", do not move where the description begins
+    assert lines.line(f"{BASE}project/X.3") == 9
+
+
+def test_a_finding_on_a_json_ld_node_whose_id_comes_last_names_its_property_line(tmp_path):
+    document = json.loads((CONTRIBUTIONS / "valid-jsonld.jsonld").read_text(encoding="utf-8"))
+    nodes = document["@graph"] if "@graph" in document else [document]
+    project = next(node for node in nodes if "durationMonths" in node)
+    project["durationMonths"] = 0
+    project["@id"] = project.pop("@id")  # its last key now
+    path = tmp_path / "broken.jsonld"
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+    [finding] = findings(path)
+    assert finding["code"] == "bad-duration"
+    assert '"durationMonths": 0' in path.read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
