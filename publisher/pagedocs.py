@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,13 +32,15 @@ FORMS = ("ttl", "jsonld", "nt")  # the extensions of a document's files (site._F
 
 @dataclass
 class Written:
-    """What a worker wrote of a chunk: the files listing its documents ("IRI<TAB>lines<TAB>links": -1 lines when
-    another worker wrote the same document, and the numbers in `assumed` of the IRIs it links to) and their
-    files' SHA-256 ("SHA-256  path in the site"), and the label lines it read of each IRI they link to."""
+    """What a worker wrote of a chunk, as files (the parent holds their names only: at 100,000 pages the label
+    lines alone were a few hundred megabytes): its documents ("IRI<TAB>lines<TAB>links": -1 lines when another
+    worker wrote the same document, and the numbers of the IRIs it links to in `labels`), their files' SHA-256
+    ("SHA-256  path in the site"), and the label lines it read of each IRI they link to, in their numbers' order
+    ("IRI<TAB>how many lines" and those N-Triples lines)."""
 
     records: str
     sums: str
-    assumed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    labels: str
 
 
 class _Brief:
@@ -83,7 +85,8 @@ def write(pages: list[tuple[str, list[str]]], base: str, site: Path, previous: P
     files in `runs`, named after the chunk's `number`."""
     from .site import LANDING, _Writer  # the site module imports this one
 
-    written = Written(str(runs / f"documents-{number:06d}.tsv"), str(runs / f"sums-{number:06d}"))
+    written = Written(str(runs / f"documents-{number:06d}.tsv"), str(runs / f"sums-{number:06d}"),
+                      str(runs / f"labels-{number:06d}.nt"))
     assumed: dict[str, tuple[str, ...]] = {}
     forms = _forms()(_Brief(base, [lines for _, lines in pages]), assumed)
     numbers: dict[str, str] = {}  # each linked IRI's number in written.assumed, as text
@@ -105,7 +108,9 @@ def write(pages: list[tuple[str, list[str]]], base: str, site: Path, previous: P
                 links = ",".join([numbers.get(node) or numbers.setdefault(node, str(len(numbers)))
                                   for node in sorted(forms.links)])
                 records.write(f"{document}\t{count}\t{links}\n")
-    written.assumed = [(iri, assumed[iri]) for iri in numbers]
+    with open(written.labels, "w", encoding="utf-8", newline="\n") as labels:
+        for iri in numbers:
+            labels.write(f"{iri}\t{len(assumed[iri])}\n{''.join(assumed[iri])}")
     forms.kept.sort(key=_first)
     with pieces_file(runs / f"run-{number:06d}.nt").open("w", encoding="utf-8", newline="\n") as handle:
         for subject, count, ttl, node in forms.kept:
@@ -200,6 +205,7 @@ class Prewritten:
                 key = hash(document)
                 self.expected[key] = -1 if key in self.expected else count
         self.found: dict[int, int] = {}
+        self.removed: set[str] = set()  # the files settle removed (paths in the site)
 
     def count(self, subject: str, pairs: list) -> None:
         """Count a subject's lines in the merged data (sitestream.gather's `each`)."""
@@ -208,28 +214,24 @@ class Prewritten:
             if key in self.expected:
                 self.found[key] = self.found.get(key, 0) + len(pairs)
 
-    def settle(self, facts: sitestream.Facts, site: Path, digests: dict[str, str] | None) -> frozenset[int]:
+    def settle(self, facts: sitestream.Facts, site: Path) -> frozenset[int]:
         """The hash() of the documents whose files stand as the workers wrote them; the files of documents the
-        data no longer has are removed. Their SHA-256 go to `digests` (by path under the output), from the
-        workers' notes."""
-        from .site import SITE, label_lines
+        data no longer has are removed."""
+        from .site import label_lines
 
-        final: dict[str, tuple[str, ...]] = {}
+        final: dict[int, int] = {}  # hash() of each linked IRI -> hash() of its label lines in the data: the
+        # lines themselves, 100,000 pages' worth of organisations, would stay in the process the writers fork
 
         def changed(iri: str, assumed: tuple[str, ...]) -> bool:
-            lines = final.get(iri)
+            key = hash(iri)
+            lines = final.get(key)
             if lines is None:
-                lines = final[iri] = label_lines(facts.brief.get(iri[1:-1], ()), iri)
-            return lines != assumed
+                lines = final[key] = hash(label_lines(facts.brief.get(iri[1:-1], ()), iri))
+            return lines != hash(assumed)
 
         done, gone = set(), []
         for notes in self.written:
-            if digests is not None:
-                with open(notes.sums, "rb") as sums:
-                    for line in sums:
-                        digest, _, relative = line.decode("utf-8").rstrip("\n").partition("  ")
-                        digests[f"{SITE}/{relative}"] = digest
-            relabelled = {str(n) for n, (iri, lines) in enumerate(notes.assumed) if changed(iri, lines)}
+            relabelled = {str(n) for n, (iri, lines) in enumerate(_labels(notes)) if changed(iri, lines)}
             for document, _, links in _records(notes, links=True):
                 key = hash(document)
                 count = self.found.get(key, 0)
@@ -241,9 +243,29 @@ class Prewritten:
             path = path_of(document, facts.base)
             for extension in FORMS:
                 (site / f"{path}.{extension}").unlink(missing_ok=True)
-                if digests is not None:
-                    digests.pop(f"{SITE}/{path}.{extension}", None)
+                self.removed.add(f"{path}.{extension}")
+        self.expected, self.found = {}, {}  # not needed any more: out of the writers' way
         return frozenset(done)
+
+    def digests(self, digests: dict[str, str]) -> None:
+        """Put the SHA-256 of the files the workers wrote, and settle kept, into `digests` (by path under the
+        output): once the site is written, as its writers' own (400,000 files at 100,000 pages)."""
+        from .site import SITE
+
+        for notes in self.written:
+            with open(notes.sums, "rb") as sums:
+                for line in sums:
+                    digest, _, relative = line.decode("utf-8").rstrip("\n").partition("  ")
+                    if relative not in self.removed:
+                        digests[f"{SITE}/{relative}"] = digest
+
+
+def _labels(notes: Written) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(linked IRI, the label lines the worker read of it) of a chunk's notes, in their numbers' order."""
+    with open(notes.labels, encoding="utf-8", newline="\n") as labels:
+        while head := labels.readline():
+            iri, _, count = head.rstrip("\n").partition("\t")
+            yield iri, tuple(labels.readline() for _ in range(int(count)))
 
 
 def _records(notes: Written, links: bool = False) -> Iterator[tuple[str, int, str]]:

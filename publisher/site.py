@@ -222,7 +222,7 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     site = out / SITE
     site.mkdir(exist_ok=prewritten is not None)
     shutil.copyfile(TEMPLATES / STYLESHEET, site / STYLESHEET)
-    done = prewritten.settle(facts, site, digests) if prewritten else frozenset()  # their RDF forms are written
+    done = prewritten.settle(facts, site) if prewritten else frozenset()  # their RDF forms are written
     chosen = [document for path, document in facts.documents.items()
               if canonical_path(path) == path and path != LANDING and document not in late  # others name no file
               and (html or hash(document) not in done)]
@@ -260,6 +260,8 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
                     child.stop()
                 gc.unfreeze()
         if digests is not None:
+            if prewritten:
+                prewritten.digests(digests)  # the writers' come after: a document written again is theirs
             for handle in sums:
                 handle.seek(0)
                 for line in handle:
