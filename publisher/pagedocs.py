@@ -89,7 +89,7 @@ def write(pages: list[tuple[str, list[str]]], base: str, site: Path, previous: P
                       str(runs / f"labels-{number:06d}.nt"))
     assumed: dict[str, tuple[str, ...]] = {}
     forms = _forms()(_Brief(base, [lines for _, lines in pages]), assumed)
-    numbers: dict[str, str] = {}  # each linked IRI's number in written.assumed, as text
+    numbers: dict[str, str] = {}  # each linked IRI's number in written.labels, as text
     forms.kept = []
     writer = _Writer(site, None, None, None, previous)  # type: ignore[arg-type]
     with open(written.records, "w", encoding="utf-8", newline="\n") as records, open(written.sums, "wb") as sums:
