@@ -136,9 +136,15 @@ def parse(text: str, source: Source) -> Project:
     project.expected_results = [_result(line) for line in sections.get("results", [])]
     project.activities = [_activity(line.text) for line in sections.get("activities", [])]
     country = _country_of(places)
-    for value, line in labelled.get("zone", []):
-        project.intervention_areas.extend(_zone(value, places, country, line))
-    for line in sections.get("regions", []):
+    zones, regions = labelled.get("zone", []), sections.get("regions", [])
+    inferred = country is None and (country := _country_named(zones, regions, places)) is not None
+    for value, line in zones:
+        areas = _zone(value, places, country, line)
+        project.intervention_areas.extend(areas)
+        project.notes.extend((line, f'"{excerpt(area.name)}" is no region the page or ISO 3166-2 locates: taken as a '
+                                    f"place of {country}, the country of the page's other areas")
+                             for area in areas if inferred and isinstance(area, Place) and area.subdivision is None)
+    for line in regions:
         _regions(project, line, country)
     for value, _line in labelled.get("contact", []):
         project.contact = _contact(value)
@@ -334,19 +340,42 @@ def _country_of(places: dict[str, Place]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision | Country]:
-    """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
-    places, subdivisions or countries, located by what the page says elsewhere."""
+def _country_named(zones: list[tuple[str, int]], regions: list[Line], places: dict[str, Place]) -> str | None:
+    """The one country of every area the zones and beneficiary regions name that can be told apart without the
+    page's country ("Médenine et Zarzis": Médenine is a governorate of Tunisia), or None for none or several.
+    For a page whose partners locate no place; a name of no known region is then a place of that country."""
+    found: set[str] = set()
+    named = [(name, kind, municipal, line) for value, line in zones
+             for names, kind, municipal in [_zone_names(value)] for name in names]
+    named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
+    for name, kind, municipal, line in named:
+        try:
+            area = _area(name, places, None, kind, municipal, line)
+        except PageError:  # unknown, or a region of several countries: it tells nothing
+            continue
+        found.add(area.code if isinstance(area, Country) else area.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _zone_names(value: str) -> tuple[list[str], str | None, bool]:
+    """The names a zone lists, the kind of region it names them by ("Gouvernorats de …"), and whether it names
+    municipalities."""
     value = collapse(value)
-    if whole := _whole_countries(value, country, line):
-        return whole
     municipal = _MUNICIPALITY.match(value) is not None
     kind = None
     if plural := _ADMIN_AREAS.match(fold(value)):  # one kind for every name ("é", "’" fold to one character)
         value, kind = value[plural.end():], _KINDS[plural["kind"]]
     names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", value))
-    return [_area(name, places, country, kind, municipal, line)
-            for name in filter(None, (_PARTICLE.sub("", n.strip(" .")) for n in names))]
+    return [n for n in (_PARTICLE.sub("", n.strip(" .")) for n in names) if n], kind, municipal
+
+
+def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision | Country]:
+    """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
+    places, subdivisions or countries, located by what the page says elsewhere."""
+    if whole := _whole_countries(collapse(value), country, line):
+        return whole
+    names, kind, municipal = _zone_names(value)
+    return [_area(name, places, country, kind, municipal, line) for name in names]
 
 
 def _whole_countries(value: str, country: str | None, line: int) -> list[Country]:
@@ -390,11 +419,17 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
 
 
 def _regions(project: Project, line: Line, country: str | None) -> None:
+    names, more = _region_names(line)
+    project.beneficiary_regions.extend(subdivision(name, country, line=line.number) for name in names)
+    if more:
+        project.beneficiary_region_count = len(names) + more
+
+
+def _region_names(line: Line) -> tuple[list[str], int]:
+    """The regions a line of "Régions bénéficiaires" names, and how many more it says there are."""
     match = _REGIONS.match(line.text)
     names = [n for n in re.split(r"\s*,\s*|\s+et\s+", match["names"]) if n.strip()]
-    project.beneficiary_regions.extend(subdivision(name, country, line=line.number) for name in names)
-    if match["more"]:
-        project.beneficiary_region_count = len(names) + int(match["more"])
+    return names, int(match["more"] or 0)
 
 
 def _contact(value: str) -> Contact:

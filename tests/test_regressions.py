@@ -741,10 +741,45 @@ def test_an_unknown_field_on_one_bulleted_line_before_the_first_is_left_out_with
     assert project.notes == [(3, '"Date prévue 2022" is no field the iom-idf converter reads: left out of the record')]
 
 
-def test_an_ngo_zone_of_a_whole_country_the_page_does_not_name_is_an_error():
-    page = NGO.replace("Municipalités de Raoued et La Marsa", "Tout le territoire", 1)
+def _unlocated(zone: str, regions: str | None = "Ariana et 2 autre(s) régions") -> str:
+    """The NGO seed with `zone` as its intervention zone, its partners locating no place, and `regions` as its
+    beneficiary regions (None: no such section)."""
+    page = NGO.replace("Municipalités de Raoued et La Marsa", zone, 1)
     page = page.replace(" (Gouvernorat de l’Ariana)", "", 1).replace(" (Gouvernorat de Tunis)", "", 1)
-    refused(page, 'zone "Tout le territoire" is a whole country, and the page does not say which; name the country')
+    section = "Régions bénéficiaires\n\nAriana et 2 autre(s) régions\n"
+    assert zone in page and section in page and "(Gouvernorat" not in page
+    return page.replace(section, "" if regions is None else section.replace("Ariana et 2 autre(s) régions", regions))
+
+
+def test_an_ngo_zone_of_a_whole_country_the_page_does_not_name_is_an_error():
+    refused(_unlocated("Tout le territoire", regions=None),
+            'zone "Tout le territoire" is a whole country, and the page does not say which; name the country')
+
+
+def test_an_ngo_page_whose_partners_locate_nothing_has_the_country_of_its_areas():
+    # "Médenine et Zarzis": the page failed, 'cannot tell which country "Zarzis" is in', where Médenine is a
+    # governorate of Tunisia; "Tout le territoire" failed though the beneficiary regions are Tunisia's.
+    lines = _unlocated("Médenine et Zarzis", regions=None).split("\n")
+    at = next(number for number, line in enumerate(lines, start=1) if "Médenine et Zarzis" in line)
+    project = convert("\n".join(lines).encode(), "x.txt")
+    assert [(type(a).__name__, getattr(a, "code", None) or a.country) for a in project.intervention_areas] == [
+        ("Subdivision", "TN-82"), ("Place", "TN")]
+    assert project.intervention_areas[1].name == "Zarzis" and project.intervention_areas[1].subdivision is None
+    assert (at, '"Zarzis" is no region the page or ISO 3166-2 locates: taken as a place of TN, the country of '
+                "the page's other areas") in project.notes
+    whole = convert(_unlocated("Tout le territoire").encode(), "x.txt")  # the regions: Ariana, Tunisia's
+    assert [(type(a).__name__, a.code) for a in whole.intervention_areas] == [("Country", "TN")]
+    alone = convert(_unlocated("Djerba", regions="Médenine et 1 autre(s) régions").encode(), "x.txt")
+    assert [(a.name, a.country) for a in alone.intervention_areas] == [("Djerba", "TN")]
+    assert [r.code for r in alone.beneficiary_regions] == ["TN-82"]
+
+
+@pytest.mark.parametrize("zone, regions, unplaced", [
+    ("Zarzis", None, "Zarzis"),  # nothing to tell its country by
+    ("Casablanca, Rabat et Oujda", "Médenine et 1 autre(s) régions", "Oujda"),  # Morocco and Tunisia both named
+])
+def test_an_ngo_zone_name_of_no_one_country_the_page_names_is_still_an_error(zone, regions, unplaced):
+    refused(_unlocated(zone, regions), f'cannot tell which country "{unplaced}" is in')
 
 
 @pytest.mark.parametrize("mission, countries", [
