@@ -137,7 +137,9 @@ def parse(text: str, source: Source) -> Project:
     project.activities = [_activity(line.text) for line in sections.get("activities", [])]
     country = _country_of(places)
     zones, regions = labelled.get("zone", []), sections.get("regions", [])
-    inferred = country is None and (country := _country_named(zones, regions, places)) is not None
+    inferred = country is None  # the partners locate nothing: the page's country is the one of its areas, if any
+    if inferred:
+        country = _country_named(zones, regions, places)
     for value, line in zones:
         areas = _zone(value, places, country, line)
         project.intervention_areas.extend(areas)
