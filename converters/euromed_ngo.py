@@ -71,6 +71,7 @@ _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;]")
+_NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)|\s+et\s+(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 # French words for kinds of subdivision -> the type pycountry gives them.
@@ -286,7 +287,10 @@ def _activity(text: str) -> Activity:
 
 
 def _split_list(value: str) -> list[str]:
-    """Comma-separated names, keeping commas inside parentheses."""
+    """Comma-separated names, keeping commas inside parentheses; "et" parts two names where it cannot be inside
+    one: after a closing parenthesis ("Agence française de développement (AFD) et GIZ") or before an acronym
+    that ends the list ("…, OIM et HCR"). Elsewhere it stays: "Ministère des Affaires sociales et de la
+    Solidarité", "Association pour le Leadership et le Développement en Afrique" are one name each."""
     parts, depth, start = [], 0, 0
     for mark in _LIST_MARKS.finditer(value):
         if mark[0] in ",;":
@@ -296,7 +300,8 @@ def _split_list(value: str) -> list[str]:
         else:
             depth += 1 if mark[0] == "(" else -1
     parts.append(value[start:])
-    return [collapse(part).rstrip(".") for part in parts if collapse(part)]
+    names = [name for part in parts for name in _NAMES_AND.split(part)]
+    return [collapse(name).rstrip(".") for name in names if collapse(name)]
 
 
 def _participations(value: str, role: Role, line: int) -> list[Participation]:

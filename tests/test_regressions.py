@@ -386,6 +386,27 @@ def test_an_ngo_budget_line_is_the_budget_and_an_unread_field_is_said(tmp_path):
         f"{tmp_path / 'seeds' / 'ngo.txt'}:{at}: {project.notes[0][1]}"]
 
 
+@pytest.mark.parametrize("written, names", [
+    # "et" after a closing parenthesis, or before an acronym ending the list, parts two names: each was one
+    ("Agence française de développement (AFD) et GIZ", [("Agence française de développement", ("AFD",)),
+                                                        ("GIZ", ())]),
+    ("Fondation X, Fondation Y et HCR", [("Fondation X", ()), ("Fondation Y", ()), ("HCR", ())]),
+    ("Commune A (Gouvernorat de Sfax) et Commune B (Gouvernorat de Gabès)", [("Commune A", ()), ("Commune B", ())]),
+    # elsewhere "et" is inside a name
+    ("Ministère des Affaires sociales et de la Solidarité", [("Ministère des Affaires sociales et de la Solidarité",
+                                                             ())]),
+    ("Association pour le Leadership et le Développement en Afrique (ALDA)",
+     [("Association pour le Leadership et le Développement en Afrique", ("ALDA",))]),
+    ("Fondation Recherche et Développement SARL", [("Fondation Recherche et Développement SARL", ())]),
+])
+def test_an_ngo_role_line_parts_names_at_an_and_only_where_no_name_goes_on(written, names):
+    line = next(line for line in NGO.split("\n") if line.startswith("Cofinancé par"))
+    assert line in NGO
+    project = convert(NGO.replace(line, f"Cofinancé par : {written}", 1).encode(), "002.txt")
+    funders = [p.organisation for p in project.participations if p.role is Role.CO_FUNDER]
+    assert [(o.name, o.alt_labels) for o in funders] == names
+
+
 def test_a_budget_line_is_no_mark_of_an_ngo_page():
     # Budgets are written by every family: "Budget : …" must not make an other page look like the network's.
     page = "Projet X\n\nActivités\n\nFormation\n\nBudget : 100 000 EUR\n\nContact : a@b.org\n"
