@@ -24,6 +24,7 @@ from .records import (
     no_value_note,
     unread,
 )
+from .reference import reference
 from .textnorm import collapse, excerpt, fold, strip_article
 from .values import no_value, parse_duration_months, parse_money, parse_period
 
@@ -73,6 +74,7 @@ _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermedi
 _LIST_MARKS = re.compile(r"[(),;]")
 _NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)|\s+et\s+(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_AND = re.compile(r"\s+et\s+")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
@@ -289,7 +291,8 @@ def _activity(text: str) -> Activity:
 def _split_list(value: str) -> list[str]:
     """Comma-separated names, keeping commas inside parentheses; "et" parts two names where it cannot be inside
     one: after a closing parenthesis ("Agence française de développement (AFD) et GIZ") or before an acronym
-    that ends the list ("…, OIM et HCR"). Elsewhere it stays: "Ministère des Affaires sociales et de la
+    that ends the list ("…, OIM et HCR"), or next to an organisation the reference data knows ("L'Union
+    européenne et la Coopération suisse"). Elsewhere it stays: "Ministère des Affaires sociales et de la
     Solidarité", "Association pour le Leadership et le Développement en Afrique" are one name each."""
     parts, depth, start = [], 0, 0
     for mark in _LIST_MARKS.finditer(value):
@@ -300,8 +303,23 @@ def _split_list(value: str) -> list[str]:
         else:
             depth += 1 if mark[0] == "(" else -1
     parts.append(value[start:])
-    names = [name for part in parts for name in _NAMES_AND.split(part)]
+    names = [name for part in parts for each in _NAMES_AND.split(part) for name in _known_pair(each)]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
+
+
+def _known_pair(name: str) -> list[str]:
+    """A name that is two names joined by "et" where one of them is an organisation the reference data knows
+    ("L'Union européenne et la Coopération suisse"), as those two; any other, as it is."""
+    for match in _AND.finditer(name):
+        first, second = name[:match.start()], name[match.end():]
+        if any(reference().organisation(_bare(side)) for side in (first, second)):
+            return [first, second]
+    return [name]
+
+
+def _bare(name: str) -> str:
+    """A name as the reference data labels organisations: no leading article, no acronym in parentheses."""
+    return _PARENTHESIS.sub("", strip_article(collapse(name)))
 
 
 def _participations(value: str, role: Role, line: int) -> list[Participation]:

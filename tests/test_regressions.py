@@ -392,12 +392,17 @@ def test_an_ngo_budget_line_is_the_budget_and_an_unread_field_is_said(tmp_path):
                                                         ("GIZ", ())]),
     ("Fondation X, Fondation Y et HCR", [("Fondation X", ()), ("Fondation Y", ()), ("HCR", ())]),
     ("Commune A (Gouvernorat de Sfax) et Commune B (Gouvernorat de Gabès)", [("Commune A", ()), ("Commune B", ())]),
+    # or next to an organisation the reference data knows, article or acronym aside
+    ("L'Union européenne et la Coopération suisse", [("Union européenne", ()), ("Coopération suisse", ())]),
+    ("la Coopération suisse et l'OIM", [("Coopération suisse", ()), ("OIM", ())]),
     # elsewhere "et" is inside a name
     ("Ministère des Affaires sociales et de la Solidarité", [("Ministère des Affaires sociales et de la Solidarité",
                                                              ())]),
     ("Association pour le Leadership et le Développement en Afrique (ALDA)",
      [("Association pour le Leadership et le Développement en Afrique", ("ALDA",))]),
     ("Fondation Recherche et Développement SARL", [("Fondation Recherche et Développement SARL", ())]),
+    ("Fonds de l'OIM pour le développement et la coopération", [("Fonds de l'OIM pour le développement et la "
+                                                                  "coopération", ())]),
 ])
 def test_an_ngo_role_line_parts_names_at_an_and_only_where_no_name_goes_on(written, names):
     line = next(line for line in NGO.split("\n") if line.startswith("Cofinancé par"))
