@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import NamedTuple
 
 from .countries import lookup, split_countries, subdivision
 from .errors import PageError
@@ -41,7 +43,9 @@ SECTIONS = {
 # "Label : value" lines, folded label -> field or role.
 LABELLED = {
     "zone d'intervention": "zone", "zones d'intervention": "zone", "contact": "contact",
-    "duree du projet": "period",
+    **dict.fromkeys(("duree du projet", "periode", "periode du projet", "periode de mise en oeuvre",
+                     "periode d'execution", "dates du projet", "calendrier"), "period"),
+    **dict.fromkeys(("titre", "titre du projet", "intitule", "intitule du projet", "nom du projet"), "title"),
     "finance par": Role.FUNDER, "cofinance par": Role.CO_FUNDER, "co-finance par": Role.CO_FUNDER,
     "realise par": Role.IMPLEMENTER, "mis en oeuvre par": Role.IMPLEMENTER,
     "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
@@ -49,13 +53,16 @@ LABELLED = {
     # other wordings of the same roles that NGO pages use
     **dict.fromkeys(("bailleur", "bailleurs", "bailleur(s)", "bailleur de fonds", "bailleurs de fonds",
                      "bailleur(s) de fonds", "partenaire financier", "partenaires financiers", "soutenu par",
-                     "avec le soutien de", "avec le soutien financier de"), Role.FUNDER),
-    **dict.fromkeys(("porte par", "porteur", "porteur du projet", "chef de file", "coordonne par",
-                     "partenaire de mise en oeuvre", "partenaires de mise en oeuvre",
+                     "avec le soutien de", "avec le soutien financier de", "financement", "financeur",
+                     "financeurs", "finance avec le soutien de"), Role.FUNDER),
+    **dict.fromkeys(("porte par", "porteur", "porteur du projet", "porteur de projet", "chef de file",
+                     "partenaire chef de file", "chef de file du projet", "coordonne par", "organisation porteuse",
+                     "association porteuse", "partenaire de mise en oeuvre", "partenaires de mise en oeuvre",
                      "partenaire(s) de mise en oeuvre"), Role.IMPLEMENTER),
     **dict.fromkeys(("partenaire", "partenaire(s)", "partenaire technique", "partenaires techniques",
-                     "en partenariat avec", "organisations partenaires", "organisation(s) partenaire(s)",
-                     "partenaires associes"), Role.PARTNER),
+                     "partenaire(s) technique(s)", "en partenariat avec", "organisations partenaires",
+                     "organisation(s) partenaire(s)", "partenaires associes", "partenaire local",
+                     "partenaires locaux", "partenaire(s) local(aux)"), Role.PARTNER),
 }
 # Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
 # pages (the other families write budgets too), folded label -> field.
@@ -75,13 +82,16 @@ _LIST_MARKS = re.compile(r"[(),;]")
 _NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)|\s+et\s+(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AND = re.compile(r"\s+et\s+")
+_GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
+_ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.'\u2019-]*")  # two capitals at least, one first
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
           "region": "Region", "departement": "Department", "wilaya": "Province", "prefecture": "Prefecture",
           "district": "District", "county": "County", "etat": "State", "state": "State"}
 _OF = r"(?:de la |de l'|du |des |de |d')?"
-_ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
+_ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})s?\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
 _ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(_KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
 # What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
 # A zone that is the whole of a country, folded: "Tout le territoire national", "National", "À l'échelle nationale",
@@ -91,9 +101,17 @@ _WHOLE = (r"(?:(?:sur\s+)?(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|d
           r"|nationwide|countrywide|(?:the\s+)?whole\s+country)")
 _WHOLE_COUNTRY = re.compile(rf"{_WHOLE}|(?P<country>[^()]+?)\s*(?:\(\s*{_WHOLE}\s*\)|[-:,]\s*{_WHOLE})"
                             r"|(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l'|des)\s*)?(?P<all>.+)")
+_GROUPS = re.compile(r"\s*;\s*")  # the groups of a zone (see _zone_names)
+_NAMES = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*/\s*")  # the names of a group
+_WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
+_INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
-_MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|communes?|villes?|municipalit(?:y|ies)|cit(?:y|ies))\s+"
-                           r"(?:du |des |de |d'|of )?", re.IGNORECASE)
+_MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
+                           r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
+                           re.IGNORECASE)
+# A length before the dates of a period, folded: "36 mois a partir de mars 2020", "18 mois, de juillet 2021 a …"
+_LEADING_DURATION = re.compile(r"(?P<duration>\d+(?:[.,]5)?\s*(?:mois|ans?|annees?)(?:\s+et\s+\d+\s+mois)?)"
+                               r"\s*(?:[,:;(\u2013-]\s*|(?:a partir|a compter)\s+(?:de|du|d')\s*)?(?=.*\d{4})")
 _RESULT = re.compile(r"^(?P<notation>R\s?\d+)\s*[:.)\-]?\s*(?P<text>.+)$")
 _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
                       re.IGNORECASE)
@@ -136,7 +154,7 @@ def parse(text: str, source: Source) -> Project:
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
     project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
     project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
-    project.expected_results = [_result(line) for line in sections.get("results", [])]
+    project.expected_results = _results(sections.get("results", []))
     project.activities = [_activity(line.text) for line in sections.get("activities", [])]
     country = _country_of(places)
     zones, regions = labelled.get("zone", []), sections.get("regions", [])
@@ -178,6 +196,9 @@ def _title(lines: list[Line]) -> str | None:
         if _back_link(line.text) and (title := _BACK_LINK.sub("", line.text).strip()):
             return title
     for line in lines:
+        if (labelled := _labelled(line)) and labelled[0] == "title":  # "Titre du projet : …"
+            return labelled[1]
+    for line in lines:
         key = line.label
         if key in SECTIONS or key in LABELLED or _labelled(line):
             return None
@@ -196,9 +217,17 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     """Sections (heading -> lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
     sections: dict[str, list[Line]] = {}
     labelled: dict[str, list] = {}
+    role_lists: list[tuple[Role, list[Line]]] = []  # "Partenaires :" with one organisation a line under it
     current = None
     for line in lines:
         key = line.label
+        if current is not None and line.text and _ends_list(current, line, sections.get("period"),
+                                                            any(current is items for _, items in role_lists)):
+            current = None
+        if isinstance(role := LABELLED.get(key or ""), Role):  # "Partenaires :" alone: its list follows
+            current = []
+            role_lists.append((role, current))
+            continue
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
             continue
@@ -233,7 +262,22 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))
+    for role, items in role_lists:
+        labelled.setdefault("roles", []).extend((role, item.text, item.number) for item in items)
     return sections, labelled
+
+
+def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organisations: bool) -> bool:
+    """True when a line closes the open list rather than being one of its items: a "Label : value" line of a
+    field these pages have ("Budget : …"), any label after the period (which holds one value), a label that is
+    no list item after items that are ("• Objectif…" then "Pays : Maroc"; an activity "Title : text" among
+    activities stays one), and after a list of `organisations` ("Partenaires :" then "• …"), a line that is
+    not one of them."""
+    after_bullets = bool(items) and all(item.bulleted for item in items) and not line.bulleted
+    match = _LABEL.match(line.text)
+    if match is None:
+        return organisations and after_bullets
+    return label_key(match["label"]) in _OTHER_FIELDS or items is period or after_bullets or organisations
 
 
 def _inline_heading(line: Line) -> tuple[str, Line] | None:
@@ -257,6 +301,9 @@ def _period(project: Project, lines: list[Line]) -> None:
     if no_value(text):  # "Durée du projet:" then "À préciser"
         project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
         return
+    if lead := _LEADING_DURATION.match(fold(text)):  # "36 mois à partir de mars 2020", "18 mois, de … à …"
+        project.duration_months = parse_duration_months(lead["duration"], lines[0].number)
+        text = text[lead.end():]
     try:
         dates = parse_period(text, lines[0].number)
     except PageError as no_date:  # "Durée du projet : 36 mois" may be what the heading says, a duration
@@ -273,6 +320,14 @@ def _months(text: str, line: int, otherwise: PageError) -> int:
         return parse_duration_months(text, line)
     except PageError:
         raise otherwise from None
+
+
+def _results(lines: list[Line]) -> list[ExpectedResult]:
+    """The expected results, labelled R1, R2… as the page labels them, or in their order when the page lists
+    them with bullets and no labels at all."""
+    if lines and all(line.bulleted and not _RESULT.match(line.text) for line in lines):
+        return [ExpectedResult(f"R{number}", line.text.strip()) for number, line in enumerate(lines, start=1)]
+    return [_result(line) for line in lines]
 
 
 def _result(line: Line) -> ExpectedResult:
@@ -303,8 +358,26 @@ def _split_list(value: str) -> list[str]:
         else:
             depth += 1 if mark[0] == "(" else -1
     parts.append(value[start:])
+    parts = _rejoined(parts)
     names = [name for part in parts for each in _NAMES_AND.split(part) for name in _known_pair(each)]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
+
+
+def _rejoined(parts: list[str]) -> list[str]:
+    """Comma-separated parts with those that go on with the name before them joined back to it: a part that
+    starts with "de", "du", "des" or "d'" ("Ministère de la Solidarité, de l'Insertion sociale et de la
+    Famille"), or with an article after a name that lists what it is for ("Association … pour la Culture, le
+    Développement et la Solidarité (ABCDS)", but "…, la GIZ"); no organisation's name starts so."""
+    joined: list[str] = []
+    for part in parts:
+        head = part.lstrip()
+        article = _ARTICLE_GOES_ON.match(head)
+        if joined and (_GOES_ON.match(head) or article and " pour " in joined[-1]
+                       and not _is_acronym(head[article.end():].split(" ", 1)[0])):  # "…, la GIZ": one more
+            joined[-1] += "," + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def _known_pair(name: str) -> list[str]:
@@ -334,14 +407,25 @@ def _participations(value: str, role: Role, line: int) -> list[Participation]:
 
 def _organisation(text: str, line: int) -> Organisation:
     name, aliases, place = strip_article(collapse(text)), [], None
+    if name.count("(") != name.count(")"):
+        raise PageError(f'organisation "{excerpt(text)}" opens a parenthesis it does not close',
+                        "close it, e.g. Association X (AX); the page may be cut short", line=line)
     if match := _PARENTHESIS.search(name):
-        inner, name = match.group(1).strip(), name[:match.start()].strip()
+        inner, outer = match.group(1).strip(), name[:match.start()].strip()
         if area := _ADMIN_AREA.match(fold(inner)):
             sub = subdivision(_area_name(inner), kind=_KINDS[area["kind"]], line=line)
-            place = Place(_MUNICIPALITY.sub("", name).strip(), sub.country, sub)
-        else:
+            name, place = outer, Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)
+        elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
+            name = outer
             aliases.append(inner)
-    if match := _DASH_ALIAS.search(name):
+        elif _is_acronym(outer) and len(inner.split()) > 1:  # "FTDES (Forum Tunisien pour les Droits …)"
+            name = inner
+            aliases.append(outer)
+        elif _is_short_name(inner):  # "Agence belge de développement (Enabel)"
+            name = outer
+            aliases.append(inner)
+        # else a remark that belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)"
+    if (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
         aliases.append(match["alias"].strip())
         name = name[:match.start()].strip()
     if not name:
@@ -349,9 +433,28 @@ def _organisation(text: str, line: int) -> Organisation:
     return Organisation(name, tuple(aliases), place)
 
 
+def _is_acronym(text: str) -> bool:
+    """True for what an organisation's acronym looks like: one word of two capitals or more ("UTSS", "M&D",
+    "CIES", "ONU-Femmes" is not one), or such a word and one more ("CIES Onlus")."""
+    words = text.split()
+    return 0 < len(words) <= 2 and _ACRONYM.fullmatch(words[0]) is not None
+
+
+def _is_short_name(text: str) -> bool:
+    """True for one capitalised word that names no country or region ("Enabel"): an organisation's short name,
+    where "Caritas (Maroc)", "Association Amal (Gabès)" say where it is."""
+    if len(text.split()) != 1 or not text[:1].isupper() or lookup(text):
+        return False
+    try:
+        subdivision(text)
+    except PageError as unknown:
+        return unknown.message.startswith("unknown region")  # not an ambiguous one
+    return False
+
+
 def _area_name(inner: str) -> str:
     """ "Gouvernorat de l'Ariana" -> "l'Ariana" (the article goes in the subdivision lookup)."""
-    return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d')?", "", inner.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d['\u2019])?", "", inner.strip(), flags=re.IGNORECASE)
 
 
 def _known_places(participations: list[Participation]) -> dict[str, Place]:
@@ -370,8 +473,9 @@ def _country_named(zones: list[tuple[str, int]], regions: list[Line], places: di
     page's country ("Médenine et Zarzis": Médenine is a governorate of Tunisia), or None for none or several.
     For a page whose partners locate no place; a name of no known region is then a place of that country."""
     found: set[str] = set()
-    named = [(name, kind, municipal, line) for value, line in zones
-             for names, kind, municipal in [_zone_names(value)] for name in names]
+    named = [(zoned.within or zoned.name, None if zoned.within else zoned.kind,
+              False if zoned.within else zoned.municipal, line)
+             for value, line in zones for zoned in _zone_names(value)]
     named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
     for name, kind, municipal, line in named:
         try:
@@ -382,16 +486,47 @@ def _country_named(zones: list[tuple[str, int]], regions: list[Line], places: di
     return found.pop() if len(found) == 1 else None
 
 
-def _zone_names(value: str) -> tuple[list[str], str | None, bool]:
-    """The names a zone lists, the kind of region it names them by ("Gouvernorats de …"), and whether it names
-    municipalities."""
-    value = collapse(value)
-    municipal = _MUNICIPALITY.match(value) is not None
-    kind = None
-    if plural := _ADMIN_AREAS.match(fold(value)):  # one kind for every name ("é", "’" fold to one character)
-        value, kind = value[plural.end():], _KINDS[plural["kind"]]
-    names = re.split(r"\s*,\s*|\s+et\s+|\s+and\s+", _MUNICIPALITY.sub("", value))
-    return [n for n in (_PARTICLE.sub("", n.strip(" .")) for n in names) if n], kind, municipal
+class _Zoned(NamedTuple):
+    """One name a zone lists, as _zone_names reads it."""
+
+    name: str
+    kind: str | None  # the kind of region the zone names it by ("Gouvernorats de …")
+    municipal: bool  # whether the zone names municipalities
+    within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
+
+
+def _zone_names(value: str) -> list[_Zoned]:
+    """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et" and "/",
+    none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X."""
+    zoned: list[_Zoned] = []
+    for group in _outside_brackets(collapse(value), _GROUPS):
+        within = None
+        if (head := _WITHIN.match(group)) and lookup(head["country"]):
+            within, group = head["country"], head["names"]
+        municipal = _MUNICIPALITY.match(group) is not None
+        kind = None
+        if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
+            group, kind = group[plural.end():], _KINDS[plural["kind"]]
+        for name in _outside_brackets(_MUNICIPALITY.sub("", group), _NAMES):
+            name = _PARTICLE.sub("", name.strip(" ."))
+            inner = _INNER.match(name)
+            if inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
+                zoned += [item._replace(within=inner["head"]) for item in _zone_names(inner["inner"])]
+            elif name:
+                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal, within))
+    return zoned
+
+
+def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
+    """The parts of a text between its separators, those inside brackets aside."""
+    kept: list[str] = []
+
+    def hide(match: re.Match) -> str:
+        kept.append(match.group())
+        return f"\0{len(kept) - 1}\0"
+
+    hidden = re.sub(r"\([^()]*\)", hide, text)
+    return [re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], part) for part in separator.split(hidden) if part.strip()]
 
 
 def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision | Country]:
@@ -399,8 +534,18 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
     places, subdivisions or countries, located by what the page says elsewhere."""
     if whole := _whole_countries(collapse(value), country, line):
         return whole
-    names, kind, municipal = _zone_names(value)
-    return [_area(name, places, country, kind, municipal, line) for name in names]
+    areas: list[Place | Subdivision | Country] = []
+    for zoned in _zone_names(value):
+        if zoned.within is None:
+            areas.append(_area(zoned.name, places, country, zoned.kind, zoned.municipal, line))
+            continue
+        around = _area(zoned.within, places, country, None, False, line)
+        inside = around.code if isinstance(around, Country) else around.country
+        area = _area(zoned.name, places, inside, zoned.kind, zoned.municipal, line)
+        if isinstance(area, Place) and area.subdivision is None and isinstance(around, Subdivision):
+            area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
+        areas.append(area)
+    return areas
 
 
 def _whole_countries(value: str, country: str | None, line: int) -> list[Country]:
@@ -432,14 +577,17 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
     if named and named != country:
         return Country(named)
     try:
-        return subdivision(name, country, kind=kind, line=line)
+        found = subdivision(name, country, kind=kind, line=line)
+        # "Ville de Kairouan": the town, in the governorate of its name
+        return Place(name, found.country, found) if municipal and not kind else found
     except PageError:
         if named:
             return Country(named)
         if country is None:
-            raise PageError(f'cannot tell which country "{excerpt(name)}" is in',
-                            'name its region as the partners do, e.g. "Municipalité de X (Gouvernorat de Y)"',
-                            line=line) from None
+            raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it is no country or ISO 3166-2 '
+                            "region, and the page locates no place of that name",
+                            'check its spelling, or name the region it lies in as the partners do, e.g. '
+                            '"Municipalité de X (Gouvernorat de Y)" or "Tunisie (X, Y)"', line=line) from None
         return Place(name, country)
 
 

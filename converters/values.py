@@ -19,6 +19,8 @@ _CURRENCIES = {
     "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR", "€": "EUR",
     "chf": "CHF", "francs suisses": "CHF", "gbp": "GBP", "£": "GBP", "livres sterling": "GBP",
     "tnd": "TND", "dinars tunisiens": "TND", "$ us": "USD", "dollars us": "USD", "$ e.-u.": "USD",
+    "dt": "TND", "dinar tunisien": "TND", "da": "DZD", "dinars algeriens": "DZD", "dinar algerien": "DZD",
+    "mad": "MAD", "dirhams marocains": "MAD", "dirham marocain": "MAD", "dzd": "DZD",
 }
 # Scale words after the figures, folded, and what they multiply by ("de" after them: "2 millions de dollars")
 _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
@@ -45,7 +47,10 @@ _NAMED_CODES = set(_CURRENCIES.values())
 _CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
 _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
               **dict.fromkeys(("dirham", "dirhams", "dh"), "MAD (dirham marocain) or AED (dirham des Émirats)"),
-              **dict.fromkeys(("franc", "francs"), f"CHF (franc suisse), {_CFA}")}
+              **dict.fromkeys(("franc", "francs"), f"CHF (franc suisse), {_CFA}"),
+              **dict.fromkeys(("dinar", "dinars"), "TND (dinar tunisien), DZD (dinar algérien), LYD (dinar libyen) "
+                                                   "or JOD (dinar jordanien)")}
+_OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
 _MONTHS = {
@@ -105,9 +110,16 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
                             f"check it: at most {_MAX_DIGITS} figures before the decimal mark", line=line)
     else:
         amount = _decimal(match.group().strip(), text, line)
+    if plain[:match.start()].endswith(("-", "\u2212")):  # a minus sign on the figures: "-50 000 USD"
+        raise PageError(f'amount "{excerpt(text)}" is negative', "write the amount the project has, e.g. 300000.00",
+                        line=line)
     code = _currency(words, currency, text)
-    if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)"
-        code = _currency(REMARK.sub(" ", words), currency, text)
+    if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)",
+        # or after "dont": "1 500 000 € dont 1 200 000 € de l'UE" (of which)
+        code = _currency(_OF_WHICH.sub(" ", REMARK.sub(" ", words)), currency, text)
+    if code is None and not _currency_key(_OF_WHICH.sub(" ", REMARK.sub(" ", words))):
+        raise PageError(f'amount "{excerpt(text)}" gives no currency',
+                        "add its ISO 4217 code, e.g. 250 000 EUR", line=line)
     if code is None and (choices := _AMBIGUOUS.get(_currency_key(REMARK.sub(" ", words)))):
         raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
                         f"give its ISO 4217 code: {choices}", line=line)
@@ -139,6 +151,9 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
             is_decimal = True  # 1.250.000,00 or 1,250,000.00: the last mark is the decimal one
         elif len(marks) > 1:
             is_decimal = False  # 1.250.000: the same mark repeated groups thousands
+            if any(len(group) != 3 for group in re.split(r"[.,]", figures)[1:]):  # "300000.00.00"
+                raise PageError(f'amount "{excerpt(text)}" is not a number as written',
+                                "write it with one decimal mark, e.g. 300000.00 or 300 000,00", line=line)
         else:
             is_decimal = decimal or len(tail) != 3  # 300000.00 is decimal; 400,000 groups thousands
         if is_decimal:
@@ -198,11 +213,19 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
 def parse_period(text: str, line: int | None = None) -> list[PartialDate]:
     """Every date in a span, in order and as precise as written: "Jun 2020 Jun 2020", "janvier 2021 - mars 2022",
     "Du 1er mars 2020 au 28 février 2022", "01/2020 - 12/2021", "2020-2022"."""
-    found = [parse_date(match.group(), line) for match in _DATES.finditer(fold(text))]
+    folded = fold(text)
+    if (short := _SHORT_RANGE.fullmatch(folded.strip(" ."))) and short["end"] >= short["year"][2:]:
+        # "2019-21": 2019 to 2021 (21 is no month)
+        return [PartialDate(int(short["year"])), PartialDate(int(short["year"][:2] + short["end"]))]
+    found = [parse_date(match.group(), line) for match in _DATES.finditer(folded)]
     if not found:
         raise PageError(f'period "{excerpt(text)}" has no date',
                         'write it as "juin 2020 - juin 2022"', line=line)
     return found
+
+
+# A span of years whose end gives its last two figures, which no month has: "2019-21", "2019/21"
+_SHORT_RANGE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<end>1[3-9]|[2-9]\d)")
 
 
 def parse_duration_months(text: str, line: int | None = None) -> int:

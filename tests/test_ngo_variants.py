@@ -1,0 +1,197 @@
+"""NGO pages written otherwise than the seed: the ways other NGOs of the network lay out the same fields, each
+read as the seed's are (each case failed or misread before its fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from converters import convert
+from converters.errors import PageError
+from converters.records import Place, Role
+from converters.values import parse_money, parse_period
+from tests.conftest import seed
+
+NGO = seed("002").read_text(encoding="utf-8")
+ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
+ROLES = "Autres partenaires\u00a0: "  # as the seed writes it, a no-break space before the colon
+AFTER_OBJECTIVES = "\nPlus de détails\n"
+
+
+def _page(old: str, new: str, page: str = NGO) -> str:
+    assert old in page
+    return page.replace(old, new, 1)
+
+
+def _read(page: str):
+    return convert(page.encode(), "ngo.txt")
+
+
+def _names(project, role: Role) -> list[tuple[str, tuple[str, ...]]]:
+    return [(p.organisation.name, p.organisation.alt_labels) for p in project.participations if p.role is role]
+
+
+def _without_places(page: str) -> str:
+    """The page with partners that locate no place (so the zone alone says where the project is)."""
+    return page.replace(" (Gouvernorat de l’Ariana)", "", 1).replace(" (Gouvernorat de Tunis)", "", 1)
+
+
+def _area(area) -> object:
+    if isinstance(area, Place):
+        return area.name, area.country, area.subdivision and area.subdivision.code
+    return area.code
+
+
+# --- fields after a list -------------------------------------------------------------------------------------
+
+def test_a_budget_line_right_after_a_list_is_the_budget_not_an_item():
+    # It became a third specific objective, and the budget was lost without a word.
+    page = _page(AFTER_OBJECTIVES, "\n  • Budget : 1 250 000 €\n" + AFTER_OBJECTIVES)
+    page = page.replace("  • Budget : 1 250 000 €", "Budget : 1 250 000 €")
+    project = _read(page)
+    assert (project.budget.amount, project.budget.currency) == (1250000, "EUR")
+    assert len(project.specific_objectives) == 3
+
+
+def test_a_budget_line_after_the_period_is_the_budget_not_its_end():
+    # "Budget : 1500 000 €" under the period became its end date, the year 1500.
+    page = _page("Durée du projet:\n\nJun 2020 Jun 2020\n", "Durée du projet : janvier 2019 - décembre 2021\n"
+                                                             "Budget : 1 500 000 €\n")
+    project = _read(page)
+    assert (project.start.year, project.end.year, project.end.month) == (2019, 2021, 12)
+    assert project.budget.amount == 1500000
+
+
+def test_an_unknown_label_after_bulleted_items_closes_the_list_and_is_noted():
+    page = _page(AFTER_OBJECTIVES, "\nPays : Tunisie\n" + AFTER_OBJECTIVES)
+    project = _read(page)
+    assert len(project.specific_objectives) == 3
+    assert any('"Pays : Tunisie" is no field' in note for _, note in project.notes)
+
+
+# --- organisations -------------------------------------------------------------------------------------------
+
+def test_a_role_label_alone_takes_the_organisations_listed_under_it():
+    # "Partenaires :" then one organisation a line: they became specific objectives.
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    page = _page(line, "Partenaires techniques :\n\n  • Croissant-Rouge tunisien (CRT)\n  • Réseau Wassila\n\n")
+    project = _read(page)
+    assert _names(project, Role.PARTNER) == [("Croissant-Rouge tunisien", ("CRT",)), ("Réseau Wassila", ())]
+    assert len(project.specific_objectives) == 3
+
+
+@pytest.mark.parametrize("label, role", [("Partenaire chef de file", Role.IMPLEMENTER),
+                                         ("Financement", Role.FUNDER), ("Partenaires locaux", Role.PARTNER),
+                                         ("Partenaire(s) technique(s)", Role.PARTNER)])
+def test_other_role_labels(label, role):
+    page = _page(ROLES, f"{label} : Fondation Y (FY)\n\n{ROLES}")
+    assert ("Fondation Y", ("FY",)) in _names(_read(page), role)
+
+
+@pytest.mark.parametrize("written, names", [
+    # a remark in brackets stays in the name (it became the name's IRI: "Caritas (Maroc)" was organisation/maroc)
+    ("Caritas (Maroc), Terre des Hommes (Suisse)", [("Caritas (Maroc)", ()), ("Terre des Hommes (Suisse)", ())]),
+    ("Association Amal (Gabès)", [("Association Amal (Gabès)", ())]),
+    # an acronym first, the name in brackets
+    ("FTDES (Forum Tunisien pour les Droits Économiques et Sociaux)",
+     [("Forum Tunisien pour les Droits Économiques et Sociaux", ("FTDES",))]),
+    # a short name in brackets is one
+    ("Agence belge de développement (Enabel)", [("Agence belge de développement", ("Enabel",))]),
+    # a dash before what is no acronym is part of the name
+    ("Solidar Suisse – Section Tunisie", [("Solidar Suisse – Section Tunisie", ())]),
+    # commas inside one name
+    ("Association Beni Znassen pour la Culture, le Développement et la Solidarité (ABCDS), Fondation X",
+     [("Association Beni Znassen pour la Culture, le Développement et la Solidarité", ("ABCDS",)),
+      ("Fondation X", ())]),
+    ("Ministère de la Solidarité, de l’Insertion sociale et de la Famille",
+     [("Ministère de la Solidarité, de l’Insertion sociale et de la Famille", ())]),
+    ("Fondation pour la paix, la GIZ", [("Fondation pour la paix", ()), ("GIZ", ())]),
+])
+def test_organisation_names_as_ngo_pages_write_them(written, names):
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    assert _names(_read(_page(line, ROLES + written)), Role.PARTNER) == names
+
+
+def test_a_name_cut_inside_its_brackets_is_an_error_saying_so():
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    with pytest.raises(PageError, match="opens a parenthesis it does not close"):
+        _read(_page(line, ROLES + "Association Tunisienne des Femmes Démocrates (ATF"))
+
+
+# --- zones ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    ("Gouvernorat de Médenine (Zarzis, Ben Guerdane) ; Gouvernorat de Gabès",
+     [("Zarzis", "TN", "TN-82"), ("Ben Guerdane", "TN", "TN-82"), "TN-81"]),
+    ("Tunis ; Sfax ; Médenine", ["TN-11", "TN-61", "TN-82"]),
+    ("Tunis / Sousse", ["TN-11", "TN-51"]),
+    ("Tunisie et Libye (zones frontalières)", ["TN", "LY"]),
+    ("Maroc : Rabat, Casablanca ; Tunisie : Tunis, Sfax", ["MA-RAB", "MA-CAS", "TN-11", "TN-61"]),
+    ("Région Drâa-Tafilalet (Provinces d’Errachidia, de Zagora et de Tinghir)", ["MA-ERR", "MA-ZAG", "MA-TIN"]),
+    ("Wilaya d’Oran, Wilayas de Tlemcen et de Mascara", ["DZ-31", "DZ-13", "DZ-29"]),
+    ("Ville de Kairouan", [("Kairouan", "TN", "TN-41")]),
+])
+def test_zones_as_ngo_pages_write_them(zone, areas):
+    page = _without_places(_page(ZONE, f"Zone d’intervention : {zone}"))
+    page = page.replace("Ariana et 2 autre(s) régions", "Tunis")
+    assert [_area(area) for area in _read(page).intervention_areas] == areas
+
+
+def test_a_place_no_region_locates_says_what_to_write():
+    page = _without_places(_page(ZONE, "Zone d’intervention : Atlantide"))
+    page = page.replace("Régions bénéficiaires\n\nAriana et 2 autre(s) régions\n", "")
+    with pytest.raises(PageError, match='cannot tell which country "Atlantide" is in: it is no country') as error:
+        _read(page)
+    assert "Tunisie (X, Y)" in error.value.hint
+
+
+# --- other fields --------------------------------------------------------------------------------------------
+
+def test_a_title_label_gives_the_title():
+    page = _page("I-MIGR Retour vers les projets", "Titre du projet : Migrants et villes")
+    project = _read(page)
+    assert project.title == "Migrants et villes"
+    assert not any("Titre du projet" in note for _, note in project.notes)
+
+
+@pytest.mark.parametrize("period, start, end, months", [
+    ("36 mois à partir de mars 2020", (2020, 3), None, 36),
+    ("18 mois, de juillet 2021 à décembre 2022", (2021, 7), (2022, 12), 18),
+    ("2019-21", (2019, None), (2021, None), None),
+])
+def test_periods_with_a_length_or_a_short_end(period, start, end, months):
+    project = _read(_page("Durée du projet:\n\nJun 2020 Jun 2020\n", f"Durée du projet : {period}\n"))
+    assert (project.start.year, project.start.month) == start
+    assert (project.end and (project.end.year, project.end.month)) == end
+    assert project.duration_months == months
+
+
+def test_results_listed_with_bullets_and_no_labels_are_numbered_in_order():
+    start, end = NGO.index("R1 "), NGO.index("Les principales activités")
+    page = NGO[:start] + "  • Les élus sont formés.\n  • Un guichet est ouvert.\n\n" + NGO[end:]
+    results = _read(page).expected_results
+    assert [(r.notation, r.text) for r in results] == [("R1", "Les élus sont formés."),
+                                                       ("R2", "Un guichet est ouvert.")]
+
+
+@pytest.mark.parametrize("written, amount, currency", [
+    ("380 000 DT", 380000, "TND"), ("45 000 000 DA", 45000000, "DZD"),
+    ("1 500 000 € dont 1 200 000 € de l'UE", 1500000, "EUR"),
+])
+def test_budgets_in_dinars_and_with_a_share(written, amount, currency):
+    money = parse_money(written, None, 1)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("written, message", [
+    ("300 000 dinars", "may be more than one; give its ISO 4217 code: TND"),
+    ("250 000", "gives no currency"),
+    ("-50 000 USD", "is negative"),
+    ("300000.00.00", "is not a number as written"),
+])
+def test_budgets_that_cannot_be_read_say_why(written, message):
+    with pytest.raises(PageError, match=message):
+        parse_money(written, None, 1)
+
+
+def test_a_short_end_year_that_could_be_a_month_stays_a_month():
+    assert [(d.year, d.month) for d in parse_period("2019-12")] == [(2019, 12)]
