@@ -84,7 +84,7 @@ _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
-_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.'\u2019-]*")  # two capitals at least, one first
+_ACRONYM_MARKS = frozenset("&.'\u2019-")  # what an acronym may hold besides letters and figures ("M&D")
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
@@ -434,10 +434,14 @@ def _organisation(text: str, line: int) -> Organisation:
 
 
 def _is_acronym(text: str) -> bool:
-    """True for what an organisation's acronym looks like: one word of two capitals or more ("UTSS", "M&D",
-    "CIES", "ONU-Femmes" is not one), or such a word and one more ("CIES Onlus")."""
+    """True for what an organisation's acronym looks like: one word starting with a capital and holding two or
+    more ("UTSS", "M&D", "LAÉ", "MdM-BE"; "Enabel" is not one), or such a word and one more ("CIES Onlus")."""
     words = text.split()
-    return 0 < len(words) <= 2 and _ACRONYM.fullmatch(words[0]) is not None
+    if not 0 < len(words) <= 2:
+        return False
+    first = words[0]
+    return (first[0].isupper() and sum(c.isupper() for c in first) >= 2
+            and all(c.isalnum() or c in _ACRONYM_MARKS for c in first))
 
 
 def _is_short_name(text: str) -> bool:
