@@ -294,30 +294,62 @@ def _unknown_words(text: str, folded: str, start: int) -> str:
 
 
 @cache
+def _subdivision_names() -> dict[str, list[str]]:
+    """ISO 3166-2 code -> the usual French names that pycountry lacks ("Le Caire" for EG-C, "Tanger" for MA-TNG):
+    its catalogues give the Arab Mediterranean countries only romanised Arabic names. A name given to several
+    subdivisions names all of them, and stays ambiguous ("Nouakchott" is the three wilayas of the city)."""
+    names: dict[str, list[str]] = {}
+    with _SUBDIVISION_NAMES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names.setdefault(row["code"], []).append(row["name"])
+    return names
+
+
+@cache
 def _subdivision_index() -> dict[str, list[Subdivision]]:
+    """Folded name -> subdivisions, from pycountry's names, their translations and _subdivision_names(); then,
+    where no subdivision has that name itself, the names without qualifier or hyphens, and last without ayn and
+    hamza marks ("Akkar" for "‘Akkār"), so that no name found before finds something else."""
     catalogs = [_catalog("iso3166-2", lang) for lang in LANGUAGES]
+    extra = _subdivision_names()
     index: dict[str, list[Subdivision]] = {}
     variants: dict[str, list[Subdivision]] = {}
+    unmarked: dict[str, list[Subdivision]] = {}
     for entry in pycountry.subdivisions:
-        names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs)}
+        names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs), *extra.get(entry.code, ())}
         for name in names:
             key = fold(strip_article(name))
             index.setdefault(key, []).append(Subdivision(entry.code, entry.name))
             bare = _QUALIFIER.sub("", key)  # "Guelmim-Oued Noun (EH-partial)" is also "Guelmim-Oued Noun"
-            for variant in {bare, bare.replace("-", " ")} - {key}:  # and "Casablanca Settat"
+            spaced = bare.replace("-", " ")  # and "Casablanca Settat"
+            for variant in {bare, spaced} - {key}:
                 variants.setdefault(variant, []).append(Subdivision(entry.code, entry.name))
-    for variant, found in variants.items():  # where no subdivision has that name itself ("Sofia")
-        index.setdefault(variant, found)
+            if (loose := _loose(bare)) not in {key, bare, spaced}:
+                unmarked.setdefault(loose, []).append(Subdivision(entry.code, entry.name))
+    for tier in (variants, unmarked):  # where no subdivision has that name itself ("Sofia")
+        for variant, found in tier.items():
+            index.setdefault(variant, found)
     return index
 
 
+def _loose(key: str) -> str:
+    """A folded name without the marks that romanise the Arabic ayn and hamza, and with spaces for hyphens:
+    "al 'asimah" -> "al asimah", "b'albak-al hirmil" -> "balbak al hirmil", as pages write them."""
+    return _AYN_HAMZA.sub("", key).replace("-", " ")
+
+
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+# fold() makes ‘ ’ and ʼ a straight apostrophe and drops combining marks (the overline of "Al ‘A̅şimah"); these
+# modifier letters it keeps.
+_AYN_HAMZA = re.compile("['\u02bf\u02be\u02bb]")
+_SUBDIVISION_NAMES = Path(__file__).parent / "data" / "subdivisions-fr.csv"
 
 
 def subdivision(name: str, country: str | None = None, kind: str | None = None,
                 line: int | None = None) -> Subdivision:
     """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""
-    candidates = _subdivision_index().get(fold(strip_article(name)), [])
+    index, key = _subdivision_index(), fold(strip_article(name))
+    candidates = index.get(key) or index.get(_loose(key), [])  # "Ma‘ān", "Tizi-Ouzou" as "Maan", "Tizi Ouzou"
     if country:
         candidates = [c for c in candidates if c.country == country]
     if kind and len(candidates) > 1:
