@@ -7,30 +7,42 @@ import re
 from .countries import check_apart, split_countries
 from .errors import PageError
 from .language import guess_language
-from .navigation import without_footer
+from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
-from .records import Project, Source, no_value_note, unread
+from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
 from .values import REMARK, no_value, parse_date, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
 
-# Section headings, folded -> section name. Text before the first heading is the site's navigation.
+# Section headings as the site writes them, folded -> section name. Text before the first heading is the site's
+# navigation, and the project's title when it gives one.
 HEADINGS = {
     "elements d'innovation": "elements", "innovation elements": "elements",
     "a propos du projet": "about", "about the project": "about",
-    "en quoi ce projet est-il innovant ?": "innovative", "en quoi ce projet est-il innovant": "innovative",
-    "what makes this project innovative?": "innovative",
+    "en quoi ce projet est-il innovant ?": "innovative", "what makes this project innovative?": "innovative",
     "informations sur le projet": "table", "project information": "table",
 }
+# The same headings reworded by other copies of the pages, folded, without a closing "?": "Élément d'innovation",
+# "À propos de ce projet", "Pourquoi le projet est-il innovant", "INFORMATIONS DU PROJET", "PROJECT DETAILS"
+_REWORDED = re.compile(
+    r"(?P<elements>elements? (?:d'|de l')innovation|elements? innovants?|innovation elements?)"
+    r"|(?P<about>a propos (?:du|de ce) projet|description du projet|about (?:the|this) project|project description)"
+    r"|(?P<innovative>(?:en quoi|pourquoi) (?:ce|le) projet est-il innovant|caractere innovant (?:du|de ce) projet"
+    r"|what makes (?:the|this) project innovative|why is (?:the|this) project innovative)"
+    r"|(?P<table>informations? (?:sur le|du|relatives? au) projet|project (?:information|details))")
+# Headings only this family's pages have: with table rows, they tell its page even when the table's heading is
+# missing, so that parse() says what is wrong with it.
+_OWN_SECTIONS = ("elements", "innovative")
 # Table row keys, folded -> record field.
 ROWS = {
     "mission": "mission", "annee": "allocation_year", "year": "allocation_year",
+    "annee d'allocation": "allocation_year", "allocation year": "allocation_year",
     "montant du financement": "budget", "funding amount": "budget", "budget": "budget",
     "budget total": "budget", "montant": "budget", "montant total": "budget", "cout total": "budget",
     "pays beneficiaires": "countries", "beneficiary countries": "countries", "pays beneficiaire": "countries",
     "beneficiary country": "countries", "pays": "countries", "countries": "countries",
-    "duree": "duration", "duration": "duration", "code": "code", "project code": "code",
+    "duree": "duration", "duration": "duration", "code": "code", "project code": "code", "code du projet": "code",
     "date de debut": "start", "start date": "start", "date de fin": "end", "end date": "end",
     "titre": "title", "titre du projet": "title", "intitule du projet": "title", "project title": "title",
     "title": "title",
@@ -46,35 +58,43 @@ _ELIGIBILITY = re.compile(r"remplissant|meeting|eligible")
 _NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not eligible|ineligible")
 # A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
 _QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
-_CURRENCY = re.compile(r"\(([A-Za-z]{3})\)")
+# The currency a budget row's key may name: "MONTANT (USD)", "MONTANT (EN USD)", "MONTANT DU FINANCEMENT – USD"
+_KEY_CURRENCY = re.compile(r"\(\s*(?:en\s+|in\s+)?(?P<code>[a-z]{3})\s*\)\s*$|[-\u2013]\s*(?P<dashed>[a-z]{3})\s*$",
+                           re.IGNORECASE)
 # What a MISSION row may write before its country, folded: "OIM", "IOM", "Mission de l'OIM en", "Bureau de pays de
-# l'OIM au", "IOM Mission in", "IOM Country Office for"
+# l'OIM au", "IOM Mission in", "IOM Mission in the" (Philippines), "IOM Country Office for"
 _MISSION_HEAD = re.compile(r"(?:(?:la\s+)?mission|bureau(?:\s+de\s+pays)?|(?:country\s+)?office)?\s*(?:de\s+l'|of\s+)?"
                            r"(?:oim|iom)\b(?:\s+(?:mission|country\s+office|office))?"
-                           r"\s*(?:(?:en|au|aux|a|in|du|de|for|pour\s+l[ae])\s+|d'|pour\s+l')?[-:,]?\s*")
+                           r"\s*(?:(?:en|au|aux|a|in|du|de|for|pour\s+l[ae])\s+(?:the\s+)?|d'|pour\s+l')?[-:,]?\s*")
 # A MISSION that is an office of a region, or of no place: "Bureau régional pour l'Amérique du Sud", "Siège"
 _OFFICE = re.compile(r"\bregion(?:al|ale|aux)?\b|\bbureau\b|\boffice\b|\bsiege\b|\bheadquarters\b")
 
 
 def detect(text: str) -> bool:
-    """True for a page with the project-information table and at least two of its rows."""
+    """True for a page with at least two rows of the project table, and its table heading or a heading only this
+    family writes (the page is then ours even without the table heading, and parse() says what it lacks)."""
     lines = page_lines(text)
-    if not any(_heading(line) == "table" for line in lines):
+    if not any(_heading(line) in ("table", *_OWN_SECTIONS) for line in lines):
         return False
     return sum(1 for line in lines if _row(line)[0]) >= 2
 
 
 def parse(text: str, source: Source) -> Project:
-    """Read one innovation page into a Project (it has no title: none is invented)."""
+    """Read one innovation page into a Project; its title only when the page gives one (none is invented)."""
     sections = _sections(without_footer(page_lines(text), lambda line: bool(_heading(line) or _row(line)[0])))
     about = paragraphs(sections.get("about", []))
     innovative = paragraphs(sections.get("innovative", []))
-    language = guess_language(" ".join(filter(None, [about, innovative])))
-    project = Project(source=source, language=language, description=about,
-                      innovation_description=innovative,
-                      innovation_elements=[line.text for line in sections.get("elements", []) if line.text])
-    rows = [(line, *_row(line)) for line in sections.get("table", [])]
-    for line, field, value in rows:
+    title_line = _title_line(sections.get("navigation", []))
+    title = title_line.text if title_line else None
+    language = guess_language(" ".join(filter(None, [title, about, innovative])))
+    project = Project(source=source, language=language, title=title, description=about,
+                      innovation_description=innovative, innovation_elements=_elements(sections.get("elements", [])))
+    given: dict[str, Line] = {}  # the row (or title line) each field was first read from
+    if title_line:
+        given["title"] = title_line
+        project.lines["title"] = title_line.number
+    for line in _table(sections["table"]):
+        field, value = _row(line)
         if field is None:  # a row of the table this family does not read
             project.notes.append((line.number, unread(f'row "{excerpt(line.text.strip("| "), 60)}"', NAME)))
             continue
@@ -84,14 +104,34 @@ def parse(text: str, source: Source) -> Project:
         if no_value(value):  # "MONTANT DU FINANCEMENT: N/A": left out, as when the table has no such row
             project.notes.append((line.number, no_value_note(line.text.strip("| ").partition(":")[0].strip(), value)))
             continue
+        names = _ROW_FIELDS.get(field, (field,))
+        before = [getattr(project, name) for name in names]
         _assign(project, field, value, line)
-        project.lines.update(dict.fromkeys(_ROW_FIELDS.get(field, (field,)), line.number))
+        if field in given:
+            if [getattr(project, name) for name in names] != before:
+                raise _clash(line, field, given[field])
+            continue
+        given[field] = line
+        project.lines.update(dict.fromkeys(names, line.number))
     return project
 
 
 def _heading(line: Line) -> str | None:
     text = line.text.rstrip("| ")
-    return HEADINGS.get(line.label if text == line.text else label_key(text))
+    return _section(line.label if text == line.text else label_key(text))
+
+
+def _section(key: str | None) -> str | None:
+    """The section a heading's folded key names, in the site's wording or reworded; None for any other key."""
+    if key is None or len(key) > _HEADING_LENGTH:
+        return None
+    if key in HEADINGS:
+        return HEADINGS[key]
+    match = _REWORDED.fullmatch(key.rstrip(" ?"))
+    return match.lastgroup if match else None
+
+
+_HEADING_LENGTH = 60  # folded, no heading is longer: a longer key is no heading, and is not tried against _REWORDED
 
 
 def _row(line: Line) -> tuple[str | None, str | None]:
@@ -114,22 +154,136 @@ def _unknown_row(line: Line) -> bool:
                 and (line.text.rstrip().endswith("|") or (key.isupper() and any(c.isalpha() for c in key))))
 
 
+def _labelled(line: Line) -> bool:
+    """True for a "Key : value" line whose key could be a row's ("Partenaires : …"), in any case."""
+    key, sep, value = line.text.partition(":")
+    key = key.strip()
+    return bool(sep and value.strip(" |") and 1 < len(key) <= 60 and key[0].isalpha())
+
+
 def _sections(lines: list[Line]) -> dict[str, list[Line]]:
-    """Lines by section; the table ends at its first line that is not a row, so text after it is left out."""
+    """Lines by section, the lines before the first heading in "navigation"; an elements heading with its list on
+    its line ("Éléments d'innovation : A ; B") starts the section with that list."""
     sections: dict[str, list[Line]] = {}
-    current = None
+    current = sections.setdefault("navigation", [])
     for line in lines:
-        heading = _heading(line)
+        heading, inline = _heading(line), None
+        if not heading:
+            heading, inline = _inline_elements(line)
         if heading:
             current = sections.setdefault(heading, [])
-        elif current is not None and line.text.strip("-|: "):  # not a rule such as "---|"
-            if current is sections.get("table") and not _row(line)[0] and not _unknown_row(line):
-                current = None
-                continue
+            if inline:
+                current.append(inline)
+        elif line.text.strip("-|: "):  # not a rule such as "---|"
             current.append(line)
     if "table" not in sections:
-        raise PageError("no INFORMATIONS SUR LE PROJET table", "the page must end with its project table")
+        row = next((line for line in lines if _row(line)[0]), None)
+        if row is None:
+            raise PageError("no INFORMATIONS SUR LE PROJET table", "the page must end with its project table")
+        raise PageError(f'row "{excerpt(row.text.strip("| "), 60)}" is under no INFORMATIONS SUR LE PROJET heading',
+                        "put that heading on the line above the project table", line=row.number)
     return sections
+
+
+def _inline_elements(line: Line) -> tuple[str | None, Line | None]:
+    """ "Éléments d'innovation : A ; B" -> ("elements", the line "A ; B"): the heading with its list on its line
+    (not a row of the table, closed by "|": that one is a row the family does not read)."""
+    head, sep, rest = line.text.partition(":")
+    key = label_key(head) if sep and rest.strip() and not line.text.endswith("|") else None
+    if _section(key) != "elements":
+        return None, None
+    return "elements", Line.of(line.number, rest.strip(), line.indent, line.bulleted)
+
+
+def _table(lines: list[Line]) -> list[Line]:
+    """The table's rows, a row whose value goes on over the next lines joined into one; the table ends at its
+    first line that is no row, so text after it is left out. A "Key : value" line of no key the family knows is a
+    row when the table has no pipes and a row it knows follows; in a table of pipes, only when it is written as
+    the table writes its rows (see _unknown_row)."""
+    rows: list[list[Line]] = []  # each row's lines: its own, then those its value goes on over
+    pending: list[Line] = []  # "Key : value" lines of a table without pipes, kept when a row we know follows
+    piped = False  # whether a row closes its cell with "|"
+    for line in lines:
+        if _row(line)[0]:
+            rows += [[row] for row in pending]
+            pending = []
+            rows.append([line])
+            piped = piped or line.text.endswith("|")
+        elif rows and not pending and _continues(rows[-1], line):
+            rows[-1].append(line)
+        elif _unknown_row(line):
+            rows += [[row] for row in pending]
+            pending = []
+            rows.append([line])
+        elif _labelled(line) and not piped:
+            pending.append(line)
+        else:
+            break
+    return [row[0] if len(row) == 1 else Line.of(row[0].number, " ".join(line.text for line in row))
+            for row in rows]
+
+
+def _continues(row: list[Line], line: Line) -> bool:
+    """True when `line` goes on with the value of `row` (its lines so far): the row ends with a list separator
+    ("Mali, Niger,"), the line is a sub-list of the beneficiaries ("États membres ne remplissant pas…: …"), or the
+    row's cell is not closed and the line, with no key of its own, closes it ("Tchad |")."""
+    if _SUBLIST.match(line.text) and _row(row[0])[0] == "countries":
+        return True
+    if _unknown_row(line):
+        return False
+    end = row[-1].text
+    return end.endswith((",", ";")) or not end.endswith("|") and line.text.endswith("|") and ":" not in line.text
+
+
+def _clash(line: Line, field: str, first: Line) -> PageError:
+    what = {"allocation_year": "year", "start": "start date", "end": "end date",
+            "countries": "beneficiary countries"}.get(field, field)
+    return PageError(f'row "{excerpt(line.text.strip("| "), 60)}" gives the {what} again, with another value than '
+                     f'line {first.number} ("{excerpt(first.text.strip("| "), 60)}")',
+                     "keep one value per field: remove the row that is wrong", line=line.number)
+
+
+def _elements(lines: list[Line]) -> list[str]:
+    """The innovation elements: short names, one a line or several on a line parted by ";" or "·". A line ending
+    with a colon introduces the list; a longer line is running text, which an element never is (a section whose
+    heading is not known falls under this one): PageError."""
+    elements = []
+    for line in lines:
+        if line.text.endswith(":"):
+            continue
+        for item in _ELEMENT_SEPARATOR.split(line.text):
+            item = item.strip(" .,;")
+            if len(item.split()) > _ELEMENT_WORDS:
+                raise PageError(f'"{excerpt(item, 60)}" under the innovation elements is running text, not an '
+                                "element's name", "give each element as a short name on its own line, and put the "
+                                "heading of its section above running text (e.g. À propos du projet)",
+                                line=line.number)
+            if item:
+                elements.append(item)
+    return elements
+
+
+_ELEMENT_SEPARATOR = re.compile(r"\s*[;·•]\s*")
+_ELEMENT_WORDS = 12  # the site's elements have a few words; a line of more is a sentence
+
+
+def _title_line(navigation: list[Line]) -> Line | None:
+    """The project's title: a line of its own just before the first heading, with nothing but the site's menu
+    (its entries, bulleted lines) before it. A page copied from the site may start with it; a sentence, a bulleted
+    line or a "Key: value" line is no title."""
+    lines = [line for line in navigation if line.text]
+    if not lines:
+        return None
+    last = lines[-1]
+    if last.bulleted or is_site_text(last) or _labelled(last) or _SENTENCE_END.search(last.text):
+        return None
+    if len(last.text.split()) > _TITLE_WORDS or not all(line.bulleted or is_site_text(line) for line in lines[:-1]):
+        return None
+    return last
+
+
+_TITLE_WORDS = 30  # a project's name is long at times, a paragraph is longer
+_SENTENCE_END = re.compile(r"[.!?;:]$")
 
 
 def _assign(project: Project, field: str, value: str, line: Line) -> None:
@@ -137,9 +291,8 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         project.mission_countries = _mission(project, value, line.number)
     elif field == "allocation_year":
         project.allocation_year = parse_year(value, line.number)
-    elif field == "budget":  # "MONTANT DU FINANCEMENT (USD): 400 000": the key may name the currency
-        currency = _CURRENCY.search(line.text.partition(":")[0])
-        project.budget = parse_money(value, currency[1].upper() if currency else None, line.number)
+    elif field == "budget":
+        project.budget = _budget(value, line)
     elif field in ("start", "end"):
         setattr(project, field, parse_date(value, line.number))
     elif field == "duration":
@@ -148,6 +301,23 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         setattr(project, field, value)
     elif field == "countries":
         _beneficiaries(project, line)
+
+
+def _budget(value: str, line: Line) -> Money:
+    """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 400 000"); a
+    value naming another currency than its key is an error: which one is right cannot be told."""
+    match = _KEY_CURRENCY.search(line.text.partition(":")[0].strip())
+    code = (match["code"] or match["dashed"]).upper() if match else None
+    if code:
+        try:  # the code as an amount's currency is read: "– OIM" names no currency, it only qualifies the key
+            code = parse_money(f"0 {code}").currency
+        except PageError:
+            code = None
+    money = parse_money(value, code, line.number)
+    if code and money.currency != code:
+        raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '
+                        "in its value", "give the amount in the one currency the project has", line=line.number)
+    return money
 
 
 def _mission(project: Project, value: str, line: int) -> list[str]:
