@@ -25,7 +25,7 @@ ALIASES = {
     "KR": ("République de Corée", "Corée du Sud", "South Korea", "Republic of Korea"),
     "KP": ("République populaire démocratique de Corée", "Corée du Nord", "North Korea"),
     "MD": ("République de Moldova", "Moldavie", "Republic of Moldova"),
-    "LA": ("République démocratique populaire lao", "Laos"),
+    "LA": ("République démocratique populaire lao", "Laos", "Lao PDR", "RDP lao"),
     "IR": ("Iran (République islamique d')", "Iran"),
     "SY": ("République arabe syrienne", "Syrie", "Syria"),
     "TZ": ("République-Unie de Tanzanie", "Tanzanie", "Tanzania"),
@@ -34,10 +34,11 @@ ALIASES = {
     "GB": ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Royaume-Uni", "UK"),
     "TR": ("Türkiye", "Turquie", "Turkey"),
     "CZ": ("Tchéquie", "Czechia"),
-    "MK": ("Macédoine du Nord", "North Macedonia"),
+    "MK": ("Macédoine du Nord", "North Macedonia", "Macédoine",
+           "ex-République yougoslave de Macédoine", "former Yugoslav Republic of Macedonia"),  # the UN's until 2019
     "VN": ("Viet Nam", "Vietnam"),
     "CD": ("République démocratique du Congo", "Congo (République démocratique du)", "RDC", "RD Congo", "Congo (RDC)",
-           "Congo-Kinshasa", "DR Congo", "DRC"),
+           "Congo-Kinshasa", "DR Congo", "DRC", "Congo RDC"),
     "CG": ("Congo-Brazzaville",),
     "CF": ("Centrafrique", "RCA"),
     "FM": ("Micronésie (États fédérés de)",),
@@ -57,6 +58,10 @@ ALIASES = {
     "GM": ("The Gambia",),
     "BS": ("The Bahamas",),
     "NL": ("The Netherlands",),
+    # everyday French names
+    "KG": ("Kirghizstan",),
+    "SS": ("Sud-Soudan",),
+    "BY": ("Biélorussie",),
 }
 
 # Places the IOM and the EU fund projects in that ISO 3166-1 has no code for, under the user-assigned code the
@@ -65,7 +70,8 @@ ALIASES = {
 USER_ASSIGNED = {
     "XK": ("XKX", {"en": "Kosovo", "fr": "Kosovo", "es": "Kosovo"},
            ("Kosovo*", "Kosovo (UNSCR 1244)", "Kosovo (RCSNU 1244)", "Kosovo (UNSCR 1244/99)",
-            "Kosovo (RCSNU 1244/99)"),
+            "Kosovo (RCSNU 1244/99)", "Kosovo (conformément à la résolution 1244 (1999) du Conseil de sécurité)",
+            "Kosovo (in accordance with Security Council resolution 1244 (1999))"),
            {"en": "XK is a user-assigned code, not an ISO 3166 code; this designation is without prejudice to "
                   "positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo "
                   "declaration of independence.",
@@ -75,8 +81,15 @@ USER_ASSIGNED = {
                   "Kosovo."}),
 }
 
-# Words and marks that may stand between names in a list.
-_SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\b(?:et|and|y|e)\b)+")  # "Chili." ends a list too
+# Words and marks that may stand between names in a list, matched in a key (see _key): "Chili." ends a list too;
+# articles ("le Niger, la Mauritanie", "the Philippines"), "ainsi que", "etc." and a numbered list's "1." and "2)".
+_SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\bl'|\b\d{1,2}[.)]"
+                         r"|\b(?:et|and|y|e|le|la|les|the|ainsi que|as well as|etc)\b)+")
+# An article a name may begin with, which _SEPARATORS takes as it does between names: "l'etat de palestine" is
+# also indexed as "etat de palestine".
+_LEADING_ARTICLE = re.compile(r"^(?:l'|(?:le|la|les|the) )")
+# A remark in brackets after a name, holding at most one level of brackets: "Guatemala (pays chef de file)".
+_REMARK = re.compile(r" ?\((?:[^()]|\([^()]*\))*\)")
 _DATA = Path(__file__).parent / "data" / "country-wikidata.csv"
 _NO_ISO_CODE = ("somaliland", "chypre du nord", "northern cyprus")  # places pages name as countries, folded
 MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
@@ -152,27 +165,36 @@ def country(alpha2: str) -> Country:
     return all_countries()[alpha2]
 
 
+def _key(text: str) -> str:
+    """The matching key of a name or list: folded, with hyphens as spaces (pages write "Guinée-Équatoriale" and
+    "Guinée équatoriale", "Côte-d'Ivoire" and "Côte d'Ivoire"). As long as fold(text), so that a position in one
+    is the same in the other."""
+    return fold(text).replace("-", " ")
+
+
 @cache
 def _gazetteer() -> dict[str, str]:
-    """Folded name -> alpha-2, for every name, translation, UN-style form and alias."""
+    """Key (see _key) -> alpha-2, for every name, translation, UN-style form and alias."""
     catalogs = [_catalog("iso3166-1", lang) for lang in LANGUAGES]
     names: dict[str, set[str]] = {}
     heads: dict[str, set[str]] = {}
 
     def add(name: str, code: str) -> None:
-        key = fold(name)  # and as pages also write it: "Trinité et Tobago", "Cote d Ivoire"
-        for variant in {key, key.replace("-", " "), key.replace("'", " ")}:
+        key = _key(name)  # and as pages also write it: "Cote d Ivoire"
+        for variant in {key, key.replace("'", " ")}:
             names.setdefault(variant, set()).add(code)
+            if article := _LEADING_ARTICLE.match(variant):
+                names.setdefault(variant[article.end():], set()).add(code)
         head, sep, _ = name.partition(", ")
         if sep:
-            heads.setdefault(fold(head), set()).add(code)
-            names.setdefault(fold(_un_style(name)), set()).add(code)
+            heads.setdefault(_key(head), set()).add(code)
+            names.setdefault(_key(_un_style(name)), set()).add(code)
             natural = _natural(name)
             if natural:
-                names.setdefault(fold(natural), set()).add(code)
+                names.setdefault(_key(natural), set()).add(code)
         qualified, paren, _ = name.partition(" (")
         if paren and not sep:  # "Holy See (Vatican City State)": the head alone, when no other country has it
-            heads.setdefault(fold(qualified), set()).add(code)
+            heads.setdefault(_key(qualified), set()).add(code)
 
     for entry in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -207,9 +229,19 @@ def _names_by_head() -> dict[str, list[tuple[int, dict[str, str]]]]:
 _HEAD = 2
 
 
+@cache
+def _heads_of_longer_names() -> frozenset[str]:
+    """The names that begin a longer name: "congo" ("congo (rdc)"), "guinee" ("guinee bissau"), "soudan"
+    ("soudan du sud"). A remark in brackets after one of them may be a qualifier that names another country
+    ("Congo (Kinshasa)", "Guinée (Bissau)"), so it is not dropped, and the list is refused rather than misread."""
+    table = _gazetteer()
+    return frozenset(prefix for name in table for index, char in enumerate(name)
+                     if char in " ,(" and (prefix := name[:index].rstrip(" ,")) in table)
+
+
 def lookup(name: str) -> str | None:
     """The alpha-2 code of one country name in any of the known spellings, or None."""
-    return _gazetteer().get(fold(name))
+    return _gazetteer().get(_key(name))
 
 
 def split_countries(text: str, line: int | None = None) -> list[str]:
@@ -222,7 +254,7 @@ def split_countries(text: str, line: int | None = None) -> list[str]:
         raise PageError(f"a country list of {len(text)} characters is longer than the names of every country "
                         "together", "check that the line holds only the list of countries", line=line)
     folded = fold(text)
-    codes, failure = _segment(folded)
+    codes, failure = _segment(folded.replace("-", " "))  # _key(text), without folding it twice
     if codes is None and fold(unknown := _unknown_words(text, folded, failure)).startswith(_NO_ISO_CODE):
         raise PageError(f'"{excerpt(unknown)}" has no ISO 3166 code, and the dataset names each country by its code',
                         "leave it out of the list and name it in the description", line=line)
@@ -246,11 +278,12 @@ def check_apart(eligible: list[str], other: list[str], line: int | None = None) 
 
 def is_country_list(text: str) -> bool:
     """True when the whole text is a list of country names (as split_countries reads it)."""
-    return len(text) <= MAX_LIST and _segment(fold(text))[0] is not None
+    return len(text) <= MAX_LIST and _segment(_key(text))[0] is not None
 
 
-def _segment(folded: str) -> tuple[list[str] | None, int]:
-    """Longest-match segmentation of `folded` into names and separators, backtracking when the rest fails.
+def _segment(key: str) -> tuple[list[str] | None, int]:
+    """Longest-match segmentation of a list's key (see _key) into names and separators, backtracking when the rest
+    fails.
 
     Returns (codes, 0), or (None, the furthest position where no name starts). Iterative, and each
     position is expanded once, so time grows with the length times the number of name lengths.
@@ -259,11 +292,11 @@ def _segment(folded: str) -> tuple[list[str] | None, int]:
     path: list[tuple[int, str, list[tuple[int, str]]]] = []  # (start, code chosen, the other choices left)
     position, furthest = 0, 0
     while True:
-        gap = _SEPARATORS.match(folded, position)
+        gap = _SEPARATORS.match(key, position)
         start = gap.end() if gap else position
-        if start >= len(folded):
+        if start >= len(key):
             return [code for _, code, _ in path], 0
-        choices = [] if start in dead else _names_at(folded, start)
+        choices = [] if start in dead else _names_at(key, start)
         while not choices:
             dead.add(start)
             furthest = max(furthest, start)
@@ -275,10 +308,17 @@ def _segment(folded: str) -> tuple[list[str] | None, int]:
         position = end
 
 
-def _names_at(folded: str, start: int) -> list[tuple[int, str]]:
-    """(end, code) of every gazetteer name that starts at `start`, longest first."""
-    return [(start + length, code) for length, names in _names_by_head().get(folded[start:start + _HEAD], ())
-            if (code := names.get(folded[start:start + length])) is not None]
+def _names_at(key: str, start: int) -> list[tuple[int, str]]:
+    """(end, code) of every gazetteer name that starts at `start`, longest first; a name's end is past the remark
+    in brackets that follows it ("Guatemala (pays chef de file)"), unless the name begins a longer one."""
+    found = []
+    for length, names in _names_by_head().get(key[start:start + _HEAD], ()):
+        end = start + length
+        if (code := names.get(name := key[start:end])) is None:
+            continue
+        remark = key.startswith(("(", " ("), end) and name not in _heads_of_longer_names() and _REMARK.match(key, end)
+        found.append((remark.end() if remark else end, code))
+    return found
 
 
 def _unknown_words(text: str, folded: str, start: int) -> str:
