@@ -176,7 +176,15 @@ def parse_year(text: str, line: int | None = None) -> int:
     bare = _FISCAL.sub("", REMARK.sub("", fold(value)).strip(" ."))
     if not re.fullmatch(r"\d{4}", bare):
         raise PageError(f'year "{value}" is not a four-digit year', "write it as e.g. 2021", line=line)
-    return int(bare)
+    return _no_year_zero(int(bare), value, line)
+
+
+def _no_year_zero(year: int, text: str, line: int | None) -> int:
+    """The year, which must not be 0: no calendar has it, and "0000" is what an empty date field shows."""
+    if year == 0:
+        raise PageError(f'year "{excerpt(text)}" does not exist (there is no year 0)', "write the year, e.g. 2021",
+                        line=line)
+    return year
 
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:
@@ -184,7 +192,7 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
     "06/2020", "March 15, 2021", "15-Jan-2020"."""
     value = _TIME.sub("", fold(text).strip(" ."))  # "2022-01-15T00:00:00", as a database export writes a day
     if re.fullmatch(r"\d{4}", value):
-        return PartialDate(int(value))
+        return PartialDate(_no_year_zero(int(value), text, line))
     if match := _WITHIN_YEAR.fullmatch(value):  # "fin 2023", "T1 2022": within that year, as precise as that
         return PartialDate(int(match["year"]))
     if match := re.fullmatch(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?", value):
@@ -246,6 +254,7 @@ def parse_duration_months(text: str, line: int | None = None) -> int:
 
 
 def _checked(year: int, month: int, day: int | None, text: str, line: int | None) -> PartialDate:
+    _no_year_zero(year, text, line)
     try:
         datetime.date(year, month, day or 1)
     except ValueError:

@@ -1,4 +1,4 @@
-"""NGO pages written otherwise than the seed: the ways other NGOs of the network lay out the same fields, each
+"""NGO pages written otherwise than the seed, and the values such pages write: the ways other NGOs lay out fields, each
 read as the seed's are (each case failed or misread before its fix)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from converters import convert
 from converters.errors import PageError
 from converters.records import Place, Role
-from converters.values import parse_money, parse_period
+from converters.values import parse_date, parse_money, parse_period, parse_year
 from tests.conftest import seed
 
 NGO = seed("002").read_text(encoding="utf-8")
@@ -197,3 +197,11 @@ def test_budgets_that_cannot_be_read_say_why(written, message):
 
 def test_a_short_end_year_that_could_be_a_month_stays_a_month():
     assert [(d.year, d.month) for d in parse_period("2019-12")] == [(2019, 12)]
+
+
+@pytest.mark.parametrize("parse, written", [(parse_year, "0000"), (parse_date, "0000"), (parse_date, "0000-03"),
+                                            (parse_date, "15/03/0000")])
+def test_a_year_zero_is_refused(parse, written):
+    # "0000" (what an empty date field of a database shows) was published as the year 0
+    with pytest.raises(PageError, match="there is no year 0"):
+        parse(written, 4)
