@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .countries import check_apart, is_country_list, split_countries
 from .errors import PageError
@@ -11,8 +12,8 @@ from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
 from .records import Activity, Project, Source, no_value_note, unread
-from .textnorm import excerpt
-from .values import no_value, parse_date, parse_money, parse_year
+from .textnorm import collapse, excerpt
+from .values import REMARK, no_value, parse_date, parse_money, parse_year
 
 NAME = "iom-idf"
 FUNDING_PROGRAMME = "iom-development-fund"
@@ -64,6 +65,17 @@ _OTHER = re.compile(r"\b(?:other|autres?)\b.*\b(?:countr(?:y|ies)|pays|etats?|st
 _PROSE_WORDS = 15
 # A label before the title on its line: "Titre du projet : …"
 _TITLE_LABEL = re.compile(r"^(?:titre|intitul[ée]|nom|(?:project )?title)(?: du projet)?\s*:\s*(?=\S)", re.IGNORECASE)
+# A Markdown heading's mark, which a page saved from a Markdown copy keeps before its title: "# Bénin : …"
+_HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
+# A breadcrumb trail ("Accueil > Projets > …"): the site's, above the title, never part of it
+_BREADCRUMB = re.compile(r"\s[>›]\s")
+# How a line that a title goes on from can end: a comma, a colon, a dash, or a word that cannot end a title
+_OPEN_END = re.compile(r"(?:[,:\-\u2013]|\b(?:de|des|du|d['’]|la|le|les|l['’]|et|à|au|aux|en|pour|dans|sur|par|avec|"
+                       r"of|the|and|in|for|to|on|by|with|a|an))$", re.IGNORECASE)
+# Running text ends like a sentence
+_SENTENCE_END = re.compile(r"[.!?…]$")
+# A status's remark after a dash: "En cours – prolongé" (a lower-case word: "Actif – Active" names the status twice)
+_DASH_REMARK = re.compile(r"\s+[-\u2013\u2014]\s+(?=[a-zà-ÿ])")
 _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
@@ -76,35 +88,91 @@ def detect(text: str) -> bool:
 def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
     lines = page_lines(text)
-    others: list[tuple[int, str]] = []  # fields no label of ours names
-    fields, first, last = _scan_fields(lines, _labels(text), others)
-    title_line = _title_line(lines, first, others)
-    title = _TITLE_LABEL.sub("", title_line.text) if title_line else None
-    text_lines = without_footer(lines[last + 1:])  # the description: after the last field, before the footer
+    others: list[tuple[int, str]] = []  # fields no label of ours names, lines by the title that are no part of it
+    block = _field_block(lines, _labels(text), others)
+    title_lines, lead = _title(lines, block.first, others)
+    title = _title_text(title_lines)
+    after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
+    _check_not_cut_short(after)
+    text_lines = lead + without_footer(after)  # the description: after the fields, before the footer
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,
                       activities=[Activity(item) for item in numbered_items(text_lines)])
-    for field, (value, number, label) in fields.items():
-        if no_value(value):  # "N/A": the field is left out, as when the page does not give it
-            project.notes.append((number, no_value_note(label, value)))
+    for name, field in block.fields.items():
+        if no_value(field.value):  # "N/A": the field is left out, as when the page does not give it
+            project.notes.append((field.line, no_value_note(field.label, field.value)))
             continue
-        _assign(project, field, value, number, label)
-        project.lines[field] = number
-    if title_line and title:
-        project.lines["title"] = title_line.number
+        _assign(project, name, field)
+        project.lines[name] = field.line
+    if title:
+        project.lines["title"] = title_lines[0].number
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
     return project
 
 
-def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) -> Line | None:
-    """The title: the line before the first field the family knows, past the fields before it that no label of
-    ours names ("• Date prévue" and its value: a title is no field's value), which go to `others`. The site's
-    menu ("- 2030 AGENDA" before the title) is no field."""
+class _Field(NamedTuple):
+    """A field as the page gives it: its value, the line the value starts on, its label and the label's line."""
+
+    value: str
+    line: int
+    label: str
+    label_line: int
+
+
+class _Block(NamedTuple):
+    """The page's fields by name, the index of the first label line, the index where the description begins, and
+    the indexes of the lines of fields given after the description began (no part of it)."""
+
+    fields: dict[str, _Field]
+    first: int
+    end: int
+    late: frozenset[int]
+
+
+# ----- the title: the head of the paragraph before the fields
+
+def _title(lines: list[Line], first: int, others: list[tuple[int, str]]) -> tuple[list[Line], list[Line]]:
+    """The title's lines (a title wrapped over two lines has two) and the lines of description before the fields.
+
+    The title is the head of the paragraph before the fields: a line under it that does not go on with it
+    ("Publié le 12 mars 2023") is no part of it and goes to `others`. A paragraph of running text there is the
+    start of the description, and the title the paragraph before it: a page may give a sentence of summary
+    between its title and its fields.
+    """
+    at = _title_line(lines, first, others)
+    lead: list[Line] = []
+    if at is None:
+        return [], lead
+    start = _paragraph_start(lines, at)
+    while _running_text(lines[start:at + 1]) and (before := _previous(lines, start)) is not None \
+            and _in_title(lines[before]):
+        lead = lines[start:at + 1] + lead
+        at, start = before, _paragraph_start(lines, before)
+    end = start + 1
+    while end <= at and _goes_on(lines[end - 1].text, lines[end].text):
+        end += 1
+    others.extend((line.number, line.text) for line in lines[end:at + 1])
+    return lines[start:end], lead
+
+
+def _title_text(title_lines: list[Line]) -> str | None:
+    """The title as one line, without a label or a heading mark before it; None for none."""
+    title = " ".join(line.text for line in title_lines)
+    return _TITLE_LABEL.sub("", _HEADING_MARK.sub("", title)) or None
+
+
+def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) -> int | None:
+    """The index of the last line of the title: the line before the first field the family knows, past the fields
+    before it that no label of ours names ("• Date prévue" and its value: a title is no field's value), which go
+    to `others`. The site's menu ("- 2030 AGENDA" before the title) is no field; a bulleted first line of the
+    page set apart from the fields by a blank line is the title ("• Burundi : appui …")."""
     index = first
     while (at := _previous(lines, index)) is not None:
         line = lines[at]
+        if line.bulleted and _previous(lines, at) is None and lines[at + 1].blank and not is_site_text(line):
+            return at
         if line.bulleted and len(line.text.split()) < _PROSE_WORDS and not is_site_text(line):
             others.append((line.number, line.text))  # "• Date prévue: 2022", "• Date prévue 2022"
             index = at
@@ -114,8 +182,32 @@ def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) ->
             others.append((lines[label].number, f"{lines[label].text}: {line.text}"))
             index = label
             continue
-        return None if line.bulleted else line
+        return None if line.bulleted else at
     return None
+
+
+def _paragraph_start(lines: list[Line], at: int) -> int:
+    """The index of the first line of the paragraph lines[at] ends, as far up as a title may reach."""
+    while at > 0 and _in_title(lines[at - 1]):
+        at -= 1
+    return at
+
+
+def _in_title(line: Line) -> bool:
+    """True for a line a title may be made of: text, not a list item, not the site's menu or breadcrumb trail."""
+    return not line.blank and not line.bulleted and not is_site_text(line) and not _BREADCRUMB.search(line.text)
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """True when `following` continues `line`, as a title wrapped over two lines does: it starts in lower case, or
+    `line` ends where no title ends ("… et de la protection des")."""
+    return following[:1].islower() or bool(_OPEN_END.search(line))
+
+
+def _running_text(lines: list[Line]) -> bool:
+    """True for lines of running text: a sentence that ends as one and is longer than a title."""
+    return bool(lines) and bool(_SENTENCE_END.search(lines[-1].text)) and \
+        sum(len(line.text.split()) for line in lines) >= _PROSE_WORDS
 
 
 def _previous(lines: list[Line], index: int) -> int | None:
@@ -129,8 +221,15 @@ def _field_pair(lines: list[Line], label: int, value: int) -> bool:
     name, text = lines[label], lines[value]
     if name.bulleted:
         return ":" not in name.text and not text.bulleted and text.indent > name.indent
-    return value == label + 1 and label > 0 and lines[label - 1].bulleted and lines[label - 1].blank
+    return value == label + 1 and _after_dash(lines, label)
 
+
+def _after_dash(lines: list[Line], index: int) -> bool:
+    """True when lines[index] follows a "-" line, as labels do in the site's second layout."""
+    return index > 0 and lines[index - 1].blank and lines[index - 1].bulleted
+
+
+# ----- the field block
 
 @lru_cache(maxsize=1)  # detect() and parse() read the same page in a row
 def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
@@ -164,51 +263,124 @@ def _known(key: str | None) -> str | None:
     return None
 
 
-def _scan_fields(lines: list[Line], labels: tuple,
-                 others: list[tuple[int, str]] | None = None) -> tuple[dict[str, tuple[str, int, str]], int, int]:
-    """Fields by name -> (value, line number, label), the index of the first label, the last value line. Lines
-    among the fields that no label reads (a field this family does not know) go to `others` as (line, text)."""
-    fields: dict[str, tuple[str, int, str]] = {}
-    first = last = None
+def _field_block(lines: list[Line], labels: tuple, others: list[tuple[int, str]]) -> _Block:
+    """The page's fields (see _scan_fields). The page's first line may read "Label : value" and be the title
+    ("Budget : intégrer la migration …"): it is when the fields under it give that field too."""
+    top = next((at for at, line in enumerate(lines) if not line.blank), None)
+    if top is not None and labels[top][1] is not None and not lines[top].bulleted:
+        titled = labels[:top] + ((None, None),) + labels[top + 1:]
+        found: list[tuple[int, str]] = []
+        try:
+            block = _scan_fields(lines, titled, found)
+        except PageError:
+            block = None
+        if block is not None and LABELS[labels[top][0]] in block.fields:
+            others.extend(found)
+            return block
+    return _scan_fields(lines, labels, others)
+
+
+def _scan_fields(lines: list[Line], labels: tuple, others: list[tuple[int, str]]) -> _Block:
+    """The field block, from the first label line of the page to where the description begins.
+
+    Lines among the fields that no label reads are a field this family does not know, laid out as the fields
+    are (they go to `others` as (line, text) when a field follows them), or the start of the description. It
+    starts at running text, or at a line laid out as no field ("Contexte" under bulleted fields): from there a
+    line that reads "Label : value" is text ("Budget : 50 000 USD de cofinancement …"). Only a field the page has
+    not given yet, marked as a field (bulleted, or after a "-" line), may still follow: after a line laid out as
+    no field the block goes on with it; after running text it is a late field, no part of the description.
+    """
+    fields: dict[str, _Field] = {}
+    first = end = previous = begun = None
+    run: list[int] = []  # lines since the last field's value that no label reads
+    broken = False  # a line of the run is laid out as no field
+    late: set[int] = set()
     index = 0
-    skipped: list[Line] = []  # since the last field's value
-    prose = False  # a line of running text has come since the first field: the description may have begun
     while index < len(lines):
+        line = lines[index]
         key, inline = labels[index]
-        if key is not None and inline is not None and not lines[index].bulleted and (prose or LABELS[key] in fields):
-            key = None  # "Budget : le projet dispose de …" in the description is a sentence, not a field
+        if key is not None and not _is_field(lines, index, LABELS[key], inline, fields, begun is not None or broken):
+            key = None
         if key is None:
-            if first is not None and not lines[index].blank:
-                skipped.append(lines[index])
-                prose = prose or len(lines[index].text.split()) >= _PROSE_WORDS
+            if first is not None and begun is None and not line.blank:
+                if _long(line) and not _value_of_unknown(lines, index, run):
+                    begun = run[0] if run else index
+                elif not broken:
+                    broken = _out_of_layout(lines, index, previous)
+                run.append(index)
             index += 1
             continue
-        if skipped and others is not None:
-            rest = " ".join(line.text for line in skipped[1:])
-            others.append((skipped[0].number, f"{skipped[0].text}: {rest}" if rest else skipped[0].text))
-        skipped = []
-        label_line = lines[index]
+        if run and begun is None:
+            rest = " ".join(lines[at].text for at in run[1:])
+            others.append((lines[run[0]].number, f"{lines[run[0]].text}: {rest}" if rest else lines[run[0]].text))
+        run, broken = [], False
         first = index if first is None else first
         field = LABELS[key]
         if field in fields:
-            raise PageError(f'field "{excerpt(label_line.text)}" appears twice (lines {fields[field][1]} and '
-                            f"{label_line.number})", "keep one of them", line=label_line.number)
-        values, index = _value_lines(lines, labels, index, field, inline)
+            raise PageError(f'field "{excerpt(line.text)}" appears twice (lines {fields[field].label_line} and '
+                            f"{line.number})", "keep one of them", line=line.number)
+        values, after = _value_lines(lines, labels, index, field, inline)
         if not values:
-            raise PageError(f'field "{excerpt(label_line.text)}" has no value', "the page may be cut short: "
-                            "give the value on the line after the label", line=label_line.number)
-        fields[field] = (" ".join(line.text for line in values), values[0].number, label_line.text)
-        last = index - 1
+            raise PageError(f'field "{excerpt(line.text)}" has no value', "the page may be cut short: "
+                            "give the value on the line after the label", line=line.number)
+        fields[field] = _Field(" ".join(value.text for value in values), values[0].number, line.text, line.number)
+        if begun is None:
+            end, previous = after, index
+        else:
+            late.update(range(index, after))
+        index = after
     if first is None:
         raise PageError("no project fields found", "an IDF page lists fields such as Projet ID")
-    return fields, first, last
+    return _Block(fields, first, end if begun is None else begun, frozenset(late))
+
+
+def _is_field(lines: list[Line], index: int, field: str, inline: str | None, fields: dict[str, _Field],
+              described: bool) -> bool:
+    """Whether the label line lines[index] is that field, or text that starts like it. Once the description may
+    have begun, only a field not given yet and marked as one (bulleted, or after a "-" line) is; before, an
+    unmarked "Label : value" line for a field already given is a sentence ("Budget : le projet dispose de …")."""
+    marked = lines[index].bulleted or _after_dash(lines, index)
+    if described:
+        return marked and field not in fields
+    return marked or inline is None or field not in fields
+
+
+def _long(line: Line) -> bool:
+    """True for a line of running text: no label is that long, nor any value but a country list."""
+    return len(line.text.split()) >= _PROSE_WORDS
+
+
+def _value_of_unknown(lines: list[Line], index: int, run: list[int]) -> bool:
+    """True when lines[index] is the value of the field no label names on the line before it ("• Objectif" over
+    a sentence): a field of its own, marked as one, and short as labels are."""
+    if not run or run[-1] != _previous(lines, index):
+        return False
+    label = run[-1]
+    return (lines[label].bulleted or _after_dash(lines, label)) and not _long(lines[label])
+
+
+def _out_of_layout(lines: list[Line], index: int, label: int) -> bool:
+    """True when lines[index], after the field whose label is lines[label], is laid out as no field: not marked as
+    a field of its own (bulleted, or after a "-" line) nor as the value of such a field (indented under a bulleted
+    label, on the line after a label that follows a "-" line). Under labels on lines of their own that carry
+    no mark ("Label: value", or a tab between) any line may be a field no label names."""
+    line, name = lines[index], lines[label]
+    if line.bulleted or _after_dash(lines, index):
+        return False
+    if name.bulleted:
+        return line.indent <= name.indent
+    if _after_dash(lines, label):
+        return not _after_dash(lines, index - 1)
+    return False
 
 
 def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
                  inline: str | None) -> tuple[list[Line], int]:
     """The lines holding a field's value and the index just after them.
 
-    A value is one line; a country list goes on over following lines that are country lists too.
+    A value is one line; a country list goes on over following lines that are country lists too, laid out as
+    its first: a value indented under its bulleted label goes on only on indented lines ("Soudan du Sud" at the
+    margin under "    Kenya, Ouganda" is a heading of the description).
     The lines after the last field are the description, so nothing else is taken.
     """
     label_line = lines[index]
@@ -221,28 +393,56 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         if index == len(lines) or labels[index][0]:
             return [], index
         values, index = [lines[index]], index + 1
+    indented = inline is None and label_line.bulleted and values[0].indent > label_line.indent
     while field in _COUNTRY_FIELDS and index < len(lines):
         following = index
         while following < len(lines) and lines[following].blank:
             following += 1
-        if following == len(lines) or labels[following][0] or not is_country_list(lines[following].text):
+        if following == len(lines) or labels[following][0] or (indented and not lines[following].indent) \
+                or not is_country_list(lines[following].text):
             break
         values.append(lines[following])
         index = following + 1
     return values, index
 
 
-def _assign(project: Project, field: str, value: str, line: int, label: str) -> None:
+def _check_not_cut_short(after: list[Line]) -> None:
+    """PageError when the one line after the fields is the start of a field label ("• Etat(s) membre(s) benef"):
+    the page was cut short there, and that line is no description."""
+    written = [line for line in after if not line.blank]
+    if len(written) != 1 or not written[0].label:
+        return
+    key = written[0].label
+    if any(label.startswith(key) and label != key for label in LABELS):
+        raise PageError(f'the page seems cut short at "{excerpt(written[0].text)}", the start of a field label',
+                        "give the whole page: that field and its value", line=written[0].number)
+
+
+def _assign(project: Project, name: str, field: _Field) -> None:
     """Store one field's value on the project, typed."""
-    if field in ("start", "end"):
-        setattr(project, field, parse_date(value, line))
-    elif field == "allocation_year":
+    value, line = field.value, field.line
+    if name in ("start", "end"):
+        setattr(project, name, parse_date(value, line))
+    elif name == "allocation_year":
         project.allocation_year = parse_year(value, line)
-    elif field == "budget":
-        currency = re.search(r"\(([A-Za-z]{3})\)", label)
+    elif name == "budget":
+        currency = re.search(r"\(([A-Za-z]{3})\)", field.label)
         project.budget = parse_money(value, currency[1].upper() if currency else None, line)
-    elif field in _COUNTRY_FIELDS:
-        setattr(project, field, split_countries(value, line))
+    elif name in _COUNTRY_FIELDS:
+        setattr(project, name, split_countries(value, line))
         check_apart(project.eligible_countries, project.other_countries, line)
+    elif name == "status":
+        project.status = _status(project, value, line)
     else:
-        setattr(project, field, value)
+        setattr(project, name, value)
+
+
+def _status(project: Project, value: str, line: int) -> str:
+    """The status a value names, without a remark on it ("Actif (prolongé)", "En cours – prolongé"), which goes
+    to the project's notes: the remark is no status."""
+    head = collapse(_DASH_REMARK.split(REMARK.sub(" ", value), maxsplit=1)[0])
+    if head and head != value.strip():
+        project.notes.append((line, f'status "{excerpt(value)}" is read as "{head}": the remark on it is left '
+                                    "out of the record"))
+        return head
+    return value

@@ -130,23 +130,26 @@ class _ProjectWriter:
             self.graph.add((self.node, predicate, value))
 
     def write(self) -> None:
+        # A value is tested against None, not for truth: `0 and …` hands the graph the number 0, no RDF term (a year
+        # or a count of 0 is the record's checks' business, not a missing value); an empty text says nothing.
         p, add = self.project, self.add
         add(RDF.type, MP.Project)
-        add(DCT.title, p.title and self.text(p.title))
-        add(DCT.description, p.description and self.text(p.description))
-        add(DCT.identifier, p.code and _string(p.code))
-        add(MP.primaId, p.prima_id and _string(p.prima_id))
-        add(MP.startDate, p.start and date_literal(p.start))
-        add(MP.endDate, p.end and date_literal(p.end))
-        add(MP.allocationYear, p.allocation_year and date_literal(PartialDate(p.allocation_year)))
-        add(MP.durationMonths, p.duration_months and _integer(p.duration_months))
-        add(MP.innovationDescription, p.innovation_description and self.text(p.innovation_description))
-        add(MP.beneficiaryRegionCount, p.beneficiary_region_count and _integer(p.beneficiary_region_count))
+        add(DCT.title, self.text(p.title) if p.title else None)
+        add(DCT.description, self.text(p.description) if p.description else None)
+        add(DCT.identifier, _string(p.code) if p.code else None)
+        add(MP.primaId, _string(p.prima_id) if p.prima_id else None)
+        add(MP.startDate, None if p.start is None else date_literal(p.start))
+        add(MP.endDate, None if p.end is None else date_literal(p.end))
+        add(MP.allocationYear, None if p.allocation_year is None else date_literal(PartialDate(p.allocation_year)))
+        add(MP.durationMonths, None if p.duration_months is None else _integer(p.duration_months))
+        add(MP.innovationDescription, self.text(p.innovation_description) if p.innovation_description else None)
+        count = p.beneficiary_region_count
+        add(MP.beneficiaryRegionCount, None if count is None else _integer(count))
         if p.funding_programme:
             add(MP.fundingProgramme, self.iris.programme(p.funding_programme))
         for name, (predicate, scheme) in _CONCEPT_FIELDS.items():
             label = getattr(p, name)
-            add(predicate, label and self.concept(scheme, label))
+            add(predicate, self.concept(scheme, label) if label else None)
         for label in p.innovation_elements:
             add(MP.innovationElement, self.concept("innovation", label))
         self.budget()

@@ -1,0 +1,249 @@
+"""The IDF converter on pages laid out otherwise than the seeds: lines of the description that start like fields,
+titles wrapped, under a subtitle or marked, a heading after a country list, statuses and regions in other words,
+pages cut short. One test per finding on pages the converter had never seen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from converters import convert
+from converters.errors import PageError
+from converters.namespaces import MP
+from converters.rdf import to_graph
+from tests.conftest import seed
+
+IDF = seed("000").read_text(encoding="utf-8")  # bulleted labels over indented values
+IDF_DASHES = seed("001").read_text(encoding="utf-8")  # "-", label, value lines after the site's menu
+SEED = convert(IDF.encode(), "000.txt")
+SEED_DASHES = convert(IDF_DASHES.encode(), "001.txt")
+TITLE = IDF.split("\n", 1)[0]
+DESCRIPTION_START = "Avec 2,3 millions"  # the seed's description begins so
+CONCEPT = "https://w3id.org/migration-lod/concept/"
+
+
+def variant(old: str, new: str, page: str = IDF) -> str:
+    """The page with its first `old` replaced by `new`."""
+    changed = page.replace(old, new, 1)
+    assert changed != page, old
+    return changed
+
+
+def without(field: str, value: str, page: str = IDF) -> str:
+    """The bulleted seed without one of its fields."""
+    return variant(f"  • {field}\n    {value}\n", "", page)
+
+
+def read(page: str):
+    return convert(page.encode(), "000.txt")
+
+
+def refused(page: str) -> PageError:
+    with pytest.raises(PageError) as raised:
+        read(page)
+    return raised.value
+
+
+def line_of(page: str, text: str) -> int:
+    return next(number for number, line in enumerate(page.split("\n"), start=1) if line.startswith(text))
+
+
+def concepts(page: str) -> tuple[set[str], list[str]]:
+    """The concepts the page's project points at, and the notices of its mapping (a new concept has one)."""
+    mapped = to_graph(read(page))
+    found = {str(o) for p, o in mapped.graph.predicate_objects(mapped.iri) if p in (MP.status, MP.region)}
+    return found, mapped.notices
+
+
+# ----- lines of the description that start like a field
+
+@pytest.mark.parametrize("dropped, lines, field", [
+    # "Budget : 50 000 USD (cofinancement …)" under a heading was the project's budget
+    (("Budget Amount (USD)", "300000.00"), ["Contexte", "Budget : 50 000 USD (cofinancement du gouvernement)"],
+     "budget"),
+    (("Année", "2021"), ["Calendrier", "Date de fin : 2026 pour la phase de suivi", "Année : 2019"],
+     "allocation_year"),
+    (("Statut du projet", "Actif"), ["Résumé", "Couverture : 14 régions du pays", "Statut : phase pilote"], "status"),
+    # an unreadable value there made the whole page fail
+    (("Budget Amount (USD)", "300000.00"), ["Contexte", "Budget : 50 000 USD de cofinancement du gouvernement."],
+     "budget"),
+    (("Date de début", "2022"), ["Historique", "Date de début : 2019 pour la phase pilote."], "start"),
+])
+def test_a_label_line_once_the_description_has_begun_is_text(dropped, lines, field):
+    page = variant(DESCRIPTION_START, "\n".join(lines) + "\n" + DESCRIPTION_START, without(*dropped))
+    project = read(page)
+    assert getattr(project, field) is None
+    assert project.description.startswith("\n".join(lines) + "\n" + DESCRIPTION_START)
+    assert project.scope == SEED.scope and not project.notes
+
+
+def test_a_label_line_once_the_description_has_begun_is_text_in_the_dash_layout():
+    start = "Ces vingt dernières années"
+    page = variant("-\nDate de début\n2023\n", "", IDF_DASHES)
+    page = variant(start, "Historique\nDate de début : 2019 pour la phase pilote.\n" + start, page)
+    project = read(page)
+    assert project.start is None and project.description.startswith("Historique\nDate de début : 2019")
+    assert project.eligible_countries == SEED_DASHES.eligible_countries
+
+
+def test_a_bulleted_line_of_the_description_for_a_field_given_is_text():
+    # '"Couverture : trois provinces (…)" appears twice': the page failed
+    bullets = "Principaux éléments du projet :\n  • Couverture : trois provinces (Salta, Jujuy, Tucumán)\n" \
+              "  • Budget : 300 000 USD sur 24 mois\n  • Partenaires : ministère de l'Intérieur\n"
+    project = read(IDF + "\n" + bullets)
+    assert project.scope == SEED.scope and project.budget == SEED.budget
+    assert project.description.endswith("Couverture : trois provinces (Salta, Jujuy, Tucumán)\n"
+                                        "Budget : 300 000 USD sur 24 mois\nPartenaires : ministère de l'Intérieur")
+
+
+def test_a_line_laid_out_as_no_field_among_the_fields_is_said_and_the_fields_after_it_are_read():
+    # the rule above must not lose the fields after a stray line: it is a field no label names
+    page = variant("  • Couverture\n", "Dernière mise à jour\n  • Couverture\n")
+    project = read(page)
+    assert replace(project, source=SEED.source) == SEED
+    assert project.notes == [(line_of(page, "Dernière"), '"Dernière mise à jour" is no field the iom-idf converter '
+                                                         "reads: left out of the record")]
+
+
+def test_a_first_line_that_starts_like_a_field_the_fields_give_is_the_title():
+    # "Budget : intégrer la migration …" was the budget, and the block's budget "appeared twice"
+    title = "Budget : intégrer la migration dans la budgétisation locale"
+    project = read(variant(TITLE, title))
+    assert project.title == title and project.budget == SEED.budget and not project.notes
+
+
+def test_a_first_line_that_reads_as_a_field_the_fields_lack_is_that_field():
+    page = variant(TITLE, "Projet ID : PO.0999", variant("  • Projet ID\n    PO.0181\n", ""))
+    project = read(page)
+    assert project.code == "PO.0999" and project.title is None
+
+
+# ----- titles
+
+@pytest.mark.parametrize("page", [
+    variant(TITLE, TITLE.replace(" aux gouvernements", "\naux gouvernements")),  # wrapped: the second line alone
+    variant(TITLE, TITLE.replace(" permettant aux ", " permettant aux\n").replace("\ngouv", "\nGouv")),
+    variant(TITLE, "# " + TITLE),  # a Markdown heading's mark stayed in the title
+    variant(TITLE, "• " + TITLE),  # a bulleted title was taken for an unknown field and dropped
+], ids=["wrapped", "wrapped-after-a-preposition", "markdown-heading", "bulleted"])
+def test_the_title_as_the_page_writes_it_otherwise_is_the_title(page):
+    project = read(page)
+    assert project.title.replace("Gouv", "gouv") == SEED.title and not project.notes
+    assert project.lines["title"] == 1
+
+
+def test_a_wrapped_title_after_the_site_menu_is_the_whole_title():
+    title = SEED_DASHES.title
+    page = variant(title, title.replace(" gestion des migrations", " gestion des\nmigrations"), IDF_DASHES)
+    assert read(page).title == title
+
+
+def test_a_subtitle_under_the_title_is_no_title():
+    # "Publié le 12 mars 2023" was the title
+    page = variant(TITLE, TITLE + "\nPublié le 12 mars 2023")
+    project = read(page)
+    assert project.title == SEED.title
+    assert project.notes == [(2, '"Publié le 12 mars 2023" is no field the iom-idf converter reads: left out of '
+                                 "the record")]
+
+
+def test_a_sentence_between_the_title_and_the_fields_is_description():
+    # the sentence was the title
+    sentence = "Ce projet vise à intégrer la migration dans la planification locale de trois provinces du pays."
+    project = read(variant(TITLE + "\n", f"{TITLE}\n\n{sentence}\n"))
+    assert project.title == SEED.title and project.description == f"{sentence}\n{SEED.description}"
+
+
+def test_a_breadcrumb_over_the_title_is_no_title():
+    project = read("Accueil > Projets > Fonds de l'OIM pour le développement\n" + IDF)
+    assert project.title == SEED.title
+
+
+# ----- the list of countries ends where the description starts
+
+def test_a_heading_at_the_margin_after_an_indented_country_list_is_the_description():
+    # "Chili", a heading of the description, was one more eligible country
+    project = read(variant(f"\n{DESCRIPTION_START}", f"\nChili\n{DESCRIPTION_START}"))
+    assert project.eligible_countries == SEED.eligible_countries
+    assert project.description.startswith(f"Chili\n{DESCRIPTION_START}")
+
+
+def test_an_indented_country_list_goes_on_over_indented_lines():
+    project = read(variant("    Argentine\n", "    Argentine\n    Chili\n"))
+    assert project.eligible_countries == ["AR", "CL"]
+
+
+# ----- statuses and regions in other words
+
+@pytest.mark.parametrize("written", ["Mondial", "Global"])
+def test_a_global_region_is_one_concept(written):
+    # "Mondial" and "Global" were two new concepts of the region scheme
+    found, notices = concepts(variant("    Amérique latine et Caraïbes\n", f"    {written}\n"))
+    assert CONCEPT + "region/global" in found and not notices
+
+
+@pytest.mark.parametrize("written, concept", [
+    ("Clos", "completed"), ("Complété", "completed"), ("Complete", "completed"), ("Finalisé", "completed"),
+    ("En cours d'exécution", "active"), ("En cours de réalisation", "active"),
+])
+def test_a_status_in_other_words_is_its_concept(written, concept):
+    found, notices = concepts(variant("    Actif\n", f"    {written}\n"))
+    assert CONCEPT + f"status/{concept}" in found and not notices
+
+
+@pytest.mark.parametrize("written, head, concept", [
+    ("Actif (prolongé)", "Actif", "active"), ("Terminé (prolongé)", "Terminé", "completed"),
+    ("En cours – prolongé", "En cours", "active"),
+])
+def test_a_remark_on_a_status_is_left_out_with_a_note(written, head, concept):
+    page = variant("    Actif\n", f"    {written}\n")
+    project = read(page)
+    assert project.status == head
+    assert project.notes == [(line_of(page, f"    {written}"), f'status "{written}" is read as "{head}": the remark '
+                                                                "on it is left out of the record")]
+    found, notices = concepts(page)
+    assert CONCEPT + f"status/{concept}" in found and not notices
+
+
+@pytest.mark.parametrize("written", ["Actif / Active", "Actif - Active"])
+def test_a_status_written_in_two_languages_has_no_remark(written):
+    assert not read(variant("    Actif\n", f"    {written}\n")).notes
+
+
+# ----- broken pages: a clear message, or a record whose graph can be made
+
+def test_a_year_of_zero_makes_a_graph_or_a_clear_error():
+    # rdf.py read the year 0 as no year ("0 and …") and gave rdflib the number 0: an internal AssertionError
+    try:
+        project = read(variant("    2021\n", "    0000\n"))
+    except PageError as error:
+        assert 'year "0000"' in str(error) and error.line == line_of(IDF, "    2021")
+    else:
+        assert len(to_graph(project).graph) > 0
+
+
+def test_a_record_with_zero_for_a_number_maps_it():
+    mapped = to_graph(replace(SEED, allocation_year=0, duration_months=0, beneficiary_region_count=0))
+    assert mapped.graph.value(mapped.iri, MP.allocationYear) is not None
+
+
+def test_a_field_given_twice_names_both_label_lines():
+    # "(lines 12 and 13)": the first field's value line and the second field's label line
+    page = variant("  • Couverture\n", "  • Budget Amount (USD)\n    250000.00\n  • Couverture\n")
+    first, second = (number for number, line in enumerate(page.split("\n"), start=1)
+                     if line == "  • Budget Amount (USD)")
+    assert f"appears twice (lines {first} and {second})" in str(refused(page))
+
+
+def test_a_page_cut_short_in_a_label_says_so():
+    # "• Etat(s) membre(s) benef", the end of the page, was the description
+    page = IDF[:IDF.index("  • Etat(s) membre(s)")] + "  • Etat(s) membre(s) benef"
+    error = refused(page)
+    assert "cut short" in str(error) and error.line == line_of(page, "  • Etat(s) membre(s) benef")
+
+
+def test_a_page_whose_last_field_has_no_value_still_says_so():
+    page = IDF[:IDF.index("    Argentine")]
+    assert "has no value" in str(refused(page))
+
