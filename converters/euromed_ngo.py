@@ -62,7 +62,8 @@ LABELLED = {
     **dict.fromkeys(("partenaire", "partenaire(s)", "partenaire technique", "partenaires techniques",
                      "partenaire(s) technique(s)", "en partenariat avec", "organisations partenaires",
                      "organisation(s) partenaire(s)", "partenaires associes", "partenaire local",
-                     "partenaires locaux", "partenaire(s) local(aux)"), Role.PARTNER),
+                     "partenaires locaux", "partenaire(s) local(aux)", "partenaires techniques et financiers",
+                     "partenaire technique et financier", "ptf"), Role.PARTNER),
 }
 # Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
 # pages (the other families write budgets too), folded label -> field.
@@ -110,9 +111,10 @@ _MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|(?:communes?|municipalit[ée
                            r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
                            re.IGNORECASE)
 # A length before the dates of a period, folded: "36 mois a partir de mars 2020", "18 mois, de juillet 2021 a …"
-_LEADING_DURATION = re.compile(r"(?P<duration>\d+(?:[.,]5)?\s*(?:mois|ans?|annees?)(?:\s+et\s+\d+\s+mois)?)"
+_LEADING_DURATION = re.compile(r"(?P<duration>\d+(?:[.,]5)?\s*(?:mois|ans?|annees?)(?:\s+et\s+(?:\d+\s+mois|demi))?)"
                                r"\s*(?:[,:;(\u2013-]\s*|(?:a partir|a compter)\s+(?:de|du|d')\s*)?(?=.*\d{4})")
-_RESULT = re.compile(r"^(?P<notation>R\s?\d+)\s*[:.)\-]?\s*(?P<text>.+)$")
+_RESULT = re.compile(r"^(?:R\s?|r[ée]sultat\s+(?:n[°o]\s*)?)(?P<number>\d+)\s*[:.)\-]?\s*(?P<text>.+)$",
+                     re.IGNORECASE)  # "R1 …", "Résultat 1 : …"
 _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
                       re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -165,7 +167,7 @@ def parse(text: str, source: Source) -> Project:
         areas = _zone(value, places, country, line)
         project.intervention_areas.extend(areas)
         project.notes.extend((line, f'"{excerpt(area.name)}" is no region the page or ISO 3166-2 locates: taken as a '
-                                    f"place of {country}, the country of the page's other areas")
+                                    f"place of {area.country}, the country of the page's other areas")
                              for area in areas if inferred and isinstance(area, Place) and area.subdivision is None)
     for line in regions:
         _regions(project, line, country)
@@ -221,6 +223,16 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     current = None
     for line in lines:
         key = line.label
+        activities = current is not None and current is sections.get("activities")
+        if activities and (match := _LABEL.match(line.text)) and _field_among_activities(match):
+            field = _OTHER_FIELDS.get(label_key(match["label"]) or "")  # "Budget : 250 000 €" among activities:
+            if field:  # the budget, and the activities go on
+                labelled.setdefault(field, []).append((match["value"].strip(), line.number))
+                continue
+        elif activities and match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20
+            # subventions …": an activity; "Régions bénéficiaires : Ariana" opens its own list
+            current.append(line)
+            continue
         if current is not None and line.text and _ends_list(current, line, sections.get("period"),
                                                             any(current is items for _, items in role_lists)):
             current = None
@@ -267,6 +279,24 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     return sections, labelled
 
 
+def _field_among_activities(match: re.Match) -> bool:
+    """True for a "Label : value" line among the activities that is a field, not an activity "Title : text": a
+    budget of a few words ("Budget : 250 000 €"), or another label the family reads whose value is not a phrase
+    of text ("Zone d'intervention : Municipalités de …", but "Financement : octroi de vingt subventions …")."""
+    key, value = label_key(match["label"]) or "", match["value"].strip()
+    if key in _OTHER_FIELDS:
+        return len(value.split()) <= _AMOUNT_WORDS
+    return key in LABELLED and not (value[:1].islower() and len(value.split()) > _NAMED_WORDS
+                                    and not _YEAR.search(value))
+
+
+_AMOUNT_WORDS = 6  # words at most in a budget among the activities ("1 250 000 €"; an activity's text has more)
+_NAMED_WORDS = 3  # words at most in a field's value that starts in lower case ("contact@…"; "octroi de …" is text)
+_YEAR = re.compile(r"\b\d{4}\b")  # a period's value has one ("janvier 2019 - décembre 2021")
+_NAME_WORDS = 15  # words at most in an organisation's name, acronym and place included
+_SENTENCE_WORDS = 5  # a line of more words that ends with a full stop is a sentence
+
+
 def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organisations: bool) -> bool:
     """True when a line closes the open list rather than being one of its items: a "Label : value" line of a
     field these pages have ("Budget : …"), any label after the period (which holds one value), a label that is
@@ -275,6 +305,9 @@ def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organis
     not one of them."""
     after_bullets = bool(items) and all(item.bulleted for item in items) and not line.bulleted
     match = _LABEL.match(line.text)
+    words = len(line.text.split())
+    if organisations and (words > _NAME_WORDS or words > _SENTENCE_WORDS and line.text.endswith(".")):
+        return True  # "Les partenaires locaux seront identifiés lors du démarrage.": text, no organisation
     if match is None:
         return organisations and after_bullets
     return label_key(match["label"]) in _OTHER_FIELDS or items is period or after_bullets or organisations
@@ -302,7 +335,8 @@ def _period(project: Project, lines: list[Line]) -> None:
         project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
         return
     if lead := _LEADING_DURATION.match(fold(text)):  # "36 mois à partir de mars 2020", "18 mois, de … à …"
-        project.duration_months = parse_duration_months(lead["duration"], lines[0].number)
+        length = re.sub(r"^(\d+)\s*(ans?|annees?)\s+et\s+demi$", r"\1,5 \2", lead["duration"])  # "2 ans et demi"
+        project.duration_months = parse_duration_months(length, lines[0].number)
         text = text[lead.end():]
     try:
         dates = parse_period(text, lines[0].number)
@@ -335,7 +369,7 @@ def _result(line: Line) -> ExpectedResult:
     if not match:
         raise PageError(f'expected result "{excerpt(line.text, 40)}" has no label such as R1',
                         "start each expected result with R1, R2, …", line=line.number)
-    return ExpectedResult(match["notation"].replace(" ", ""), match["text"].strip())
+    return ExpectedResult(f"R{int(match['number'])}", match["text"].strip())
 
 
 def _activity(text: str) -> Activity:
@@ -366,13 +400,14 @@ def _split_list(value: str) -> list[str]:
 def _rejoined(parts: list[str]) -> list[str]:
     """Comma-separated parts with those that go on with the name before them joined back to it: a part that
     starts with "de", "du", "des" or "d'" ("Ministère de la Solidarité, de l'Insertion sociale et de la
-    Famille"), or with an article after a name that lists what it is for ("Association … pour la Culture, le
-    Développement et la Solidarité (ABCDS)", but "…, la GIZ"); no organisation's name starts so."""
+    Famille"), or with an article after a name that lists what it is for, the list ending with "et"
+    ("Association … pour la Culture, le Développement et la Solidarité (ABCDS)"; but "Fondation pour le Progrès,
+    l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so."""
     joined: list[str] = []
     for part in parts:
         head = part.lstrip()
         article = _ARTICLE_GOES_ON.match(head)
-        if joined and (_GOES_ON.match(head) or article and " pour " in joined[-1]
+        if joined and (_GOES_ON.match(head) or article and " pour " in joined[-1] and " et " in head
                        and not _is_acronym(head[article.end():].split(" ", 1)[0])):  # "…, la GIZ": one more
             joined[-1] += "," + part
         else:
@@ -414,17 +449,20 @@ def _organisation(text: str, line: int) -> Organisation:
         inner, outer = match.group(1).strip(), name[:match.start()].strip()
         if area := _ADMIN_AREA.match(fold(inner)):
             sub = subdivision(_area_name(inner), kind=_KINDS[area["kind"]], line=line)
-            name, place = outer, Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)
+            name = outer  # where it is; a municipality is a place there ("Association Amal (Gouvernorat de Gabès)"
+            if _MUNICIPALITY.match(outer):  # is none)
+                place = Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)
+        elif _MUNICIPALITY.match(outer) and (sub := _region_named(inner, line)):  # "Municipalité de Zarzis
+            name, place = outer, Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)  # (Médenine)"
         elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
             name = outer
             aliases.append(inner)
         elif _is_acronym(outer) and len(inner.split()) > 1:  # "FTDES (Forum Tunisien pour les Droits …)"
             name = inner
             aliases.append(outer)
-        elif _is_short_name(inner):  # "Agence belge de développement (Enabel)"
+        elif inner[:1].islower():  # a remark on the organisation: "Union européenne (chef de file du consortium)"
             name = outer
-            aliases.append(inner)
-        # else a remark that belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)"
+        # else what belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)", "Amal (Djerba)"
     if (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
         aliases.append(match["alias"].strip())
         name = name[:match.start()].strip()
@@ -433,27 +471,25 @@ def _organisation(text: str, line: int) -> Organisation:
     return Organisation(name, tuple(aliases), place)
 
 
+def _region_named(name: str, line: int) -> Subdivision | None:
+    """The one subdivision called `name` ("Médenine", "Oriental"), or None."""
+    try:
+        return subdivision(name, line=line)
+    except PageError:
+        return None
+
+
 def _is_acronym(text: str) -> bool:
     """True for what an organisation's acronym looks like: one word starting with a capital and holding two or
-    more ("UTSS", "M&D", "LAÉ", "MdM-BE"; "Enabel" is not one), or such a word and one more ("CIES Onlus")."""
+    more, and no more small letters ("UTSS", "M&D", "LAÉ", "MdM"; "Pays-Bas", "Mont-Liban" are no acronyms), or
+    such a word and one more ("CIES Onlus")."""
     words = text.split()
     if not 0 < len(words) <= 2:
         return False
     first = words[0]
-    return (first[0].isupper() and sum(c.isupper() for c in first) >= 2
+    capitals = sum(c.isupper() for c in first)
+    return (first[0].isupper() and capitals >= 2 and capitals >= sum(c.islower() for c in first)
             and all(c.isalnum() or c in _ACRONYM_MARKS for c in first))
-
-
-def _is_short_name(text: str) -> bool:
-    """True for one capitalised word that names no country or region ("Enabel"): an organisation's short name,
-    where "Caritas (Maroc)", "Association Amal (Gabès)" say where it is."""
-    if len(text.split()) != 1 or not text[:1].isupper() or lookup(text):
-        return False
-    try:
-        subdivision(text)
-    except PageError as unknown:
-        return unknown.message.startswith("unknown region")  # not an ambiguous one
-    return False
 
 
 def _area_name(inner: str) -> str:
@@ -512,12 +548,13 @@ def _zone_names(value: str) -> list[_Zoned]:
         if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
             group, kind = group[plural.end():], _KINDS[plural["kind"]]
         for name in _outside_brackets(_MUNICIPALITY.sub("", group), _NAMES):
-            name = _PARTICLE.sub("", name.strip(" ."))
+            named_so = _MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
+            name = _PARTICLE.sub("", _MUNICIPALITY.sub("", name.strip(" .")))
             inner = _INNER.match(name)
             if inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
                 zoned += [item._replace(within=inner["head"]) for item in _zone_names(inner["inner"])]
             elif name:
-                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal, within))
+                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within))
     return zoned
 
 

@@ -71,7 +71,9 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
 _BREADCRUMB = re.compile(r"\s[>›]\s")
 # How a line that a title goes on from can end: a comma, a colon, a dash, or a word that cannot end a title
 _OPEN_END = re.compile(r"(?:[,:\-\u2013]|\b(?:de|des|du|d['’]|la|le|les|l['’]|et|à|au|aux|en|pour|dans|sur|par|avec|"
-                       r"of|the|and|in|for|to|on|by|with|a|an))$", re.IGNORECASE)
+                       r"of|the|and|in|for|to|on|by|with|a|an))$")  # in lower case: "Phase A" ends a title
+# What a note under a title holds and a title's second line does not: a colon, a date
+_NOTE_LINE = re.compile(r":|\b\d{1,2}(?:er)?\s+[^\W\d]+\.?\s+\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 # Running text ends like a sentence
 _SENTENCE_END = re.compile(r"[.!?…]$")
 # A status's remark after a dash: "En cours – prolongé" (a lower-case word: "Actif – Active" names the status twice)
@@ -93,8 +95,8 @@ def parse(text: str, source: Source) -> Project:
     title_lines, lead = _title(lines, block.first, others)
     title = _title_text(title_lines)
     after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
-    _check_not_cut_short(after)
-    text_lines = lead + without_footer(after)  # the description: after the fields, before the footer
+    text_lines = lead + without_footer(after)
+    _check_not_cut_short(text_lines)  # the description: after the fields, before the footer
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
     project = Project(source=source, language=language, title=title, description=description,
@@ -200,7 +202,10 @@ def _in_title(line: Line) -> bool:
 
 def _goes_on(line: str, following: str) -> bool:
     """True when `following` continues `line`, as a title wrapped over two lines does: it starts in lower case, or
-    `line` ends where no title ends ("… et de la protection des")."""
+    `line` ends where no title ends ("… et de la protection des"); never a line of a date or with a colon, a note
+    on the page ("dernière mise à jour : 12 mars 2023", "Publié le 12 mars 2023")."""
+    if _NOTE_LINE.search(following):
+        return False
     return following[:1].islower() or bool(_OPEN_END.search(line))
 
 
@@ -339,10 +344,20 @@ def _is_field(lines: list[Line], index: int, field: str, inline: str | None, fie
     """Whether the label line lines[index] is that field, or text that starts like it. Once the description may
     have begun, only a field not given yet and marked as one (bulleted, or after a "-" line) is; before, an
     unmarked "Label : value" line for a field already given is a sentence ("Budget : le projet dispose de …")."""
+    if inline is not None and _sentence(inline):  # "Budget : le projet est cofinancé par … à hauteur de …."
+        return False
     marked = lines[index].bulleted or _after_dash(lines, index)
     if described:
         return marked and field not in fields
     return marked or inline is None or field not in fields
+
+
+def _sentence(value: str) -> bool:
+    """True for a value that is a sentence, as no field's is: it starts in lower case, runs on, ends with a stop."""
+    return value[:1].islower() and len(value.split()) >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(value))
+
+
+_SENTENCE_WORDS = 6
 
 
 def _long(line: Line) -> bool:

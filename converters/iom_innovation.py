@@ -226,13 +226,19 @@ def _table(lines: list[Line]) -> list[Line]:
 def _continues(row: list[Line], line: Line) -> bool:
     """True when `line` goes on with the value of `row` (its lines so far): the row ends with a list separator
     ("Mali, Niger,"), the line is a sub-list of the beneficiaries ("États membres ne remplissant pas…: …"), or the
-    row's cell is not closed and the line, with no key of its own, closes it ("Tchad |")."""
+    row's cell is not closed and the line, with no key of its own, closes it ("Tchad |"), or the line goes on
+    with "et" or "and" ("et Tchad")."""
     if _SUBLIST.match(line.text) and _row(row[0])[0] == "countries":
         return True
     if _unknown_row(line):
         return False
     end = row[-1].text
+    if _AND_MORE.match(line.text) and ":" not in line.text:  # "Pays bénéficiaires : Niger, Mali" then "et Tchad"
+        return True
     return end.endswith((",", ";")) or not end.endswith("|") and line.text.endswith("|") and ":" not in line.text
+
+
+_AND_MORE = re.compile(r"(?:et|and|&)\s+\S", re.IGNORECASE)
 
 
 def _clash(line: Line, field: str, first: Line) -> PageError:
@@ -253,6 +259,8 @@ def _elements(lines: list[Line]) -> list[str]:
             continue
         for item in _ELEMENT_SEPARATOR.split(line.text):
             item = item.strip(" .,;")
+            if no_value(item):  # "N/A": no element
+                continue
             if len(item.split()) > _ELEMENT_WORDS:
                 raise PageError(f'"{excerpt(item, 60)}" under the innovation elements is running text, not an '
                                 "element's name", "give each element as a short name on its own line, and put the "

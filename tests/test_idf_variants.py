@@ -247,3 +247,31 @@ def test_a_page_whose_last_field_has_no_value_still_says_so():
     page = IDF[:IDF.index("    Argentine")]
     assert "has no value" in str(refused(page))
 
+
+
+
+# ----- found by a second round of unseen pages
+
+def test_a_title_ending_with_a_capital_letter_does_not_take_the_line_under_it():
+    # "… – Phase A" ended like "à" (the match was blind to case): the subtitle was joined to the title
+    page = variant(TITLE, TITLE + " – Phase A\nPublié le 12 mars 2023")
+    assert read(page).title == SEED.title + " – Phase A"
+
+
+def test_a_dated_note_in_lower_case_under_the_title_is_no_part_of_it():
+    page = variant(TITLE, TITLE + "\ndernière mise à jour : 12 mars 2023")
+    assert read(page).title == SEED.title
+
+
+def test_a_first_description_line_that_is_a_sentence_after_a_label_is_text():
+    page = without("Budget Amount (USD)", "300000.00")
+    page = variant(DESCRIPTION_START, "Budget : le projet est cofinancé par le gouvernement à hauteur de 50 000 USD.\n"
+                   + DESCRIPTION_START, page)
+    project = read(page)
+    assert project.budget is None
+    assert project.description.startswith("Budget : le projet est cofinancé")
+
+
+def test_a_page_cut_inside_a_label_before_the_footer_is_refused():
+    cut = IDF[:IDF.index("  • Etat(s) membre(s)")] + "  • Etat(s) membre(s) benef\n\nPartager\nFacebook\n"
+    assert "cut short" in refused(cut).message

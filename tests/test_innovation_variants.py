@@ -247,3 +247,18 @@ def test_a_dash_in_a_budget_key_before_no_currency_is_no_currency():
 def test_a_mission_named_with_the_article_is_its_country():
     # "IOM Mission in the Philippines": unknown country "IOM Mission in the"
     assert read(variant("MISSION: Argentine", "MISSION: IOM Mission in the Philippines")).mission_countries == ["PH"]
+
+
+
+def test_a_last_row_that_goes_on_with_and_is_read_whole():
+    # "Pays bénéficiaires : Niger, Mali" then "et Tchad" at the end of a table without pipes: Tchad was lost
+    page = _without_pipes(INNOVATION)
+    row = next(line for line in page.split("\n") if line.startswith("PAYS BÉNÉFICIAIRES"))
+    page = page.replace(row, "PAYS BÉNÉFICIAIRES: Niger, Mali\net Tchad", 1)
+    assert read(page).beneficiary_countries == ["NE", "ML", "TD"] or \
+        sorted(read(page).beneficiary_countries) == ["ML", "NE", "TD"]
+
+
+def test_an_element_that_says_there_is_none_is_no_element():
+    page = variant(ELEMENT_LINES, ELEMENT_LINES + "\n- N/A")
+    assert read(page).innovation_elements == SEED.innovation_elements

@@ -96,8 +96,14 @@ def test_other_role_labels(label, role):
      [("Forum Tunisien pour les Droits Économiques et Sociaux", ("FTDES",))]),
     # an acronym with an accented capital (the bench's corpus has them: its figures stand only if they read so)
     ("Ligue Africaine pour l’Égalité (LAÉ)", [("Ligue Africaine pour l’Égalité", ("LAÉ",))]),
-    # a short name in brackets is one
-    ("Agence belge de développement (Enabel)", [("Agence belge de développement", ("Enabel",))]),
+    # a word in brackets that is no acronym stays in the name: a short name or a town, no telling which
+    ("Agence belge de développement (Enabel)", [("Agence belge de développement (Enabel)", ())]),
+    ("Association Amal (Djerba), Terre des Hommes (Pays-Bas)", [("Association Amal (Djerba)", ()),
+                                                                ("Terre des Hommes (Pays-Bas)", ())]),
+    # a remark in lower case is no part of it
+    ("Union européenne (chef de file du consortium)", [("Union européenne", ())]),
+    # an acronym has as many capitals as small letters at least
+    ("Médecins du Monde (MdM)", [("Médecins du Monde", ("MdM",))]),
     # a dash before what is no acronym is part of the name
     ("Solidar Suisse – Section Tunisie", [("Solidar Suisse – Section Tunisie", ())]),
     # commas inside one name
@@ -107,6 +113,9 @@ def test_other_role_labels(label, role):
     ("Ministère de la Solidarité, de l’Insertion sociale et de la Famille",
      [("Ministère de la Solidarité, de l’Insertion sociale et de la Famille", ())]),
     ("Fondation pour la paix, la GIZ", [("Fondation pour la paix", ()), ("GIZ", ())]),
+    # an article after a name with "pour" starts another name unless a list ending with "et" goes on
+    ("Fondation pour le Progrès de l'Homme, l'Agence française de développement (AFD)",
+     [("Fondation pour le Progrès de l'Homme", ()), ("Agence française de développement", ("AFD",))]),
 ])
 def test_organisation_names_as_ngo_pages_write_them(written, names):
     line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
@@ -205,3 +214,62 @@ def test_a_year_zero_is_refused(parse, written):
     # "0000" (what an empty date field of a database shows) was published as the year 0
     with pytest.raises(PageError, match="there is no year 0"):
         parse(written, 4)
+
+
+def test_a_region_in_brackets_locates_a_municipality_only():
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    page = _page(line, ROLES + "Association Amal (Gouvernorat de Gabès), Municipalité de Zarzis (Médenine)")
+    found = [p.organisation for p in _read(page).participations if p.role is Role.PARTNER]
+    # "Association Amal" was made a place of Gabès; a region without its kind located nothing
+    assert [(o.name, o.place and _area(o.place)) for o in found] == [
+        ("Association Amal", None), ("Municipalité de Zarzis", ("Zarzis", "TN", "TN-82"))]
+
+
+def test_a_sentence_under_a_role_label_alone_is_no_organisation():
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    page = _page(line, "Partenaires :\n\nLes partenaires locaux seront identifiés lors du démarrage du projet.\n")
+    assert _names(_read(page), Role.PARTNER) == []
+
+
+def test_a_budget_among_the_activities_is_the_budget_and_activities_named_like_fields_stay_activities():
+    first = "Formation du personnel et des élu(e)s"
+    page = _page(first, "Budget : 450 000 €\n\nFinancement : octroi de vingt subventions à des projets "
+                        "portés par des migrants\n\n" + first)
+    project, seed_project = _read(page), _read(NGO)
+    assert project.budget.amount == 450000
+    assert len(project.activities) == len(seed_project.activities) + 1
+    assert project.activities[0].title == "Financement"
+    assert not [p for p in project.participations if p.organisation.name.startswith("octroi")]
+
+
+def test_each_name_of_a_zone_may_say_it_is_a_town():
+    page = _without_places(_page(ZONE, "Zone d’intervention : Ville de Kairouan, Ville de Sousse et Ville de Tozeur"))
+    page = page.replace("Ariana et 2 autre(s) régions", "Tunis")
+    assert [_area(a) for a in _read(page).intervention_areas] == [("Kairouan", "TN", "TN-41"),
+                                                                  ("Sousse", "TN", "TN-51"),
+                                                                  ("Tozeur", "TN", "TN-72")]
+
+
+def test_a_place_abroad_is_said_to_be_of_its_own_country():
+    # the note said "taken as a place of None" when the page's areas were in two countries
+    page = _without_places(_page(ZONE, "Zone d’intervention : Tunisie : Sfax ; France : Marseille"))
+    page = page.replace("Ariana et 2 autre(s) régions", "Sfax")
+    notes = [note for _, note in _read(page).notes]
+    assert not any("place of None" in note for note in notes)
+
+
+def test_a_length_in_years_and_a_half():
+    project = _read(_page("Durée du projet:\n\nJun 2020 Jun 2020\n", "Durée du projet : 2 ans et demi (2020-2022)\n"))
+    assert project.duration_months == 30 and (project.start.year, project.end.year) == (2020, 2022)
+
+
+def test_technical_and_financial_partners_are_partners():
+    page = _page(ROLES, "Partenaires techniques et financiers : Coopération suisse (DDC)\n\n" + ROLES)
+    assert ("Coopération suisse", ("DDC",)) in _names(_read(page), Role.PARTNER)
+
+
+def test_results_labelled_resultat_n():
+    start, end = NGO.index("R1 "), NGO.index("Les principales activités")
+    page = NGO[:start] + "Résultat 1 : Les élus sont formés.\n\nRésultat 2 : Un guichet est ouvert.\n\n" + NGO[end:]
+    assert [(r.notation, r.text) for r in _read(page).expected_results] == [
+        ("R1", "Les élus sont formés."), ("R2", "Un guichet est ouvert.")]
