@@ -125,8 +125,18 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         replace_directory(out, write)
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
-                       left_out + [n for r in good for n in r.notices], report, triples[0],
+                       left_out + [n for r in good for n in r.notices] + _two_names(triples[0]), report,
+                       triples[0].triples,
                        [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
+
+
+def _two_names(stats: Statistics) -> list[str]:
+    """A notice for each organisation the pages give two names in one language: two organisations that share an
+    acronym (the IRI is made from it, so that pages naming one organisation name one resource) are one resource
+    then, which no page's validation can see."""
+    return [f"<{iri}>: one organisation, named {' and '.join(repr(n) for n in names)}: if these are two "
+            "organisations sharing an acronym, give one of them another (its IRI is made from it); if one, write its "
+            "name the same way on every page" for iri, names in stats.two_names]
 
 
 _NONE: dict[str, int] = {}  # no field lines (shared, never changed)
@@ -231,8 +241,8 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iter
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
            seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None,
-           html: bool = True, prewritten: Prewritten | None = None) -> int:
-    """Write every published file into `tmp` (`jobs` processes at most); returns the number of triples. The
+           html: bool = True, prewritten: Prewritten | None = None) -> Statistics:
+    """Write every published file into `tmp` (`jobs` processes at most); returns the data's statistics. The
     seconds until the dataset's files and the catalogue were written, and the seconds after, go to `seconds`
     ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked; `html`: whether
     the site has its HTML pages (see build). With the site and processes to spare, a forked process writes the
@@ -287,7 +297,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
                        prewritten=prewritten)
     seconds["site"] = time.perf_counter() - start - seconds["dataset"]
     export.write_checksums(tmp, digests)
-    return stats.triples
+    return stats
 
 
 def _gathered(lines: Iterable[str], base: str, late: set[str], prewritten: Prewritten | None = None

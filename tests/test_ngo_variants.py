@@ -9,12 +9,14 @@ from converters import convert
 from converters.errors import PageError
 from converters.records import Place, Role
 from converters.values import parse_date, parse_money, parse_period, parse_year
+from publisher.build import build
 from tests.conftest import seed
 
 NGO = seed("002").read_text(encoding="utf-8")
 ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
 ROLES = "Autres partenaires\u00a0: "  # as the seed writes it, a no-break space before the colon
 AFTER_OBJECTIVES = "\nPlus de détails\n"
+ORGANISATION = "https://w3id.org/migration-lod/organisation/"
 
 
 def _page(old: str, new: str, page: str = NGO) -> str:
@@ -273,3 +275,21 @@ def test_results_labelled_resultat_n():
     page = NGO[:start] + "Résultat 1 : Les élus sont formés.\n\nRésultat 2 : Un guichet est ouvert.\n\n" + NGO[end:]
     assert [(r.notation, r.text) for r in _read(page).expected_results] == [
         ("R1", "Les élus sont formés."), ("R2", "Un guichet est ouvert.")]
+
+
+def test_a_build_says_when_pages_give_one_organisation_two_names(tmp_path):
+    # Two organisations with one acronym are one resource (the IRI is made from the acronym): no page's validation
+    # can see it, and the build said nothing.
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number, (title, name) in enumerate([("A-MIGR", "Association Marocaine des Droits Humains"),
+                                            ("B-MIGR", "Association Mauritanienne des Droits de l’Homme")]):
+        page = _page("I-MIGR Retour", f"{title} Retour", _page(line, f"{ROLES}{name} (AMDH)"))
+        (seeds / f"00{number}.txt").write_text(page, encoding="utf-8")
+    result = build(seeds, tmp_path / "out", jobs=1, site=False)
+    told = [notice for notice in result.notices if "one organisation, named" in notice]
+    assert told == [f"<{ORGANISATION}amdh>: one organisation, named 'Association Marocaine des Droits Humains' and "
+                    "'Association Mauritanienne des Droits de l’Homme': if these are two organisations sharing an "
+                    "acronym, give one of them another (its IRI is made from it); if one, write its name the same "
+                    "way on every page"]
