@@ -80,7 +80,8 @@ _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;]")
-_NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)|\s+et\s+(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
+_NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)"
+                        r"|\s+et\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
@@ -451,9 +452,9 @@ def _organisation(text: str, line: int) -> Organisation:
             sub = subdivision(_area_name(inner), kind=_KINDS[area["kind"]], line=line)
             name = outer  # where it is; a municipality is a place there ("Association Amal (Gouvernorat de Gabès)"
             if _MUNICIPALITY.match(outer):  # is none)
-                place = Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)
+                place = Place(_town(outer), sub.country, sub)
         elif _MUNICIPALITY.match(outer) and (sub := _region_named(inner, line)):  # "Municipalité de Zarzis
-            name, place = outer, Place(_MUNICIPALITY.sub("", outer).strip(), sub.country, sub)  # (Médenine)"
+            name, place = outer, Place(_town(outer), sub.country, sub)  # (Médenine)"
         elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
             name = outer
             aliases.append(inner)
@@ -469,6 +470,13 @@ def _organisation(text: str, line: int) -> Organisation:
     if not name:
         raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
     return Organisation(name, tuple(aliases), place)
+
+
+def _town(organisation: str) -> str:
+    """The town a municipality is named after: "Municipalité de Raoued" -> "Raoued", "Municipalité de l'Ariana"
+    -> "L'Ariana" (its article, in lower case after "de", is the town's own)."""
+    town = _MUNICIPALITY.sub("", organisation).strip()
+    return town[:1].upper() + town[1:]
 
 
 def _region_named(name: str, line: int) -> Subdivision | None:
@@ -499,8 +507,13 @@ def _area_name(inner: str) -> str:
 
 def _known_places(participations: list[Participation]) -> dict[str, Place]:
     """Places the page locates itself, e.g. "Municipalité de Raoued (Gouvernorat de l'Ariana)"."""
-    return {fold(place.name): place for participation in participations
+    return {_place_key(place.name): place for participation in participations
             if (place := participation.organisation.place)}
+
+
+def _place_key(name: str) -> str:
+    """How a place is looked up: "Le Bardo" is the place a partner names "Municipalité du Bardo"."""
+    return fold(strip_article(name))
 
 
 def _country_of(places: dict[str, Place]) -> str | None:
@@ -610,10 +623,10 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
           line: int) -> Place | Subdivision | Country:
     """One name of an intervention zone: a place the page located, a subdivision (of the page's country when
     it has one), a whole country, or else a place of the page's country."""
-    if fold(name) in places:
-        return places[fold(name)]
     if area := _ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
         name, kind = _area_name(name), _KINDS[area["kind"]]
+    if not kind and _place_key(name) in places:  # "Gouvernorats de Gabès et …" name no town of Gabès
+        return places[_place_key(name)]
     named = None if kind or municipal else lookup(name)  # a country ("Maroc") is no place of the page's country
     if named and named != country:
         return Country(named)

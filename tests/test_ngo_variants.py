@@ -115,6 +115,7 @@ def test_other_role_labels(label, role):
     ("Ministère de la Solidarité, de l’Insertion sociale et de la Famille",
      [("Ministère de la Solidarité, de l’Insertion sociale et de la Famille", ())]),
     ("Fondation pour la paix, la GIZ", [("Fondation pour la paix", ()), ("GIZ", ())]),
+    ("La GIZ et la DDC", [("GIZ", ()), ("DDC", ())]),  # was one organisation, "GIZ et la DDC"
     # an article after a name with "pour" starts another name unless a list ending with "et" goes on
     ("Fondation pour le Progrès de l'Homme, l'Agence française de développement (AFD)",
      [("Fondation pour le Progrès de l'Homme", ()), ("Agence française de développement", ("AFD",))]),
@@ -293,3 +294,24 @@ def test_a_build_says_when_pages_give_one_organisation_two_names(tmp_path):
                     "'Association Mauritanienne des Droits de l’Homme': if these are two organisations sharing an "
                     "acronym, give one of them another (its IRI is made from it); if one, write its name the same "
                     "way on every page"]
+
+
+# --- found by pages laid out exactly as the site's, with other content ----------------------------------------
+
+def _partners_and_zone(partners: str, zone: str) -> str:
+    line = next(line for line in NGO.split("\n") if line.startswith("Partenaires stratégiques"))
+    return _page(ZONE, f"Zone d’intervention : {zone}", _page(line, f"Partenaires stratégiques : {partners}"))
+
+
+def test_governorates_a_zone_names_are_governorates_though_partners_are_towns_of_their_names():
+    page = _partners_and_zone("Municipalité de Gabès (Gouvernorat de Gabès), Municipalité de Kébili (Gouvernorat "
+                              "de Kébili)", "Gouvernorats de Gabès et Kébili")
+    assert [_area(a) for a in _read(page).intervention_areas] == ["TN-81", "TN-73"]  # were the towns
+
+
+def test_a_town_a_partner_names_with_its_article_is_the_one_the_zone_names():
+    page = _partners_and_zone("Municipalité du Bardo (Gouvernorat de Tunis), Municipalité de l’Ariana (Gouvernorat "
+                              "de l’Ariana)", "Municipalités du Bardo et de l’Ariana ; Le Bardo")
+    areas = [_area(a) for a in _read(page).intervention_areas]
+    # "Le Bardo" was a second place, in no governorate; "l'Ariana" a place apart from "Ariana"
+    assert areas == [("Bardo", "TN", "TN-11"), ("L’Ariana", "TN", "TN-12"), ("Bardo", "TN", "TN-11")]
