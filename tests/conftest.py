@@ -22,6 +22,21 @@ def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
+def line_of(page: str, text: str) -> int:
+    """The number of the first line of `page` that starts with `text`."""
+    return next(number for number, line in enumerate(page.split("\n"), start=1) if line.startswith(text))
+
+
+def refused_as(page: str, name: str):
+    """The PageError converting `page` (saved as the file `name`) gives."""
+    from converters import convert
+    from converters.errors import PageError
+
+    with pytest.raises(PageError) as raised:
+        convert(page.encode(), name)
+    return raised.value
+
+
 # Hypothesis: a fixed, reproducible number of examples in `make test`; `make fuzz` runs many more at random.
 settings.register_profile("default", max_examples=30, deadline=None, derandomize=True)
 settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), deadline=None)

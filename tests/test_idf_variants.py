@@ -12,7 +12,7 @@ from converters import convert
 from converters.errors import PageError
 from converters.namespaces import MP
 from converters.rdf import to_graph
-from tests.conftest import seed
+from tests.conftest import line_of, refused_as, seed
 
 IDF = seed("000").read_text(encoding="utf-8")  # bulleted labels over indented values
 IDF_DASHES = seed("001").read_text(encoding="utf-8")  # "-", label, value lines after the site's menu
@@ -40,13 +40,7 @@ def read(page: str):
 
 
 def refused(page: str) -> PageError:
-    with pytest.raises(PageError) as raised:
-        read(page)
-    return raised.value
-
-
-def line_of(page: str, text: str) -> int:
-    return next(number for number, line in enumerate(page.split("\n"), start=1) if line.startswith(text))
+    return refused_as(page, "000.txt")
 
 
 def concepts(page: str) -> tuple[set[str], list[str]]:

@@ -10,7 +10,7 @@ import pytest
 from converters import convert
 from converters.errors import PageError
 from converters.records import Money
-from tests.conftest import seed
+from tests.conftest import line_of, refused_as, seed
 
 INNOVATION = seed("003").read_text(encoding="utf-8")
 SEED = convert(INNOVATION.encode(), "003.txt")
@@ -31,13 +31,7 @@ def read(page: str):
 
 
 def refused(page: str) -> PageError:
-    with pytest.raises(PageError) as raised:
-        read(page)
-    return raised.value
-
-
-def line_of(page: str, text: str) -> int:
-    return next(number for number, line in enumerate(page.split("\n"), start=1) if line.startswith(text))
+    return refused_as(page, "003.txt")
 
 
 # ----- 1. headings reworded
