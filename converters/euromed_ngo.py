@@ -108,7 +108,7 @@ _NAMES = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*/\s*")  # the names of a gro
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
-_MUNICIPALITY = re.compile(r"^(?:municipalit[ée]s?|(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
+_MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
                            r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
                            re.IGNORECASE)
 # A length before the dates of a period, folded: "36 mois a partir de mars 2020", "18 mois, de juillet 2021 a …"
@@ -224,15 +224,15 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     current = None
     for line in lines:
         key = line.label
-        activities = current is not None and current is sections.get("activities")
-        if activities and (match := _LABEL.match(line.text)) and _field_among_activities(match):
+        among_activities = current is not None and current is sections.get("activities")
+        match = _LABEL.match(line.text) if among_activities else None
+        if match and _field_among_activities(match):
             field = _OTHER_FIELDS.get(label_key(match["label"]) or "")  # "Budget : 250 000 €" among activities:
             if field:  # the budget, and the activities go on
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
                 continue
-        elif activities and match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20
-            # subventions …": an activity; "Régions bénéficiaires : Ariana" opens its own list
-            current.append(line)
+        elif match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20 subventions …":
+            current.append(line)  # an activity; "Régions bénéficiaires : Ariana" opens its own list
             continue
         if current is not None and line.text and _ends_list(current, line, sections.get("period"),
                                                             any(current is items for _, items in role_lists)):

@@ -114,10 +114,12 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
         raise PageError(f'amount "{excerpt(text)}" is negative', "write the amount the project has, e.g. 300000.00",
                         line=line)
     code = _currency(words, currency, text)
-    if code is None:  # a remark in brackets after the amount: "400 000 USD (dont 50 000 USD de cofinancement)",
-        # or after "dont": "1 500 000 € dont 1 200 000 € de l'UE" (of which)
-        code = _currency(_OF_WHICH.sub(" ", REMARK.sub(" ", words)), currency, text)
-    if code is None and not _currency_key(_OF_WHICH.sub(" ", REMARK.sub(" ", words))):
+    # without a remark in brackets after the amount, "400 000 USD (dont 50 000 USD de cofinancement)", or after
+    # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
+    plain_words = _OF_WHICH.sub(" ", REMARK.sub(" ", words))
+    if code is None:
+        code = _currency(plain_words, currency, text)
+    if code is None and not _currency_key(plain_words):
         raise PageError(f'amount "{excerpt(text)}" gives no currency',
                         "add its ISO 4217 code, e.g. 250 000 EUR", line=line)
     if code is None and (choices := _AMBIGUOUS.get(_currency_key(REMARK.sub(" ", words)))):
