@@ -51,6 +51,8 @@ _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
               **dict.fromkeys(("dinar", "dinars"), "TND (dinar tunisien), DZD (dinar algérien), LYD (dinar libyen) "
                                                    "or JOD (dinar jordanien)")}
 _OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
+# The year an amount is given for, before it with a colon: "2021 : 300 000 USD", "2021-2022 : 300 000 USD"
+_YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*:\s*(?=\S)")
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,']*")
 _MONTHS = {
@@ -97,7 +99,8 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
-    plain = _ABOUT.sub(" ", text)  # "environ 400 000 USD": the amount as the page gives it
+    # "environ 400 000 USD": the amount as the page gives it; "2021 : 300 000 USD": the amount, not its year
+    plain = _YEAR_LABEL.sub("", _ABOUT.sub(" ", text))
     match = _NUMBER.search(plain)
     words = fold(plain[:match.start()] + " " + plain[match.end():])
     scale = _SCALE.match(fold(plain[match.end():]))
@@ -117,6 +120,9 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     # without a remark in brackets after the amount, "400 000 USD (dont 50 000 USD de cofinancement)", or after
     # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
     plain_words = _OF_WHICH.sub(" ", REMARK.sub(" ", words))
+    if re.search(r"\d", plain_words):  # "2021 - 300 000 USD", "300 000 USD ; 2022 : 250 000 USD": which is it?
+        raise PageError(f'amount "{excerpt(text)}" gives more than one number',
+                        "give one amount, e.g. 300 000 USD (a remark goes in brackets after it)", line=line)
     if code is None:
         code = _currency(plain_words, currency, text)
     if code is None and not _currency_key(plain_words):

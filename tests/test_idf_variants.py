@@ -269,3 +269,11 @@ def test_a_first_description_line_that_is_a_sentence_after_a_label_is_text():
 def test_a_page_cut_inside_a_label_before_the_footer_is_refused():
     cut = IDF[:IDF.index("  • Etat(s) membre(s)")] + "  • Etat(s) membre(s) benef\n\nPartager\nFacebook\n"
     assert "cut short" in refused(cut).message
+
+
+# ----- a year before the amount, and the programme's name over the title
+
+def test_a_year_before_the_budget_with_a_colon_is_not_the_amount():
+    # "2021 : 300 000" was a budget of 2,021 USD
+    project = read(variant("    300000.00", "    2021 : 300 000"))
+    assert (project.budget.amount, project.budget.currency) == (300000, "USD")

@@ -256,3 +256,9 @@ def test_a_last_row_that_goes_on_with_and_is_read_whole():
 def test_an_element_that_says_there_is_none_is_no_element():
     page = variant(ELEMENT_LINES, ELEMENT_LINES + "\n- N/A")
     assert read(page).innovation_elements == SEED.innovation_elements
+
+
+def test_a_year_before_the_amount_with_a_colon_is_not_the_amount():
+    # "MONTANT : 2021 : 400 000 dollars É.-U." was a budget of 2,021 USD
+    page = variant("MONTANT DU FINANCEMENT:400 000", "MONTANT : 2021 : 400 000")
+    assert read(page).budget == Money(Decimal("400000"), "USD")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from converters.countries import country, split_countries, subdivision
 from converters.errors import PageError
-from converters.records import PartialDate
+from converters.records import Money, PartialDate
 from converters.textnorm import _fold_slowly, fold, folded_words
 from converters.values import parse_date, parse_duration_months, parse_money, parse_period
 
@@ -133,6 +133,21 @@ def test_money_becomes_an_exact_decimal_with_a_currency(text, amount, currency):
 ])
 def test_bad_money_is_an_error(text, message):
     with pytest.raises(PageError, match=re.escape(message)):
+        parse_money(text, "USD")
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("2021 : 300 000 USD", "300000"), ("2021: 300 000", "300000"), ("2021-2022 : 1,5 million USD", "1500000"),
+])
+def test_a_year_before_an_amount_with_a_colon_is_not_the_amount(text, amount):
+    # "2021 : 300 000 USD" was 2,021 USD: the figures after the first number were dropped without a word
+    assert parse_money(text, "USD") == Money(Decimal(amount), "USD")
+
+
+@pytest.mark.parametrize("text", ["2021 - 300 000 USD", "2021 : 300 000 USD ; 2022 : 250 000 USD",
+                                  "300 000 USD 50 000 EUR"])
+def test_an_amount_with_more_figures_after_it_is_refused(text):
+    with pytest.raises(PageError, match="gives more than one number"):
         parse_money(text, "USD")
 
 
