@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from converters import VERSION, convert_file
+from converters.errors import PageError
 from converters.namespaces import DEFAULT_BASE
 from converters.rdf import to_graph
 
@@ -122,7 +123,8 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
 @base_option
 @handles_errors
 def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
-    """Print the RDF of one or more PAGES (no validation; see build).
+    """Print the RDF of one or more PAGES (no validation; see build). Each page converts on its own: a page that
+    cannot be read gets its error line, and the RDF of the others is printed all the same.
 
     Exit 0 on success, 2 when a page cannot be read.
 
@@ -130,15 +132,26 @@ def convert(pages: tuple[Path, ...], fmt: str, base: str) -> None:
     Example:
       migration-lod convert seeds/000_8ccaec28a4e5c675.txt --format jsonld
     """
-    mapped = [(page, to_graph(convert_file(page), base)) for page in pages]
+    debug = click.get_current_context().find_root().params.get("debug", False)
+    mapped, unreadable = [], 0
+    for page in pages:
+        try:
+            mapped.append((page, to_graph(convert_file(page), base)))
+        except PageError as error:
+            if debug:
+                traceback.print_exception(error, file=sys.stderr)
+            click.echo(f"error: {error}", err=True)
+            unreadable += 1
     for page, record in mapped:  # what a build would say of the page, on standard error
         for said in record.said(page):
             click.echo(f"note: {said}", err=True)
-    graphs = [record.graph for _, record in mapped]
-    union = graphs[0]
-    for graph in graphs[1:]:
-        union += graph
-    click.echo(serializations.serialize(union, fmt), nl=False)
+    if mapped:
+        union = mapped[0][1].graph
+        for _, record in mapped[1:]:
+            union += record.graph
+        click.echo(serializations.serialize(union, fmt), nl=False)
+    if unreadable:
+        sys.exit(2)
 
 
 def out_option(purpose: str) -> Callable:

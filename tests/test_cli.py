@@ -58,3 +58,17 @@ def test_convert_prints_the_notes_a_build_would_on_standard_error(tmp_path):
     assert result.exit_code == 0
     assert result.stderr.startswith(f"note: {page}:") and "Bénéficiaires" in result.stderr
     assert len(Graph().parse(data=result.stdout, format="turtle")) > 20  # the RDF alone on standard output
+
+
+def test_convert_prints_every_readable_page_and_an_error_line_for_each_other(tmp_path):
+    from rdflib import Graph
+
+    empty, cut = tmp_path / "empty.txt", tmp_path / "other.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    cut.write_text("Une page qui n'est d'aucun site connu.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(empty), str(seed("000")), str(cut), str(seed("002"))])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and str(empty) in errors[0] and str(cut) in errors[1]
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    assert len({str(s) for s in graph.subjects() if "/project/" in str(s) and "#" not in str(s)}) == 2
