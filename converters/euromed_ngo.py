@@ -165,7 +165,7 @@ def parse(text: str, source: Source) -> Project:
     if inferred:
         country = _country_named(zones, regions, places)
     for value, line in zones:
-        areas = _zone(value, places, country, line)
+        areas = _zone(value, places, country, line, project.notes)
         project.intervention_areas.extend(areas)
         project.notes.extend((line, f'"{excerpt(area.name)}" is no region the page or ISO 3166-2 locates: taken as a '
                                     f"place of {area.country}, the country of the page's other areas")
@@ -525,18 +525,25 @@ def _country_named(zones: list[tuple[str, int]], regions: list[Line], places: di
     """The one country of every area the zones and beneficiary regions name that can be told apart without the
     page's country ("Médenine et Zarzis": Médenine is a governorate of Tunisia), or None for none or several.
     For a page whose partners locate no place; a name of no known region is then a place of that country."""
-    found: set[str] = set()
     named = [(zoned.within or zoned.name, None if zoned.within else zoned.kind,
               False if zoned.within else zoned.municipal, line)
              for value, line in zones for zoned in _zone_names(value)]
     named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
+    found = _countries_of(named, places)
+    return found.pop() if len(found) == 1 else None
+
+
+def _countries_of(named: list[tuple[str, str | None, bool, int]], places: dict[str, Place]) -> set[str]:
+    """The countries of the (name, kind, municipal, line) areas that can be told apart without the page's
+    country; a name unknown, or of regions in several countries ("Béja": TN-31, PT-02), tells nothing."""
+    found: set[str] = set()
     for name, kind, municipal, line in named:
         try:
             area = _area(name, places, None, kind, municipal, line)
-        except PageError:  # unknown, or a region of several countries: it tells nothing
+        except PageError:
             continue
         found.add(area.code if isinstance(area, Country) else area.country)
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 class _Zoned(NamedTuple):
@@ -546,13 +553,14 @@ class _Zoned(NamedTuple):
     kind: str | None  # the kind of region the zone names it by ("Gouvernorats de …")
     municipal: bool  # whether the zone names municipalities
     within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
+    group: int = 0  # the group of the zone it is in, its index (groups are parted by ";")
 
 
 def _zone_names(value: str) -> list[_Zoned]:
     """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et" and "/",
     none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X."""
     zoned: list[_Zoned] = []
-    for group in _outside_brackets(collapse(value), _GROUPS):
+    for index, group in enumerate(_outside_brackets(collapse(value), _GROUPS)):
         within = None
         if (head := _WITHIN.match(group)) and lookup(head["country"]):
             within, group = head["country"], head["names"]
@@ -565,9 +573,10 @@ def _zone_names(value: str) -> list[_Zoned]:
             name = _PARTICLE.sub("", _MUNICIPALITY.sub("", name.strip(" .")))
             inner = _INNER.match(name)
             if inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
-                zoned += [item._replace(within=inner["head"]) for item in _zone_names(inner["inner"])]
+                zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
             elif name:
-                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within))
+                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within,
+                                    index))
     return zoned
 
 
@@ -583,15 +592,22 @@ def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
     return [re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], part) for part in separator.split(hidden) if part.strip()]
 
 
-def _zone(value: str, places: dict[str, Place], country: str | None, line: int) -> list[Place | Subdivision | Country]:
+def _zone(value: str, places: dict[str, Place], country: str | None, line: int,
+          notes: list[tuple[int, str]]) -> list[Place | Subdivision | Country]:
     """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
-    places, subdivisions or countries, located by what the page says elsewhere."""
+    places, subdivisions or countries, located by what the page says elsewhere. Where the page does not say which
+    country, a name of regions of several countries is the one in the country its group's other names point to
+    ("Tunis et Béja": the Béja of Tunisia, not of Portugal); a group whose names point to several is noted."""
     if whole := _whole_countries(collapse(value), country, line):
         return whole
+    names = _zone_names(value)
+    groups = {} if country else _group_countries(value, names, places, line, notes)
     areas: list[Place | Subdivision | Country] = []
-    for zoned in _zone_names(value):
+    for zoned in names:
         if zoned.within is None:
-            areas.append(_area(zoned.name, places, country, zoned.kind, zoned.municipal, line))
+            group = groups.get(zoned.group)
+            located = group if group and _region_of(zoned.name, group, zoned.kind) else country
+            areas.append(_area(zoned.name, places, located, zoned.kind, zoned.municipal, line))
             continue
         around = _area(zoned.within, places, country, None, False, line)
         inside = around.code if isinstance(around, Country) else around.country
@@ -600,6 +616,36 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int) 
             area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
         areas.append(area)
     return areas
+
+
+def _group_countries(value: str, names: list[_Zoned], places: dict[str, Place], line: int,
+                     notes: list[tuple[int, str]]) -> dict[int, str]:
+    """The one country each group of a zone points to by its names that can be told apart without the page's
+    country, by group; a group of names of regions of several countries, none a country, is noted."""
+    countries: dict[int, str] = {}
+    for group in dict.fromkeys(zoned.group for zoned in names):
+        members = [zoned for zoned in names if zoned.group == group and zoned.within is None]
+        found = _countries_of([(zoned.name, zoned.kind, zoned.municipal, line) for zoned in members], places)
+        if len(found) == 1:
+            countries[group] = found.pop()
+        elif len(found) > 1 and not any(lookup(zoned.name) for zoned in members):
+            notes.append((line, f'zone "{excerpt(value)}" names regions of {len(found)} countries '
+                                f'({", ".join(sorted(found))}), read as such: nothing on the page says which '
+                                "country is the project's. If the names are towns of one country, write it before "
+                                'them ("<pays> : <noms>")'))
+    return countries
+
+
+def _region_of(name: str, country: str, kind: str | None) -> bool:
+    """True when `name` is a region of `country`, as _area reads it. A name of no region is not placed by its
+    group: "Casablanca, Rabat et Zaio" on a page naming Tunisia's regions too leaves Zaio's country untold."""
+    if area := _ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Béja"
+        name, kind = _area_name(name), _KINDS[area["kind"]]
+    try:
+        subdivision(name, country, kind=kind)
+    except PageError:
+        return False
+    return True
 
 
 def _whole_countries(value: str, country: str | None, line: int) -> list[Country]:

@@ -10,7 +10,7 @@ from converters.errors import PageError
 from converters.records import Place, Role
 from converters.values import parse_date, parse_money, parse_period, parse_year
 from publisher.build import build
-from tests.conftest import seed
+from tests.conftest import line_of, seed
 
 NGO = seed("002").read_text(encoding="utf-8")
 ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
@@ -315,3 +315,27 @@ def test_a_town_a_partner_names_with_its_article_is_the_one_the_zone_names():
     areas = [_area(a) for a in _read(page).intervention_areas]
     # "Le Bardo" was a second place, in no governorate; "l'Ariana" a place apart from "Ariana"
     assert areas == [("Bardo", "TN", "TN-11"), ("L’Ariana", "TN", "TN-12"), ("Bardo", "TN", "TN-11")]
+
+
+# --- a name of regions in several countries, among names of one ----------------------------------------------
+
+def _zone_alone(zone: str) -> str:
+    """The seed with `zone` for its zone, and neither partners nor beneficiary regions that locate anything."""
+    page = _without_places(_page(ZONE, f"Zone d’intervention : {zone}"))
+    return page.replace("Régions bénéficiaires\n\nAriana et 2 autre(s) régions\n", "")
+
+
+def test_a_name_of_regions_in_two_countries_is_in_the_country_of_its_group():
+    # Béja (TN-31, PT-02) and Safi (MA-SAF, MT-47): the page's areas are in two countries, and both were refused as
+    # "no country or ISO 3166-2 region"
+    project = _read(_zone_alone("Tunis et Béja ; Rabat et Safi"))
+    assert [_area(area) for area in project.intervention_areas] == ["TN-11", "TN-31", "MA-RAB", "MA-SAF"]
+
+
+def test_a_group_whose_names_are_regions_of_several_countries_is_noted():
+    # Beyrouth (LB-BA), Tripoli (LY-TB), Saïda (DZ-20): three countries without a word, though they may be three
+    # towns of one; the data knows no town, so the build says it
+    page = _zone_alone("Beyrouth, Tripoli et Saïda")
+    notes = _read(page).notes
+    assert len(notes) == 1 and notes[0][0] == line_of(page, "Zone d’intervention")
+    assert "names regions of 3 countries (DZ, LB, LY), read as such: nothing on the page says which" in notes[0][1]
