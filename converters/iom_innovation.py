@@ -251,11 +251,13 @@ def _clash(line: Line, field: str, first: Line) -> PageError:
 
 def _elements(lines: list[Line]) -> list[str]:
     """The innovation elements: short names, one a line or several on a line parted by ";" or "·". A line ending
-    with a colon introduces the list; a longer line is running text, which an element never is (a section whose
-    heading is not known falls under this one): PageError."""
+    with a colon introduces the list, and so does a first line that says so without one (see _introduces); a
+    longer line is running text, which an element never is (a section whose heading is not known falls under this
+    one): PageError."""
     elements = []
-    for line in lines:
-        if line.text.endswith(":"):
+    written = [line for line in lines if line.text]
+    for at, line in enumerate(written):
+        if line.text.endswith(":") or (at == 0 and _introduces(line, written[1:2])):
             continue
         for item in _ELEMENT_SEPARATOR.split(line.text):
             item = item.strip(" .,;")
@@ -272,6 +274,22 @@ def _elements(lines: list[Line]) -> list[str]:
 
 
 _ELEMENT_SEPARATOR = re.compile(r"\s*[;·•]\s*")
+# Words that announce a list, folded: "… les éléments suivants", "… ci-dessous", "the following …"
+_ANNOUNCES = re.compile(r"\b(?:suivant(?:e|s|es)?|ci[- ]dessous|ci[- ]apres|comme suit|the following|below"
+                        r"|as follows)\b")
+# How a sentence starts and an element's name does not, folded: with its subject ("Le projet …", "Il …")
+_SUBJECT = re.compile(r"^(?:le|la|les|l'|ce|cet|cette|ces|il|elle|ils|elles|nous|on|notre|nos|son|sa|ses|leur|leurs"
+                      r"|the|this|these|it|its|we|our)\b")
+
+
+def _introduces(line: Line, following: list[Line]) -> bool:
+    """True for a first line under the elements heading that introduces them without a colon: one that announces
+    a list ("Le projet s'appuie sur les éléments suivants"), or a sentence ("Ce projet innove sur trois points")
+    over bulleted elements, which an element's name under a lost bullet is not."""
+    if _ELEMENT_SEPARATOR.search(line.text) or line.bulleted:
+        return False
+    folded = fold(line.text)
+    return bool(_ANNOUNCES.search(folded)) or bool(following) and following[0].bulleted and bool(_SUBJECT.match(folded))
 _ELEMENT_WORDS = 12  # the site's elements have a few words; a line of more is a sentence
 
 

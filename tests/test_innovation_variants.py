@@ -81,6 +81,20 @@ def test_a_line_introducing_the_elements_is_no_element():
     assert read(page).innovation_elements == SEED.innovation_elements
 
 
+@pytest.mark.parametrize("introduction", ["Le projet s’appuie sur les éléments suivants",
+                                          "Les éléments d’innovation sont présentés ci-dessous.",
+                                          "Ce projet innove sur trois points", "It builds on the following"])
+def test_a_line_introducing_the_elements_without_a_colon_is_no_element(introduction):
+    # The sentence was the first element (and the build noted a new innovation-element concept).
+    page = variant(f"{ELEMENTS_HEADING}\n", f"{ELEMENTS_HEADING}\n{introduction}\n")
+    assert read(page).innovation_elements == SEED.innovation_elements
+
+
+def test_a_name_without_its_bullet_over_bulleted_elements_is_an_element():
+    page = variant(f"{ELEMENTS_HEADING}\n", f"{ELEMENTS_HEADING}\nPartenariats avec le secteur privé\n")
+    assert read(page).innovation_elements == ["Partenariats avec le secteur privé", *SEED.innovation_elements]
+
+
 def test_punctuation_closing_an_element_is_not_part_of_it():
     page = variant(f"{ELEMENTS_HEADING}\n{ELEMENT_LINES}",
                    f"{ELEMENTS_HEADING}\n" + ";\n".join(f"- {element}" for element in SEED.innovation_elements) + ".")
