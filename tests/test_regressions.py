@@ -647,6 +647,23 @@ def test_two_pages_of_one_project_that_disagree_fail_the_second_naming_the_first
     assert "schema:value 300000.00 ." in dump and "350000" not in dump and "Argentina: Strengthening" not in dump
 
 
+@pytest.mark.parametrize("change, code", [
+    (("    National\n", "    Regional\n"), "unknown-concept"),  # two scopes of one project
+    (("Avec 2,3 millions", "Avec 2,4 millions"), "description-duplicate-lang"),  # two French descriptions
+])
+def test_two_french_pages_of_one_project_that_disagree_on_its_scope_or_description_fail_the_second(
+        tmp_path, change, code):
+    # both were published on the one project, with no finding: two mp:geographicScope, two dct:description@fr
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(IDF, encoding="utf-8")
+    assert change[0] in IDF
+    (seeds / "b.txt").write_text(IDF.replace(*change), encoding="utf-8")
+    result = build(seeds, tmp_path / "out", jobs=1, keep_going=True)
+    assert len(result.skipped) == 1 and result.skipped[0].startswith(f"{seeds / 'b.txt'}")
+    assert f"is also described by {seeds / 'a.txt'}, and the two break a rule together ({code}: " in result.skipped[0]
+
+
 def test_a_failed_shared_page_leaves_the_run_of_its_chunk_with_its_other_pages(tmp_path):
     from publisher.pipeline import Chunk, process_chunk, settle_shared_projects
     pages = []
