@@ -12,7 +12,8 @@ from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
 from .records import Activity, Project, Source, no_value_note, unread
-from .textnorm import collapse, excerpt
+from .reference import reference
+from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_date, parse_money, parse_year
 
 NAME = "iom-idf"
@@ -184,7 +185,7 @@ def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) ->
             others.append((lines[label].number, f"{lines[label].text}: {line.text}"))
             index = label
             continue
-        return None if line.bulleted else at
+        return None if line.bulleted or _programme_line(line) else at
     return None
 
 
@@ -196,8 +197,25 @@ def _paragraph_start(lines: list[Line], at: int) -> int:
 
 
 def _in_title(line: Line) -> bool:
-    """True for a line a title may be made of: text, not a list item, not the site's menu or breadcrumb trail."""
-    return not line.blank and not line.bulleted and not is_site_text(line) and not _BREADCRUMB.search(line.text)
+    """True for a line a title may be made of: text, not a list item, not the site's menu or breadcrumb trail, nor
+    the name of the programme the site prints above the title."""
+    return not line.blank and not line.bulleted and not is_site_text(line) and not _BREADCRUMB.search(line.text) \
+        and not _programme_line(line)
+
+
+def _programme_line(line: Line) -> bool:
+    """True for a line that is the name of the fund whose pages these are and nothing else, as the site prints it
+    above a title ("Fonds de l'OIM pour le développement", "IOM Development Fund (IDF)"); a title that names
+    the fund says more."""
+    name = fold(REMARK.sub(" ", line.text)).strip(" :|-\u2013")
+    names = _programme_names()
+    return collapse(name) in names and all(fold(remark.strip("() ")) in names for remark in REMARK.findall(line.text))
+
+
+@lru_cache(maxsize=1)
+def _programme_names() -> frozenset[str]:
+    """The folded names of the fund, from the reference data (ontology/organisations.ttl)."""
+    return reference().programme_names(FUNDING_PROGRAMME)
 
 
 def _goes_on(line: str, following: str) -> bool:

@@ -117,6 +117,13 @@ class Reference:
         """The known organisation any of these names or acronyms designates, if any."""
         return next((found for label in labels if (found := self.organisations.get(fold(label))) is not None), None)
 
+    def programme_names(self, key: str) -> frozenset[str]:
+        """The folded names and acronyms of the funding programme `key` ("iom-development-fund"), in every
+        language the reference data gives them."""
+        programme = Iris(self.base).programme(key)
+        return frozenset(fold(str(label)) for predicate in (SKOS.prefLabel, SKOS.altLabel)
+                         for label in self.graph.objects(programme, predicate))
+
 
 @cache
 def reference(base: str = DEFAULT_BASE) -> Reference:

@@ -277,3 +277,18 @@ def test_a_year_before_the_budget_with_a_colon_is_not_the_amount():
     # "2021 : 300 000" was a budget of 2,021 USD
     project = read(variant("    300000.00", "    2021 : 300 000"))
     assert (project.budget.amount, project.budget.currency) == (300000, "USD")
+
+
+@pytest.mark.parametrize("programme", ["Fonds de l'OIM pour le développement", "Fonds de l’OIM pour le développement",
+                                       "IOM Development Fund", "IOM Development Fund (IDF)"])
+def test_the_programme_s_name_over_the_title_is_no_title(programme):
+    # The programme's name was the title, and the real title a line the converter does not read.
+    project = read(f"{programme}\n{IDF}")
+    assert project.title == SEED.title and project.lines["title"] == 2 and not project.notes
+    title = SEED_DASHES.title
+    assert read(variant(title, f"{programme}\n{title}", IDF_DASHES)).title == title
+
+
+def test_a_title_that_names_the_programme_is_the_title():
+    title = "Fonds de l'OIM pour le développement : appui aux gouvernements locaux"
+    assert read(variant(TITLE, title)).title == title
