@@ -58,10 +58,18 @@ ALIASES = {
     "GM": ("The Gambia",),
     "BS": ("The Bahamas",),
     "NL": ("The Netherlands",),
-    # everyday French names
-    "KG": ("Kirghizstan",),
+    "TN": ("République tunisienne",),  # the UN's formal names that pycountry spells otherwise
+    "GR": ("République hellénique",),
+    "AR": ("République argentine",),
+    "TW": ("République de Chine", "Republic of China"),  # not "République" + "Chine" (see _forms)
+    # everyday French names, and former ones still found in project pages
+    "KG": ("Kirghizstan", "Kirghizie"),
     "SS": ("Sud-Soudan",),
     "BY": ("Biélorussie",),
+    "KZ": ("Kazakstan",),
+    "TM": ("Turkménie",),
+    "GN": ("Guinée-Conakry",),
+    "ST": ("Saint-Thomas-et-Prince",),
 }
 
 # Places the IOM and the EU fund projects in that ISO 3166-1 has no code for, under the user-assigned code the
@@ -117,6 +125,11 @@ def _catalog(domain: str, language: str) -> gettext.NullTranslations:
 _LEADS = re.compile(r"(?:\b(?:de|du|des|de la|d'|d\u2019|of|of the|del|de los)|^(?:[IÎ]les?|Islas|Islands))$",
                     re.IGNORECASE)
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+# "Saint" and "Sainte" at the head of a name, and how pages shorten them (the key keeps the abbreviation's dot).
+_SAINT = re.compile(r"^saint(e?) ")
+_SAINT_SHORT = (r"st\1 ", r"st\1. ")
 
 
 def _natural(name: str) -> str | None:
@@ -180,8 +193,8 @@ def _gazetteer() -> dict[str, str]:
     heads: dict[str, set[str]] = {}
 
     def add(name: str, code: str) -> None:
-        key = _key(name)  # and as pages also write it: "Cote d Ivoire"
-        for variant in {key, key.replace("'", " ")}:
+        key = _key(name)  # and as pages also write it: "Cote d Ivoire", "St-Kitts-et-Nevis", "Ste Lucie"
+        for variant in {key, key.replace("'", " "), *(_SAINT.sub(short, key) for short in _SAINT_SHORT)}:
             names.setdefault(variant, set()).add(code)
             if article := _LEADING_ARTICLE.match(variant):
                 names.setdefault(variant[article.end():], set()).add(code)
@@ -237,6 +250,41 @@ def _heads_of_longer_names() -> frozenset[str]:
     table = _gazetteer()
     return frozenset(prefix for name in table for index, char in enumerate(name)
                      if char in " ,(" and (prefix := name[:index].rstrip(" ,")) in table)
+
+
+# The article between a form of state and a country's name: "République de l'Équateur", "Royaume des Tonga",
+# "République d'Haïti" (and "d Haiti", as the gazetteer also writes names), "Kingdom of the Netherlands".
+_FORM_ARTICLE = r"(?:de la |de l'|de l |de los |de las |del |de |du |des |d'|d |of the |of |the |la |le |les |l'|el )"
+_TRAILING_ARTICLE = re.compile(rf"(?:^|(?<= )){_FORM_ARTICLE}+$")  # "d'el " of "République d'El Salvador"
+# Forms of state that official names do not put before a short name, but pages do: "Îles Fidji", "Île Maurice".
+_OTHER_FORMS = ("iles", "ile", "islas")
+
+
+@cache
+def _forms() -> re.Pattern[str]:
+    """The forms of state that ISO 3166's official names put before a country's short name, in English, French and
+    Spanish ("république", "royaume", "état", "republic", "sultanat", "république fédérale"…), with the article
+    that may follow: a page may name any country so, with another article than its official name's ("République
+    de Maurice" for "République de l'Île Maurice") or a form its official name has not ("État de Libye")."""
+    catalogs = [_catalog("iso3166-1", lang) for lang in LANGUAGES]
+    table = _gazetteer()
+    short_names: dict[str, set[str]] = {}
+    for name, code in table.items():
+        short_names.setdefault(code, set()).add(name)
+    forms = set(_OTHER_FORMS)
+    for entry in pycountry.countries:
+        if not (official := getattr(entry, "official_name", None)):
+            continue
+        for key in {_key(catalog.gettext(official)) for catalog in catalogs}:
+            for short in short_names.get(entry.alpha_2, ()):
+                head = key[:-len(short)]
+                if key.endswith(short) and head.endswith((" ", "'")):
+                    forms.add(_LEADING_ARTICLE.sub("", _TRAILING_ARTICLE.sub("", head)).strip())
+    # not a head that is a name itself ("États-Unis" of "États-Unis du Mexique") or holds a remark ("Taïwan,
+    # province de" Chine)
+    forms = {form for form in forms if form and form not in table and not set(form) & set(",()")}
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives}) {_FORM_ARTICLE}?")
 
 
 def lookup(name: str) -> str | None:
@@ -309,6 +357,38 @@ def _segment(key: str) -> tuple[list[str] | None, int]:
 
 
 def _names_at(key: str, start: int) -> list[tuple[int, str]]:
+    """(end, code) of every name that starts at `start`, longest first: the gazetteer's, and a short name after a
+    form of state ("République de Maurice", "État de Libye", "Îles Fidji"), where no gazetteer name ends there too
+    ("République démocratique du Congo" is the DRC, not a republic of the Congo)."""
+    found = _gazetteer_names_at(key, start)
+    if form := _forms().match(key, start):
+        ends = {end for end, _ in found}
+        for end, code in _gazetteer_names_at(key, form.end()):
+            # "République démocratique de Congo" is no republic of the Congo: the DRC's name with another article
+            if end not in ends and code in _without_articles().get(_articles_dropped(key[start:end]), {code}):
+                found.append((end, code))
+        found.sort(key=lambda name: -name[0])  # stable: of names ending at one place, the gazetteer's first
+    return found
+
+
+def _articles_dropped(key: str) -> str:
+    """A key without its articles: "republique democratique de congo" -> "republique democratique congo"."""
+    return " ".join(_ARTICLES.sub(" ", f" {key} ").split())
+
+
+_ARTICLES = re.compile(r"(?<= )(?:(?:de|du|des|la|le|les|of|the|del|el|los|las) |[dl]')")
+
+
+@cache
+def _without_articles() -> dict[str, set[str]]:
+    """The gazetteer's names without their articles -> the countries they name."""
+    names: dict[str, set[str]] = {}
+    for name, code in _gazetteer().items():
+        names.setdefault(_articles_dropped(name), set()).add(code)
+    return names
+
+
+def _gazetteer_names_at(key: str, start: int) -> list[tuple[int, str]]:
     """(end, code) of every gazetteer name that starts at `start`, longest first; a name's end is past the remark
     in brackets that follows it ("Guatemala (pays chef de file)"), unless the name begins a longer one."""
     found = []
@@ -322,15 +402,23 @@ def _names_at(key: str, start: int) -> list[tuple[int, str]]:
 
 
 def _unknown_words(text: str, folded: str, start: int) -> str:
-    """The original words from the failing position up to the next name that does match (a few words at most)."""
-    words = text.split()
+    """The original words of the name that fails at `start`: up to the end of its item of the list (a comma, a
+    semicolon, a line break) or to the next name that does match, whichever comes first, and a name goes on past
+    an article or "de" ("République de Ruritanie", not "République de"); a few words at most."""
+    words = list(re.finditer(r"\S+", text))
     before = len(folded[:start].split())
     index = before if start == 0 or folded[start - 1] == " " else before - 1
     for stop in range(index + 1, min(len(words), index + 6) + 1):
-        rest = " ".join(words[stop:])
-        if not rest or is_country_list(rest):
-            return " ".join(words[index:stop]).strip(",;")
-    return " ".join(words[index:index + 1]).strip(",;")
+        name = text[words[index].start():words[stop - 1].end()]
+        if stop == len(words) or name.endswith((",", ";")) or "\n" in text[words[stop - 1].end():words[stop].start()]:
+            return name.strip(",;")
+        if not _OPEN_END.search(fold(name)) and is_country_list(text[words[stop].start():]):
+            return name
+    return words[index][0].strip(",;") if index < len(words) else ""
+
+
+# The end of words that a country's name does not end with: an article, "de", "of".
+_OPEN_END = re.compile(r"(?:^|[ '])(?:de|du|des|d'|l'|la|le|les|of|the|del|el)$")
 
 
 @cache

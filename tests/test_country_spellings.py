@@ -83,3 +83,69 @@ def test_a_numbered_list_of_eligible_countries_over_several_lines():
     project = outcome(page.encode())
     assert not isinstance(project, PageError), project
     assert project.eligible_countries == ["KH", "VN", "LA"]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # a form of state before a short name was refused as 'unknown country "République de"'
+    ("République de Maurice", ["MU"]), ("République de Moldavie", ["MD"]),
+    ("État de Libye, Niger, Tchad", ["LY", "NE", "TD"]),
+    ("République d’Haïti, Îles Fidji, République du Rwanda", ["HT", "FJ", "RW"]),
+    ("République-Unie de Tanzanie, République du Kenya, République de l’Ouganda", ["TZ", "KE", "UG"]),
+    ("République de Türkiye", ["TR"]), ("République de l’Équateur", ["EC"]), ("République de Vanuatu", ["VU"]),
+    ("Îles Tonga", ["TO"]), ("Île Maurice", ["MU"]), ("Royaume de Tonga", ["TO"]),
+    ("Principauté de Liechtenstein", ["LI"]), ("State of Libya", ["LY"]), ("République d Haiti", ["HT"]),
+    ("Republic of Moldavia, Reino de Marruecos", ["MD", "MA"]), ("République de Chine", ["TW"]),
+])
+def test_a_form_of_state_before_a_short_name(text, codes):
+    assert split_countries(text) == codes
+
+
+@pytest.mark.parametrize("text, code", [
+    ("République démocratique du Congo", "CD"), ("Democratic Republic of the Congo", "CD"),
+    ("République du Congo", "CG"), ("Republic of the Congo", "CG"), ("République populaire de Chine", "CN"),
+    ("République de Corée", "KR"),
+    ("Royaume des Pays-Bas", "NL"), ("Kingdom of the Netherlands", "NL"), ("République islamique de Mauritanie", "MR"),
+    ("République de Guinée équatoriale", "GQ"), ("République de Guinée-Bissau", "GW"), ("République de Guinée", "GN"),
+    ("République du Soudan du Sud", "SS"),
+])
+def test_names_that_begin_with_a_form_of_state_are_read_as_before(text, code):
+    # a form before a name that begins a longer one reads the longer one; where a gazetteer name ends, that name
+    # is read, not the form and the name after it
+    assert split_countries(text) == [code]
+
+
+def test_another_countrys_name_with_another_article_is_refused_not_read_as_the_form_and_its_name():
+    # the DRC's name with "de" for "du": not the Republic of the Congo
+    with pytest.raises(PageError, match='unknown country "République démocratique de Congo"'):
+        split_countries("République démocratique de Congo")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Guinée-Conakry", "GN"), ("Kazakstan", "KZ"), ("Kirghizie", "KG"), ("Turkménie", "TM"),
+    ("Saint-Thomas-et-Prince", "ST"), ("République tunisienne", "TN"), ("République hellénique", "GR"),
+    ("St-Kitts-et-Nevis", "KN"), ("St. Kitts and Nevis", "KN"), ("Ste-Lucie", "LC"),
+    ("St Vincent and the Grenadines", "VC"),
+])
+def test_everyday_and_former_names_and_saint_shortened(text, code):
+    assert split_countries(text) == [code]
+    assert lookup(text) == code
+
+
+@pytest.mark.parametrize("text, unknown", [
+    # the whole name the page wrote, not the words before the next known name, nor several names lumped together
+    ("Ruritanie, Syldavie", "Ruritanie"), ("Ruritanie ; Syldavie, Maroc", "Ruritanie"),
+    ("Ruritanie\nSyldavie", "Ruritanie"), ("Royaume de Ruritanie, Royaume de Syldavie", "Royaume de Ruritanie"),
+])
+def test_an_unknown_country_is_quoted_whole_and_alone(text, unknown):
+    with pytest.raises(PageError, match=re.escape(f'unknown country "{unknown}"')):
+        split_countries(text, line=3)
+
+
+@pytest.mark.parametrize("names, codes", [
+    ("République de Maurice", ["MU"]), ("Guinée-Conakry, Sierra Leone, Libéria", ["GN", "SL", "LR"]),
+    ("Kazakstan, Kirghizie", ["KZ", "KG"]),
+])
+def test_long_and_former_names_on_an_idf_page(names, codes):
+    project = outcome(IDF.replace("    Argentine\n", f"    {names}\n").encode())
+    assert not isinstance(project, PageError), project
+    assert project.eligible_countries == codes
