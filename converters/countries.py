@@ -436,13 +436,17 @@ def _subdivision_names() -> dict[str, list[str]]:
 @cache
 def _subdivision_index() -> dict[str, list[Subdivision]]:
     """Folded name -> subdivisions, from pycountry's names, their translations and _subdivision_names(); then,
-    where no subdivision has that name itself, the names without qualifier or hyphens, and last without ayn and
-    hamza marks ("Akkar" for "‘Akkār"), so that no name found before finds something else."""
+    where no subdivision has that name itself, the names without qualifier or hyphens, then without ayn and
+    hamza marks or doubled consonants ("Akkar" for "‘Akkār", "Taroudant" for "Taroudannt"), and last the first
+    town of a compound ISO name that only one subdivision has ("Inezgane" of "Inezgane-Ait Melloul"; not of the
+    names given by the catalogues or the file: "Mont" of "Mont-Liban"), so that no name found before finds
+    something else."""
     catalogs = [_catalog("iso3166-2", lang) for lang in LANGUAGES]
     extra = _subdivision_names()
     index: dict[str, list[Subdivision]] = {}
     variants: dict[str, list[Subdivision]] = {}
     unmarked: dict[str, list[Subdivision]] = {}
+    heads: dict[str, list[Subdivision]] = {}
     for entry in pycountry.subdivisions:
         names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs), *extra.get(entry.code, ())}
         for name in names:
@@ -454,19 +458,27 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
                 variants.setdefault(variant, []).append(Subdivision(entry.code, entry.name))
             if (loose := _loose(bare)) not in {key, bare, spaced}:
                 unmarked.setdefault(loose, []).append(Subdivision(entry.code, entry.name))
-    for tier in (variants, unmarked):  # where no subdivision has that name itself ("Sofia")
+            if name == entry.name and (head := _COMPOUND_HEAD.match(bare)):
+                heads.setdefault(_loose(head[1]), []).append(Subdivision(entry.code, entry.name))
+    unique_heads = {head: found for head, found in heads.items() if len({sub.code for sub in found}) == 1}
+    for tier in (variants, unmarked, unique_heads):  # where no subdivision has that name itself ("Sofia")
         for variant, found in tier.items():
             index.setdefault(variant, found)
     return index
 
 
 def _loose(key: str) -> str:
-    """A folded name without the marks that romanise the Arabic ayn and hamza, and with spaces for hyphens:
-    "al 'asimah" -> "al asimah", "b'albak-al hirmil" -> "balbak al hirmil", as pages write them."""
-    return _AYN_HAMZA.sub("", key).replace("-", " ")
+    """A folded name without the marks that romanise the Arabic ayn and hamza, with spaces for hyphens and single
+    consonants for doubled ones, as romanisations differ: "al 'asimah" -> "al asimah", "b'albak-al hirmil" ->
+    "balbak al hirmil", "taroudannt" -> "taroudant"."""
+    return _DOUBLED_CONSONANT.sub(r"\1", _AYN_HAMZA.sub("", key).replace("-", " "))
 
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
+# The first town of a compound name, of four letters or more: "inezgane" of "inezgane-ait melloul", "agadir" of
+# "agadir-ida-ou-tanane"; not "es" of "es-semara", "tan" of "tan-tan", "al" of "al-hoceima".
+_COMPOUND_HEAD = re.compile(r"([^-]{4,})-")
 # fold() makes ‘ ’ and ʼ a straight apostrophe and drops combining marks (the overline of "Al ‘A̅şimah"); these
 # modifier letters it keeps.
 _AYN_HAMZA = re.compile("['\u02bf\u02be\u02bb]")

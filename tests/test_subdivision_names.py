@@ -94,3 +94,26 @@ def test_names_found_before_find_the_same_subdivision(name, code):
 def test_an_unknown_name_is_still_unknown():
     with pytest.raises(PageError, match='unknown region "Atlantide"'):
         subdivision("Atlantide")
+
+
+@pytest.mark.parametrize("name, code", [
+    # ISO and pages romanise with and without doubled consonants: "Taroudant" became a place, not the province
+    ("Taroudant", "MA-TAR"), ("Kaserine", "TN-42"), ("Anaba", "DZ-23"),
+])
+def test_a_name_written_with_one_consonant_for_a_doubled_one(name, code):
+    assert subdivision(name, country=code[:2]).code == code
+
+
+@pytest.mark.parametrize("name, code", [
+    # the first town of a compound ISO name: "Inezgane" became a place, not the prefecture "Inezgane-Ait Melloul"
+    ("Inezgane", "MA-INE"), ("Chtouka", "MA-CHT"), ("Skhirate", "MA-SKH"),
+])
+def test_the_first_town_of_a_compound_name_is_its_subdivision(name, code):
+    assert subdivision(name).code == code
+
+
+@pytest.mark.parametrize("name", ["Es", "Tan", "Mont", "Alpes"])
+def test_a_short_shared_or_unofficial_head_of_a_compound_name_is_no_name(name):
+    # "Es-Semara", "Tan-Tan"; "Mont-Liban" is the file's name, not ISO's; "Alpes-Maritimes", "Alpes-de-Haute-Provence"
+    with pytest.raises(PageError, match=f'unknown region "{name}"'):
+        subdivision(name)
