@@ -485,6 +485,37 @@ _AYN_HAMZA = re.compile("['\u02bf\u02be\u02bb]")
 _SUBDIVISION_NAMES = Path(__file__).parent / "data" / "subdivisions-fr.csv"
 
 
+@cache
+def _areas() -> dict[str, tuple[str, Subdivision | None]]:
+    """Folded name -> (country, subdivision or None) of the areas that are no ISO 3166-2 subdivision but lie in one
+    country, or one subdivision ("Bande de Gaza", "Grand Tunis", "Grand Casablanca"), from the data file."""
+    areas = {}
+    with _AREAS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            code = row["subdivision"]
+            within = Subdivision(code, pycountry.subdivisions.get(code=code).name) if code else None
+            key = fold(strip_article(row["name"]))
+            for variant in {key, key.replace("-", " ")}:
+                areas[variant] = (row["country"], within)
+    return areas
+
+
+_AREAS = Path(__file__).parent / "data" / "areas-fr.csv"
+
+
+def known_area(name: str) -> tuple[str, Subdivision | None] | None:
+    """The country and, where the area lies in one, the subdivision of an area that is no ISO 3166-2 subdivision
+    ("Cisjordanie" -> PS; "Grand Casablanca" -> MA, MA-06), or None for a name the data does not know."""
+    key = fold(strip_article(name))
+    return _areas().get(key) or _areas().get(key.replace("-", " "))
+
+
+def is_subdivision_name(name: str) -> bool:
+    """True when one or more ISO 3166-2 subdivisions are called `name`, as subdivision() reads it."""
+    index, key = _subdivision_index(), fold(strip_article(name))
+    return bool(index.get(key) or index.get(_loose(key)))
+
+
 def subdivision(name: str, country: str | None = None, kind: str | None = None,
                 line: int | None = None) -> Subdivision:
     """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""

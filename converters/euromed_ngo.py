@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .countries import lookup, split_countries, subdivision
+from .countries import is_subdivision_name, known_area, lookup, split_countries, subdivision
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -107,6 +107,13 @@ _GROUPS = re.compile(r"\s*;\s*")  # the groups of a zone (see _zone_names)
 _NAMES = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*/\s*")  # the names of a group
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
+# A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
+_BACK_REFERENCE = re.compile(r"(?:sa|son|ses|leurs?) ")
+# Generic words before the area they are in, which are no name of a place: "camps de la Békaa", "quartiers de
+# Tunis", "zones rurales de Sfax", "banlieue de Beyrouth".
+_GENERIC_AREA = re.compile(r"^(?:(?:les|des) )?(?:camps?(?: de r[ée]fugi[ée]s)?|quartiers?|villages?|localit[ée]s?"
+                           r"|banlieues?|environs|p[ée]riph[ée]rie|alentours|zones? (?:rurales?|urbaines?))"
+                           r" (?=(?:de la |de l['\u2019]|du |des |de |d['\u2019]))", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
 _MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
                            r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
@@ -569,15 +576,31 @@ def _zone_names(value: str) -> list[_Zoned]:
         if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
             group, kind = group[plural.end():], _KINDS[plural["kind"]]
         for name in _outside_brackets(_MUNICIPALITY.sub("", group), _NAMES):
+            if _BACK_REFERENCE.match(fold(name)):  # "Beyrouth et sa banlieue": Beyrouth, no place "sa banlieue"
+                continue
             named_so = _MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
-            name = _PARTICLE.sub("", _MUNICIPALITY.sub("", name.strip(" .")))
+            name = _PARTICLE.sub("", _GENERIC_AREA.sub("", _MUNICIPALITY.sub("", name.strip(" ."))))
             inner = _INNER.match(name)
-            if inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
+            if inner and _is_inside(inner["head"], inner["inner"]):  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), inner["inner"], index))
+            elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
                 zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
             elif name:
                 zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within,
                                     index))
     return zoned
+
+
+def _is_inside(head: str, inner: str) -> bool:
+    """True for "X (Y)" naming the place X in the country or region Y ("Chatila (Beyrouth)"), not the areas Y
+    within X ("Égypte (Le Caire, Gizeh)"): Y is one name of a country or region and X none."""
+    return (_NAMES.search(inner) is None and _is_area_name(inner) and not _is_area_name(head)
+            and known_area(head) is None)
+
+
+def _is_area_name(name: str) -> bool:
+    """True when a country or some ISO 3166-2 subdivisions are called `name`."""
+    return lookup(name) is not None or is_subdivision_name(name)
 
 
 def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
@@ -683,6 +706,8 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
     except PageError:
         if named:
             return Country(named)
+        if not kind and (known := known_area(name)) and country in (None, known[0]):  # "Bande de Gaza"
+            return Place(name, *known)
         if country is None:
             raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it is no country or ISO 3166-2 '
                             "region, and the page locates no place of that name",

@@ -9,14 +9,15 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from converters.countries import subdivision
+from converters.countries import is_subdivision_name, known_area, lookup, subdivision
 from converters.errors import PageError
 
 NAMES_FILE = Path(__file__).parent.parent / "converters" / "data" / "subdivisions-fr.csv"
+AREAS_FILE = NAMES_FILE.with_name("areas-fr.csv")
 
 
-def _rows() -> list[dict[str, str]]:
-    with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+def _rows(path: Path = NAMES_FILE) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -117,3 +118,21 @@ def test_a_short_shared_or_unofficial_head_of_a_compound_name_is_no_name(name):
     # "Es-Semara", "Tan-Tan"; "Mont-Liban" is the file's name, not ISO's; "Alpes-Maritimes", "Alpes-de-Haute-Provence"
     with pytest.raises(PageError, match=f'unknown region "{name}"'):
         subdivision(name)
+
+
+@pytest.mark.parametrize("row", _rows(AREAS_FILE), ids=lambda row: row["name"])
+def test_every_area_of_the_file_is_in_its_country_and_no_country_or_subdivision_name(row):
+    # a name a country or subdivision has would never be looked up as an area
+    assert lookup(row["name"]) is None and not is_subdivision_name(row["name"])
+    country, within = known_area(row["name"])
+    assert country == row["country"] and pycountry.countries.get(alpha_2=country) is not None
+    assert (within.code if within else "") == row["subdivision"]
+    assert not within or within.country == country
+
+
+@pytest.mark.parametrize("name, found", [
+    ("la Bande de Gaza", ("PS", None)), ("Jérusalem Est", ("PS", "PS-JEM")), ("Atlantide", None),
+])
+def test_an_area_by_its_name_with_article_or_spaces(name, found):
+    got = known_area(name)
+    assert (got and (got[0], got[1] and got[1].code)) == found

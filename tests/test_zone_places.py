@@ -33,3 +33,44 @@ def _areas(zone: str) -> list:
 ])
 def test_provinces_by_their_usual_names(zone, areas):
     assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # areas that are no ISO 3166-2 subdivision were refused: "cannot tell which country … is in"
+    ("Bande de Gaza", [("Bande de Gaza", "PS", None)]), ("Cisjordanie", [("Cisjordanie", "PS", None)]),
+    ("Cisjordanie et Bande de Gaza", [("Cisjordanie", "PS", None), ("Bande de Gaza", "PS", None)]),
+    ("Jérusalem-Est", [("Jérusalem-Est", "PS", "PS-JEM")]), ("Grand Tunis", [("Grand Tunis", "TN", None)]),
+    ("Grand Casablanca", [("Grand Casablanca", "MA", "MA-06")]),
+    # the former region, whose successor is Souss-Massa
+    ("Souss Massa Draa", ["MA-09"]), ("Souss-Massa-Drâa", ["MA-09"]),
+])
+def test_an_area_that_is_no_subdivision_is_a_place_of_its_country_or_region(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # "sa banlieue" became a place of its own name
+    ("Beyrouth et sa banlieue", ["LB-BA"]), ("Tunis et ses environs", ["TN-11"]),
+    ("Gouvernorat de Tunis et sa banlieue", ["TN-11"]),
+    # "camps de la Békaa" was refused as a place no region locates
+    ("camps de la Békaa", ["LB-BI"]), ("Zones rurales de Sfax et de Gabès", ["TN-61", "TN-81"]),
+])
+def test_generic_words_are_no_place_of_their_own(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # "Chatila (Beyrouth)" was read as Beyrouth within a country "Chatila", refused
+    ("Chatila (Beyrouth), camps de la Békaa", [("Chatila", "LB", "LB-BA"), "LB-BI"]),
+    ("Bourj el-Barajneh (Mont-Liban)", [("Bourj el-Barajneh", "LB", "LB-JL")]),
+])
+def test_a_place_with_its_region_in_brackets_is_in_that_region(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    ("Égypte (Le Caire, Gizeh)", ["EG-C", "EG-GZ"]), ("Tunisie (Sfax)", ["TN-61"]),
+    ("Gouvernorat de Médenine (Zarzis)", [("Zarzis", "TN", "TN-82")]),
+])
+def test_a_country_or_region_with_names_in_brackets_still_holds_them(zone, areas):
+    assert _areas(zone) == areas
