@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converters import euromed_ngo, iom_idf, iom_innovation, navigation
-from converters.countries import _gazetteer, _names_at
+from converters.countries import _gazetteer, _gazetteer_names_at
 from converters.navigation import _SOCIAL, _SOCIAL_LINKS, is_site_text
 from converters.pagelines import _BULLET, LABEL_LENGTH, Line, label_key, page_lines
 from converters.textnorm import clean, collapse, fold, spaced_plainly
@@ -107,4 +107,4 @@ def test_country_names_at_a_position_are_every_name_there(parts):
     for start in range(len(folded)):
         expected = sorted(((start + len(name), codes[name]) for name in NAMES if folded.startswith(name, start)),
                           reverse=True)
-        assert _names_at(folded, start) == expected
+        assert _gazetteer_names_at(folded, start) == expected  # the gazetteer's; _names_at adds forms of state
