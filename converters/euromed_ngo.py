@@ -565,7 +565,8 @@ class _Zoned(NamedTuple):
 
 def _zone_names(value: str) -> list[_Zoned]:
     """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et" and "/",
-    none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X."""
+    none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X, and
+    "a, b et c (Country)" names a, b and c within that country (those after another such name only)."""
     zoned: list[_Zoned] = []
     for index, group in enumerate(_outside_brackets(collapse(value), _GROUPS)):
         within = None
@@ -575,20 +576,34 @@ def _zone_names(value: str) -> list[_Zoned]:
         kind = None
         if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
             group, kind = group[plural.end():], _KINDS[plural["kind"]]
+        unplaced = len(zoned)  # the first of the group's names no country in brackets has placed yet
         for name in _outside_brackets(_MUNICIPALITY.sub("", group), _NAMES):
             if _BACK_REFERENCE.match(fold(name)):  # "Beyrouth et sa banlieue": Beyrouth, no place "sa banlieue"
                 continue
             named_so = _MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
             name = _PARTICLE.sub("", _GENERIC_AREA.sub("", _MUNICIPALITY.sub("", name.strip(" ."))))
             inner = _INNER.match(name)
-            if inner and _is_inside(inner["head"], inner["inner"]):  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+            if inner and inner["inner"][:1].isupper() and _country_after(inner["head"], inner["inner"]):
+                # "Sfax et Médenine (Tunisie)": both in Tunisia
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index))
+                zoned[unplaced:] = [item._replace(within=item.within or inner["inner"]) for item in zoned[unplaced:]]
+                unplaced = len(zoned)
+            elif inner and _is_inside(inner["head"], inner["inner"]):  # "Chatila (Beyrouth)": Chatila, in Beyrouth
                 zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), inner["inner"], index))
+                unplaced = len(zoned)
             elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
                 zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
+                unplaced = len(zoned)
             elif name:
                 zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within,
                                     index))
     return zoned
+
+
+def _country_after(head: str, inner: str) -> bool:
+    """True for a name with its country in brackets after it ("Gaza (Palestine)"), not a country with names in
+    brackets ("Italie (Lampedusa)", "Égypte (Le Caire, Gizeh)")."""
+    return bool(lookup(inner)) and not lookup(head)
 
 
 def _is_inside(head: str, inner: str) -> bool:

@@ -339,3 +339,21 @@ def test_a_group_whose_names_are_regions_of_several_countries_is_noted():
     notes = _read(page).notes
     assert len(notes) == 1 and notes[0][0] == line_of(page, "Zone d’intervention")
     assert "names regions of 3 countries (DZ, LB, LY), read as such: nothing on the page says which" in notes[0][1]
+
+
+# --- found by unseen pages (round 4) --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    # the last name was the country alone: Şanlıurfa, Médenine, Tamanrasset and Agadez were lost
+    ("Gaziantep, Hatay et Şanlıurfa (Türkiye)", ["TR-27", "TR-31", "TR-63"]),
+    ("Sfax et Médenine (Tunisie)", ["TN-61", "TN-82"]),
+    ("Tamanrasset (Algérie) et Agadez (Niger)", ["DZ-11", "NE-1"]),
+    # refused: "Gaza" is a region of two countries, and "Lampedusa" none (as "Palestine : Gaza", "Italie (Lampedusa)")
+    ("Gaza (Palestine)", ["PS-GZA"]),
+    ("Lampedusa (Italie)", [("Lampedusa", "IT", None)]),
+    ("Italie (Lampedusa)", [("Lampedusa", "IT", None)]),
+    # a country in brackets places the names after the last one that had its own
+    ("Tunis (Tunisie), Rabat et Safi (Maroc)", ["TN-11", "MA-RAB", "MA-SAF"]),
+])
+def test_a_zone_name_with_its_country_in_brackets(zone, areas):
+    assert [_area(area) for area in _read(_zone_alone(zone)).intervention_areas] == areas
