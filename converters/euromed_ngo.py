@@ -227,10 +227,14 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     """Sections (heading -> lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
     sections: dict[str, list[Line]] = {}
     labelled: dict[str, list] = {}
-    role_lists: list[tuple[Role, list[Line]]] = []  # "Partenaires :" with one organisation a line under it
+    # "Partenaires :" with one organisation a line under it, or "Partenaires : X" with more on the lines right
+    # under it (then the role line's entry, which they follow)
+    role_lists: list[tuple[Role, list[Line], tuple | None]] = []
     current = None
     for line in lines:
         key = line.label
+        if line.blank and role_lists and current is role_lists[-1][1] and role_lists[-1][2]:
+            current = None  # a blank line ends the names going on from a role line
         among_activities = current is not None and current is sections.get("activities")
         match = _LABEL.match(line.text) if among_activities else None
         if match and _field_among_activities(match):
@@ -242,11 +246,11 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             current.append(line)  # an activity; "Régions bénéficiaires : Ariana" opens its own list
             continue
         if current is not None and line.text and _ends_list(current, line, sections.get("period"),
-                                                            any(current is items for _, items in role_lists)):
+                                                            any(current is items for _, items, _ in role_lists)):
             current = None
         if isinstance(role := LABELLED.get(key or ""), Role):  # "Partenaires :" alone: its list follows
             current = []
-            role_lists.append((role, current))
+            role_lists.append((role, current, None))
             continue
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
@@ -268,7 +272,10 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             if target == "period":
                 current.append(Line.of(line.number, value, line.indent))
             elif isinstance(target, Role):
-                labelled.setdefault("roles", []).append((target, value, line.number))
+                entry = (target, value, line.number)
+                labelled.setdefault("roles", []).append(entry)
+                current = []  # "Partenaires : Réseau Euromed France (REF)", then one more a line, no blank between
+                role_lists.append((target, current, entry))
             else:
                 labelled.setdefault(target, []).append((value, line.number))
             continue
@@ -282,8 +289,10 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))
-    for role, items in role_lists:
-        labelled.setdefault("roles", []).extend((role, item.text, item.number) for item in items)
+    roles = labelled.setdefault("roles", [])
+    for role, items, after in role_lists:
+        at = roles.index(after) + 1 if after else len(roles)
+        roles[at:at] = [(role, item.text, item.number) for item in items]
     return sections, labelled
 
 

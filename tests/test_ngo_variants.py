@@ -357,3 +357,15 @@ def test_a_group_whose_names_are_regions_of_several_countries_is_noted():
 ])
 def test_a_zone_name_with_its_country_in_brackets(zone, areas):
     assert [_area(area) for area in _read(_zone_alone(zone)).intervention_areas] == areas
+
+
+def test_organisations_on_the_lines_right_under_a_role_line_are_of_its_role():
+    # only "Réseau Euromed France" was read, the three others were dropped without a word
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    page = _page(line, "Partenaires : Réseau Euromed France (REF)\nSolidarité Laïque\nFondation Friedrich Ebert (FES)\n"
+                       "Budget : 95 000 €\n\n" + line)
+    project = _read(page)
+    assert _names(project, Role.PARTNER)[:3] == [("Réseau Euromed France", ("REF",)), ("Solidarité Laïque", ()),
+                                                 ("Fondation Friedrich Ebert", ("FES",))]
+    assert _names(project, Role.PARTNER)[3:] == _names(_read(NGO), Role.PARTNER)  # then the next role line's
+    assert project.budget.amount == 95000  # a label ends them
