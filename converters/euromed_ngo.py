@@ -79,10 +79,16 @@ _ROLE_ORDER = list(Role)
 _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
-_LIST_MARKS = re.compile(r"[(),;]")
-_NAMES_AND = re.compile(r"(?<=\))\s+et\s+(?=\S)"
-                        r"|\s+et\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")  # see _split_list
+_LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
+# "et" or "&" between two names where none goes on over it (see _split_list); between two names of a list (see
+# _listed_pair)
+_NAMES_AND = re.compile(r"(?<=\))\s+(?:et|&)\s+(?=\S)"
+                        r"|\s+(?:et|&)\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")
+_LIST_AND = re.compile(r"\s+(?:et|&)\s+")
+_ETC = re.compile(r"^\s*(?:etc\.*|\.\.\.|\u2026)\s*$", re.IGNORECASE)  # "A, B, etc.": no organisation
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+(?=\S)")  # "1. Université Mohammed V de Rabat"
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
@@ -395,23 +401,43 @@ def _activity(text: str) -> Activity:
 
 
 def _split_list(value: str) -> list[str]:
-    """Comma-separated names, keeping commas inside parentheses; "et" parts two names where it cannot be inside
-    one: after a closing parenthesis ("Agence française de développement (AFD) et GIZ") or before an acronym
-    that ends the list ("…, OIM et HCR"), or next to an organisation the reference data knows ("L'Union
-    européenne et la Coopération suisse"). Elsewhere it stays: "Ministère des Affaires sociales et de la
-    Solidarité", "Association pour le Leadership et le Développement en Afrique" are one name each."""
+    """Names parted by commas, ";", "|" or " / ", keeping those inside parentheses, without a last "etc."; "et"
+    (or "&") parts two names where it cannot be inside one: after a closing parenthesis ("Agence française de
+    développement (AFD) et GIZ") or before an acronym that ends the list ("…, OIM et HCR"), next to an
+    organisation the reference data knows ("L'Union européenne et la Coopération suisse"), or in a list of names
+    between two as _listed_pair tells them ("Union européenne, Ambassade de France et Fondation de France").
+    Elsewhere it stays: "Ministère des Affaires sociales et de la Solidarité", "Association pour le Leadership et
+    le Développement en Afrique" are one name each. A numbered line ("1. Université X") is one name."""
+    if numbered := _NUMBERED.match(value):  # one organisation a line, commas and all
+        return [collapse(value[numbered.end():]).rstrip(".")]
     parts, depth, start = [], 0, 0
     for mark in _LIST_MARKS.finditer(value):
-        if mark[0] in ",;":
-            if depth == 0:
-                parts.append(value[start:mark.start()])
-                start = mark.end()
-        else:
+        if mark[0] in "()":
             depth += 1 if mark[0] == "(" else -1
+        elif depth == 0:
+            parts.append(value[start:mark.start()])
+            start = mark.end()
     parts.append(value[start:])
-    parts = _rejoined(parts)
-    names = [name for part in parts for each in _NAMES_AND.split(part) for name in _known_pair(each)]
+    parts = [part for part in _rejoined(parts) if not _ETC.match(part)]
+    listed = len(parts) > 1
+    names = [name for part in parts for each in _NAMES_AND.split(part) for known in _known_pair(each)
+             for name in (_listed_pair(known) if listed and "," not in _BRACKETED.sub("", part) else [known])]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
+
+
+def _listed_pair(name: str) -> list[str]:
+    """A name of a list of names that is two joined by "et": where a name of two words or more starting with a
+    capital follows it ("Oxfam Intermón et Terre des Hommes", "Ambassade de France et Fondation de France"),
+    unless an acronym after it is the first name's ("Association Solidarité et Échanges pour le Développement
+    (ASED)"); a single word after it goes on with the name ("Association Rencontre et Développement")."""
+    for match in _LIST_AND.finditer(name):
+        first, second = name[:match.start()].strip(), name[match.end():]
+        acronym = _PARENTHESIS.search(second)
+        initial = acronym[1][:1] if acronym and _is_acronym(acronym[1]) else None
+        if (first[:1].isupper() and second[:1].isupper() and len(_PARENTHESIS.sub("", second).split()) > 1
+                and not (initial and initial == first[:1] != second[:1])):
+            return [first, *_listed_pair(second)]
+    return [name]
 
 
 def _rejoined(parts: list[str]) -> list[str]:

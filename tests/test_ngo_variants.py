@@ -369,3 +369,38 @@ def test_organisations_on_the_lines_right_under_a_role_line_are_of_its_role():
                                                  ("Fondation Friedrich Ebert", ("FES",))]
     assert _names(project, Role.PARTNER)[3:] == _names(_read(NGO), Role.PARTNER)  # then the next role line's
     assert project.budget.amount == 95000  # a label ends them
+
+
+@pytest.mark.parametrize("written, names", [
+    # "et" in a list of names parts two: each was one name ("…, etc" one more)
+    ("Médecins du Monde, Oxfam Intermón et Terre des Hommes, Croix-Rouge espagnole, etc.",
+     ["Médecins du Monde", "Oxfam Intermón", "Terre des Hommes", "Croix-Rouge espagnole"]),
+    ("Union européenne, Ambassade de France au Maroc et Fondation de France",
+     ["Union européenne", "Ambassade de France au Maroc", "Fondation de France"]),
+    # but not before one word, nor where the acronym after it is the first name's
+    ("Croissant-Rouge algérien (CRA), Association Rencontre et Développement (ARD)",
+     ["Croissant-Rouge algérien", "Association Rencontre et Développement"]),
+    ("Caritas, Association Migrations Solidarité et Échanges pour le Développement (AMSED)",
+     ["Caritas", "Association Migrations Solidarité et Échanges pour le Développement"]),
+    ("Handicap International - Humanity & Inclusion, CARE", ["Handicap International - Humanity & Inclusion", "CARE"]),
+    # slashes, pipes and "&" part names as commas and "et" do
+    ("Commission européenne (DG ECHO) / Agence espagnole de coopération (AECID)",
+     ["Commission européenne", "Agence espagnole de coopération"]),
+    ("Conseil national des droits de l’homme | Délégation interministérielle aux droits de l’homme",
+     ["Conseil national des droits de l’homme", "Délégation interministérielle aux droits de l’homme"]),
+    ("Croissant-Rouge algérien (CRA) &amp; Association Rencontre et Développement (ARD)",
+     ["Croissant-Rouge algérien", "Association Rencontre et Développement"]),
+])
+def test_role_lines_part_names_as_lists_do(written, names):
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    assert [name for name, _ in _names(_read(_page(line, ROLES + written)), Role.PARTNER)] == names
+
+
+def test_numbered_organisations_under_a_role_label_are_one_a_line():
+    # "1." stayed in the name, and the third was parted at its comma
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    page = _page(line, "Partenaires :\n\n1. Université Mohammed V de Rabat\n2. Confédération des élèves, étudiants et "
+                       "stagiaires africains étrangers au Maroc (CESAM)\n")
+    assert _names(_read(page), Role.PARTNER) == [
+        ("Université Mohammed V de Rabat", ()),
+        ("Confédération des élèves, étudiants et stagiaires africains étrangers au Maroc", ("CESAM",))]
