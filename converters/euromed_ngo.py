@@ -93,6 +93,9 @@ _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
 _ACRONYM_MARKS = frozenset("&.'\u2019-")  # what an acronym may hold besides letters and figures ("M&D")
+_DASH_NAME = re.compile(r"^(?P<alias>\S+)\s+[-\u2013\u2014]\s+(?P<name>[A-Z\u00c0-\u00dd].+)$")  # "OIM – Organisation"
+_WEBSITE = re.compile(r"\s+(?:[-\u2013\u2014:]\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)  # after a name
+_SHARE = re.compile(r"\d[\d\s.,]*%")  # a share of the funding in brackets: "(80 %)"
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
 # French words for kinds of subdivision -> the type pycountry gives them.
 _KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
@@ -484,7 +487,7 @@ def _participations(value: str, role: Role, line: int) -> list[Participation]:
 
 
 def _organisation(text: str, line: int) -> Organisation:
-    name, aliases, place = strip_article(collapse(text)), [], None
+    name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
     if name.count("(") != name.count(")"):
         raise PageError(f'organisation "{excerpt(text)}" opens a parenthesis it does not close',
                         "close it, e.g. Association X (AX); the page may be cut short", line=line)
@@ -500,18 +503,34 @@ def _organisation(text: str, line: int) -> Organisation:
         elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
             name = outer
             aliases.append(inner)
+        elif acronyms := _acronyms(inner):  # "(DFID, Royaume-Uni)", "(ASAM/SGDD)"
+            name = outer
+            aliases.extend(acronyms)
         elif _is_acronym(outer) and len(inner.split()) > 1:  # "FTDES (Forum Tunisien pour les Droits …)"
             name = inner
             aliases.append(outer)
-        elif inner[:1].islower():  # a remark on the organisation: "Union européenne (chef de file du consortium)"
-            name = outer
+        elif inner[:1].islower() or _SHARE.match(inner):  # a remark on the organisation: "Union européenne (chef
+            name = outer  # de file du consortium)", "Union européenne (80 %)"
         # else what belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)", "Amal (Djerba)"
-    if (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
+    if (match := _DASH_NAME.match(name)) and _is_acronym(match["alias"]) and len(match["name"].split()) > 1:
+        name = match["name"]  # "OIM – Organisation internationale pour les migrations"
+        aliases.append(match["alias"])
+    elif (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
         aliases.append(match["alias"].strip())
         name = name[:match.start()].strip()
     if not name:
         raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
     return Organisation(name, tuple(aliases), place)
+
+
+def _acronyms(inner: str) -> list[str]:
+    """The acronyms words in brackets after a name give, with a remark after a comma ("DFID, Royaume-Uni") or
+    two of them with a slash ("ASAM/SGDD"), or none."""
+    head = inner.split(",", 1)[0].strip()
+    if "," in inner and _is_acronym(head):
+        return [head]
+    acronyms = [part.strip() for part in inner.split("/")]
+    return acronyms if len(acronyms) > 1 and all(_is_acronym(part) for part in acronyms) else []
 
 
 def _town(organisation: str) -> str:

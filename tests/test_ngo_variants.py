@@ -404,3 +404,30 @@ def test_numbered_organisations_under_a_role_label_are_one_a_line():
     assert _names(_read(page), Role.PARTNER) == [
         ("Université Mohammed V de Rabat", ()),
         ("Confédération des élèves, étudiants et stagiaires africains étrangers au Maroc", ("CESAM",))]
+
+
+@pytest.mark.parametrize("written, names", [
+    # a share of the funding is no part of the name
+    ("Union européenne (80 %) et Fondation de France (20 %)", [("Union européenne", ()), ("Fondation de France", ())]),
+    # an acronym with a remark or another acronym in its brackets (the name kept them, and no acronym)
+    ("Department for International Development (DFID, Royaume-Uni)", [("Department for International Development",
+                                                                       ("DFID",))]),
+    ("Alternative Espaces Citoyens (AEC, Niger)", [("Alternative Espaces Citoyens", ("AEC",))]),
+    ("Association for Solidarity with Asylum Seekers and Migrants (ASAM/SGDD)",
+     [("Association for Solidarity with Asylum Seekers and Migrants", ("ASAM", "SGDD"))]),
+    # the acronym first, then a dash and the name (the whole was the name)
+    ("OIM – Organisation internationale pour les migrations", [("Organisation internationale pour les migrations",
+                                                                ("OIM",))]),
+    ("ANAPEC - Agence nationale de promotion de l’emploi", [("Agence nationale de promotion de l’emploi",
+                                                             ("ANAPEC",))]),
+    # a website after the name (it was in the name)
+    ("Association Tunisienne des Femmes Démocrates (ATFD) – www.femmesdemocrates.org",
+     [("Association Tunisienne des Femmes Démocrates", ("ATFD",))]),
+    ("Techfugees https://techfugees.com", [("Techfugees", ())]),
+    # what stays as it was
+    ("Fondation Heinrich Böll – Bureau de Rabat", [("Fondation Heinrich Böll – Bureau de Rabat", ())]),
+    ("Caritas (Maroc, Rabat)", [("Caritas (Maroc, Rabat)", ())]),
+])
+def test_remarks_acronyms_and_websites_around_a_name(written, names):
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    assert _names(_read(_page(line, ROLES + written)), Role.PARTNER) == names
