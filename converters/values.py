@@ -229,8 +229,8 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
 def parse_period(text: str, line: int | None = None) -> list[PartialDate]:
     """Every date in a span, in order and as precise as written: "Jun 2020 Jun 2020", "janvier 2021 - mars 2022",
     "Du 1er mars 2020 au 28 février 2022", "01/2020 - 12/2021", "2020-2022"."""
-    folded = fold(text)
-    if (short := _SHORT_RANGE.fullmatch(folded.strip(" ."))) and short["end"] >= short["year"][2:]:
+    folded = _MONTH_SPAN.sub(lambda match: f"{match['first']} {match['year']}", fold(text))  # "janvier a decembre
+    if (short := _SHORT_RANGE.fullmatch(folded.strip(" ."))) and short["end"] >= short["year"][2:]:  # 2022"
         # "2019-21": 2019 to 2021 (21 is no month)
         return [PartialDate(int(short["year"])), PartialDate(int(short["year"][:2] + short["end"]))]
     found = [parse_date(match.group(), line) for match in _DATES.finditer(folded)]
@@ -240,6 +240,10 @@ def parse_period(text: str, line: int | None = None) -> list[PartialDate]:
     return found
 
 
+# A month without its year before a month of one, folded: "janvier a decembre 2022", "mars-decembre 2022", "du 1er
+# mars au 30 juin 2022": the year written once is the first month's too, and is added to it
+_MONTH_SPAN = re.compile(rf"\b(?P<first>(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH_WORDS}))\b\.?"
+                         rf"(?=\s*(?:a|au|jusqu'a|to|-|\u2013|/)\s*(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH_WORDS})\b\.?\s+(?P<year>\d{{4}}))")
 # A span of years whose end gives its last two figures, which no month has: "2019-21", "2019/21"
 _SHORT_RANGE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<end>1[3-9]|[2-9]\d)")
 

@@ -431,3 +431,14 @@ def test_numbered_organisations_under_a_role_label_are_one_a_line():
 def test_remarks_acronyms_and_websites_around_a_name(written, names):
     line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
     assert _names(_read(_page(line, ROLES + written)), Role.PARTNER) == names
+
+
+@pytest.mark.parametrize("period, start, end", [
+    # the first month had no year: the period was December 2022, with no end
+    ("janvier à décembre 2022", "2022-01", "2022-12"), ("mars-décembre 2022", "2022-03", "2022-12"),
+    ("Du 1er mars au 30 juin 2022", "2022-03-01", "2022-06-30"), ("janv. - déc. 2022", "2022-01", "2022-12"),
+    ("octobre 2021 – septembre 2023", "2021-10", "2023-09"),
+])
+def test_a_period_of_months_of_one_year(period, start, end):
+    project = _read(_page("Durée du projet:\n\nJun 2020 Jun 2020\n", f"Durée du projet : {period}\n"))
+    assert (project.start.iso(), project.end.iso()) == (start, end)
