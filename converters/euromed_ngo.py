@@ -135,8 +135,23 @@ _RESULT = re.compile(r"^(?:R\s?|r[ée]sultat\s+(?:n[°o]\s*)?)(?P<number>\d+)\s*
 _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
                       re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*:?\s*(?P<number>\+?[\d][\d\s().-]{5,}\d)",
+_PHONE = re.compile(r"\b(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*:?\s*"
+                    r"(?P<number>\+?[\d][\d\s().-]{5,}\d)",
                     re.IGNORECASE)
+
+
+_WEBSITE_IN = re.compile(r"(?:https?://|www\.)[^\s,;]+[^\s,;.]", re.IGNORECASE)
+# What parts a contact line's address, its unlabelled telephone and a person (e-mail addresses, websites and
+# labelled numbers taken out and left as "\0")
+_CONTACT_PARTS = re.compile(r"\0|\s+[-\u2013\u2014]\s+|\s*[;|]\s*|\s+/\s+")
+_AROUND = " .,:;-\u2013\u2014"  # what a part of a contact line is stripped of
+_BARE_PHONE = re.compile(r"\+?[\d\s().-]+")
+_PHONE_DIGITS = 8  # figures at least in a telephone number without a label ("1000 Tunis" is a postcode)
+_ADDRESS_LABEL = re.compile(r"^(?:adresse|address)\s*:\s*", re.IGNORECASE)
+# A person, folded: a title before a name ("Mme Leila Ben Ali") or a position after one ("…, coordinatrice")
+_PERSON = re.compile(r"^(?:(?:m|mme|mlle|mr|mrs|ms|dr|pr)\.?|madame|monsieur|docteur)\s"
+                     r"|,\s*(?:coordinat(?:eur|rice|or)|directeur|directrice|director|responsable|chargee?|presidente?"
+                     r"|chef|manager|officer)\b")
 
 
 def detect(text: str) -> bool:
@@ -188,8 +203,10 @@ def parse(text: str, source: Source) -> Project:
                              for area in areas if inferred and isinstance(area, Place) and area.subdivision is None)
     for line in regions:
         _regions(project, line, country)
-    for value, _line in labelled.get("contact", []):
-        project.contact = _contact(value)
+    for value, line in labelled.get("contact", []):
+        project.contact, left = _contact(value)
+        project.notes.extend((line, f'contact "{excerpt(value, 60)}": {part} left out of the record (a contact point '
+                                    "holds one address, telephone, fax and e-mail address)") for part in left)
     texts = [title or "", *project.general_objectives, *project.specific_objectives]
     project.language = guess_language(" ".join(texts))
     first = {"participations": min((line for _, _, line in labelled.get("roles", [])), default=None),
@@ -799,12 +816,43 @@ def _region_names(line: Line) -> tuple[list[str], int]:
     return names, int(match["more"] or 0)
 
 
-def _contact(value: str) -> Contact:
-    email = _EMAIL.search(value)
-    phone = _PHONE.search(value)
-    end = min(m.start() for m in (email, phone) if m) if (email or phone) else len(value)
-    address = value[:end].strip(" .") or None
-    number = phone["number"].strip(" .") if phone else None
-    label = fold(phone["label"]) if phone else ""
-    return Contact(address=address, telephone=number if label.startswith("tel") else None,
-                   fax=number if "fax" in label else None, email=email.group() if email else None)
+def _contact(value: str) -> tuple[Contact, list[str]]:
+    """The contact point a "Contact :" line gives, and what it gives that a contact point does not hold (a second
+    e-mail address, a website, a person). Its parts are told apart by what they are, in any order, the telephone
+    labelled or not: "12 rue de Marseille, 1000 Tunis – +216 71 123 456 – info@atfd.tn – www.atfd.tn"."""
+    emails = _EMAIL.findall(value)
+    websites = _WEBSITE_IN.findall(value)
+    phones = list(_PHONE.finditer(value))
+    rest = value
+    for found in (_EMAIL, _WEBSITE_IN, _PHONE):  # each in its place, the same length: parts are read from `value`
+        rest = found.sub(lambda match: "\0" * len(match.group()), rest)
+    numbers: dict[str, list[str]] = {"tel": [], "fax": []}
+    for phone in phones:
+        label = fold(phone["label"])
+        for kind in ("tel", "fax"):
+            if kind in label:
+                numbers[kind].append(phone["number"].strip(" ."))
+    address: list[tuple[int, int]] = []  # the spans of its parts; those only a dash or ";" apart are one
+    left: list[str] = []
+    start, apart = 0, False  # where the part starts; whether more than a separator parts it from the address
+    for separator in [*_CONTACT_PARTS.finditer(rest), None]:
+        end = separator.start() if separator else len(rest)
+        part = value[start:end].strip(_AROUND)
+        if _BARE_PHONE.fullmatch(part) and sum(c.isdigit() for c in part) >= _PHONE_DIGITS:
+            numbers["tel"].append(part)  # "– +216 71 123 456 –": a telephone without its label
+            apart = True
+        elif _PERSON.search(fold(part)):
+            left.append(f'the person "{excerpt(part, 40)}"')
+            apart = True
+        elif part:
+            address[-1:] = [(address[-1][0], end)] if address and not apart else [*address[-1:], (start, end)]
+            apart = False
+        apart = apart or separator is not None and "\0" in separator.group()
+        start = separator.end() if separator else end
+    left += [f'e-mail address "{email}"' for email in emails[1:]] + [f'website "{site}"' for site in websites]
+    left += [f'{kind} number "{number}"' for kind, found in (("telephone", numbers["tel"]), ("fax", numbers["fax"]))
+             for number in found[1:]]
+    written = " \u2013 ".join(_ADDRESS_LABEL.sub("", value[first:last].strip(_AROUND)) for first, last in address)
+    contact = Contact(address=written or None, telephone=next(iter(numbers["tel"]), None),
+                      fax=next(iter(numbers["fax"]), None), email=next(iter(emails), None))
+    return contact, left

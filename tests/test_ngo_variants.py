@@ -8,6 +8,7 @@ import pytest
 from converters import convert
 from converters.errors import PageError
 from converters.records import Place, Role
+from converters.textnorm import excerpt
 from converters.values import parse_date, parse_money, parse_period, parse_year
 from publisher.build import build
 from tests.conftest import line_of, seed
@@ -442,3 +443,31 @@ def test_remarks_acronyms_and_websites_around_a_name(written, names):
 def test_a_period_of_months_of_one_year(period, start, end):
     project = _read(_page("Durée du projet:\n\nJun 2020 Jun 2020\n", f"Durée du projet : {period}\n"))
     assert (project.start.iso(), project.end.iso()) == (start, end)
+
+
+@pytest.mark.parametrize("written, contact, left", [
+    # the fax was lost
+    ("Tel : +20 3 486 12 34 / Fax : +20 3 486 12 35 – contact@aueed.org",
+     (None, "+20 3 486 12 34", "+20 3 486 12 35", "contact@aueed.org"), []),
+    ("Tél. +216 71 000 000 ; Fax +216 71 000 001", (None, "+216 71 000 000", "+216 71 000 001", None), []),
+    # the address held the telephone, which was lost with the second e-mail address and the website (a contact
+    # point holds one e-mail address and no website: they are noted)
+    ("12 rue de Marseille, 1000 Tunis – +216 71 123 456 – info@atfd.tn, tunis@atfd.tn – www.atfd.tn",
+     ("12 rue de Marseille, 1000 Tunis", "+216 71 123 456", None, "info@atfd.tn"),
+     ['e-mail address "tunis@atfd.tn"', 'website "www.atfd.tn"']),
+    # a person was the address
+    ("Mme Leila Ben Ali, coordinatrice – 12 rue de Rome - Tunis – leila@atfd.tn",
+     ("12 rue de Rome - Tunis", None, None, "leila@atfd.tn"), ['the person "Mme Leila Ben Ali, coordinatrice"']),
+    # as the seed writes it
+    ("10 Rue de Rome. La Marsa Tel./Fax : +216 71 000 000.  info@atfd.tn",
+     ("10 Rue de Rome. La Marsa", "+216 71 000 000", "+216 71 000 000", "info@atfd.tn"), []),
+])
+def test_contact_lines_as_ngo_pages_write_them(written, contact, left):
+    line = next(line for line in NGO.split("\n") if line.startswith("Contact"))
+    page = _page(line, f"Contact : {written}")
+    project = _read(page)
+    found = project.contact
+    assert (found.address, found.telephone, found.fax, found.email) == contact
+    notes = [note for number, note in project.notes if number == line_of(page, "Contact :")]
+    assert notes == [f'contact "{excerpt(written, 60)}": {part} left out of the record'
+                     " (a contact point holds one address, telephone, fax and e-mail address)" for part in left]
