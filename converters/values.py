@@ -21,6 +21,9 @@ _CURRENCIES = {
     "tnd": "TND", "dinars tunisiens": "TND", "$ us": "USD", "dollars us": "USD", "$ e.-u.": "USD",
     "dt": "TND", "dinar tunisien": "TND", "da": "DZD", "dinars algeriens": "DZD", "dinar algerien": "DZD",
     "mad": "MAD", "dirhams marocains": "MAD", "dirham marocain": "MAD", "dzd": "DZD",
+    "\u20ba": "TRY", "tl": "TRY", "livres turques": "TRY", "livre turque": "TRY", "livres egyptiennes": "EGP",
+    "livre egyptienne": "EGP", "livres libanaises": "LBP", "livre libanaise": "LBP", "dinars jordaniens": "JOD",
+    "dinar jordanien": "JOD", "dinars libyens": "LYD", "dinar libyen": "LYD",
 }
 # Scale words after the figures, folded, and what they multiply by ("de" after them: "2 millions de dollars")
 _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
@@ -34,7 +37,7 @@ _ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circ
 _FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
 def _currency_key(words: str) -> str:
     """Folded currency words as they are looked up, their letters and signs: "dollars e.-u." -> "dollarseu"."""
-    return re.sub(r"[^a-z$€£]", "", words)
+    return re.sub(r"[^a-z$€£\u20ba]", "", words)
 
 
 # Every ISO 4217 code of a currency (not of a metal, a fund unit or a test) is its own word
@@ -48,13 +51,17 @@ _CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique central
 _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
               **dict.fromkeys(("dirham", "dirhams", "dh"), "MAD (dirham marocain) or AED (dirham des Émirats)"),
               **dict.fromkeys(("franc", "francs"), f"CHF (franc suisse), {_CFA}"),
+              **dict.fromkeys(("livre", "livres"), "GBP (livre sterling), EGP (livre égyptienne), LBP (livre "
+                                                   "libanaise) or TRY (livre turque)"),
               **dict.fromkeys(("dinar", "dinars"), "TND (dinar tunisien), DZD (dinar algérien), LYD (dinar libyen) "
                                                    "or JOD (dinar jordanien)")}
+# Whether taxes are in the amount: "250 000 € TTC", "€ HT"
+_TAXES = re.compile(r"\b(?:ttc|htva|ht|hors taxes?|toutes taxes comprises)\b\.?", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
 # The year an amount is given for, before it with a colon: "2021 : 300 000 USD", "2021-2022 : 300 000 USD"
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*:\s*(?=\S)")
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
-_NUMBER = re.compile(r"\d[\d\s.,']*")
+_NUMBER = re.compile(r"\d[\d\s.,'\u2019]*")  # "CHF 1'250'000", "CHF 250’000"
 _MONTHS = {
     "jan": 1, "janv": 1, "janvier": 1, "january": 1, "feb": 2, "fev": 2, "fevr": 2, "fevrier": 2,
     "february": 2, "mar": 3, "mars": 3, "march": 3, "apr": 4, "avr": 4, "avril": 4, "april": 4,
@@ -100,7 +107,7 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
         raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
     # "environ 400 000 USD": the amount as the page gives it; "2021 : 300 000 USD": the amount, not its year
-    plain = _YEAR_LABEL.sub("", _ABOUT.sub(" ", text))
+    plain = _YEAR_LABEL.sub("", _TAXES.sub(" ", _ABOUT.sub(" ", text)))  # "250 000 € TTC": the amount
     match = _NUMBER.search(plain)
     words = fold(plain[:match.start()] + " " + plain[match.end():])
     scale = _SCALE.match(fold(plain[match.end():]))
@@ -125,6 +132,8 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
                         "give one amount, e.g. 300 000 USD (a remark goes in brackets after it)", line=line)
     if code is None:
         code = _currency(plain_words, currency, text)
+    if code is None:  # "150 000 000 FCFA (XOF)": a code in brackets says which of the words' currencies it is
+        code = _bracketed_code(words, text)
     if code is None and not _currency_key(plain_words):
         raise PageError(f'amount "{excerpt(text)}" gives no currency',
                         "add its ISO 4217 code, e.g. 250 000 EUR", line=line)
@@ -135,6 +144,17 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
         raise PageError(f'unknown currency "{excerpt(words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
     return Money(amount, code)
+
+
+def _bracketed_code(words: str, text: str) -> str | None:
+    """The currency code in brackets after words that name it or may name it ("FCFA (XOF)", "dinars (TND)"), or
+    None."""
+    outside = _currency_key(REMARK.sub(" ", words))
+    for remark in REMARK.findall(words):
+        code = _currency(remark[1:-1], None, text)
+        if code and (_CURRENCY_KEYS.get(outside) == code or code in _AMBIGUOUS.get(outside, "")):
+            return code
+    return None
 
 
 def _currency(words: str, default: str | None, text: str) -> str | None:
@@ -150,7 +170,7 @@ def _currency(words: str, default: str | None, text: str) -> str | None:
 def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -> Decimal:
     """Figures with French or English separators -> exact Decimal: 1 250 000,00 and 1,250,000.00 alike; with
     `decimal`, a single mark is the decimal one (1,250 million)."""
-    figures = re.sub(r"[\s']", "", figures).rstrip(".,")
+    figures = re.sub(r"[\s'\u2019]", "", figures).rstrip(".,")
     marks = [c for c in figures if c in ",."]
     integer, fraction = figures, ""
     if marks:

@@ -471,3 +471,25 @@ def test_contact_lines_as_ngo_pages_write_them(written, contact, left):
     notes = [note for number, note in project.notes if number == line_of(page, "Contact :")]
     assert notes == [f'contact "{excerpt(written, 60)}": {part} left out of the record'
                      " (a contact point holds one address, telephone, fax and e-mail address)" for part in left]
+
+
+@pytest.mark.parametrize("written, amount, currency", [
+    ("CHF 250’000", 250000, "CHF"),  # "gives more than one number": a typographic apostrophe groups thousands too
+    ("150 000 000 FCFA (XOF)", 150000000, "XOF"),  # "may be more than one; give its ISO 4217 code: XOF …"
+    ("300 000 dinars (TND)", 300000, "TND"),
+    ("5 000 000 ₺", 5000000, "TRY"),  # "gives no currency"
+    ("350 000 TL", 350000, "TRY"), ("1 000 000 livres égyptiennes", 1000000, "EGP"),  # "unknown currency"
+    ("250 000 € TTC", 250000, "EUR"), ("250 000 € HT", 250000, "EUR"),  # "unknown currency"
+])
+def test_amounts_as_other_countries_write_them(written, amount, currency):
+    money = parse_money(written, None, 1)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("written, message", [
+    ("300 000 livres", "may be more than one; give its ISO 4217 code: GBP"),  # was "unknown currency"
+    ("150 000 000 FCFA (USD)", "may be more than one; give its ISO 4217 code: XOF"),  # a code of none of them
+])
+def test_amounts_whose_currency_is_not_told(written, message):
+    with pytest.raises(PageError, match=message):
+        parse_money(written, None, 1)
