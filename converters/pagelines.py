@@ -10,6 +10,10 @@ from .textnorm import clean, collapse, fold, spaced_plainly
 
 # List marks that start a line: bullets, and a dash or en dash standing alone or before a space.
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s|$))\s*")
+# Markdown emphasis, as a page saved from a Markdown copy keeps it around a label or a value ("**Projet ID :**
+# MD.0140", "*Actif*", "__Budget__"): a run of one to three stars or two or three underscores, closed by the same
+# run, around text that neither starts nor ends with a space; never a bullet ("* item") nor inside a word.
+_EMPHASIS = re.compile(r"(?<![\w*])(?P<mark>\*{1,3}|_{2,3})(?=[^\s*_])(?P<text>.+?)(?<=[^\s*_])(?P=mark)(?![\w*])")
 
 
 class Line(NamedTuple):
@@ -48,6 +52,8 @@ def _page_lines(text: str) -> tuple[Line, ...]:
         if not raw:
             lines.append(Line.of(number, ""))
             continue
+        if "*" in raw or "__" in raw:  # most lines have neither: `in` says so far sooner than `re`
+            raw = _EMPHASIS.sub(_emphasised, raw)
         # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
         bullet = _BULLET.match(stripped)
@@ -61,6 +67,11 @@ def _page_lines(text: str) -> tuple[Line, ...]:
             rows.add(number)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
+
+
+def _emphasised(match: re.Match) -> str:
+    """The text a Markdown emphasis marks, without its marks (a reader of the rendered page never saw them)."""
+    return match["text"]
 
 
 # Field labels of every page family, folded (converters/__init__.py gathers them): one before a tab is followed
