@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .countries import check_apart, is_country_list, split_countries
+from .datefields import read_date, remark_note, without_remark
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -14,7 +15,7 @@ from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
 from .records import Activity, Project, Source, no_value_note, unread
 from .reference import reference
 from .textnorm import collapse, excerpt, fold
-from .values import REMARK, no_value, parse_date, parse_money, parse_year
+from .values import REMARK, no_value, parse_money, parse_year
 
 NAME = "iom-idf"
 FUNDING_PROGRAMME = "iom-development-fund"
@@ -48,6 +49,7 @@ FIELD_LABELS = frozenset(LABELS)  # labels a value follows (converters/__init__.
 # Labels that only this family uses: one of them must be present for the page to be ours.
 _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
 _COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
+_DATE_FIELDS = {"start": "end", "end": "start"}  # each date field, and the other
 # Other wordings of the two beneficiary lists' labels, folded: which countries, and whether eligible or not
 _ELIGIBLE_KEY, _OTHER_KEY = "eligible member states", "other countries benefiting at time of allocation"
 _BENEFICIARY_KEY = "beneficiary countries"  # benefiting, the label not saying whether eligible
@@ -77,8 +79,6 @@ _OPEN_END = re.compile(r"(?:[,:\-\u2013]|\b(?:de|des|du|d['’]|la|le|les|l['’
 _NOTE_LINE = re.compile(r":|\b\d{1,2}(?:er)?\s+[^\W\d]+\.?\s+\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 # Running text ends like a sentence
 _SENTENCE_END = re.compile(r"[.!?…]$")
-# A status's remark after a dash: "En cours – prolongé" (a lower-case word: "Actif – Active" names the status twice)
-_DASH_REMARK = re.compile(r"\s+[-\u2013\u2014]\s+(?=[a-zà-ÿ])")
 _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
@@ -103,12 +103,20 @@ def parse(text: str, source: Source) -> Project:
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,
                       activities=[Activity(item) for item in numbered_items(text_lines)])
+    given = {name: field for name, field in block.fields.items() if not no_value(field.value)}
     for name, field in block.fields.items():
-        if no_value(field.value):  # "N/A": the field is left out, as when the page does not give it
+        if name not in given:  # "N/A": the field is left out, as when the page does not give it
             project.notes.append((field.line, no_value_note(field.label, field.value)))
-            continue
-        _assign(project, name, field)
-        project.lines[name] = field.line
+        elif name in _DATE_FIELDS:  # a date field may give no date ("à ce jour"), or both dates ("2021/2023")
+            other = given.get(_DATE_FIELDS[name])
+            dates = read_date(name, field.value, field.line, other and other.label_line, project.notes)
+            for date_name, date in dates.items():
+                setattr(project, date_name, date)
+                if date is not None:
+                    project.lines[date_name] = field.line
+        else:
+            _assign(project, name, field)
+            project.lines[name] = field.line
     if title:
         project.lines["title"] = title_lines[0].number
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
@@ -454,9 +462,7 @@ def _check_not_cut_short(after: list[Line]) -> None:
 def _assign(project: Project, name: str, field: _Field) -> None:
     """Store one field's value on the project, typed."""
     value, line = field.value, field.line
-    if name in ("start", "end"):
-        setattr(project, name, parse_date(value, line))
-    elif name == "allocation_year":
+    if name == "allocation_year":
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
         currency = re.search(r"\(([A-Za-z]{3})\)", field.label)
@@ -473,9 +479,8 @@ def _assign(project: Project, name: str, field: _Field) -> None:
 def _status(project: Project, value: str, line: int) -> str:
     """The status a value names, without a remark on it ("Actif (prolongé)", "En cours – prolongé"), which goes
     to the project's notes: the remark is no status."""
-    head = collapse(_DASH_REMARK.split(REMARK.sub(" ", value), maxsplit=1)[0])
+    head = without_remark(value)
     if head and head != value.strip():
-        project.notes.append((line, f'status "{excerpt(value)}" is read as "{head}": the remark on it is left '
-                                    "out of the record"))
+        project.notes.append((line, remark_note("status", value, head)))
         return head
     return value

@@ -292,3 +292,57 @@ def test_the_programme_s_name_over_the_title_is_no_title(programme):
 def test_a_title_that_names_the_programme_is_the_title():
     title = "Fonds de l'OIM pour le développement : appui aux gouvernements locaux"
     assert read(variant(TITLE, title)).title == title
+
+
+# ----- found by a fourth round of unseen pages
+
+@pytest.mark.parametrize("written", ["à ce jour", "En cours", "to date", "jusqu'à aujourd'hui"])
+def test_an_end_date_not_reached_yet_is_no_end_date_with_a_note(written):
+    # 'date "à ce jour" is not a date; write a year …': the page failed, and the advice gave no way to say it
+    page = variant("    2024\n", f"    {written}\n")
+    project = read(page)
+    assert project.end is None and project.start == SEED.start and "end" not in project.lines
+    assert project.notes == [(line_of(page, f"    {written}"), f'end date "{written}" says the project is still '
+                                                                "running: no end date in the record")]
+
+
+def test_an_end_date_in_words_is_refused_with_advice_that_can_be_followed():
+    error = refused(variant("    2024\n", "    bientôt\n"))
+    assert error.hint.endswith('or "à ce jour" if the project is still running')
+    assert read(variant("    2024\n", "    à ce jour\n")).end is None
+
+
+@pytest.mark.parametrize("field, written, date, remark", [
+    ("start", "depuis 2020", "2020", False), ("start", "à partir de mars 2020", "2020-03", False),
+    ("end", "jusqu'en décembre 2024", "2024-12", False),
+    ("end", "2024 (prolongé)", "2024", True), ("end", "2024 – prolongé", "2024", True),
+])
+def test_a_date_with_a_word_before_it_or_a_remark_is_the_date(field, written, date, remark):
+    old = {"start": "    2022\n", "end": "    2024\n"}[field]
+    page = variant(old, f"    {written}\n")
+    project = read(page)
+    assert getattr(project, field).iso() == date
+    number = line_of(page, f"    {written}")
+    assert project.notes == ([(number, f'{field} date "{written}" is read as "{date[:4]}": the remark on it is left '
+                                       "out of the record")] if remark else [])
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("2021/2023", "2021", "2023"), ("2021 - 2023", "2021", "2023"), ("de mars 2021 à juin 2023", "2021-03", "2023-06"),
+    ("2021 – à ce jour", "2021", None),
+])
+def test_both_dates_in_the_start_field_of_a_page_with_no_end_date_are_both(written, start, end):
+    # 'date "2021/2023" is not a date': the page failed
+    page = variant("    2022\n", f"    {written}\n", without("Date de fin", "2024"))
+    project = read(page)
+    assert (project.start.iso(), project.end and project.end.iso()) == (start, end)
+    assert project.lines["start"] == line_of(page, f"    {written}")
+
+
+def test_both_dates_in_the_start_field_of_a_page_with_an_end_date_are_refused():
+    page = variant("    2022\n", "    2021/2023\n")
+    error = refused(page)
+    assert error.line == line_of(page, "    2021/2023")
+    assert str(error) == (f'000.txt:{error.line}: start date "2021/2023" gives the end date too, and the page gives '
+                          f'the end date on line {line_of(page, "  • Date de fin")}; write the start date alone, '
+                          "e.g. 2021")

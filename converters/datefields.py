@@ -1,0 +1,112 @@
+"""Date fields as project pages fill them beyond a plain date: a remark on the date, a word before it, an end not
+reached yet, and both dates of the project in one field."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import PageError
+from .records import PartialDate
+from .textnorm import collapse, excerpt, fold
+from .values import REMARK, parse_date
+
+_WHAT = {"start": "start date", "end": "end date"}
+# A remark after a dash: "2023 – prolongé", "En cours – prolongé" (a lower-case word: "Actif – Active" names a
+# status twice, "2021 - 2023" is a span)
+_DASH_REMARK = re.compile(r"\s+[-\u2013\u2014]\s+(?=[a-zà-ÿ])")
+# What an end date says when the project has not ended, folded: "à ce jour", "en cours", "to date"
+_ONGOING = re.compile(r"(?:jusqu'(?:a|au) |a |au |to |until )?(?:ce jour|aujourd'hui|present|le present|date"
+                      r"|maintenant|now)|en cours|ongoing|actuellement|currently")
+_STILL_RUNNING = '"à ce jour" if the project is still running'
+# Words before a date, folded, that say the field's date and nothing more: "depuis 2020", "jusqu'en 2023"
+_LEADS = {"start": re.compile(r"^(?:depuis|des|a partir d(?:e |u |')|a compter d(?:e |u |')|since|from"
+                              r"|starting(?: from| in)?)\s*(?=\S)"),
+          "end": re.compile(r"^(?:jusqu'(?:a|au|en) ?|jusque |until|till)\s*(?=\S)")}
+# What parts the two dates of a span, folded: "2021/2023", "2021 - 2023", "de mars 2021 à juin 2023"
+_SPAN_OPENING = re.compile(r"^(?:de|du|from|between)\s+")
+_SPAN_SEPARATOR = re.compile(r"\s*[-/]\s*|\s+(?:a|au|to|until|and|et|jusqu'(?:a|au|en))\s+")
+
+
+def without_remark(value: str) -> str:
+    """The value without a remark in brackets or after a dash ("Actif (prolongé)", "En cours – prolongé" -> the
+    status); the value itself when it has none."""
+    return collapse(_DASH_REMARK.split(REMARK.sub(" ", value), maxsplit=1)[0])
+
+
+def remark_note(what: str, value: str, head: str) -> str:
+    """The note for a value read without its remark."""
+    return f'{what} "{excerpt(value)}" is read as "{head}": the remark on it is left out of the record'
+
+
+def read_date(field: str, value: str, line: int, other: int | None,
+              notes: list[tuple[int, str]]) -> dict[str, PartialDate | None]:
+    """The dates a start or end date field (`field`) gives, by field: its date ("2021"), read without a remark
+    ("2023 (prolongé)") or a word before it ("depuis 2020"); no end date for one not reached yet ("à ce jour");
+    both dates for a span ("2021/2023") when the page gives no other date field (`other` is the line of that field,
+    or None). What is left out goes to `notes`; PageError for anything else."""
+    try:
+        return {field: parse_date(value, line)}
+    except PageError as error:
+        refused = error
+    text = collapse(value)
+    dates = _worded(field, text, line, other, notes)  # first whole: "2020 - à ce jour" is a span, not a remark
+    if dates is None and (head := without_remark(text)) and head != text:
+        dates = _worded(field, head, line, other, notes)
+        if dates is not None:
+            notes.append((line, remark_note(_WHAT[field], value, head)))
+    if dates is None:  # parse_date's error, which an end in words ("bientôt") may have meant to be no date yet
+        words = field == "end" and not any(char.isdigit() for char in value)
+        raise PageError(refused.message, f"{refused.hint}, or {_STILL_RUNNING}" if words else refused.hint,
+                        line=line)
+    return dates
+
+
+def _worded(field: str, text: str, line: int, other: int | None,
+            notes: list[tuple[int, str]]) -> dict[str, PartialDate | None] | None:
+    """read_date() of a value without its remark, or None when it is none of the forms read_date() reads."""
+    folded = fold(text).strip(" .")
+    if (date := _date(folded)) is not None:  # the remark gone: "2023 (prolongé)"
+        return {field: date}
+    if field == "end" and _ONGOING.fullmatch(folded):
+        notes.append((line, _ongoing_note(field, text)))
+        return {"end": None}
+    if (lead := _LEADS[field].match(folded)) and (date := _date(folded[lead.end():])):
+        return {field: date}
+    span = _span(folded)
+    if span is None:
+        return None
+    if other is not None:
+        alone = span[0] if field == "start" else span[1]
+        what = _WHAT["end" if field == "start" else "start"]
+        raise PageError(f'{_WHAT[field]} "{excerpt(text)}" gives the {what} too, and the page gives the {what} '
+                        f"on line {other}",
+                        f"write the {_WHAT[field]} alone, e.g. {alone.iso() if alone else 'à ce jour'}", line=line)
+    if span[1] is None:
+        notes.append((line, _ongoing_note(field, text)))
+    return {"start": span[0], "end": span[1]}
+
+
+def _span(folded: str) -> tuple[PartialDate, PartialDate | None] | None:
+    """The start and end of "2021/2023", "janvier 2021 - mars 2022", "de 2021 à 2023", "2020 - à ce jour" (no end
+    yet), parted where both sides read as dates; None for no such span."""
+    folded = _SPAN_OPENING.sub("", folded)
+    for separator in _SPAN_SEPARATOR.finditer(folded):
+        start, end = folded[:separator.start()], folded[separator.end():]
+        if (first := _date(start)) is None:
+            continue
+        if _ONGOING.fullmatch(end):
+            return first, None
+        if (last := _date(end)) is not None:
+            return first, last
+    return None
+
+
+def _date(text: str) -> PartialDate | None:
+    try:
+        return parse_date(text)
+    except PageError:
+        return None
+
+
+def _ongoing_note(field: str, value: str) -> str:
+    return f'{_WHAT[field]} "{excerpt(value)}" says the project is still running: no end date in the record'
