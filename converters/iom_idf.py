@@ -466,7 +466,12 @@ def _assign(project: Project, name: str, field: _Field) -> None:
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
         currency = re.search(r"\(([A-Za-z]{3})\)", field.label)
-        project.budget = parse_money(value, currency[1].upper() if currency else None, line)
+        code = currency[1].upper() if currency else None
+        project.budget = parse_money(value, code, line)
+        if code and project.budget.currency != code:  # which of the two is right cannot be told
+            raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
+                            f'{project.budget.currency} in its value "{excerpt(value)}"',
+                            "give the amount in the one currency the project has", line=line)
     elif name in _COUNTRY_FIELDS:
         setattr(project, name, split_countries(value, line))
         check_apart(project.eligible_countries, project.other_countries, line)

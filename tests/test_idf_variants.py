@@ -346,3 +346,14 @@ def test_both_dates_in_the_start_field_of_a_page_with_an_end_date_are_refused():
     assert str(error) == (f'000.txt:{error.line}: start date "2021/2023" gives the end date too, and the page gives '
                           f'the end date on line {line_of(page, "  • Date de fin")}; write the start date alone, '
                           "e.g. 2021")
+
+
+@pytest.mark.parametrize("layout", ["bulleted", "inline"])
+def test_a_budget_in_another_currency_than_its_label_s_is_refused(layout):
+    # "Budget Amount (USD)" over "150 000 CHF" was 150,000 CHF, without a word (iom-innovation refuses the same)
+    page = variant("  • Budget Amount (USD)\n    300000.00\n", "  • Budget Amount (USD)\n    150 000 CHF\n"
+                   if layout == "bulleted" else "  • Budget Amount (USD) : 150 000 CHF\n")
+    error = refused(page)
+    assert error.line == line_of(page, "    150 000 CHF" if layout == "bulleted" else "  • Budget Amount (USD) :")
+    assert error.message == 'field "Budget Amount (USD)" names USD in its label and CHF in its value "150 000 CHF"'
+    assert read(variant("    300000.00", "    300 000 USD")).budget == SEED.budget
