@@ -347,14 +347,15 @@ def _scan_fields(lines: list[Line], labels: tuple, others: list[tuple[int, str]]
         run, broken = [], False
         first = index if first is None else first
         field = LABELS[key]
-        if field in fields:
+        values, after = _value_lines(lines, labels, index, field, inline)
+        if field in fields and (not values or " ".join(value.text for value in values) != fields[field].value):
             raise PageError(f'field "{excerpt(line.text)}" appears twice (lines {fields[field].label_line} and '
                             f"{line.number})", "keep one of them", line=line.number)
-        values, after = _value_lines(lines, labels, index, field, inline)
         if not values:
             raise PageError(f'field "{excerpt(line.text)}" has no value', "the page may be cut short: "
                             "give the value on the line after the label", line=line.number)
-        fields[field] = _Field(" ".join(value.text for value in values), values[0].number, line.text, line.number)
+        if field not in fields:  # given again with the same value, as some pages repeat the project ID: read once
+            fields[field] = _Field(" ".join(value.text for value in values), values[0].number, line.text, line.number)
         if begun is None:
             end, previous = after, index
         else:

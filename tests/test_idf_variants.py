@@ -357,3 +357,18 @@ def test_a_budget_in_another_currency_than_its_label_s_is_refused(layout):
     assert error.line == line_of(page, "    150 000 CHF" if layout == "bulleted" else "  • Budget Amount (USD) :")
     assert error.message == 'field "Budget Amount (USD)" names USD in its label and CHF in its value "150 000 CHF"'
     assert read(variant("    300000.00", "    300 000 USD")).budget == SEED.budget
+
+
+@pytest.mark.parametrize("again", ["  • Projet ID\n    PO.0181\n", "  • Projet ID : PO.0181\n"])
+def test_a_field_given_twice_with_the_same_value_is_read_once(again):
+    # 'field "Projet ID" appears twice': iom-innovation reads such a row once
+    page = variant("  • Couverture\n", again + "  • Couverture\n")
+    project = read(page)
+    assert replace(project, source=SEED.source) == SEED and not project.notes
+    first = line_of(page, "  • Projet ID")  # the one inserted, before the seed's: the value read is the first's
+    assert project.lines["code"] == (first if ":" in again else first + 1)
+
+
+def test_a_field_given_twice_with_another_value_is_still_refused():
+    page = variant("  • Couverture\n", "  • Projet ID\n    PO.0182\n  • Couverture\n")
+    assert "appears twice" in refused(page).message
