@@ -15,7 +15,8 @@ from . import euromed_ngo, iom_idf, iom_innovation, pagelines
 from .errors import PageError
 from .records import Project, Source
 
-# The page families, each a module with NAME, detect(text) -> bool and parse(text, source) -> Project.
+# The page families, each a module with NAME, RECOGNISED_BY (what detect() looks for, said to a user), detect(text)
+# -> bool and parse(text, source) -> Project.
 FORMATS: tuple[ModuleType, ...] = (iom_idf, iom_innovation, euromed_ngo)
 pagelines.TAB_LABELS.update(*(fmt.FIELD_LABELS for fmt in FORMATS))
 VERSION = version("migration-lod")
@@ -29,9 +30,10 @@ def detect(text: str) -> ModuleType:
     matches = [fmt for fmt in FORMATS if fmt.detect(text)]
     if len(matches) == 1:
         return matches[0]
-    if not matches:
+    if not matches:  # what each family's page is recognised by, so that the page can be made one
         raise PageError("no converter recognises this page",
-                        f"it must be one of: {', '.join(fmt.NAME for fmt in FORMATS)} (see README, Converters)")
+                        "it must be one of: " + "; ".join(f"{fmt.NAME}: {fmt.RECOGNISED_BY}" for fmt in FORMATS)
+                        + " (see README, Converters)")
     raise PageError(f"page matches several converters ({', '.join(fmt.NAME for fmt in matches)})",
                     "report this page as a bug")
 

@@ -31,6 +31,8 @@ from .textnorm import collapse, excerpt, fold, strip_article
 from .values import no_value, parse_duration_months, parse_money, parse_period
 
 NAME = "euromed-ngo"
+RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :, "
+                 "Zone d'intervention :…), one a heading or the link Retour vers les projets")
 
 # Headings that open a list section, folded -> section name.
 SECTIONS = {

@@ -18,6 +18,7 @@ from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_money, parse_year
 
 NAME = "iom-idf"
+RECOGNISED_BY = "two field labels or more, one of them Projet ID, Prima ID, IDF Region or Budget Amount (USD)"
 FUNDING_PROGRAMME = "iom-development-fund"
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.
@@ -83,9 +84,10 @@ _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
 def detect(text: str) -> bool:
-    """True for a page with at least three IDF field labels, one of them distinctive."""
+    """True for a page with the labels of two IDF fields at least, one of them distinctive (a short page gives its
+    project ID and its countries only)."""
     keys = {key for key, _ in _labels(text) if key}
-    return len({LABELS[k] for k in keys}) >= 3 and bool(keys & _DISTINCTIVE)
+    return len({LABELS[k] for k in keys}) >= 2 and bool(keys & _DISTINCTIVE)
 
 
 def parse(text: str, source: Source) -> Project:

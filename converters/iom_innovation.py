@@ -14,6 +14,8 @@ from .textnorm import excerpt, fold
 from .values import REMARK, no_value, parse_date, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
+RECOGNISED_BY = ("two rows of the project table (MISSION: …, CODE: …) and its heading INFORMATIONS SUR LE PROJET, "
+                 "or Éléments d'innovation")
 
 # Section headings as the site writes them, folded -> section name. Text before the first heading is the site's
 # navigation, and the project's title when it gives one.

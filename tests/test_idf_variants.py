@@ -372,3 +372,19 @@ def test_a_field_given_twice_with_the_same_value_is_read_once(again):
 def test_a_field_given_twice_with_another_value_is_still_refused():
     page = variant("  • Couverture\n", "  • Projet ID\n    PO.0182\n  • Couverture\n")
     assert "appears twice" in refused(page).message
+
+
+def test_a_short_page_with_its_project_id_and_countries_is_read():
+    # "no converter recognises this page", with no line and no reason
+    page = "\n".join([TITLE, "", "  • Projet ID", "    PO.0181",
+                      "  • Etat(s) membre(s) beneficiaires remplissant les conditions requises", "    Argentine", ""])
+    project = read(page)
+    assert (project.title, project.code, project.eligible_countries) == (SEED.title, "PO.0181", ["AR"])
+
+
+def test_a_page_no_converter_recognises_is_told_what_each_family_s_pages_give():
+    error = refused(f"{TITLE}\n\n  • Projet ID\n    PO.0181\n")  # one field is not an IDF page
+    assert error.message == "no converter recognises this page" and "\n" not in str(error)
+    assert error.hint.startswith("it must be one of: iom-idf: two field labels or more, one of them Projet ID, ")
+    assert "; iom-innovation: two rows of the project table" in error.hint
+    assert "; euromed-ngo: three of the network's headings and labels" in error.hint
