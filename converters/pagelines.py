@@ -47,7 +47,7 @@ def _page_lines(text: str) -> tuple[Line, ...]:
     lines = []
     text = clean(text, tabs=True)
     plain = spaced_plainly(text)
-    rows: set[int] = set()  # the numbers of the lines that are rows of a table written with pipes
+    rows: dict[int, list[str]] = {}  # the lines that are rows of a table written with pipes, by number: their cells
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             lines.append(Line.of(number, ""))
@@ -61,10 +61,11 @@ def _page_lines(text: str) -> tuple[Line, ...]:
         if not plain and "\t" in raw:
             body = _tab_separated(raw, body)
         if body.startswith("|"):
+            rows[number] = [cell.strip() for cell in body.strip("|").split("|")]
             body = _cells(body)
-            if not body and lines and lines[-1].number in rows:  # "|---|---|" under a header row: no field
-                lines[-1] = Line.of(lines[-1].number, "")
-            rows.add(number)
+            if not body and lines and lines[-1].number in rows:  # "|---|---|" under a header row: no field, but
+                header = lines[-1]  # a heading over the table's rows ("| INFORMATIONS SUR LE PROJET | |")
+                lines[-1] = Line.of(header.number, _caption(rows[header.number]), header.indent, header.bulleted)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
 
@@ -92,6 +93,13 @@ def _tab_separated(raw: str, body: str) -> str:
             or label_key(body) in TAB_LABELS):
         return body
     return f"{head}: {tail}"
+
+
+def _caption(cells: list[str]) -> str:
+    """The text of a table's header row: its one cell with text, which heads the table ("| INFORMATIONS SUR LE
+    PROJET | |"); none for a row of column names ("| Champ | Valeur |"), which is no field of the page."""
+    written = [cell for cell in cells if cell]
+    return written[0] if len(written) == 1 else ""
 
 
 def _cells(body: str) -> str:

@@ -66,3 +66,23 @@ def test_an_innovation_page_with_bold_row_keys_and_values_is_read_as_without():
 def test_markdown_emphasis_is_no_part_of_a_line(written, text, bulleted):
     line = page_lines(written)[0]
     assert (line.text, line.bulleted) == (text, bulleted)
+
+
+def markdown_table(page: str, header: str) -> str:
+    """The innovation page with its "KEY: value |" table written as a Markdown table under `header`."""
+    head, _, table = page.partition("INFORMATIONS SUR LE PROJET |\n---|\n")
+    rows = [row.rstrip(" |").partition(":") for row in table.strip("\n").split("\n")]
+    return head + header + "".join(f"| {key.strip()} | {value.strip()} |\n" for key, _, value in rows)
+
+
+@pytest.mark.parametrize("header", [
+    "| INFORMATIONS SUR LE PROJET | |\n|---|---|\n",  # the table's heading as its header row
+    "| INFORMATIONS SUR LE PROJET |\n|---|\n",
+    "INFORMATIONS SUR LE PROJET\n\n| Champ | Valeur |\n|:---|---:|\n",  # a header row of column names
+], ids=["heading-header", "heading-one-column", "column-names"])
+def test_an_innovation_page_with_a_markdown_table_is_read_as_without(header):
+    # 'row "MISSION: Argentine" is under no INFORMATIONS SUR LE PROJET heading': the header row over "|---|---|" was
+    # taken for column names and left out, though it was the table's heading
+    page = markdown_table(INNOVATION, header)
+    assert "| MISSION | Argentine |\n| ANNÉE | 2021 |" in page
+    same_record(page, INNOVATION, "003.txt")
