@@ -51,6 +51,7 @@ FIELD_LABELS = frozenset(LABELS)  # labels a value follows (converters/__init__.
 _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
 _COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
 _DATE_FIELDS = {"start": "end", "end": "start"}  # each date field, and the other
+_REMARKED = frozenset({"status", "scope"})  # fields of a concept, read without a remark on their value
 # Other wordings of the two beneficiary lists' labels, folded: which countries, and whether eligible or not
 _ELIGIBLE_KEY, _OTHER_KEY = "eligible member states", "other countries benefiting at time of allocation"
 _BENEFICIARY_KEY = "beneficiary countries"  # benefiting, the label not saying whether eligible
@@ -478,17 +479,18 @@ def _assign(project: Project, name: str, field: _Field) -> None:
     elif name in _COUNTRY_FIELDS:
         setattr(project, name, split_countries(value, line))
         check_apart(project.eligible_countries, project.other_countries, line)
-    elif name == "status":
-        project.status = _status(project, value, line)
+    elif name in _REMARKED:
+        setattr(project, name, _without_remark(project, name, value, line))
     else:
         setattr(project, name, value)
 
 
-def _status(project: Project, value: str, line: int) -> str:
-    """The status a value names, without a remark on it ("Actif (prolongé)", "En cours – prolongé"), which goes
-    to the project's notes: the remark is no status."""
+def _without_remark(project: Project, what: str, value: str, line: int) -> str:
+    """The concept a value names, without a remark on it ("Actif (prolongé)", "En cours – prolongé", "Regional
+    (Afrique de l'Ouest)"), which goes to the project's notes: the remark is no status or scope, and would be made
+    a concept of its own."""
     head = without_remark(value)
     if head and head != value.strip():
-        project.notes.append((line, remark_note("status", value, head)))
+        project.notes.append((line, remark_note(what, value, head)))
         return head
     return value

@@ -388,3 +388,18 @@ def test_a_page_no_converter_recognises_is_told_what_each_family_s_pages_give():
     assert error.hint.startswith("it must be one of: iom-idf: two field labels or more, one of them Projet ID, ")
     assert "; iom-innovation: two rows of the project table" in error.hint
     assert "; euromed-ngo: three of the network's headings and labels" in error.hint
+
+
+@pytest.mark.parametrize("written, head", [("Regional (Afrique de l’Ouest)", "Regional"),
+                                           ("Régional – trois pays", "Régional")])
+def test_a_remark_on_a_scope_is_left_out_with_a_note(written, head):
+    # the scope became a new concept "scope/regional-afrique-de-l-ouest"
+    page = variant("    National\n", f"    {written}\n")
+    project = read(page)
+    assert project.scope == head
+    assert project.notes == [(line_of(page, f"    {written}"), f'scope "{written}" is read as "{head}": the remark '
+                                                                "on it is left out of the record")]
+    mapped = to_graph(project)
+    assert mapped.graph.value(mapped.iri, MP.geographicScope) == to_graph(replace(SEED, scope=head)).graph.value(
+        mapped.iri, MP.geographicScope)
+    assert not mapped.notices
