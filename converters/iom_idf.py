@@ -96,6 +96,7 @@ def parse(text: str, source: Source) -> Project:
     lines = page_lines(text)
     others: list[tuple[int, str]] = []  # fields no label of ours names, lines by the title that are no part of it
     block = _field_block(lines, _labels(text), others)
+    _check_one_page(lines, _labels(text), block)
     title_lines, lead = _title(lines, block.first, others)
     title = _title_text(title_lines)
     after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
@@ -449,6 +450,28 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         values.append(lines[following])
         index = following + 1
     return values, index
+
+
+def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
+    """PageError when the text after the fields gives them again, three or more and one only this family has
+    ("Projet ID"), as the page of another project pasted under this one does; it starts at its title, or at its
+    own fields this page lacks, just before. A line of the description that starts like a field is no page."""
+    again = [at for at in range(block.end, len(lines))
+             if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields]
+    keys = {labels[at][0] for at in again}
+    if len({LABELS[key] for key in keys}) < 3 or not keys & _DISTINCTIVE:
+        return
+    first = again[0]
+    while (before := _previous(lines, first)) is not None and before in block.late:
+        first = before
+    at = _title_line(lines, first, [])
+    at = first if at is None else at
+    while at > block.end and _in_title(lines[at - 1]) and _goes_on(lines[at - 1].text, lines[at].text):
+        at -= 1  # a title wrapped over two lines (not the paragraph before: the first page's text may touch it)
+    start = lines[at]
+    raise PageError(f'a second project page starts on line {start.number} ("{excerpt(start.text, 50)}"), giving '
+                    f"this page's fields again ({excerpt(', '.join(lines[at].text for at in again), 50)})",
+                    "give one page per file", line=start.number)
 
 
 def _check_not_cut_short(after: list[Line]) -> None:

@@ -403,3 +403,23 @@ def test_a_remark_on_a_scope_is_left_out_with_a_note(written, head):
     assert mapped.graph.value(mapped.iri, MP.geographicScope) == to_graph(replace(SEED, scope=head)).graph.value(
         mapped.iri, MP.geographicScope)
     assert not mapped.notices
+
+
+@pytest.mark.parametrize("second, layout", [(IDF, "bulleted"), (IDF_DASHES, "dashes"),
+                                            (IDF.replace("  • Date de début\n    2022\n", "", 1), "fewer-fields")])
+def test_a_file_of_two_pages_is_refused_naming_where_the_second_starts(second, layout):
+    # the second project, its title and all its fields, became the first's description
+    page = f"{IDF}\n\n{second}"
+    title = (SEED_DASHES if layout == "dashes" else SEED).title
+    start = next(number for number, line in enumerate(page.split("\n"), start=1)
+                 if number > 1 and line.replace("\xa0", " ") == title)
+    error = refused(page)
+    assert error.line == start and error.hint == "give one page per file"
+    assert error.message.startswith(f'a second project page starts on line {start} ("{title[:30]}')
+
+
+def test_a_description_naming_fields_is_no_second_page():
+    lines = ["Calendrier et budget", "Date de début : 2019 pour la phase pilote", "Date de fin : 2026 pour le suivi",
+             "Budget : 50 000 USD de cofinancement", "Couverture : trois provinces"]
+    project = read(IDF + "\n" + "\n".join(lines))
+    assert project.description.endswith("\n".join(lines)) and project.start == SEED.start
