@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
+from .datefields import read_date
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import REMARK, no_value, parse_date, parse_duration_months, parse_money, parse_year
+from .values import REMARK, no_value, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
 RECOGNISED_BY = ("two rows of the project table (MISSION: …, CODE: …) and its heading INFORMATIONS SUR LE PROJET, "
@@ -50,6 +51,7 @@ ROWS = {
     "title": "title",
 }
 FIELD_LABELS = frozenset(ROWS)  # labels a value follows (converters/__init__.py gathers every family's)
+_DATE_ROWS = {"start": "end", "end": "start"}  # each date row, and the other
 # The record's fields a row gives, where they are not named as the row's field.
 _ROW_FIELDS = {"mission": ("mission_countries",), "duration": ("duration_months",),
                "countries": ("beneficiary_countries", "eligible_countries", "other_countries")}
@@ -95,7 +97,10 @@ def parse(text: str, source: Source) -> Project:
     if title_line:
         given["title"] = title_line
         project.lines["title"] = title_line.number
-    for line in _table(sections["table"]):
+    table = _table(sections["table"])
+    dated = {field: line.number for line in reversed(table)  # the line of each date row's first value
+             if (field := _row(line)[0]) in _DATE_ROWS and not no_value(_row(line)[1])}
+    for line in table:
         field, value = _row(line)
         if field is None:  # a row of the table this family does not read
             project.notes.append((line.number, unread(f'row "{excerpt(line.text.strip("| "), 60)}"', NAME)))
@@ -108,7 +113,14 @@ def parse(text: str, source: Source) -> Project:
             continue
         names = _ROW_FIELDS.get(field, (field,))
         before = [getattr(project, name) for name in names]
-        _assign(project, field, value, line)
+        if field in _DATE_ROWS:  # a date row may give no date ("à ce jour"), or both dates ("2021/2023")
+            other = dated.get(_DATE_ROWS[field])
+            for name, date in read_date(field, value, line.number, other, project.notes).items():
+                setattr(project, name, date)
+                if date is not None:
+                    project.lines[name] = line.number
+        else:
+            _assign(project, field, value, line)
         if field in given:
             if [getattr(project, name) for name in names] != before:
                 raise _clash(line, field, given[field])
@@ -321,8 +333,6 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
         project.allocation_year = parse_year(value, line.number)
     elif field == "budget":
         project.budget = _budget(value, line)
-    elif field in ("start", "end"):
-        setattr(project, field, parse_date(value, line.number))
     elif field == "duration":
         project.duration_months = parse_duration_months(value, line.number)
     elif field in ("code", "title"):

@@ -276,3 +276,26 @@ def test_a_year_before_the_amount_with_a_colon_is_not_the_amount():
     # "MONTANT : 2021 : 400 000 dollars É.-U." was a budget of 2,021 USD
     page = variant("MONTANT DU FINANCEMENT:400 000", "MONTANT : 2021 : 400 000")
     assert read(page).budget == Money(Decimal("400000"), "USD")
+
+
+# ----- found by a fourth round of unseen pages
+
+@pytest.mark.parametrize("rows, start, end, note", [
+    ("DATE DE DÉBUT: depuis mars 2021 |\nDATE DE FIN: à ce jour |", "2021-03", None,
+     'end date "à ce jour" says the project is still running: no end date in the record'),
+    ("DATE DE DÉBUT: 2021/2023 |", "2021", "2023", None),
+    ("DATE DE FIN: 2023 (prolongé) |", None, "2023",
+     'end date "2023 (prolongé)" is read as "2023": the remark on it is left out of the record'),
+])
+def test_date_rows_are_read_as_the_idf_s_date_fields(rows, start, end, note):
+    # each was 'date "…" is not a date'
+    page = variant("CODE: IS.0077 |", f"CODE: IS.0077 |\n{rows}")
+    project = read(page)
+    assert (project.start and project.start.iso(), project.end and project.end.iso()) == (start, end)
+    assert [text for _, text in project.notes] == ([note] if note else [])
+
+
+def test_both_dates_in_a_row_of_a_table_with_the_other_date_row_are_refused():
+    page = variant("CODE: IS.0077 |", "CODE: IS.0077 |\nDATE DE DÉBUT: 2021/2023 |\nDATE DE FIN: 2023 |")
+    error = refused(page)
+    assert error.line == line_of(page, "DATE DE DÉBUT") and "the page gives the end date on line" in error.message
