@@ -18,7 +18,9 @@ from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_money, parse_year
 
 NAME = "iom-idf"
-RECOGNISED_BY = "two field labels or more, one of them Projet ID, Prima ID, IDF Region or Budget Amount (USD)"
+RECOGNISED_BY = ("three field labels or more, one of them Projet ID, Project ID, Prima ID, IDF Region or Budget Amount "
+                 "(USD); or two, one of them a label only its pages use (Projet ID, Prima ID, IDF Region or Budget "
+                 "Amount (USD))")
 FUNDING_PROGRAMME = "iom-development-fund"
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.
@@ -49,6 +51,10 @@ LABELS = {
 FIELD_LABELS = frozenset(LABELS)  # labels a value follows (converters/__init__.py gathers every family's)
 # Labels that only this family uses: one of them must be present for the page to be ours.
 _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
+# A page of two fields is ours by a label no other site writes: not "Project ID", which an English fact sheet of
+# any agency gives with its budget ("Project ID: TUN-2021-004", "Budget: USD 1,200,000"), nor the eligible member
+# states', which the innovation fund's pages give too; the site's mixed "Projet ID" is its own
+_OWN = (_DISTINCTIVE - {"project id"}) | {"region idf", "region du fdi", "id prima"}
 _COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
 _DATE_FIELDS = {"start": "end", "end": "start"}  # each date field, and the other
 _REMARKED = frozenset({"status", "scope"})  # fields of a concept, read without a remark on their value
@@ -85,10 +91,13 @@ _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 
 def detect(text: str) -> bool:
-    """True for a page with the labels of two IDF fields at least, one of them distinctive (a short page gives its
-    project ID and its countries only)."""
+    """True for a page with the labels of three IDF fields at least, one of them distinctive, or of two, one of them
+    a label only this family's pages use (a short page gives its project ID and its countries only)."""
     keys = {key for key, _ in _labels(text) if key}
-    return len({LABELS[k] for k in keys}) >= 2 and bool(keys & _DISTINCTIVE)
+    fields = {LABELS[k] for k in keys}
+    if len(fields) >= 3:
+        return bool(keys & _DISTINCTIVE)
+    return len(fields) == 2 and bool(keys & _OWN)
 
 
 def parse(text: str, source: Source) -> Project:

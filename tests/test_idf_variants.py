@@ -385,7 +385,7 @@ def test_a_short_page_with_its_project_id_and_countries_is_read():
 def test_a_page_no_converter_recognises_is_told_what_each_family_s_pages_give():
     error = refused(f"{TITLE}\n\n  • Projet ID\n    PO.0181\n")  # one field is not an IDF page
     assert error.message == "no converter recognises this page" and "\n" not in str(error)
-    assert error.hint.startswith("it must be one of: iom-idf: two field labels or more, one of them Projet ID, ")
+    assert error.hint.startswith("it must be one of: iom-idf: three field labels or more, one of them Projet ID, ")
     assert "; iom-innovation: two rows of the project table" in error.hint
     assert "; euromed-ngo: three of the network's headings and labels" in error.hint
 
@@ -423,3 +423,21 @@ def test_a_description_naming_fields_is_no_second_page():
              "Budget : 50 000 USD de cofinancement", "Couverture : trois provinces"]
     project = read(IDF + "\n" + "\n".join(lines))
     assert project.description.endswith("\n".join(lines)) and project.start == SEED.start
+
+
+# ----- found by a fifth round of unseen pages
+
+@pytest.mark.parametrize("fields", [["Project ID: AB-2020-017", "Budget: USD 850,000"],
+                                    ["Project ID: AB-2020-017", "Start date: March 2020"]])
+def test_another_agency_s_fact_sheet_with_a_project_id_is_no_idf_page(fields):
+    # an English fact sheet's "Project ID" and "Budget" made it an IOM Development Fund project
+    page = "\n".join(["Agency fact sheet", "", "Project title: Asylum systems", *fields, "Location: Tunis", ""])
+    assert refused(page).message == "no converter recognises this page"
+
+
+@pytest.mark.parametrize("label, value", [("Projet ID", "PO.0181"), ("Prima ID", "AR10P0101"),
+                                          ("Budget Amount (USD)", "300000.00")])
+def test_a_short_page_with_a_label_only_idf_pages_use_is_read(label, value):
+    page = "\n".join([TITLE, "", f"  • {label}", f"    {value}", "  • Statut du projet", "    Actif", ""])
+    project = read(page)
+    assert project.title == SEED.title and project.status == "Actif"
