@@ -33,6 +33,30 @@ def without_remark(value: str) -> str:
     return collapse(_DASH_REMARK.split(REMARK.sub(" ", value), maxsplit=1)[0])
 
 
+def without_date_remark(value: str) -> str:
+    """without_remark(), and without a phrase of time after the words that name a concept ("En cours depuis 2021",
+    "Actif à ce jour", "Achevé en juin 2023" -> the status): the words before the first such phrase that runs to
+    the end of the value."""
+    head = without_remark(value)
+    words = head.split(" ")
+    for at in range(1, len(words)):
+        if _time_phrase(fold(" ".join(words[at:])).strip(" .")) and any(char.isalpha() for char in words[at - 1]):
+            return " ".join(words[:at])
+    return head
+
+
+# A word that puts a date in time after a status ("Achevé en 2023", "Terminé le 30 juin 2023", "Closed in 2022")
+_AT = re.compile(r"^(?:en|le|au|in|on|as of|since)\s+(?=\S)")
+
+
+def _time_phrase(folded: str) -> bool:
+    """True for a phrase that says when, folded: "depuis 2021", "à ce jour", "jusqu'en 2024", "en juin 2023"."""
+    if _ONGOING.fullmatch(folded):
+        return True
+    return any((lead := pattern.match(folded)) and _date(folded[lead.end():]) is not None
+               for pattern in (*_LEADS.values(), _AT))
+
+
 def remark_note(what: str, value: str, head: str) -> str:
     """The note for a value read without its remark."""
     return f'{what} "{excerpt(value)}" is read as "{head}": the remark on it is left out of the record'

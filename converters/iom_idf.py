@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .countries import check_apart, is_country_list, split_countries
-from .datefields import read_date, remark_note, without_remark
+from .datefields import read_date, remark_note, without_date_remark
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -519,9 +519,9 @@ def _assign(project: Project, name: str, field: _Field) -> None:
 
 def _without_remark(project: Project, what: str, value: str, line: int) -> str:
     """The concept a value names, without a remark on it ("Actif (prolongé)", "En cours – prolongé", "Regional
-    (Afrique de l'Ouest)"), which goes to the project's notes: the remark is no status or scope, and would be made
-    a concept of its own."""
-    head = without_remark(value)
+    (Afrique de l'Ouest)", "En cours depuis 2021", "Actif à ce jour"), which goes to the project's notes: the remark
+    is no status or scope, and would be made a concept of its own."""
+    head = without_date_remark(value)
     if head and head != value.strip():
         project.notes.append((line, remark_note(what, value, head)))
         return head

@@ -441,3 +441,23 @@ def test_a_short_page_with_a_label_only_idf_pages_use_is_read(label, value):
     page = "\n".join([TITLE, "", f"  • {label}", f"    {value}", "  • Statut du projet", "    Actif", ""])
     project = read(page)
     assert project.title == SEED.title and project.status == "Actif"
+
+
+@pytest.mark.parametrize("written, head, concept", [
+    ("En cours depuis 2021", "En cours", "active"), ("Actif à ce jour", "Actif", "active"),
+    ("Achevé en juin 2023", "Achevé", "completed"), ("En cours jusqu'en 2025", "En cours", "active"),
+])
+def test_a_status_with_a_phrase_of_time_after_it_is_the_status_with_a_note(written, head, concept):
+    # "En cours depuis 2021" was a new concept, status/en-cours-depuis-2021
+    page = variant("    Actif\n", f"    {written}\n")
+    project = read(page)
+    assert project.status == head
+    assert project.notes == [(line_of(page, f"    {written}"), f'status "{written}" is read as "{head}": the remark '
+                                                                "on it is left out of the record")]
+    found, notices = concepts(page)
+    assert CONCEPT + f"status/{concept}" in found and not notices
+
+
+@pytest.mark.parametrize("written", ["En cours d'exécution", "Actif / Active", "En cours"])
+def test_a_status_of_several_words_and_no_time_is_whole(written):
+    assert read(variant("    Actif\n", f"    {written}\n")).status == written
