@@ -19,9 +19,9 @@ _ONGOING = re.compile(r"(?:jusqu'(?:a|au) |a |au |to |until )?(?:ce jour|aujourd
                       r"|maintenant|now)|en cours|ongoing|actuellement|currently")
 _STILL_RUNNING = '"à ce jour" if the project is still running'
 # Words before a date, folded, that say the field's date and nothing more: "depuis 2020", "jusqu'en 2023"
-_LEADS = {"start": re.compile(r"^(?:depuis|des|a partir d(?:e |u |')|a compter d(?:e |u |')|since|from"
+_LEADS = {"start": re.compile(r"^(?:(?:depuis|des)(?: le)?|a partir d(?:e |u |')|a compter d(?:e |u |')|since|from"
                               r"|starting(?: from| in)?)\s*(?=\S)"),
-          "end": re.compile(r"^(?:jusqu'(?:a|au|en) ?|jusque |until|till)\s*(?=\S)")}
+          "end": re.compile(r"^(?:jusqu'(?:au|en|a) ?|jusque |until|till)\s*(?=\S)")}
 # What parts the two dates of a span, folded: "2021/2023", "2021 - 2023", "de mars 2021 à juin 2023"
 _SPAN_OPENING = re.compile(r"^(?:de|du|from|between)\s+")
 _SPAN_SEPARATOR = re.compile(r"\s*[-/]\s*|\s+(?:a|au|to|until|and|et|jusqu'(?:a|au|en))\s+")
@@ -76,7 +76,13 @@ def read_date(field: str, value: str, line: int, other: int | None,
     dates = _worded(field, text, line, other, notes)  # first whole: "2020 - à ce jour" is a span, not a remark
     if dates is None and (head := without_remark(text)) and head != text:
         dates = _worded(field, head, line, other, notes)
-        if dates is not None:
+        if dates is not None and field == "end" and dates["end"] is not None \
+                and (later := _extended(text)) is not None and _order(later) > _order(dates["end"]):
+            first = dates["end"].iso()
+            notes.append((line, f'{_WHAT[field]} "{excerpt(value)}" is read as "{later.iso()}", the date the project '
+                                f"was extended to: the first end date, {first}, is left out of the record"))
+            dates = {"end": later}
+        elif dates is not None:
             notes.append((line, remark_note(_WHAT[field], value, head)))
     if dates is None:  # parse_date's error, which an end in words ("bientôt") may have meant to be no date yet
         words = field == "end" and not any(char.isdigit() for char in value)
@@ -108,6 +114,21 @@ def _worded(field: str, text: str, line: int, other: int | None,
     if span[1] is None:
         notes.append((line, _ongoing_note(field, text)))
     return {"start": span[0], "end": span[1]}
+
+
+# A remark that extends the end date to another: "(prolongé jusqu'en juin 2024)", "– extended to June 2024"
+_EXTENDED = re.compile(r"\b(?:prolonge|etendu|reporte|extended|postponed)e?s?\s+(?:jusqu'(?:au|en|a) ?|jusque |au |a "
+                       r"|until |till |to )(?P<date>[^)]+)")
+
+
+def _extended(remark: str) -> PartialDate | None:
+    """The date a remark on an end date says the project was extended to; None for none."""
+    found = _EXTENDED.search(fold(remark))
+    return _date(found["date"].strip(" .")) if found else None
+
+
+def _order(date: PartialDate) -> tuple[int, int, int]:
+    return date.year, date.month or 0, date.day or 0
 
 
 def _span(folded: str) -> tuple[PartialDate, PartialDate | None] | None:

@@ -461,3 +461,34 @@ def test_a_status_with_a_phrase_of_time_after_it_is_the_status_with_a_note(writt
 @pytest.mark.parametrize("written", ["En cours d'exécution", "Actif / Active", "En cours"])
 def test_a_status_of_several_words_and_no_time_is_whole(written):
     assert read(variant("    Actif\n", f"    {written}\n")).status == written
+
+
+@pytest.mark.parametrize("field, written, date", [
+    ("start", "Depuis le 15 mars 2021", "2021-03-15"), ("start", "dès le 1er mars 2021", "2021-03-01"),
+    ("end", "jusqu'au 30 juin 2024", "2024-06-30"),
+])
+def test_a_day_with_a_word_before_it_is_the_date(field, written, date):
+    # "not a date": "depuis mars 2021" was read, "depuis le 15 mars 2021" and "jusqu'au 30 juin 2024" were not
+    page = variant({"start": "    2022\n", "end": "    2024\n"}[field], f"    {written}\n")
+    project = read(page)
+    assert getattr(project, field).iso() == date and not project.notes
+
+
+@pytest.mark.parametrize("written, date", [("2024 (prolongé jusqu’en juin 2025)", "2025-06"),
+                                           ("2024 – prolongé jusqu'au 30 juin 2025", "2025-06-30"),
+                                           ("2024 (extended to June 2025)", "2025-06")])
+def test_an_end_date_extended_to_a_later_one_is_the_later_one_with_a_note(written, date):
+    # the end was 2024, the date the project was extended to only in a note that said the remark was left out
+    page = variant("    2024\n", f"    {written}\n")
+    project = read(page)
+    assert project.end.iso() == date
+    note = f'end date "{written}" is read as "{date}", the date the project was extended to: the first end date, ' \
+           "2024, is left out of the record"
+    assert project.notes == [(line_of(page, f"    {written}"), note)]
+
+
+@pytest.mark.parametrize("written", ["2024 (prolongé de 6 mois)", "2024 (prolongé jusqu'en 2023)"])
+def test_an_end_date_extended_by_a_length_or_to_no_later_date_is_the_first(written):
+    page = variant("    2024\n", f"    {written}\n")
+    project = read(page)
+    assert project.end.iso() == "2024" and "the remark on it is left out" in project.notes[0][1]
