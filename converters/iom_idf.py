@@ -464,9 +464,14 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
 def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
     """PageError when the text after the fields gives them again, three or more and one only this family has
     ("Projet ID"), as the page of another project pasted under this one does; it starts at its title, or at its
-    own fields this page lacks, just before. A line of the description that starts like a field is no page."""
+    own fields this page lacks, just before. Such a page lays its fields out as the site does (bulleted labels over
+    their values, or "-" lines) or as this page does: "Label : value" lines in the description that quote another
+    phase's fields ("Projet ID : PO.0500", "Date de fin : 2020") under bulleted fields are text, and so is a line
+    of the description that starts like a field."""
+    layouts = {_layout(lines, labels, at) for at in range(block.first, block.end) if labels[at][0]}
     again = [at for at in range(block.end, len(lines))
-             if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields]
+             if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields
+             and _layout(lines, labels, at) in layouts | {(True, False)}]
     keys = {labels[at][0] for at in again}
     if len({LABELS[key] for key in keys}) < 3 or not keys & _DISTINCTIVE:
         return
@@ -481,6 +486,12 @@ def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
     raise PageError(f'a second project page starts on line {start.number} ("{excerpt(start.text, 50)}"), giving '
                     f"this page's fields again ({excerpt(', '.join(lines[at].text for at in again), 50)})",
                     "give one page per file", line=start.number)
+
+
+def _layout(lines: list[Line], labels: tuple, at: int) -> tuple[bool, bool]:
+    """How the label line lines[at] is laid out: whether marked as a field (bulleted, or after a "-" line), and
+    whether its value is on it ("Label : value")."""
+    return lines[at].bulleted or _after_dash(lines, at), labels[at][1] is not None
 
 
 def _check_not_cut_short(after: list[Line]) -> None:

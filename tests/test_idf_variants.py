@@ -492,3 +492,19 @@ def test_an_end_date_extended_by_a_length_or_to_no_later_date_is_the_first(writt
     page = variant("    2024\n", f"    {written}\n")
     project = read(page)
     assert project.end.iso() == "2024" and "the remark on it is left out" in project.notes[0][1]
+
+
+def test_a_description_quoting_another_phase_s_fields_on_lines_of_their_own_is_no_second_page():
+    # "a second project page starts on line …": the lines "Label : value" under bulleted fields were a page
+    lines = ["Ce projet fait suite à une première phase, dont voici les références :", "Projet ID : PO.0100",
+             "Date de début : 2018", "Date de fin : 2020", "Statut du projet : Achevé", "La phase II va plus loin."]
+    project = read(IDF + "\n" + "\n".join(lines))
+    assert project.description.endswith("\n".join(lines)) and project.code == SEED.code
+    assert (project.start, project.end, project.status) == (SEED.start, SEED.end, SEED.status)
+
+
+def test_a_second_page_laid_out_as_the_first_is_refused_though_its_fields_are_inline():
+    first = "\n".join(["Titre du premier projet", "", "Projet ID : PO.0100", "Date de début : 2018",
+                       "Date de fin : 2020", "Statut du projet : Achevé", "Un texte."])
+    page = first + "\n\n" + first.replace("premier", "second").replace("PO.0100", "PO.0101")
+    assert refused(page).line == line_of(page, "Titre du second")
