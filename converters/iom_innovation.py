@@ -334,11 +334,40 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
     elif field == "budget":
         project.budget = _budget(value, line)
     elif field == "duration":
-        project.duration_months = parse_duration_months(value, line.number)
+        project.duration_months = _duration(project, value, line.number)
     elif field in ("code", "title"):
         setattr(project, field, value)
     elif field == "countries":
         _beneficiaries(project, line)
+
+
+# A remark that extends a duration, folded: "(prolongé à 24 mois)" to a length, "(prolongé de 6 mois)" by one
+_EXTENDED = re.compile(r"\b(?:prolonge|etendu|extended)e?s?\s+(?:(?P<to>a|au|to|jusqu'a)|(?P<by>de|by))\s+"
+                       r"(?P<length>[^)]+)")
+
+
+def _duration(project: Project, value: str, line: int) -> int:
+    """The months of a DURÉE row; a remark in brackets is left out with a note, and one that extends the project
+    ("18 mois (prolongé à 24 mois)", "(prolongé de 6 mois)") gives the length it was extended to."""
+    months = parse_duration_months(value, line)
+    remarks = REMARK.findall(value)
+    if not remarks:
+        return months
+    extended = _EXTENDED.search(fold(" ".join(remarks)))
+    total = None
+    if extended:
+        try:
+            more = parse_duration_months(extended["length"].strip(" ."))
+        except PageError:
+            more = None
+        total = more if not more or extended["to"] else months + more
+    if total is None or total <= months:
+        project.notes.append((line, f'duration "{excerpt(value)}" is read as {months} months: the remark on it is '
+                                    "left out of the record"))
+        return months
+    project.notes.append((line, f'duration "{excerpt(value)}" is read as {total} months, the length the project was '
+                                f"extended to: the first length, {months} months, is left out of the record"))
+    return total
 
 
 def _budget(value: str, line: Line) -> Money:

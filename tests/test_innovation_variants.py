@@ -299,3 +299,25 @@ def test_both_dates_in_a_row_of_a_table_with_the_other_date_row_are_refused():
     page = variant("CODE: IS.0077 |", "CODE: IS.0077 |\nDATE DE DÉBUT: 2021/2023 |\nDATE DE FIN: 2023 |")
     error = refused(page)
     assert error.line == line_of(page, "DATE DE DÉBUT") and "the page gives the end date on line" in error.message
+
+
+# ----- found by a fifth round of unseen pages
+
+@pytest.mark.parametrize("written, months", [("24 mois (prolongé à 30 mois)", 30), ("24 mois (prolongé de 6 mois)", 30),
+                                             ("2 ans (extended by 6 months)", 30)])
+def test_a_duration_extended_is_the_length_it_was_extended_to_with_a_note(written, months):
+    # "18 mois (prolongé à 24 mois)" was 18 months, the extension left out without a word
+    page = variant("DURÉE: 24 mois |", f"DURÉE: {written} |")
+    project = read(page)
+    assert project.duration_months == months
+    assert project.notes == [(line_of(page, "DURÉE"), f'duration "{written}" is read as {months} months, the length '
+                              "the project was extended to: the first length, 24 months, is left out of the record")]
+
+
+@pytest.mark.parametrize("written", ["24 mois (prolongé)", "24 mois (phase pilote)", "24 mois (prolongé à 12 mois)"])
+def test_a_remark_on_a_duration_is_left_out_with_a_note(written):
+    page = variant("DURÉE: 24 mois |", f"DURÉE: {written} |")
+    project = read(page)
+    assert project.duration_months == 24
+    assert project.notes == [(line_of(page, "DURÉE"), f'duration "{written}" is read as 24 months: the remark on it '
+                                                       "is left out of the record")]
