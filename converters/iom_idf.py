@@ -111,6 +111,7 @@ def parse(text: str, source: Source) -> Project:
     after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
     text_lines = lead + without_footer(after)
     _check_not_cut_short(text_lines)  # the description: after the fields, before the footer
+    _check_not_cut_in_fields(block, text_lines)
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
     project = Project(source=source, language=language, title=title, description=description,
@@ -504,6 +505,24 @@ def _check_not_cut_short(after: list[Line]) -> None:
     if any(label.startswith(key) and label != key for label in LABELS):
         raise PageError(f'the page seems cut short at "{excerpt(written[0].text)}", the start of a field label',
                         "give the whole page: that field and its value", line=written[0].number)
+
+
+# The fields that name a project and where it runs, which the site gives last: a page that has none of them and
+# stops on a value was cut before them
+_LAST_FIELDS = frozenset({"code", "prima_id"}) | _COUNTRY_FIELDS
+
+
+def _check_not_cut_in_fields(block: _Block, after: list[Line]) -> None:
+    """PageError when the page stops on a field's value, with no description after it, and gives neither its
+    project ID, its Prima ID nor its countries, the fields the site gives last: the page was cut short among its
+    fields, and the last value read may be cut too ("Budget Amount (USD)" over "300")."""
+    if any(not line.blank for line in after) or block.fields.keys() & _LAST_FIELDS or not block.fields:
+        return
+    last = max(block.fields.values(), key=lambda field: field.line)
+    raise PageError(f'the page may be cut short: it stops on the value of "{excerpt(last.label)}" '
+                    f'("{excerpt(last.value)}") with no description, and gives no project ID, Prima ID or countries',
+                    "give the whole page; a page of a few fields gives its project ID (Projet ID) at least",
+                    line=last.line)
 
 
 def _assign(project: Project, name: str, field: _Field) -> None:

@@ -438,7 +438,8 @@ def test_another_agency_s_fact_sheet_with_a_project_id_is_no_idf_page(fields):
 @pytest.mark.parametrize("label, value", [("Projet ID", "PO.0181"), ("Prima ID", "AR10P0101"),
                                           ("Budget Amount (USD)", "300000.00")])
 def test_a_short_page_with_a_label_only_idf_pages_use_is_read(label, value):
-    page = "\n".join([TITLE, "", f"  • {label}", f"    {value}", "  • Statut du projet", "    Actif", ""])
+    page = "\n".join([TITLE, "", f"  • {label}", f"    {value}", "  • Statut du projet", "    Actif",
+                      "Le projet appuie les autorités locales.", ""])
     project = read(page)
     assert project.title == SEED.title and project.status == "Actif"
 
@@ -508,3 +509,17 @@ def test_a_second_page_laid_out_as_the_first_is_refused_though_its_fields_are_in
                        "Date de fin : 2020", "Statut du projet : Achevé", "Un texte."])
     page = first + "\n\n" + first.replace("premier", "second").replace("PO.0100", "PO.0101")
     assert refused(page).line == line_of(page, "Titre du second")
+
+
+def test_a_page_that_stops_on_a_value_before_its_id_and_countries_may_be_cut_short():
+    # the page stopped on "Budget Amount (USD)" over "300" (the value cut too) and was published with 300.00 USD
+    page = IDF[:IDF.index("300000.00") + 3]
+    error = refused(page)
+    assert error.line == line_of(page, "    300")
+    assert error.message == ('the page may be cut short: it stops on the value of "Budget Amount (USD)" ("300") with '
+                             "no description, and gives no project ID, Prima ID or countries")
+
+
+def test_a_short_page_that_gives_its_project_id_and_no_description_is_read():
+    page = "\n".join([TITLE, "", "  • Projet ID", "    PO.0181", "  • Budget Amount (USD)", "    300000.00"])
+    assert read(page).budget == SEED.budget
