@@ -82,15 +82,23 @@ _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
-# "et" or "&" between two names where none goes on over it (see _split_list); between two names of a list (see
-# _listed_pair)
+# "et" or "&" between two names where none goes on over it (see _split_list); before a kind of organisation, see
+# _kind_pair
 _NAMES_AND = re.compile(r"(?<=\))\s+(?:et|&)\s+(?=\S)"
                         r"|\s+(?:et|&)\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")
 _LIST_AND = re.compile(r"\s+(?:et|&)\s+")
+# Words naming a kind of organisation, folded, that start a name: "et" before such a name parts two (see _kind_pair)
+_KINDS_OF_ORGANISATION = frozenset({
+    "association", "fondation", "foundation", "ambassade", "embassy", "agence", "agency", "union", "organisation",
+    "organization", "office", "universite", "university", "reseau", "network", "federation", "confederation",
+    "comite", "committee", "croix-rouge", "croissant-rouge", "commission", "institut", "institute", "centre",
+    "center", "observatoire", "municipalite", "commune", "ligue", "collectif", "plateforme", "syndicat", "banque",
+    "bank", "fonds", "fund", "conseil", "council", "ministere", "ministry", "direction", "secretariat",
+})
+_OFFICES = frozenset({"ministere", "ministry", "direction", "secretariat"})  # whose name goes on with a portfolio
 _ETC = re.compile(r"^\s*(?:etc\.*|\.\.\.|\u2026)\s*$", re.IGNORECASE)  # "A, B, etc.": no organisation
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+(?=\S)")  # "1. Université Mohammed V de Rabat"
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
-_BRACKETED = re.compile(r"\([^()]*\)")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
@@ -426,8 +434,8 @@ def _split_list(value: str) -> list[str]:
     """Names parted by commas, ";", "|" or " / ", keeping those inside parentheses, without a last "etc."; "et"
     (or "&") parts two names where it cannot be inside one: after a closing parenthesis ("Agence française de
     développement (AFD) et GIZ") or before an acronym that ends the list ("…, OIM et HCR"), next to an
-    organisation the reference data knows ("L'Union européenne et la Coopération suisse"), or in a list of names
-    between two as _listed_pair tells them ("Union européenne, Ambassade de France et Fondation de France").
+    organisation the reference data knows ("L'Union européenne et la Coopération suisse"), or before a name of a
+    kind of organisation as _kind_pair tells them ("Ambassade de France et Fondation de France").
     Elsewhere it stays: "Ministère des Affaires sociales et de la Solidarité", "Association pour le Leadership et
     le Développement en Afrique" are one name each. A numbered line ("1. Université X") is one name."""
     if numbered := _NUMBERED.match(value):  # one organisation a line, commas and all
@@ -441,25 +449,36 @@ def _split_list(value: str) -> list[str]:
             start = mark.end()
     parts.append(value[start:])
     parts = [part for part in _rejoined(parts) if not _ETC.match(part)]
-    listed = len(parts) > 1
     names = [name for part in parts for each in _NAMES_AND.split(part) for known in _known_pair(each)
-             for name in (_listed_pair(known) if listed and "," not in _BRACKETED.sub("", part) else [known])]
+             for name in _kind_pair(known)]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
 
 
-def _listed_pair(name: str) -> list[str]:
-    """A name of a list of names that is two joined by "et": where a name of two words or more starting with a
-    capital follows it ("Oxfam Intermón et Terre des Hommes", "Ambassade de France et Fondation de France"),
-    unless an acronym after it is the first name's ("Association Solidarité et Échanges pour le Développement
-    (ASED)"); a single word after it goes on with the name ("Association Rencontre et Développement")."""
+def _kind_pair(name: str) -> list[str]:
+    """A name that is two joined by "et" or "&": where the name after it starts with a word naming a kind of
+    organisation and has more words ("Fondation Abbé Pierre et Fondation de France", "…, Ambassade de France au
+    Maroc et la Fondation de France"), unless an acronym after it is the first name's ("Association X et Union
+    pour Y (AXU)"), and in a ministry's or a directorate's name unless another of them follows ("Ministère de
+    l'Emploi et Insertion Professionnelle" is one; its portfolio follows). Before any other word "et" is inside
+    one name ("Association Femmes et Développement Durable", "Musées & Sociétés en Méditerranée"): no telling
+    there, "Oxfam Intermón et Terre des Hommes" stays one."""
     for match in _LIST_AND.finditer(name):
         first, second = name[:match.start()].strip(), name[match.end():]
+        second = second[article.end():] if (article := _ARTICLE_GOES_ON.match(second)) else second
         acronym = _PARENTHESIS.search(second)
         initial = acronym[1][:1] if acronym and _is_acronym(acronym[1]) else None
-        if (first[:1].isupper() and second[:1].isupper() and len(_PARENTHESIS.sub("", second).split()) > 1
-                and not (initial and initial == first[:1] != second[:1])):
-            return [first, *_listed_pair(second)]
+        kind, head = _kind(second), _kind(strip_article(first))
+        if (kind and second[:1].isupper() and len(_PARENTHESIS.sub("", second).split()) > 1
+                and not (initial and initial == first[:1] != second[:1])
+                and (head not in _OFFICES or kind in _OFFICES)):
+            return [first, *_kind_pair(second)]
     return [name]
+
+
+def _kind(name: str) -> str | None:
+    """The kind of organisation the first word of `name` names, folded ("fondation"), or None."""
+    word = fold(name.split(" ", 1)[0]).strip(",.")
+    return word if word in _KINDS_OF_ORGANISATION else None
 
 
 def _rejoined(parts: list[str]) -> list[str]:

@@ -373,9 +373,10 @@ def test_organisations_on_the_lines_right_under_a_role_line_are_of_its_role():
 
 
 @pytest.mark.parametrize("written, names", [
-    # "et" in a list of names parts two: each was one name ("…, etc" one more)
+    # "et" in a list of names parts two before a kind of organisation: each was one name ("…, etc" one more);
+    # before another name there is no telling it from "Association Femmes et Développement Durable": one name
     ("Médecins du Monde, Oxfam Intermón et Terre des Hommes, Croix-Rouge espagnole, etc.",
-     ["Médecins du Monde", "Oxfam Intermón", "Terre des Hommes", "Croix-Rouge espagnole"]),
+     ["Médecins du Monde", "Oxfam Intermón et Terre des Hommes", "Croix-Rouge espagnole"]),
     ("Union européenne, Ambassade de France au Maroc et Fondation de France",
      ["Union européenne", "Ambassade de France au Maroc", "Fondation de France"]),
     # but not before one word, nor where the acronym after it is the first name's

@@ -1,0 +1,52 @@
+"""How NGO pages' role lines name organisations: where "et" parts two names, what is no organisation, remarks
+after a name (each case misread before its fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from converters import convert
+from converters.records import Role
+from tests.conftest import seed
+
+NGO = seed("002").read_text(encoding="utf-8")
+ROLES = "Autres partenaires\u00a0: "  # as the seed writes it
+
+
+def _with_roles(*lines: str) -> str:
+    """The seed page with `lines` in the place of its "Autres partenaires" line."""
+    line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
+    return NGO.replace(line, "\n".join(lines), 1)
+
+
+def _read(page: str):
+    return convert(page.encode(), "ngo.txt")
+
+
+def _names(project, role: Role) -> list[str]:
+    return [p.organisation.name for p in project.participations if p.role is role]
+
+
+@pytest.mark.parametrize("written, names", [
+    # "et" inside a name of a list parted it in two ("Association Femmes", "Développement Durable")
+    ("Caritas Tunisie, Association Femmes et Développement Durable, Ligue Tunisienne des Droits de l'Homme (LTDH)",
+     ["Caritas Tunisie", "Association Femmes et Développement Durable", "Ligue Tunisienne des Droits de l'Homme"]),
+    ("Association Jeunesse et Citoyenneté Active, Réseau Euromed France",
+     ["Association Jeunesse et Citoyenneté Active", "Réseau Euromed France"]),
+    ("Théâtre & Cité, Musées & Sociétés en Méditerranée", ["Théâtre & Cité", "Musées & Sociétés en Méditerranée"]),
+    # a ministry's portfolio after "et" is its name's (they were four)
+    ("Ministère des Affaires Étrangères et Coopération Africaine, Ministère de l'Emploi et Insertion Professionnelle",
+     ["Ministère des Affaires Étrangères et Coopération Africaine",
+      "Ministère de l'Emploi et Insertion Professionnelle"]),
+    # "et" before a kind of organisation parts two, in a list or not (each was one)
+    ("Fondation Abbé Pierre et Fondation de France", ["Fondation Abbé Pierre", "Fondation de France"]),
+    ("Fondation Abbé Pierre & Fondation de France", ["Fondation Abbé Pierre", "Fondation de France"]),
+    ("Caritas Maroc et la Fondation Orient-Occident", ["Caritas Maroc", "Fondation Orient-Occident"]),
+    ("Ministère de l'Intérieur et Ministère de la Santé", ["Ministère de l'Intérieur", "Ministère de la Santé"]),
+    ("Union européenne, Ambassade de France au Maroc et Fondation de France",
+     ["Union européenne", "Ambassade de France au Maroc", "Fondation de France"]),
+    # a kind of organisation alone after "et" is part of the name
+    ("Association Études et Conseil", ["Association Études et Conseil"]),
+])
+def test_et_parts_two_names_before_a_kind_of_organisation_only(written, names):
+    assert _names(_read(_with_roles(ROLES + written)), Role.PARTNER) == names
