@@ -102,6 +102,12 @@ _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
+# A branch of the organisation named before it, after a comma and in lower case: "…, section de Sfax", "…,
+# délégation Tunisie", "…, comité local de Sfax" (see _rejoined)
+_BRANCH_WORDS = (r"(?:sous-)?section|d[ée]l[ée]gation|comit[ée]|bureau|antenne|branche|mission|repr[ée]sentation"
+                 r"|chapitre|cellule|coordination|division|succursale|filiale")
+_BRANCH = re.compile(rf"(?:{_BRANCH_WORDS})\b")
+_BRANCH_AFTER = re.compile(rf",\s*(?P<branch>(?:{_BRANCH_WORDS})\b[^()]*)$")
 _ACRONYM_MARKS = frozenset("&.'\u2019-")  # what an acronym may hold besides letters and figures ("M&D")
 _DASH_NAME = re.compile(r"^(?P<alias>\S+)\s+[-\u2013\u2014]\s+(?P<name>[A-Z\u00c0-\u00dd].+)$")  # "OIM – Organisation"
 _WEBSITE = re.compile(r"\s+(?:[-\u2013\u2014:]\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)  # after a name
@@ -486,12 +492,14 @@ def _rejoined(parts: list[str]) -> list[str]:
     starts with "de", "du", "des" or "d'" ("Ministère de la Solidarité, de l'Insertion sociale et de la
     Famille"), or with an article after a name that lists what it is for, the list ending with "et"
     ("Association … pour la Culture, le Développement et la Solidarité (ABCDS)"; but "Fondation pour le Progrès,
-    l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so."""
+    l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so. A
+    branch in lower case ("Médecins du Monde, délégation Tunisie") is the name's too: the branch's own name."""
     joined: list[str] = []
     for part in parts:
         head = part.lstrip()
         article = _ARTICLE_GOES_ON.match(head)
-        if joined and (_GOES_ON.match(head) or article and " pour " in joined[-1] and " et " in head
+        if joined and (_GOES_ON.match(head) or _BRANCH.match(head)
+                       or article and " pour " in joined[-1] and " et " in head
                        and not _is_acronym(head[article.end():].split(" ", 1)[0])):  # "…, la GIZ": one more
             joined[-1] += "," + part
         else:
@@ -526,6 +534,9 @@ def _participations(value: str, role: Role, line: int) -> list[Participation]:
 
 def _organisation(text: str, line: int) -> Organisation:
     name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
+    branch = None  # "Association X (AX), section de Sfax": read as "Association X (AX)", then the branch after it
+    if found := _BRANCH_AFTER.search(name):
+        name, branch = name[:found.start()].strip(), found["branch"].strip()
     if name.count("(") != name.count(")"):
         raise PageError(f'organisation "{excerpt(text)}" opens a parenthesis it does not close',
                         "close it, e.g. Association X (AX); the page may be cut short", line=line)
@@ -558,7 +569,7 @@ def _organisation(text: str, line: int) -> Organisation:
         name = name[:match.start()].strip()
     if not name:
         raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
-    return Organisation(name, tuple(aliases), place)
+    return Organisation(f"{name}, {branch}" if branch else name, tuple(aliases), place)
 
 
 def _acronyms(inner: str) -> list[str]:

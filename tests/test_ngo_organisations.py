@@ -50,3 +50,19 @@ def _names(project, role: Role) -> list[str]:
 ])
 def test_et_parts_two_names_before_a_kind_of_organisation_only(written, names):
     assert _names(_read(_with_roles(ROLES + written)), Role.PARTNER) == names
+
+
+@pytest.mark.parametrize("written, names", [
+    # a branch in lower case after a comma was another organisation ("section de Sfax", "délégation Tunisie")
+    ("Association Tunisienne de la Santé de la Reproduction, section de Sfax",
+     [("Association Tunisienne de la Santé de la Reproduction, section de Sfax", ())]),
+    ("Médecins du Monde, délégation Tunisie, Croissant-Rouge tunisien, comité local de Sfax",
+     [("Médecins du Monde, délégation Tunisie", ()), ("Croissant-Rouge tunisien, comité local de Sfax", ())]),
+    # its acronym before the branch is the organisation's
+    ("Association Tunisienne de la Santé de la Reproduction (ATSR), section de Sfax, Caritas Tunisie",
+     [("Association Tunisienne de la Santé de la Reproduction, section de Sfax", ("ATSR",)), ("Caritas Tunisie", ())]),
+])
+def test_a_branch_after_a_comma_is_the_organisation_s(written, names):
+    project = _read(_with_roles(ROLES + written))
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.PARTNER] == names
