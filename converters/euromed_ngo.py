@@ -194,7 +194,7 @@ def parse(text: str, source: Source) -> Project:
     project = Project(source=source, language="fr", title=title)
     # Participations are numbered by role (funders first), so the order of the role lines does not matter.
     for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0])):
-        project.participations.extend(_participations(value, role, line))
+        project.participations.extend(_participations(value, role, line, project.notes))
     places = _known_places(project.participations)
     _period(project, sections.get("period", []))
     for value, line in labelled.get("budget", []):
@@ -522,14 +522,34 @@ def _bare(name: str) -> str:
     return _PARENTHESIS.sub("", strip_article(collapse(name)))
 
 
-def _participations(value: str, role: Role, line: int) -> list[Participation]:
-    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body."""
+def _participations(value: str, role: Role, line: int, notes: list[tuple[int, str]]) -> list[Participation]:
+    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body. What
+    names no organisation ("une dizaine d'associations locales", "3 universités") is left out, noted."""
     participations = []
     for part in _split_list(value):
         first, *through = _THROUGH.split(part)
-        participations.append(Participation(_organisation(first, line), role))
-        participations.extend(Participation(_organisation(name, line), Role.EXTENDING) for name in through)
+        for name, named_role in ((first, role), *((name, Role.EXTENDING) for name in through)):
+            if why := _no_organisation(name):
+                notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the '
+                                    "record"))
+            else:
+                participations.append(Participation(_organisation(name, line), named_role))
     return participations
+
+
+def _no_organisation(name: str) -> str | None:
+    """Why `name` is no organisation's name, or None: it starts with a figure ("3 universités"), or in lower case
+    once its article is dropped ("les autorités de la wilaya", "une dizaine d'associations locales"), its first
+    word holding no capital ("e-Joussour" is a name) and no word naming a kind of organisation ("aditus
+    foundation" is one)."""
+    bare = strip_article(collapse(name))
+    if bare[:1].isdigit():
+        return "it starts with a figure"
+    words = bare.split()
+    if (bare[:1].islower() and not any(c.isupper() for c in words[0])
+            and not any(fold(word).strip(",.()") in _KINDS_OF_ORGANISATION for word in words)):
+        return "it starts in lower case"
+    return None
 
 
 def _organisation(text: str, line: int) -> Organisation:

@@ -91,6 +91,7 @@ _NO_VALUES = frozenset({
     "non disponible", "non communique", "non renseigne", "non applicable", "non defini", "non precise", "inconnu",
     "a determiner", "a confirmer", "a preciser", "aucun", "aucune", "neant", "tbd", "tbc", "to be determined",
     "to be confirmed", "not available", "not applicable", "unknown", "none", "nil",
+    "a definir",
 })
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from converters import convert
 from converters.records import Role
-from tests.conftest import seed
+from tests.conftest import line_of, seed
 
 NGO = seed("002").read_text(encoding="utf-8")
 ROLES = "Autres partenaires\u00a0: "  # as the seed writes it
@@ -66,3 +66,28 @@ def test_a_branch_after_a_comma_is_the_organisation_s(written, names):
     project = _read(_with_roles(ROLES + written))
     assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
             if p.role is Role.PARTNER] == names
+
+
+def test_phrases_naming_no_organisation_are_left_out_with_a_note():
+    # each was an organisation: "une dizaine d'associations locales", "autorités de la wilaya et 3 universités"
+    page = _with_roles("Partenaires : une dizaine d'associations locales, les autorités de la wilaya et 3 universités",
+                       "Partenaires techniques : 12 communes rurales, Caritas Maroc, aditus foundation (Malte)",
+                       "Partenaires locaux : e-Joussour")
+    project = _read(page)
+    assert _names(project, Role.PARTNER) == ["Caritas Maroc", "aditus foundation (Malte)", "e-Joussour"]
+    line = line_of(page, "Partenaires :")
+    assert (line, "\"une dizaine d'associations locales\" is no organisation's name (it starts in lower case): left "
+                  "out of the record") in project.notes
+    assert (line, "\"les autorités de la wilaya et 3 universités\" is no organisation's name (it starts in lower "
+                  "case): left out of the record") in project.notes
+    assert (line + 1, "\"12 communes rurales\" is no organisation's name (it starts with a figure): left out of the "
+                      "record") in project.notes
+
+
+def test_a_role_to_be_defined_is_no_organisation():
+    # "à définir" was an organisation
+    page = _with_roles(ROLES + "à définir")
+    project = _read(page)
+    assert _names(project, Role.PARTNER) == []
+    assert (line_of(page, ROLES), 'field "Autres partenaires" reads "à définir", no value: left out of the record'
+            ) in project.notes
