@@ -272,10 +272,11 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     # "Partenaires :" with one organisation a line under it, or "Partenaires : X" with more on the lines right
     # under it (then the role line's entry, which they follow)
     role_lists: list[tuple[Role, list[Line], tuple | None]] = []
+    unread: list[Line] = []  # a heading of what the family does not read ending a list of names, and its lines
     current = None
     for line in lines:
         key = line.label
-        if line.blank and role_lists and current is role_lists[-1][1] and role_lists[-1][2]:
+        if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
             current = None  # a blank line ends the names going on from a role line
         among_activities = current is not None and current is sections.get("activities")
         match = _LABEL.match(line.text) if among_activities else None
@@ -287,9 +288,13 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         elif match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20 subventions …":
             current.append(line)  # an activity; "Régions bénéficiaires : Ariana" opens its own list
             continue
-        if current is not None and line.text and _ends_list(current, line, sections.get("period"),
-                                                            any(current is items for _, items, _ in role_lists)):
+        organisations = current is not None and any(current is items for _, items, _ in role_lists)
+        if current is not None and line.text and _ends_list(current, line, sections.get("period"), organisations):
             current = None
+            if organisations and key in _UNREAD_HEADINGS:  # "Partenaires : X", "GADEM", then "Bénéficiaires" and
+                current = unread  # what it says: no partners, noted
+                unread.append(line)
+                continue
         if isinstance(role := LABELLED.get(key or ""), Role):  # "Partenaires :" alone: its list follows
             current = []
             role_lists.append((role, current, None))
@@ -331,6 +336,8 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))
+    if unread:
+        labelled.setdefault("unread", []).extend((line.text, line.number) for line in unread)
     roles = labelled.setdefault("roles", [])
     for role, items, after in role_lists:
         at = roles.index(after) + 1 if after else len(roles)
@@ -352,6 +359,15 @@ def _field_among_activities(match: re.Match) -> bool:
 _AMOUNT_WORDS = 6  # words at most in a budget among the activities ("1 250 000 €"; an activity's text has more)
 _NAMED_WORDS = 3  # words at most in a field's value that starts in lower case ("contact@…"; "octroi de …" is text)
 _YEAR = re.compile(r"\b\d{4}\b")  # a period's value has one ("janvier 2019 - décembre 2021")
+# Headings of what these pages may say that the family reads into no field, folded: one under a role line's names
+# ends them ("Partenaires : Caritas Maroc", "GADEM", "Bénéficiaires", "500 migrants …")
+_UNREAD_HEADINGS = frozenset({
+    "beneficiaires", "beneficiaires directs", "beneficiaires indirects", "beneficiaires du projet", "public cible",
+    "publics cibles", "public(s) cible(s)", "groupe cible", "groupes cibles", "population cible", "cibles",
+    "contexte", "contexte du projet", "description", "description du projet", "presentation",
+    "presentation du projet", "justification", "thematique", "thematiques", "themes", "documents", "liens",
+    "en savoir plus", "a propos", "actualites",
+})
 _NAME_WORDS = 15  # words at most in an organisation's name, acronym and place included
 _SENTENCE_WORDS = 5  # a line of more words that ends with a full stop is a sentence
 
@@ -365,7 +381,8 @@ def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organis
     after_bullets = bool(items) and all(item.bulleted for item in items) and not line.bulleted
     match = _LABEL.match(line.text)
     words = len(line.text.split())
-    if organisations and (words > _NAME_WORDS or words > _SENTENCE_WORDS and line.text.endswith(".")):
+    if organisations and (words > _NAME_WORDS or words > _SENTENCE_WORDS and line.text.endswith(".")
+                          or line.label in _UNREAD_HEADINGS):
         return True  # "Les partenaires locaux seront identifiés lors du démarrage.": text, no organisation
     if match is None:
         return organisations and after_bullets

@@ -91,3 +91,25 @@ def test_a_role_to_be_defined_is_no_organisation():
     assert _names(project, Role.PARTNER) == []
     assert (line_of(page, ROLES), 'field "Autres partenaires" reads "à définir", no value: left out of the record'
             ) in project.notes
+
+
+def test_a_heading_under_a_role_line_s_names_ends_them_and_what_it_heads_is_noted():
+    # "Bénéficiaires" and the line under it were two more partners
+    page = _with_roles("Partenaires : Caritas Maroc", "GADEM", "Bénéficiaires",
+                       "500 migrants subsahariens et 200 familles marocaines", "", ROLES + "Fondation X")
+    project = _read(page)
+    assert _names(project, Role.PARTNER) == ["Caritas Maroc", "GADEM", "Fondation X"]
+    line = line_of(page, "Bénéficiaires")
+    assert (line, '"Bénéficiaires" is no field the euromed-ngo converter reads: left out of the record'
+            ) in project.notes
+    assert (line + 1, '"500 migrants subsahariens et 200 familles marocaines" is no field the euromed-ngo converter '
+                      "reads: left out of the record") in project.notes
+
+
+def test_a_sentence_under_a_role_line_s_names_is_no_organisation():
+    page = _with_roles("Partenaires : Croissant-Rouge tunisien (CRT)", "HCR Tunisie",
+                       "Les partenaires seront élargis en deuxième année")
+    project = _read(page)
+    assert _names(project, Role.PARTNER) == ["Croissant-Rouge tunisien", "HCR Tunisie"]
+    assert any(line == line_of(page, "Les partenaires") and "no organisation's name" in note
+               for line, note in project.notes)
