@@ -81,6 +81,13 @@ _ROLE_ORDER = list(Role)
 _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
+# What a funder funds by, after its name: a remark, no part of it ("Union européenne dans le cadre du programme
+# ProGreS Migration", "… au titre du Fonds fiduciaire d'urgence (FFU)", "… via le programme X")
+_FRAMEWORK = re.compile(r"\s+(?:dans\s+le\s+cadre|au\s+titre)\s+(?:d[eu]s?\b|d['\u2019]).*$"
+                        r"|\s+(?:via|[aà]\s+travers|par\s+le\s+biais\s+d(?:u|e\s+la|e\s+l['\u2019]|es|e))\s+"
+                        r"(?:(?:le|la|les|l['\u2019]|son|sa|ses)\s*)?"
+                        r"(?:programmes?|projets?|fonds|initiatives?|instruments?|facilit[ée]s?|m[ée]canismes?)\b.*$",
+                        re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
 # "et" or "&" between two names where none goes on over it (see _split_list); before a kind of organisation, see
 # _kind_pair
@@ -544,6 +551,10 @@ def _participations(value: str, role: Role, line: int, notes: list[tuple[int, st
     names no organisation ("une dizaine d'associations locales", "3 universités") is left out, noted."""
     participations = []
     for part in _split_list(value):
+        if framework := _FRAMEWORK.search(part):  # "… dans le cadre du programme X": the funder is the first
+            part, remark = part[:framework.start()], excerpt(framework.group().strip())
+            notes.append((line, f'organisation "{excerpt(strip_article(collapse(part)), 60)}": "{remark}" after it '
+                                "is a remark on it, left out of the record"))
         first, *through = _THROUGH.split(part)
         for name, named_role in ((first, role), *((name, Role.EXTENDING) for name in through)):
             if why := _no_organisation(name):

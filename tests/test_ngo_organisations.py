@@ -113,3 +113,29 @@ def test_a_sentence_under_a_role_line_s_names_is_no_organisation():
     assert _names(project, Role.PARTNER) == ["Croissant-Rouge tunisien", "HCR Tunisie"]
     assert any(line == line_of(page, "Les partenaires") and "no organisation's name" in note
                for line, note in project.notes)
+
+
+@pytest.mark.parametrize("written, framework", [
+    # the programme was in the funder's name ("Union européenne dans le cadre du programme ProGreS Migration"), and
+    # the fund's acronym its acronym (organisation/ffu)
+    ("L'Union européenne dans le cadre du programme ProGreS Migration", "dans le cadre du programme ProGreS Migration"),
+    ("Union européenne dans le cadre du Fonds fiduciaire d'urgence pour l'Afrique (FFU)",
+     "dans le cadre du Fonds fiduciaire d'urgence pour l'Afrique (FFU)"),
+    ("Union européenne au titre de l'Instrument européen de voisinage",
+     "au titre de l'Instrument européen de voisinage"),
+    ("Union européenne via le programme Erasmus+", "via le programme Erasmus+"),
+])
+def test_a_programme_a_funder_funds_by_is_a_remark(written, framework):
+    page = _with_roles("Financé par : " + written, ROLES + "Fondation X")
+    project = _read(page)
+    funders = [p.organisation for p in project.participations if p.role is Role.FUNDER]
+    assert [(o.name, o.alt_labels) for o in funders] == [("Union européenne", ())]
+    assert (line_of(page, "Financé par"), f'organisation "Union européenne": "{framework}" after it is a remark on it, '
+                                          "left out of the record") in project.notes
+
+
+def test_a_body_a_funder_funds_through_is_still_the_managing_body():
+    page = _with_roles("Financé par : Union européenne par le biais de l'Agence X (AX)", ROLES + "Fondation X")
+    project = _read(page)
+    assert [(p.organisation.name, p.role) for p in project.participations if p.organisation.name in
+            ("Union européenne", "Agence X")] == [("Union européenne", Role.FUNDER), ("Agence X", Role.EXTENDING)]
