@@ -105,6 +105,8 @@ _KINDS_OF_ORGANISATION = frozenset({
 _OFFICES = frozenset({"ministere", "ministry", "direction", "secretariat"})  # whose name goes on with a portfolio
 _ETC = re.compile(r"^\s*(?:etc\.*|\.\.\.|\u2026)\s*$", re.IGNORECASE)  # "A, B, etc.": no organisation
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+(?=\S)")  # "1. Université Mohammed V de Rabat"
+# A directorate-general of the organisation before it, in brackets: "Commission européenne (DG ECHO)"
+_DIRECTORATE = re.compile(r"(?:DG|[Dd]irection\s+g[ée]n[ée]rale|Directorate[- ]General)\b")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _AND = re.compile(r"\s+et\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
@@ -561,7 +563,7 @@ def _participations(value: str, role: Role, line: int, notes: list[tuple[int, st
                 notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the '
                                     "record"))
             else:
-                participations.append(Participation(_organisation(name, line), named_role))
+                participations.append(Participation(_organisation(name, line, notes), named_role))
     return participations
 
 
@@ -580,7 +582,9 @@ def _no_organisation(name: str) -> str | None:
     return None
 
 
-def _organisation(text: str, line: int) -> Organisation:
+def _organisation(text: str, line: int, notes: list[tuple[int, str]]) -> Organisation:
+    """The organisation a name of a role line gives: its acronyms, where it is, a remark or a part of it in
+    brackets left out ("Commission européenne (DG ECHO)": the Commission, its directorate-general noted)."""
     name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
     branch = None  # "Association X (AX), section de Sfax": read as "Association X (AX)", then the branch after it
     if found := _BRANCH_AFTER.search(name):
@@ -597,6 +601,10 @@ def _organisation(text: str, line: int) -> Organisation:
                 place = Place(_town(outer), sub.country, sub)
         elif _MUNICIPALITY.match(outer) and (sub := _region_named(inner, line)):  # "Municipalité de Zarzis
             name, place = outer, Place(_town(outer), sub.country, sub)  # (Médenine)"
+        elif _DIRECTORATE.match(inner):  # a part of the organisation, no name of it: its IRI is the organisation's
+            name = outer
+            notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names a '
+                                "part of it, left out of the record"))
         elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
             name = outer
             aliases.append(inner)

@@ -4,13 +4,16 @@ after a name (each case misread before its fix)."""
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 from converters import convert
+from converters.rdf import to_graph
 from converters.records import Role
 from tests.conftest import line_of, seed
 
 NGO = seed("002").read_text(encoding="utf-8")
 ROLES = "Autres partenaires\u00a0: "  # as the seed writes it
+ORGANISATION = "https://w3id.org/migration-lod/organisation/"
 
 
 def _with_roles(*lines: str) -> str:
@@ -139,3 +142,16 @@ def test_a_body_a_funder_funds_through_is_still_the_managing_body():
     project = _read(page)
     assert [(p.organisation.name, p.role) for p in project.participations if p.organisation.name in
             ("Union européenne", "Agence X")] == [("Union européenne", Role.FUNDER), ("Agence X", Role.EXTENDING)]
+
+
+@pytest.mark.parametrize("directorate", ["DG ECHO", "DG HOME", "Direction générale de la protection civile"])
+def test_a_directorate_general_in_brackets_is_a_part_of_the_organisation_not_its_acronym(directorate):
+    # the Commission's IRI was organisation/dg-echo, organisation/dg-home
+    page = _with_roles(f"Financé par : Commission européenne ({directorate}), Fondation Open Society")
+    project = _read(page)
+    funders = [p.organisation for p in project.participations if p.role is Role.FUNDER]
+    assert [(o.name, o.alt_labels) for o in funders] == [("Commission européenne", ()), ("Fondation Open Society", ())]
+    assert (line_of(page, "Financé par"), f'organisation "Commission européenne": "({directorate})" after it names a '
+                                          "part of it, left out of the record") in project.notes
+    graph = to_graph(project)
+    assert URIRef(ORGANISATION + "commission-europeenne") in {subject for subject, _, _ in graph.triples}
