@@ -582,7 +582,7 @@ def _no_organisation(name: str) -> str | None:
     return None
 
 
-def _organisation(text: str, line: int, notes: list[tuple[int, str]]) -> Organisation:
+def _organisation(text: str, line: int, notes: list[tuple[int, str]] | None = None) -> Organisation:
     """The organisation a name of a role line gives: its acronyms, where it is, a remark or a part of it in
     brackets left out ("Commission européenne (DG ECHO)": the Commission, its directorate-general noted)."""
     name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
@@ -603,8 +603,9 @@ def _organisation(text: str, line: int, notes: list[tuple[int, str]]) -> Organis
             name, place = outer, Place(_town(outer), sub.country, sub)  # (Médenine)"
         elif _DIRECTORATE.match(inner):  # a part of the organisation, no name of it: its IRI is the organisation's
             name = outer
-            notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names a '
-                                "part of it, left out of the record"))
+            if notes is not None:
+                notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names '
+                                    "a part of it, left out of the record"))
         elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
             name = outer
             aliases.append(inner)
