@@ -27,7 +27,7 @@ from .records import (
     unread,
 )
 from .reference import reference
-from .textnorm import collapse, excerpt, fold, strip_article
+from .textnorm import collapse, excerpt, fold, slug, strip_article
 from .values import no_value, parse_duration_months, parse_money, parse_period
 
 NAME = "euromed-ngo"
@@ -204,6 +204,7 @@ def parse(text: str, source: Source) -> Project:
     # Participations are numbered by role (funders first), so the order of the role lines does not matter.
     for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0])):
         project.participations.extend(_participations(value, role, line, project.notes))
+    project.participations = _one_a_body(project.participations)
     places = _known_places(project.participations)
     _period(project, sections.get("period", []))
     for value, line in labelled.get("budget", []):
@@ -565,6 +566,31 @@ def _participations(value: str, role: Role, line: int, notes: list[tuple[int, st
             else:
                 participations.append(Participation(_organisation(name, line, notes), named_role))
     return participations
+
+
+def _one_a_body(participations: list[Participation]) -> list[Participation]:
+    """One participation for each organisation of a role where the page names it twice, in one role line or
+    two ("Acted; Agency for Technical Cooperation and Development (ACTED)"): names that make one IRI, its acronym
+    or its name as rdf.py mints it, or one organisation the reference data knows. The first place keeps it, with
+    what the other names say (a name no label of it folds to is one more alternative label)."""
+    kept: dict[tuple[Role, str], int] = {}
+    merged: list[Participation] = []
+    for participation in participations:
+        body = participation.organisation
+        known = reference().organisation(body.name, *body.alt_labels)
+        key = (participation.role, str(known) if known else slug((body.alt_labels or (body.name,))[0]))
+        if key not in kept:
+            kept[key] = len(merged)
+            merged.append(participation)
+            continue
+        first = merged[kept[key]].organisation
+        main, other = (body, first) if body.alt_labels and not first.alt_labels else (first, body)
+        labels = {fold(label) for label in (main.name, *main.alt_labels)}
+        aliases = main.alt_labels + tuple(label for label in dict.fromkeys((other.name, *other.alt_labels))
+                                          if fold(label) not in labels)
+        organisation = replace(main, alt_labels=aliases, place=main.place or other.place)
+        merged[kept[key]] = replace(merged[kept[key]], organisation=organisation)
+    return merged
 
 
 def _no_organisation(name: str) -> str | None:

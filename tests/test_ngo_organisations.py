@@ -155,3 +155,23 @@ def test_a_directorate_general_in_brackets_is_a_part_of_the_organisation_not_its
                                           "part of it, left out of the record") in project.notes
     graph = to_graph(project)
     assert URIRef(ORGANISATION + "commission-europeenne") in {subject for subject, _, _ in graph.triples}
+
+
+@pytest.mark.parametrize("lines, partners", [
+    # two participations of one organisation (organisation/acted, two preferred labels)
+    (["Partenaires : CARE; Acted; Agency for Technical Cooperation and Development (ACTED)"],
+     [("CARE", ()), ("Agency for Technical Cooperation and Development", ("ACTED",))]),
+    # a name and an acronym the reference data knows as one organisation, on two lines of one role
+    (["Partenaires : Union européenne", ROLES + "UE, Fondation X"],
+     [("Union européenne", ("UE",)), ("Fondation X", ())]),
+])
+def test_names_of_one_organisation_in_one_role_are_one_participation(lines, partners):
+    project = _read(_with_roles(*lines))
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.PARTNER] == partners
+
+
+def test_one_organisation_in_two_roles_is_two_participations():
+    project = _read(_with_roles("Financé par : Fondation X (FX)", ROLES + "FX"))
+    assert [(p.organisation.name, p.role) for p in project.participations if "X" in p.organisation.name] == [
+        ("Fondation X", Role.FUNDER), ("FX", Role.PARTNER)]

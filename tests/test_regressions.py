@@ -102,7 +102,8 @@ def test_a_page_larger_than_any_project_page_is_refused_at_once():
 def test_a_list_longer_than_any_project_has_is_refused_before_mapping():
     # 150,000 activities took minutes in rdflib; the page is refused before any triple is made.
     refused(IDF + "\nComposantes :\n" + "1. x\n" * (MAX_ITEMS + 1), "more than a project has")
-    refused(EUROMED.replace("Cies Tunisie,", "Cies Tunisie," + "A," * (MAX_ITEMS + 1)), "participations")
+    many = "".join(f"A{number}," for number in range(MAX_ITEMS + 1))  # one name again and again is one participation
+    refused(EUROMED.replace("Cies Tunisie,", "Cies Tunisie," + many), "participations")
 
 
 @pytest.mark.parametrize("name, page", [
