@@ -175,3 +175,12 @@ def test_one_organisation_in_two_roles_is_two_participations():
     project = _read(_with_roles("Financé par : Fondation X (FX)", ROLES + "FX"))
     assert [(p.organisation.name, p.role) for p in project.participations if "X" in p.organisation.name] == [
         ("Fondation X", Role.FUNDER), ("FX", Role.PARTNER)]
+
+
+def test_a_period_to_be_defined_is_no_value_as_one_to_be_told_is():
+    # "à définir" under "Durée du projet" was refused as no date, where "À préciser" is left out with a note
+    page = NGO.replace("Jun 2020 Jun 2020", "à définir", 1)
+    project = _read(page)
+    assert (project.start, project.end) == (None, None)
+    assert project.notes == [(line_of(page, "à définir"),
+                              'field "Durée du projet" reads "à définir", no value: left out of the record')]
