@@ -16,7 +16,8 @@ from .errors import PageError
 from .records import Project, Source
 
 # The page families, each a module with NAME, RECOGNISED_BY (what detect() looks for, said to a user), detect(text)
-# -> bool and parse(text, source) -> Project.
+# -> bool and parse(text, source) -> Project; and, if it tells a page of its site that is no project's (a news
+# article), not_a_project(text) -> PageError | None, the error saying why.
 FORMATS: tuple[ModuleType, ...] = (iom_idf, iom_innovation, euromed_ngo)
 pagelines.TAB_LABELS.update(*(fmt.FIELD_LABELS for fmt in FORMATS))
 VERSION = version("migration-lod")
@@ -30,7 +31,10 @@ def detect(text: str) -> ModuleType:
     matches = [fmt for fmt in FORMATS if fmt.detect(text)]
     if len(matches) == 1:
         return matches[0]
-    if not matches:  # what each family's page is recognised by, so that the page can be made one
+    if not matches:  # why it is no project's page if a family tells it, else what each family's page is recognised by
+        for fmt in FORMATS:
+            if (why := getattr(fmt, "not_a_project", None)) and (error := why(text)):
+                raise error
         raise PageError("no converter recognises this page",
                         "it must be one of: " + "; ".join(f"{fmt.NAME}: {fmt.RECOGNISED_BY}" for fmt in FORMATS)
                         + " (see README, Converters)")

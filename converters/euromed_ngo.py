@@ -79,6 +79,11 @@ _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 _ROLE_ORDER = list(Role)
 # Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
 _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
+# The link back to another list of the site's pages than the projects' (a news article's): "Retour vers les
+# actualités"; and the titles of its pages that are no project's, folded (a job offer's, written as a project page).
+_OTHER_LINK = re.compile(r"retour vers (?:les |la |le |l['\u2019])?(?P<to>\w+)\s*$", re.IGNORECASE)
+_NOT_A_PROJECT = re.compile(r"(?:offres? d'emploi|offres? de stage|avis de recrutement|vacance de poste"
+                            r"|postes? a pourvoir)\b")
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
                       re.IGNORECASE)
 # What a funder funds by, after its name: a remark, no part of it ("Union européenne dans le cadre du programme
@@ -182,8 +187,11 @@ _PERSON = re.compile(r"^(?:(?:m|mme|mlle|mr|mrs|ms|dr|pr)\.?|madame|monsieur|doc
 def detect(text: str) -> bool:
     """True for a page with three kinds of the network's marks at least, one of them a section heading or the
     "back to the projects" link: its headings, and its "Label : value" lines (each role, the zone, the contact).
-    A project with a general objective and its partners but no other list is one of the network's pages too."""
+    A project with a general objective and its partners but no other list is one of the network's pages too. The
+    site's other pages, written with the same headings and labels, are none (see not_a_project)."""
     lines = page_lines(text)
+    if _other_page(lines):
+        return False
     found: set[object] = {SECTIONS[key] for line in lines if (key := line.label) in SECTIONS}
     if len(found) >= 3:  # most of the network's pages, told in one pass
         return True
@@ -195,8 +203,45 @@ def detect(text: str) -> bool:
     return len(found) >= 3
 
 
+def not_a_project(text: str) -> PageError | None:
+    """Why a page of the network's site written as its project pages are is none (no converter recognises it): a
+    news article ("… Retour vers les actualités"), a job offer ("Offre d'emploi – Chargé(e) de projet …")."""
+    found = _other_page(page_lines(text))
+    if found is None:
+        return None
+    line, what = found
+    return PageError(f'no converter recognises this page: its title {what} ("{excerpt(line.text, 60)}"); it is '
+                     "no project page",
+                     "give the page of a project (its title ends with the link Retour vers les projets)",
+                     line=line.number)
+
+
+def _other_page(lines: list[Line]) -> tuple[Line, str] | None:
+    """The line that tells the page is another of the site's pages, and what it says; None for a project's."""
+    for line in lines:
+        end = line.text[-40:]
+        if "etour vers" in end or "ETOUR VERS" in end:
+            if (link := _OTHER_LINK.search(end)) and not _back_link(line.text):
+                return line, f'links back to "{link["to"]}", not to the projects'
+            if _back_link(line.text) and _NOT_A_PROJECT.match(fold(line.text)):
+                return line, "is a job offer's"
+    return None
+
+
+def _check_one_page(lines: list[Line]) -> None:
+    """PageError when the page has two titles with the "back to the projects" link: two project pages (or a list
+    of projects) in one file would be read as one project, with the objectives, areas and partners of all."""
+    titles = [line for line in lines if _back_link(line.text)]
+    if len(titles) > 1:
+        second = titles[1]
+        raise PageError(f'a second project page starts on line {second.number} ("{excerpt(second.text, 50)}"), '
+                        f"after the one of line {titles[0].number}: the file holds {len(titles)} project titles",
+                        "give one page per file", line=second.number)
+
+
 def parse(text: str, source: Source) -> Project:
     """Read one NGO page into a Project."""
+    _check_one_page(page_lines(text))
     lines = without_footer(page_lines(text), lambda line: line.label in SECTIONS or bool(_labelled(line)))
     title = _title(lines)
     sections, labelled = _read(lines)
