@@ -253,7 +253,7 @@ def parse(text: str, source: Source) -> Project:
     places = _known_places(project.participations)
     _period(project, sections.get("period", []))
     for value, line in labelled.get("budget", []):
-        project.budget = parse_money(value, None, line)
+        project.budget = parse_money(value, None, line, project.notes)
         project.lines["budget"] = line
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))

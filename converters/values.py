@@ -55,8 +55,17 @@ _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
                                                    "libanaise) or TRY (livre turque)"),
               **dict.fromkeys(("dinar", "dinars"), "TND (dinar tunisien), DZD (dinar algérien), LYD (dinar libyen) "
                                                    "or JOD (dinar jordanien)")}
-# Whether taxes are in the amount: "250 000 € TTC", "€ HT"
-_TAXES = re.compile(r"\b(?:ttc|htva|ht|hors taxes?|toutes taxes comprises)\b\.?", re.IGNORECASE)
+# Whether taxes are in the amount: "250 000 € TTC", "€ HT", "€ H.T."
+_TAXES = re.compile(r"\b(?:ttc|htva|ht|h\.\s?t|t\.\s?t\.\s?c|hors taxes?|toutes taxes comprises)\b\.?", re.IGNORECASE)
+# A remark on an amount in round or square brackets: "1 200 000 MAD [≈ 110 000 €]"
+_REMARKS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# The time an amount is for, after it, folded: "sur 3 ans" (the project's budget over its years, a remark); "par
+# an" (an amount a year, no project's budget)
+_SPAN = re.compile(r"\b(?:sur|over)\s+(?:une?\s+periode\s+de\s+)?(?:\d+(?:[.,]5)?|un|une|deux|trois|quatre|cinq)\s+"
+                   r"(?:ans?|annees?|mois|years?|months?)\b")
+_PER_UNITS = (("an", "year"), ("ye", "year"), ("mo", "month"), ("me", "month"), ("tr", "quarter"), ("qu", "quarter"))
+_PER = re.compile(r"\b(?:par|per|a)\s+(?P<unit>an|annee|year|mois|month|trimestre|quarter)\b"
+                  r"|\b(?P<adjective>annuel(?:le)?s?|mensuel(?:le)?s?|annually|yearly|monthly)\b")
 _OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
 # The year an amount is given for, before it with a colon: "2021 : 300 000 USD", "2021-2022 : 300 000 USD"
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*:\s*(?=\S)")
@@ -100,9 +109,11 @@ def no_value(text: str) -> bool:
     return len(text) < 40 and fold(text).strip(" .") in _NO_VALUES
 
 
-def parse_money(text: str, currency: str | None = None, line: int | None = None) -> Money:
+def parse_money(text: str, currency: str | None = None, line: int | None = None,
+                notes: list[tuple[int | None, str]] | None = None) -> Money:
     """ "400 000 dollars É.-U." -> Money(400000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
-    is the default the field label gives."""
+    is the default the field label gives. The time a budget is over ("300 000 € sur 3 ans") is left out, with a
+    note in `notes`; an amount a year ("50 000 USD par an") is no project's budget."""
     match = _NUMBER.search(text)
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
@@ -124,10 +135,22 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     if plain[:match.start()].endswith(("-", "\u2212")):  # a minus sign on the figures: "-50 000 USD"
         raise PageError(f'amount "{excerpt(text)}" is negative', "write the amount the project has, e.g. 300000.00",
                         line=line)
+    outside = _REMARKS.sub(" ", words)
+    if per := _PER.search(outside):
+        unit = next(unit for start, unit in _PER_UNITS if (per["unit"] or per["adjective"]).startswith(start))
+        raise PageError(f'amount "{excerpt(text)}" is an amount a {unit}, not the project\'s budget',
+                        "give the project's whole budget, e.g. 150 000 USD", line=line)
+    if span := _SPAN.search(outside):  # "sur 3 ans": the budget over the project's years
+        words = words.replace(span.group(), " ", 1)
+        written = re.search(r"\s+".join(map(re.escape, span.group().split())), fold(text))
+        if notes is not None:  # the words as the page writes them, where folding left their length
+            said = text[written.start():written.end()] if written and len(fold(text)) == len(text) else span.group()
+            notes.append((line, f'amount "{excerpt(text)}": "{said}" left out, the amount read as the '
+                                "project's budget"))
     code = _currency(words, currency, text)
     # without a remark in brackets after the amount, "400 000 USD (dont 50 000 USD de cofinancement)", or after
     # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
-    plain_words = _OF_WHICH.sub(" ", REMARK.sub(" ", words))
+    plain_words = _OF_WHICH.sub(" ", _REMARKS.sub(" ", words))
     if re.search(r"\d", plain_words):  # "2021 - 300 000 USD", "300 000 USD ; 2022 : 250 000 USD": which is it?
         raise PageError(f'amount "{excerpt(text)}" gives more than one number',
                         "give one amount, e.g. 300 000 USD (a remark goes in brackets after it)", line=line)
@@ -138,20 +161,37 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None)
     if code is None and not _currency_key(plain_words):
         raise PageError(f'amount "{excerpt(text)}" gives no currency',
                         "add its ISO 4217 code, e.g. 250 000 EUR", line=line)
-    if code is None and (choices := _AMBIGUOUS.get(_currency_key(REMARK.sub(" ", words)))):
+    if code is None and (choices := _AMBIGUOUS.get(_currency_key(_REMARKS.sub(" ", words)))):
         raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
                         f"give its ISO 4217 code: {choices}", line=line)
+    if code is None and (after := _words_after_currency(text[match.end():] if text[match.start():match.end()]
+                                                         == plain[match.start():match.end()] else "", currency)):
+        raise PageError(f'amount "{excerpt(text)}" goes on after its currency: "{excerpt(after)}" is no part of an '
+                        "amount", "give the amount alone, e.g. 50 000 EUR (a remark goes in brackets after it)",
+                        line=line)
     if code is None:
         raise PageError(f'unknown currency "{excerpt(words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
     return Money(amount, code)
 
 
+def _words_after_currency(tail: str, default: str | None) -> str | None:
+    """The words after an amount's currency ("€ maximum par projet" -> "maximum par projet"), or None when its
+    first words name no currency, nothing follows them or they name one too ("USD (environ) EUR": which is it?)."""
+    words = tail.split()
+    for count in range(len(words) - 1, 0, -1):
+        head = fold(" ".join(words[:count]))
+        if _currency_key(head) and _currency(head, default, tail):
+            after = words[count:]
+            return None if any(_CURRENCY_KEYS.get(_currency_key(fold(word))) for word in after) else " ".join(after)
+    return None
+
+
 def _bracketed_code(words: str, text: str) -> str | None:
     """The currency code in brackets after words that name it or may name it ("FCFA (XOF)", "dinars (TND)"), or
     None."""
-    outside = _currency_key(REMARK.sub(" ", words))
-    for remark in REMARK.findall(words):
+    outside = _currency_key(_REMARKS.sub(" ", words))
+    for remark in _REMARKS.findall(words):
         code = _currency(remark[1:-1], None, text)
         if code and (_CURRENCY_KEYS.get(outside) == code or code in _AMBIGUOUS.get(outside, "")):
             return code

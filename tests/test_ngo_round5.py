@@ -3,7 +3,11 @@ amounts as these pages write them (each case failed or misread before its fix)."
 
 from __future__ import annotations
 
+import pytest
+
 from converters import convert
+from converters.errors import PageError
+from converters.values import parse_money
 from tests.conftest import line_of, refused_as, seed
 
 NGO = seed("002").read_text(encoding="utf-8")
@@ -65,3 +69,36 @@ def test_a_project_about_recruitment_is_a_project():
         "Recrutement équitable des migrants")
 
 
+
+
+# --- amounts -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, amount, currency", [
+    ("45 000 € H.T.", 45000, "EUR"), ("45 000 € T.T.C.", 45000, "EUR"),  # unknown currency "€ h.t."
+    ("1 200 000 MAD [≈ 110 000 €]", 1200000, "MAD"),  # "gives more than one number": a remark in square brackets
+])
+def test_amounts_with_taxes_in_dots_and_remarks_in_square_brackets(written, amount, currency):
+    money = parse_money(written, None, 1)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+def test_the_years_a_budget_is_over_are_left_out_with_a_note():
+    # "gives more than one number"
+    line = next(line for line in NGO.split("\n") if line.startswith("Zone d’intervention"))
+    page = _page(line, line + "\n\nBudget : 300 000 € sur 3 ans")
+    project = _read(page)
+    assert (project.budget.amount, project.budget.currency) == (300000, "EUR")
+    assert (line_of(page, "Budget"), 'amount "300 000 € sur 3 ans": "sur 3 ans" left out, the amount read as the '
+                                     "project's budget") in project.notes
+
+
+@pytest.mark.parametrize("written, message", [
+    # "unknown currency "usd par an"": an amount a year is no project's budget
+    ("50 000 USD par an", 'amount "50 000 USD par an" is an amount a year, not the project\'s budget'),
+    ("20 000 € par mois", "is an amount a month, not the project's budget"),
+    # "unknown currency "€ maximum par projet"": the words after it are to blame, not the currency
+    ("50 000 € maximum par projet", 'goes on after its currency: "maximum par projet" is no part of an amount'),
+])
+def test_amounts_that_are_no_budget_or_go_on_after_their_currency(written, message):
+    with pytest.raises(PageError, match=message):
+        parse_money(written, None, 1)
