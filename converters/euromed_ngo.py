@@ -166,16 +166,19 @@ _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\
                       re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\b(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*:?\s*"
-                    r"(?P<number>\+?[\d][\d\s().-]{5,}\d)",
+                    r"(?P<number>(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d\s().-]{5,}\d)",
                     re.IGNORECASE)
 
 
-_WEBSITE_IN = re.compile(r"(?:https?://|www\.)[^\s,;]+[^\s,;.]", re.IGNORECASE)
+_WEBSITE_IN = re.compile(r"(?:https?://|www\.)[^\s,;]+[^\s,;.)\]]", re.IGNORECASE)
 # What parts a contact line's address, its unlabelled telephone and a person (e-mail addresses, websites and
 # labelled numbers taken out and left as "\0")
 _CONTACT_PARTS = re.compile(r"\0|\s+[-\u2013\u2014]\s+|\s*[;|]\s*|\s+/\s+")
 _AROUND = " .,:;-\u2013\u2014"  # what a part of a contact line is stripped of
-_BARE_PHONE = re.compile(r"\+?[\d\s().-]+")
+_BARE_PHONE = re.compile(r"(?:\(\+\d{1,4}\)|\+)?[\d\s().-]+")  # "+216 71 …", "(+216) 73 …"
+# A part of a contact line that is only the label of a part taken out, folded: "Email :", "(site :"
+_PART_LABEL = re.compile(r"[(\[]?\s*(?:e-?mail|courriel|mail|site(?: web| internet)?|web|website|internet|tel|"
+                         r"telephone|fax|adresse|address)?\s*:?\s*[)\]]?")
 _PHONE_DIGITS = 8  # figures at least in a telephone number without a label ("1000 Tunis" is a postcode)
 _ADDRESS_LABEL = re.compile(r"^(?:adresse|address)\s*:\s*", re.IGNORECASE)
 # A person, folded: a title before a name ("Mme Leila Ben Ali") or a position after one ("…, coordinatrice")
@@ -328,11 +331,15 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     # under it (then the role line's entry, which they follow)
     role_lists: list[tuple[Role, list[Line], tuple | None]] = []
     unread: list[Line] = []  # a heading of what the family does not read ending a list of names, and its lines
+    contact_lists: list[tuple[int, list[Line]]] = []  # "Contact :" alone or a "Contact" heading, and its lines
     current = None
     for line in lines:
         key = line.label
         if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
             current = None  # a blank line ends the names going on from a role line
+        in_contact = bool(contact_lists) and current is contact_lists[-1][1]
+        if in_contact and (line.blank and current or len(line.text.split()) > _NAME_WORDS):
+            current = None  # a blank line after its lines, or a sentence, ends a contact's lines
         among_activities = current is not None and current is sections.get("activities")
         match = _LABEL.match(line.text) if among_activities else None
         if match and _field_among_activities(match):
@@ -353,6 +360,10 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         if isinstance(role := LABELLED.get(key or ""), Role):  # "Partenaires :" alone: its list follows
             current = []
             role_lists.append((role, current, None))
+            continue
+        if LABELLED.get(key or "") == "contact":  # "Contact :" alone, or a "Contact" heading: its parts follow
+            current = []
+            contact_lists.append((line.number, current))
             continue
         if key in SECTIONS:
             current = sections.setdefault(SECTIONS[key], [])
@@ -393,6 +404,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 labelled.setdefault("unread", []).append((line.text, line.number))
     if unread:
         labelled.setdefault("unread", []).extend((line.text, line.number) for line in unread)
+    for number, items in contact_lists:  # one contact line, its parts told apart as a line's are
+        if items:
+            labelled.setdefault("contact", []).append((" \u2013 ".join(item.text for item in items), number))
     roles = labelled.setdefault("roles", [])
     for role, items, after in role_lists:
         at = roles.index(after) + 1 if after else len(roles)
@@ -1001,6 +1015,8 @@ def _contact(value: str) -> tuple[Contact, list[str]]:
         if _BARE_PHONE.fullmatch(part) and sum(c.isdigit() for c in part) >= _PHONE_DIGITS:
             numbers["tel"].append(part)  # "– +216 71 123 456 –": a telephone without its label
             apart = True
+        elif part and _PART_LABEL.fullmatch(fold(part)):
+            apart = True  # "Email :" once its address is taken out, "(site :" and ")" around a website
         elif _PERSON.search(fold(part)):
             left.append(f'the person "{excerpt(part, 40)}"')
             apart = True

@@ -7,6 +7,7 @@ import pytest
 
 from converters import convert
 from converters.errors import PageError
+from converters.textnorm import excerpt
 from converters.values import parse_money
 from tests.conftest import line_of, refused_as, seed
 
@@ -102,3 +103,49 @@ def test_the_years_a_budget_is_over_are_left_out_with_a_note():
 def test_amounts_that_are_no_budget_or_go_on_after_their_currency(written, message):
     with pytest.raises(PageError, match=message):
         parse_money(written, None, 1)
+
+
+# --- contact lines -----------------------------------------------------------------------------------------------
+
+CONTACT = next(line for line in NGO.split("\n") if line.startswith("Contact"))
+
+
+@pytest.mark.parametrize("written, contact, left", [
+    # the number, its country code in brackets, was the address
+    ("Mme Leïla Ben Salem, coordinatrice du projet – leila.bensalem@amal.org.tn – (+216) 73 22 33 44",
+     (None, "(+216) 73 22 33 44", None, "leila.bensalem@amal.org.tn"),
+     ['the person "Mme Leïla Ben Salem, coordinatrice du p…"']),
+    # the address was "Tél. : (+212) … – Fax : (+212) …", and neither number was read
+    ("Tél. : (+212) 5 37 70 11 22 – Fax : (+212) 5 37 70 11 23 – racines@gmail.com",
+     (None, "(+212) 5 37 70 11 22", "(+212) 5 37 70 11 23", "racines@gmail.com"), []),
+    # the address was "(site", the website "www.droitetjustice.ma)"
+    ("contact@droitetjustice.ma (site : www.droitetjustice.ma)", (None, None, None, "contact@droitetjustice.ma"),
+     ['website "www.droitetjustice.ma"']),
+])
+def test_contact_lines_with_numbers_in_brackets_and_labelled_parts(written, contact, left):
+    page = _page(CONTACT, f"Contact : {written}")
+    project = _read(page)
+    found = project.contact
+    assert (found.address, found.telephone, found.fax, found.email) == contact
+    notes = [note for number, note in project.notes if number == line_of(page, "Contact :")]
+    assert notes == [f'contact "{excerpt(written, 60)}": {part} left out of the record'
+                     " (a contact point holds one address, telephone, fax and e-mail address)" for part in left]
+
+
+@pytest.mark.parametrize("written, contact", [
+    # no contact: the lines were "no field the euromed-ngo converter reads", the address dropped without a word
+    ("Contact :\nAvenue Hassan II, n° 45, Rabat\nTél : +212 5 37 70 11 22\nEmail : amerm@menara.ma\n",
+     ("Avenue Hassan II, n° 45, Rabat", "+212 5 37 70 11 22", None, "amerm@menara.ma")),
+    # dropped without a word
+    ("Contact\nasticude@gmail.com\n", (None, None, None, "asticude@gmail.com")),
+    ("Contact\n\nasticude@gmail.com\n\nLes activités reprendront en septembre prochain dans tous les quartiers de "
+     "la ville et des environs.\n", (None, None, None, "asticude@gmail.com")),
+])
+def test_a_contact_label_or_heading_with_its_parts_on_the_lines_under_it(written, contact):
+    page = _page(CONTACT, written)
+    project = _read(page)
+    found = project.contact
+    assert (found.address, found.telephone, found.fax, found.email) == contact
+    assert not [note for number, note in project.notes if number > line_of(page, "Contact")
+                and "no field" in note]
+    assert project.lines["contact"] == line_of(page, "Contact")
