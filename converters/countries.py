@@ -510,6 +510,17 @@ def known_area(name: str) -> tuple[str, Subdivision | None] | None:
     return _areas().get(key) or _areas().get(key.replace("-", " "))
 
 
+def lies_in(code: str, region: str) -> bool:
+    """True when the ISO 3166-2 subdivision `code` lies in the subdivision `region` (MA-TIN in MA-08), by the
+    parents ISO gives."""
+    entry = pycountry.subdivisions.get(code=code)
+    while entry is not None and entry.parent_code:
+        if entry.parent_code == region:
+            return True
+        entry = pycountry.subdivisions.get(code=entry.parent_code)
+    return False
+
+
 def is_subdivision_name(name: str) -> bool:
     """True when one or more ISO 3166-2 subdivisions are called `name`, as subdivision() reads it."""
     index, key = _subdivision_index(), fold(strip_article(name))

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .countries import is_subdivision_name, known_area, lookup, split_countries, subdivision
+from .countries import is_subdivision_name, known_area, lies_in, lookup, split_countries, subdivision
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -806,6 +806,7 @@ class _Zoned(NamedTuple):
     municipal: bool  # whether the zone names municipalities
     within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
     group: int = 0  # the group of the zone it is in, its index (groups are parted by ";")
+    remark: str | None = None  # what the name's brackets say that is no area: "Tanger (Maroc du Nord)"
 
 
 def _zone_names(value: str) -> list[_Zoned]:
@@ -833,8 +834,13 @@ def _zone_names(value: str) -> list[_Zoned]:
                 zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index))
                 zoned[unplaced:] = [item._replace(within=item.within or inner["inner"]) for item in zoned[unplaced:]]
                 unplaced = len(zoned)
-            elif inner and _is_inside(inner["head"], inner["inner"]):  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+            elif inner and (_is_inside(inner["head"], inner["inner"])  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+                            or _in_region(inner["head"], inner["inner"])):  # "Tinghir (Drâa-Tafilalet)": Tinghir
                 zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), inner["inner"], index))
+                unplaced = len(zoned)
+            elif inner and (country_named := _country_remark(inner["head"], inner["inner"])):
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), country_named, index,
+                                    inner["inner"]))  # "Tanger (Maroc du Nord)": Tanger, in Morocco
                 unplaced = len(zoned)
             elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
                 zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
@@ -856,6 +862,32 @@ def _is_inside(head: str, inner: str) -> bool:
     within X ("Égypte (Le Caire, Gizeh)"): Y is one name of a country or region and X none."""
     return (_NAMES.search(inner) is None and _is_area_name(inner) and not _is_area_name(head)
             and known_area(head) is None)
+
+
+def _in_region(head: str, inner: str) -> bool:
+    """True for "X (Y)" naming the subdivision X that lies in the region Y ("Tinghir (Drâa-Tafilalet)",
+    "Tétouan (Tanger-Tétouan-Al Hoceïma)"), not the areas Y within X."""
+    if _NAMES.search(inner) or lookup(head) or lookup(inner):
+        return False
+    try:
+        region = subdivision(inner)
+        return lies_in(subdivision(head, region.country).code, region.code)
+    except PageError:
+        return False
+
+
+def _country_remark(head: str, inner: str) -> str | None:
+    """The country that "X (Y)" names in its brackets with other words, when they are a remark on X and no area:
+    "Tanger (Maroc du Nord)" -> "Maroc" (Y is no region, and X is a region of that country); else None."""
+    if not inner[:1].isupper() or lookup(head) or _is_area_name(inner) or known_area(inner):
+        return None
+    words = inner.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            named = " ".join(words[start:start + size])
+            if (code := lookup(named)) and _region_of(head, code, None):
+                return named
+    return None
 
 
 def _is_area_name(name: str) -> bool:
@@ -887,6 +919,9 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int,
     groups = {} if country else _group_countries(value, names, places, line, notes)
     areas: list[Place | Subdivision | Country] = []
     for zoned in names:
+        if zoned.remark:
+            notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" is no area; read as a remark on '
+                                f'"{excerpt(zoned.name)}", left out'))
         if zoned.within is None:
             group = groups.get(zoned.group)
             located = group if group and _region_of(zoned.name, group, zoned.kind) else country

@@ -74,3 +74,24 @@ def test_a_place_with_its_region_in_brackets_is_in_that_region(zone, areas):
 ])
 def test_a_country_or_region_with_names_in_brackets_still_holds_them(zone, areas):
     assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # a subdivision with the region it lies in, in brackets, was the region (MA-08, MA-01)
+    ("Tinghir (Drâa-Tafilalet), Errachidia", ["MA-TIN", "MA-ERR"]),
+    ("Tétouan (Tanger-Tétouan-Al Hoceïma)", ["MA-TET"]),
+    # and the region with its subdivisions in brackets is still read as it was
+    ("Drâa-Tafilalet (Tinghir, Zagora)", ["MA-TIN", "MA-ZAG"]),
+])
+def test_a_subdivision_with_its_region_in_brackets_is_the_subdivision(zone, areas):
+    assert _areas(zone) == areas
+
+
+def test_a_remark_in_brackets_naming_the_country_is_no_area():
+    # "Tanger (Maroc du Nord)" was a place "Maroc du Nord" of Morocco, and Tanger was lost
+    zone = "Casablanca (quartiers périphériques), Tanger (Maroc du Nord)"
+    project = convert(_zone_alone(zone).encode(), "ngo.txt")
+    assert [area.code for area in project.intervention_areas] == ["MA-CAS", "MA-TNG"]
+    assert [note for _, note in project.notes if "Maroc du Nord" in note] == [
+        f'zone "{zone}": "(Maroc du Nord)" is no area; read as a remark on "Tanger", left out']
+
