@@ -95,3 +95,12 @@ def test_a_remark_in_brackets_naming_the_country_is_no_area():
     assert [note for _, note in project.notes if "Maroc du Nord" in note] == [
         f'zone "{zone}": "(Maroc du Nord)" is no area; read as a remark on "Tanger", left out']
 
+
+@pytest.mark.parametrize("zone, areas", [
+    # ISO names them in Spanish ("Canarias"): a place "Îles Canaries" of Spain
+    ("Îles Canaries (Espagne)", ["ES-CN"]), ("Îles Baléares (Espagne)", ["ES-IB"]),
+    # islands that are no subdivision, in the one they lie in (a place of Tunisia in none)
+    ("Îles Kerkennah (Tunisie)", [("Îles Kerkennah", "TN", "TN-61")]), ("Djerba", [("Djerba", "TN", "TN-82")]),
+])
+def test_islands_by_their_french_names(zone, areas):
+    assert _areas(zone) == areas
