@@ -925,7 +925,10 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int,
         if zoned.within is None:
             group = groups.get(zoned.group)
             located = group if group and _region_of(zoned.name, group, zoned.kind) else country
-            areas.append(_area(zoned.name, places, located, zoned.kind, zoned.municipal, line))
+            try:
+                areas.append(_area(zoned.name, places, located, zoned.kind, zoned.municipal, line))
+            except PageError as error:
+                raise _in_phrase(error, zoned, value) from None
             continue
         around = _area(zoned.within, places, country, None, False, line)
         inside = around.code if isinstance(around, Country) else around.country
@@ -934,6 +937,20 @@ def _zone(value: str, places: dict[str, Place], country: str | None, line: int,
             area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
         areas.append(area)
     return areas
+
+
+def _in_phrase(error: PageError, zoned: _Zoned, value: str) -> PageError:
+    """The error about a name of a zone quoting the whole group the page wrote, where the zone parted a phrase,
+    no name, into several ("zones frontalières entre la République tunisienne et l'État de Libye": its first part
+    alone was quoted, as if the page had written it)."""
+    groups = _outside_brackets(collapse(value), _GROUPS)
+    group = groups[zoned.group] if zoned.group < len(groups) else value
+    if (not error.message.startswith("cannot tell which country") or len(_outside_brackets(group, _NAMES)) < 2
+            or not zoned.name[:1].islower()):  # a name of a list ("Casablanca, Rabat et Zaio") is quoted alone
+        return error
+    return PageError(f'cannot tell which country "{excerpt(group)}" is in: it is no country or ISO 3166-2 region, nor '
+                     f'a list of them ("{excerpt(zoned.name, 60)}" is none), and the page locates no place of that '
+                     "name", error.hint, line=error.line)
 
 
 def _group_countries(value: str, names: list[_Zoned], places: dict[str, Place], line: int,

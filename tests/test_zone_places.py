@@ -7,7 +7,7 @@ import pytest
 
 from converters import convert
 from converters.records import Place
-from tests.conftest import seed
+from tests.conftest import refused_as, seed
 
 NGO = seed("002").read_text(encoding="utf-8")
 ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
@@ -104,3 +104,12 @@ def test_a_remark_in_brackets_naming_the_country_is_no_area():
 ])
 def test_islands_by_their_french_names(zone, areas):
     assert _areas(zone) == areas
+
+
+def test_a_zone_no_name_of_which_is_located_is_quoted_whole():
+    # the error quoted "zones frontalières entre la République tunisienne", a fragment cut at "et"
+    zone = "zones frontalières entre la République tunisienne et l’État de Libye"
+    error = refused_as(_zone_alone(zone), "ngo.txt")
+    assert error.message.startswith(f'cannot tell which country "{zone}" is in: it is no country or ISO 3166-2 '
+                                    'region, nor a list of them ("zones frontalières entre la République tunisienne" '
+                                    "is none)")
