@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from rdflib import Literal
 
-from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert, detect, euromed_ngo
+from converters import MAX_ITEMS, MAX_PAGE_BYTES, convert, detect, euromed_ngo, ngo_organisations
 from converters.countries import MAX_LIST, split_countries
 from converters.errors import PageError
 from converters.namespaces import MP
@@ -749,7 +749,7 @@ def test_other_wordings_of_idf_labels_are_those_fields(old, new, field):
     ("Municipalité de Raoued (Gouvernorat de l’Ariana)", "TN-12"),
 ])
 def test_an_ngo_partner_located_in_a_prefecture_or_province_is_there(text, code):
-    organisation = euromed_ngo._organisation(text, 1)
+    organisation = ngo_organisations.organisation(text, 1)
     assert organisation.place.subdivision.code == code and not organisation.alt_labels
 
 

@@ -1,0 +1,288 @@
+"""Organisation names in the role lines of NGO pages: lists split into names, acronyms, remarks and branches,
+kinds of organisation, and one participation per organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .countries import subdivision
+from .errors import PageError
+from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
+from .records import Organisation, Participation, Place, Role, Subdivision
+from .reference import reference
+from .textnorm import collapse, excerpt, fold, slug, strip_article
+
+_THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
+                      re.IGNORECASE)
+# What a funder funds by, after its name: a remark, no part of it ("Union européenne dans le cadre du programme
+# ProGreS Migration", "… au titre du Fonds fiduciaire d'urgence (FFU)", "… via le programme X")
+_FRAMEWORK = re.compile(r"\s+(?:dans\s+le\s+cadre|au\s+titre)\s+(?:d[eu]s?\b|d['\u2019]).*$"
+                        r"|\s+(?:via|[aà]\s+travers|par\s+le\s+biais\s+d(?:u|e\s+la|e\s+l['\u2019]|es|e))\s+"
+                        r"(?:(?:le|la|les|l['\u2019]|son|sa|ses)\s*)?"
+                        r"(?:programmes?|projets?|fonds|initiatives?|instruments?|facilit[ée]s?|m[ée]canismes?)\b.*$",
+                        re.IGNORECASE)
+_LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
+# "et" or "&" between two names where none goes on over it (see _split_list); before a kind of organisation, see
+# _kind_pair
+_NAMES_AND = re.compile(r"(?<=\))\s+(?:et|&)\s+(?=\S)"
+                        r"|\s+(?:et|&)\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")
+_LIST_AND = re.compile(r"\s+(?:et|&)\s+")
+# Words naming a kind of organisation, folded, that start a name: "et" before such a name parts two (see _kind_pair)
+_KINDS_OF_ORGANISATION = frozenset({
+    "association", "fondation", "foundation", "ambassade", "embassy", "agence", "agency", "union", "organisation",
+    "organization", "office", "universite", "university", "reseau", "network", "federation", "confederation",
+    "comite", "committee", "croix-rouge", "croissant-rouge", "commission", "institut", "institute", "centre",
+    "center", "observatoire", "municipalite", "commune", "ligue", "collectif", "plateforme", "syndicat", "banque",
+    "bank", "fonds", "fund", "conseil", "council", "ministere", "ministry", "direction", "secretariat",
+})
+_OFFICES = frozenset({"ministere", "ministry", "direction", "secretariat"})  # whose name goes on with a portfolio
+_ETC = re.compile(r"^\s*(?:etc\.*|\.\.\.|\u2026)\s*$", re.IGNORECASE)  # "A, B, etc.": no organisation
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+(?=\S)")  # "1. Université Mohammed V de Rabat"
+# A directorate-general of the organisation before it, in brackets: "Commission européenne (DG ECHO)"
+_DIRECTORATE = re.compile(r"(?:DG|[Dd]irection\s+g[ée]n[ée]rale|Directorate[- ]General)\b")
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_AND = re.compile(r"\s+et\s+")
+_GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
+_ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
+# A branch of the organisation named before it, after a comma and in lower case: "…, section de Sfax", "…,
+# délégation Tunisie", "…, comité local de Sfax" (see _rejoined)
+_BRANCH_WORDS = (r"(?:sous-)?section|d[ée]l[ée]gation|comit[ée]|bureau|antenne|branche|mission|repr[ée]sentation"
+                 r"|chapitre|cellule|coordination|division|succursale|filiale")
+_BRANCH = re.compile(rf"(?:{_BRANCH_WORDS})\b")
+_BRANCH_AFTER = re.compile(rf",\s*(?P<branch>(?:{_BRANCH_WORDS})\b[^()]*)$")
+_ACRONYM_MARKS = frozenset("&.'\u2019-")  # what an acronym may hold besides letters and figures ("M&D")
+_DASH_NAME = re.compile(r"^(?P<alias>\S+)\s+[-\u2013\u2014]\s+(?P<name>[A-Z\u00c0-\u00dd].+)$")  # "OIM – Organisation"
+_WEBSITE = re.compile(r"\s+(?:[-\u2013\u2014:]\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)  # after a name
+_SHARE = re.compile(r"\d[\d\s.,]*%")  # a share of the funding in brackets: "(80 %)"
+_DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
+
+
+def _split_list(value: str) -> list[str]:
+    """Names parted by commas, ";", "|" or " / ", keeping those inside parentheses, without a last "etc."; "et"
+    (or "&") parts two names where it cannot be inside one: after a closing parenthesis ("Agence française de
+    développement (AFD) et GIZ") or before an acronym that ends the list ("…, OIM et HCR"), next to an
+    organisation the reference data knows ("L'Union européenne et la Coopération suisse"), or before a name of a
+    kind of organisation as _kind_pair tells them ("Ambassade de France et Fondation de France").
+    Elsewhere it stays: "Ministère des Affaires sociales et de la Solidarité", "Association pour le Leadership et
+    le Développement en Afrique" are one name each. A numbered line ("1. Université X") is one name."""
+    if numbered := _NUMBERED.match(value):  # one organisation a line, commas and all
+        return [collapse(value[numbered.end():]).rstrip(".")]
+    parts, depth, start = [], 0, 0
+    for mark in _LIST_MARKS.finditer(value):
+        if mark[0] in "()":
+            depth += 1 if mark[0] == "(" else -1
+        elif depth == 0:
+            parts.append(value[start:mark.start()])
+            start = mark.end()
+    parts.append(value[start:])
+    parts = [part for part in _rejoined(parts) if not _ETC.match(part)]
+    names = [name for part in parts for each in _NAMES_AND.split(part) for known in _known_pair(each)
+             for name in _kind_pair(known)]
+    return [collapse(name).rstrip(".") for name in names if collapse(name)]
+
+
+def _kind_pair(name: str) -> list[str]:
+    """A name that is two joined by "et" or "&": where the name after it starts with a word naming a kind of
+    organisation and has more words ("Fondation Abbé Pierre et Fondation de France", "…, Ambassade de France au
+    Maroc et la Fondation de France"), unless an acronym after it is the first name's ("Association X et Union
+    pour Y (AXU)"), and in a ministry's or a directorate's name unless another of them follows ("Ministère de
+    l'Emploi et Insertion Professionnelle" is one; its portfolio follows). Before any other word "et" is inside
+    one name ("Association Femmes et Développement Durable", "Musées & Sociétés en Méditerranée"): no telling
+    there, "Oxfam Intermón et Terre des Hommes" stays one."""
+    for match in _LIST_AND.finditer(name):
+        first, second = name[:match.start()].strip(), name[match.end():]
+        second = second[article.end():] if (article := _ARTICLE_GOES_ON.match(second)) else second
+        acronym = _PARENTHESIS.search(second)
+        initial = acronym[1][:1] if acronym and _is_acronym(acronym[1]) else None
+        kind, head = _kind(second), _kind(strip_article(first))
+        if (kind and second[:1].isupper() and len(_PARENTHESIS.sub("", second).split()) > 1
+                and not (initial and initial == first[:1] != second[:1])
+                and (head not in _OFFICES or kind in _OFFICES)):
+            return [first, *_kind_pair(second)]
+    return [name]
+
+
+def _kind(name: str) -> str | None:
+    """The kind of organisation the first word of `name` names, folded ("fondation"), or None."""
+    word = fold(name.split(" ", 1)[0]).strip(",.")
+    return word if word in _KINDS_OF_ORGANISATION else None
+
+
+def _rejoined(parts: list[str]) -> list[str]:
+    """Comma-separated parts with those that go on with the name before them joined back to it: a part that
+    starts with "de", "du", "des" or "d'" ("Ministère de la Solidarité, de l'Insertion sociale et de la
+    Famille"), or with an article after a name that lists what it is for, the list ending with "et"
+    ("Association … pour la Culture, le Développement et la Solidarité (ABCDS)"; but "Fondation pour le Progrès,
+    l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so. A
+    branch in lower case ("Médecins du Monde, délégation Tunisie") is the name's too: the branch's own name."""
+    joined: list[str] = []
+    for part in parts:
+        head = part.lstrip()
+        article = _ARTICLE_GOES_ON.match(head)
+        if joined and (_GOES_ON.match(head) or _BRANCH.match(head)
+                       or article and " pour " in joined[-1] and " et " in head
+                       and not _is_acronym(head[article.end():].split(" ", 1)[0])):  # "…, la GIZ": one more
+            joined[-1] += "," + part
+        else:
+            joined.append(part)
+    return joined
+
+
+def _known_pair(name: str) -> list[str]:
+    """A name that is two names joined by "et" where one of them is an organisation the reference data knows
+    ("L'Union européenne et la Coopération suisse"), as those two; any other, as it is."""
+    for match in _AND.finditer(name):
+        first, second = name[:match.start()], name[match.end():]
+        if any(reference().organisation(_bare(side)) for side in (first, second)):
+            return [first, second]
+    return [name]
+
+
+def _bare(name: str) -> str:
+    """A name as the reference data labels organisations: no leading article, no acronym in parentheses."""
+    return _PARENTHESIS.sub("", strip_article(collapse(name)))
+
+
+def participations(value: str, role: Role, line: int, notes: list[tuple[int, str]]) -> list[Participation]:
+    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body. What
+    names no organisation ("une dizaine d'associations locales", "3 universités") is left out, noted."""
+    participations = []
+    for part in _split_list(value):
+        if framework := _FRAMEWORK.search(part):  # "… dans le cadre du programme X": the funder is the first
+            part, remark = part[:framework.start()], excerpt(framework.group().strip())
+            notes.append((line, f'organisation "{excerpt(strip_article(collapse(part)), 60)}": "{remark}" after it '
+                                "is a remark on it, left out of the record"))
+        first, *through = _THROUGH.split(part)
+        for name, named_role in ((first, role), *((name, Role.EXTENDING) for name in through)):
+            if why := _no_organisation(name):
+                notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the '
+                                    "record"))
+            else:
+                participations.append(Participation(organisation(name, line, notes), named_role))
+    return participations
+
+
+def one_a_body(participations: list[Participation]) -> list[Participation]:
+    """One participation for each organisation of a role where the page names it twice, in one role line or
+    two ("Acted; Agency for Technical Cooperation and Development (ACTED)"): names that make one IRI, its acronym
+    or its name as rdf.py mints it, or one organisation the reference data knows. The first place keeps it, with
+    what the other names say (a name no label of it folds to is one more alternative label)."""
+    kept: dict[tuple[Role, str], int] = {}
+    merged: list[Participation] = []
+    for participation in participations:
+        body = participation.organisation
+        known = reference().organisation(body.name, *body.alt_labels)
+        key = (participation.role, str(known) if known else slug((body.alt_labels or (body.name,))[0]))
+        if key not in kept:
+            kept[key] = len(merged)
+            merged.append(participation)
+            continue
+        first = merged[kept[key]].organisation
+        main, other = (body, first) if body.alt_labels and not first.alt_labels else (first, body)
+        labels = {fold(label) for label in (main.name, *main.alt_labels)}
+        aliases = main.alt_labels + tuple(label for label in dict.fromkeys((other.name, *other.alt_labels))
+                                          if fold(label) not in labels)
+        organisation = replace(main, alt_labels=aliases, place=main.place or other.place)
+        merged[kept[key]] = replace(merged[kept[key]], organisation=organisation)
+    return merged
+
+
+def _no_organisation(name: str) -> str | None:
+    """Why `name` is no organisation's name, or None: it starts with a figure ("3 universités"), or in lower case
+    once its article is dropped ("les autorités de la wilaya", "une dizaine d'associations locales"), its first
+    word holding no capital ("e-Joussour" is a name) and no word naming a kind of organisation ("aditus
+    foundation" is one)."""
+    bare = strip_article(collapse(name))
+    if bare[:1].isdigit():
+        return "it starts with a figure"
+    words = bare.split()
+    if (bare[:1].islower() and not any(c.isupper() for c in words[0])
+            and not any(fold(word).strip(",.()") in _KINDS_OF_ORGANISATION for word in words)):
+        return "it starts in lower case"
+    return None
+
+
+def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = None) -> Organisation:
+    """The organisation a name of a role line gives: its acronyms, where it is, a remark or a part of it in
+    brackets left out ("Commission européenne (DG ECHO)": the Commission, its directorate-general noted)."""
+    name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
+    branch = None  # "Association X (AX), section de Sfax": read as "Association X (AX)", then the branch after it
+    if found := _BRANCH_AFTER.search(name):
+        name, branch = name[:found.start()].strip(), found["branch"].strip()
+    if name.count("(") != name.count(")"):
+        raise PageError(f'organisation "{excerpt(text)}" opens a parenthesis it does not close',
+                        "close it, e.g. Association X (AX); the page may be cut short", line=line)
+    if match := _PARENTHESIS.search(name):
+        inner, outer = match.group(1).strip(), name[:match.start()].strip()
+        if area := ADMIN_AREA.match(fold(inner)):
+            sub = subdivision(area_name(inner), kind=KINDS[area["kind"]], line=line)
+            name = outer  # where it is; a municipality is a place there ("Association Amal (Gouvernorat de Gabès)"
+            if MUNICIPALITY.match(outer):  # is none)
+                place = Place(_town(outer), sub.country, sub)
+        elif MUNICIPALITY.match(outer) and (sub := _region_named(inner, line)):  # "Municipalité de Zarzis
+            name, place = outer, Place(_town(outer), sub.country, sub)  # (Médenine)"
+        elif _DIRECTORATE.match(inner):  # a part of the organisation, no name of it: its IRI is the organisation's
+            name = outer
+            if notes is not None:
+                notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names '
+                                    "a part of it, left out of the record"))
+        elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
+            name = outer
+            aliases.append(inner)
+        elif acronyms := _acronyms(inner):  # "(DFID, Royaume-Uni)", "(ASAM/SGDD)"
+            name = outer
+            aliases.extend(acronyms)
+        elif _is_acronym(outer) and len(inner.split()) > 1:  # "FTDES (Forum Tunisien pour les Droits …)"
+            name = inner
+            aliases.append(outer)
+        elif inner[:1].islower() or _SHARE.match(inner):  # a remark on the organisation: "Union européenne (chef
+            name = outer  # de file du consortium)", "Union européenne (80 %)"
+        # else what belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)", "Amal (Djerba)"
+    if (match := _DASH_NAME.match(name)) and _is_acronym(match["alias"]) and len(match["name"].split()) > 1:
+        name = match["name"]  # "OIM – Organisation internationale pour les migrations"
+        aliases.append(match["alias"])
+    elif (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
+        aliases.append(match["alias"].strip())
+        name = name[:match.start()].strip()
+    if not name:
+        raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
+    return Organisation(f"{name}, {branch}" if branch else name, tuple(aliases), place)
+
+
+def _acronyms(inner: str) -> list[str]:
+    """The acronyms words in brackets after a name give, with a remark after a comma ("DFID, Royaume-Uni") or
+    two of them with a slash ("ASAM/SGDD"), or none."""
+    head = inner.split(",", 1)[0].strip()
+    if "," in inner and _is_acronym(head):
+        return [head]
+    acronyms = [part.strip() for part in inner.split("/")]
+    return acronyms if len(acronyms) > 1 and all(_is_acronym(part) for part in acronyms) else []
+
+
+def _town(organisation: str) -> str:
+    """The town a municipality is named after: "Municipalité de Raoued" -> "Raoued", "Municipalité de l'Ariana"
+    -> "L'Ariana" (its article, in lower case after "de", is the town's own)."""
+    town = MUNICIPALITY.sub("", organisation).strip()
+    return town[:1].upper() + town[1:]
+
+
+def _region_named(name: str, line: int) -> Subdivision | None:
+    """The one subdivision called `name` ("Médenine", "Oriental"), or None."""
+    try:
+        return subdivision(name, line=line)
+    except PageError:
+        return None
+
+
+def _is_acronym(text: str) -> bool:
+    """True for what an organisation's acronym looks like: one word starting with a capital and holding two or
+    more, and no more small letters ("UTSS", "M&D", "LAÉ", "MdM"; "Pays-Bas", "Mont-Liban" are no acronyms), or
+    such a word and one more ("CIES Onlus")."""
+    words = text.split()
+    if not 0 < len(words) <= 2:
+        return False
+    first = words[0]
+    capitals = sum(c.isupper() for c in first)
+    return (first[0].isupper() and capitals >= 2 and capitals >= sum(c.islower() for c in first)
+            and all(c.isalnum() or c in _ACRONYM_MARKS for c in first))

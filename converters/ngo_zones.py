@@ -1,0 +1,337 @@
+"""Intervention zones and beneficiary regions of NGO pages: names of places, subdivisions and countries, located
+by what the page says elsewhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from .countries import is_subdivision_name, known_area, lies_in, lookup, split_countries, subdivision
+from .errors import PageError
+from .pagelines import Line
+from .records import Country, Participation, Place, Project, Subdivision
+from .textnorm import collapse, excerpt, fold, strip_article
+
+# French words for kinds of subdivision -> the type pycountry gives them.
+KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
+          "region": "Region", "departement": "Department", "wilaya": "Province", "prefecture": "Prefecture",
+          "district": "District", "county": "County", "etat": "State", "state": "State"}
+_OF = r"(?:de la |de l'|du |des |de |d')?"
+ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s?\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
+_ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
+# What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
+# A zone that is the whole of a country, folded: "Tout le territoire national", "National", "À l'échelle nationale",
+# "Tunisie (ensemble du territoire)", "Tunisie - niveau national", "Toute la Tunisie"
+_WHOLE = (r"(?:(?:sur\s+)?(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l')\s*)?"
+          r"(?:territoire|pays)(?:\s+nationale?)?|(?:au\s+|a\s+l'|a\s+)?(?:niveau|echelle)\s+nationale?|nationale?|territoire\s+national"
+          r"|nationwide|countrywide|(?:the\s+)?whole\s+country)")
+_WHOLE_COUNTRY = re.compile(rf"{_WHOLE}|(?P<country>[^()]+?)\s*(?:\(\s*{_WHOLE}\s*\)|[-:,]\s*{_WHOLE})"
+                            r"|(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l'|des)\s*)?(?P<all>.+)")
+_GROUPS = re.compile(r"\s*;\s*")  # the groups of a zone (see _zone_names)
+_NAMES = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*/\s*")  # the names of a group
+_WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
+_INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
+# A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
+_BACK_REFERENCE = re.compile(r"(?:sa|son|ses|leurs?) ")
+# Generic words before the area they are in, which are no name of a place: "camps de la Békaa", "quartiers de
+# Tunis", "zones rurales de Sfax", "banlieue de Beyrouth".
+_GENERIC_AREA = re.compile(r"^(?:(?:les|des) )?(?:camps?(?: de r[ée]fugi[ée]s)?|quartiers?|villages?|localit[ée]s?"
+                           r"|banlieues?|environs|p[ée]riph[ée]rie|alentours|zones? (?:rurales?|urbaines?))"
+                           r" (?=(?:de la |de l['\u2019]|du |des |de |d['\u2019]))", re.IGNORECASE)
+_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
+MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
+                           r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
+                           re.IGNORECASE)
+_REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
+                      re.IGNORECASE)
+
+
+def area_name(inner: str) -> str:
+    """ "Gouvernorat de l'Ariana" -> "l'Ariana" (the article goes in the subdivision lookup)."""
+    return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d['\u2019])?", "", inner.strip(), flags=re.IGNORECASE)
+
+
+def known_places(participations: list[Participation]) -> dict[str, Place]:
+    """Places the page locates itself, e.g. "Municipalité de Raoued (Gouvernorat de l'Ariana)"."""
+    return {_place_key(place.name): place for participation in participations
+            if (place := participation.organisation.place)}
+
+
+def _place_key(name: str) -> str:
+    """How a place is looked up: "Le Bardo" is the place a partner names "Municipalité du Bardo"."""
+    return fold(strip_article(name))
+
+
+def country_of(places: dict[str, Place]) -> str | None:
+    countries = {place.country for place in places.values()}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def country_named(zones: list[tuple[str, int]], regions: list[Line], places: dict[str, Place]) -> str | None:
+    """The one country of every area the zones and beneficiary regions name that can be told apart without the
+    page's country ("Médenine et Zarzis": Médenine is a governorate of Tunisia), or None for none or several.
+    For a page whose partners locate no place; a name of no known region is then a place of that country."""
+    named = [(zoned.within or zoned.name, None if zoned.within else zoned.kind,
+              False if zoned.within else zoned.municipal, line)
+             for value, line in zones for zoned in _zone_names(value)]
+    named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
+    found = _countries_of(named, places)
+    return found.pop() if len(found) == 1 else None
+
+
+def _countries_of(named: list[tuple[str, str | None, bool, int]], places: dict[str, Place]) -> set[str]:
+    """The countries of the (name, kind, municipal, line) areas that can be told apart without the page's
+    country; a name unknown, or of regions in several countries ("Béja": TN-31, PT-02), tells nothing."""
+    found: set[str] = set()
+    for name, kind, municipal, line in named:
+        try:
+            area = _area(name, places, None, kind, municipal, line)
+        except PageError:
+            continue
+        found.add(area.code if isinstance(area, Country) else area.country)
+    return found
+
+
+class _Zoned(NamedTuple):
+    """One name a zone lists, as _zone_names reads it."""
+
+    name: str
+    kind: str | None  # the kind of region the zone names it by ("Gouvernorats de …")
+    municipal: bool  # whether the zone names municipalities
+    within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
+    group: int = 0  # the group of the zone it is in, its index (groups are parted by ";")
+    remark: str | None = None  # what the name's brackets say that is no area: "Tanger (Maroc du Nord)"
+
+
+def _zone_names(value: str) -> list[_Zoned]:
+    """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et" and "/",
+    none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X, and
+    "a, b et c (Country)" names a, b and c within that country (those after another such name only)."""
+    zoned: list[_Zoned] = []
+    for index, group in enumerate(_outside_brackets(collapse(value), _GROUPS)):
+        within = None
+        if (head := _WITHIN.match(group)) and lookup(head["country"]):
+            within, group = head["country"], head["names"]
+        municipal = MUNICIPALITY.match(group) is not None
+        kind = None
+        if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
+            group, kind = group[plural.end():], KINDS[plural["kind"]]
+        unplaced = len(zoned)  # the first of the group's names no country in brackets has placed yet
+        for name in _outside_brackets(MUNICIPALITY.sub("", group), _NAMES):
+            if _BACK_REFERENCE.match(fold(name)):  # "Beyrouth et sa banlieue": Beyrouth, no place "sa banlieue"
+                continue
+            named_so = MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
+            name = _PARTICLE.sub("", _GENERIC_AREA.sub("", MUNICIPALITY.sub("", name.strip(" ."))))
+            inner = _INNER.match(name)
+            if inner and inner["inner"][:1].isupper() and _country_after(inner["head"], inner["inner"]):
+                # "Sfax et Médenine (Tunisie)": both in Tunisia
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index))
+                zoned[unplaced:] = [item._replace(within=item.within or inner["inner"]) for item in zoned[unplaced:]]
+                unplaced = len(zoned)
+            elif inner and (_is_inside(inner["head"], inner["inner"])  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+                            or _in_region(inner["head"], inner["inner"])):  # "Tinghir (Drâa-Tafilalet)": Tinghir
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), inner["inner"], index))
+                unplaced = len(zoned)
+            elif inner and (country_named := _country_remark(inner["head"], inner["inner"])):
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), country_named, index,
+                                    inner["inner"]))  # "Tanger (Maroc du Nord)": Tanger, in Morocco
+                unplaced = len(zoned)
+            elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
+                zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
+                unplaced = len(zoned)
+            elif name:
+                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within,
+                                    index))
+    return zoned
+
+
+def _country_after(head: str, inner: str) -> bool:
+    """True for a name with its country in brackets after it ("Gaza (Palestine)"), not a country with names in
+    brackets ("Italie (Lampedusa)", "Égypte (Le Caire, Gizeh)")."""
+    return bool(lookup(inner)) and not lookup(head)
+
+
+def _is_inside(head: str, inner: str) -> bool:
+    """True for "X (Y)" naming the place X in the country or region Y ("Chatila (Beyrouth)"), not the areas Y
+    within X ("Égypte (Le Caire, Gizeh)"): Y is one name of a country or region and X none."""
+    return (_NAMES.search(inner) is None and _is_area_name(inner) and not _is_area_name(head)
+            and known_area(head) is None)
+
+
+def _in_region(head: str, inner: str) -> bool:
+    """True for "X (Y)" naming the subdivision X that lies in the region Y ("Tinghir (Drâa-Tafilalet)",
+    "Tétouan (Tanger-Tétouan-Al Hoceïma)"), not the areas Y within X."""
+    if _NAMES.search(inner) or lookup(head) or lookup(inner):
+        return False
+    try:
+        region = subdivision(inner)
+        return lies_in(subdivision(head, region.country).code, region.code)
+    except PageError:
+        return False
+
+
+def _country_remark(head: str, inner: str) -> str | None:
+    """The country that "X (Y)" names in its brackets with other words, when they are a remark on X and no area:
+    "Tanger (Maroc du Nord)" -> "Maroc" (Y is no region, and X is a region of that country); else None."""
+    if not inner[:1].isupper() or lookup(head) or _is_area_name(inner) or known_area(inner):
+        return None
+    words = inner.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            named = " ".join(words[start:start + size])
+            if (code := lookup(named)) and _region_of(head, code, None):
+                return named
+    return None
+
+
+def _is_area_name(name: str) -> bool:
+    """True when a country or some ISO 3166-2 subdivisions are called `name`."""
+    return lookup(name) is not None or is_subdivision_name(name)
+
+
+def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
+    """The parts of a text between its separators, those inside brackets aside."""
+    kept: list[str] = []
+
+    def hide(match: re.Match) -> str:
+        kept.append(match.group())
+        return f"\0{len(kept) - 1}\0"
+
+    hidden = re.sub(r"\([^()]*\)", hide, text)
+    return [re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], part) for part in separator.split(hidden) if part.strip()]
+
+
+def zone(value: str, places: dict[str, Place], country: str | None, line: int,
+          notes: list[tuple[int, str]]) -> list[Place | Subdivision | Country]:
+    """ "Municipalités de Raoued et La Marsa", "Gouvernorats de Sfax et de Médenine", "Tunisie et Maroc" -> the
+    places, subdivisions or countries, located by what the page says elsewhere. Where the page does not say which
+    country, a name of regions of several countries is the one in the country its group's other names point to
+    ("Tunis et Béja": the Béja of Tunisia, not of Portugal); a group whose names point to several is noted."""
+    if whole := _whole_countries(collapse(value), country, line):
+        return whole
+    names = _zone_names(value)
+    groups = {} if country else _group_countries(value, names, places, line, notes)
+    areas: list[Place | Subdivision | Country] = []
+    for zoned in names:
+        if zoned.remark:
+            notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" is no area; read as a remark on '
+                                f'"{excerpt(zoned.name)}", left out'))
+        if zoned.within is None:
+            group = groups.get(zoned.group)
+            located = group if group and _region_of(zoned.name, group, zoned.kind) else country
+            try:
+                areas.append(_area(zoned.name, places, located, zoned.kind, zoned.municipal, line))
+            except PageError as error:
+                raise _in_phrase(error, zoned, value) from None
+            continue
+        around = _area(zoned.within, places, country, None, False, line)
+        inside = around.code if isinstance(around, Country) else around.country
+        area = _area(zoned.name, places, inside, zoned.kind, zoned.municipal, line)
+        if isinstance(area, Place) and area.subdivision is None and isinstance(around, Subdivision):
+            area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
+        areas.append(area)
+    return areas
+
+
+def _in_phrase(error: PageError, zoned: _Zoned, value: str) -> PageError:
+    """The error about a name of a zone quoting the whole group the page wrote, where the zone parted a phrase,
+    no name, into several ("zones frontalières entre la République tunisienne et l'État de Libye": its first part
+    alone was quoted, as if the page had written it)."""
+    groups = _outside_brackets(collapse(value), _GROUPS)
+    group = groups[zoned.group] if zoned.group < len(groups) else value
+    if (not error.message.startswith("cannot tell which country") or len(_outside_brackets(group, _NAMES)) < 2
+            or not zoned.name[:1].islower()):  # a name of a list ("Casablanca, Rabat et Zaio") is quoted alone
+        return error
+    return PageError(f'cannot tell which country "{excerpt(group)}" is in: it is no country or ISO 3166-2 region, nor '
+                     f'a list of them ("{excerpt(zoned.name, 60)}" is none), and the page locates no place of that '
+                     "name", error.hint, line=error.line)
+
+
+def _group_countries(value: str, names: list[_Zoned], places: dict[str, Place], line: int,
+                     notes: list[tuple[int, str]]) -> dict[int, str]:
+    """The one country each group of a zone points to by its names that can be told apart without the page's
+    country, by group; a group of names of regions of several countries, none a country, is noted."""
+    countries: dict[int, str] = {}
+    for group in dict.fromkeys(zoned.group for zoned in names):
+        members = [zoned for zoned in names if zoned.group == group and zoned.within is None]
+        found = _countries_of([(zoned.name, zoned.kind, zoned.municipal, line) for zoned in members], places)
+        if len(found) == 1:
+            countries[group] = found.pop()
+        elif len(found) > 1 and not any(lookup(zoned.name) for zoned in members):
+            notes.append((line, f'zone "{excerpt(value)}" names regions of {len(found)} countries '
+                                f'({", ".join(sorted(found))}), read as such: nothing on the page says which '
+                                "country is the project's. If the names are towns of one country, write it before "
+                                'them ("<pays> : <noms>")'))
+    return countries
+
+
+def _region_of(name: str, country: str, kind: str | None) -> bool:
+    """True when `name` is a region of `country`, as _area reads it. A name of no region is not placed by its
+    group: "Casablanca, Rabat et Zaio" on a page naming Tunisia's regions too leaves Zaio's country untold."""
+    if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Béja"
+        name, kind = area_name(name), KINDS[area["kind"]]
+    try:
+        subdivision(name, country, kind=kind)
+    except PageError:
+        return False
+    return True
+
+
+def _whole_countries(value: str, country: str | None, line: int) -> list[Country]:
+    """The countries a zone names whole ("Tout le territoire national": the page's country; "Toute la Tunisie",
+    "Tunisie et Maroc (ensemble du territoire)"), or none for a zone that names no whole country."""
+    whole = _WHOLE_COUNTRY.fullmatch(fold(value).strip(" ."))
+    if not whole:
+        return []
+    if named := whole["country"] or whole["all"]:
+        try:
+            return [Country(code) for code in split_countries(named, line)]
+        except PageError:  # "Toute la région de Sfax": the zone's own names
+            return []
+    if country is None:
+        raise PageError(f'zone "{excerpt(value)}" is a whole country, and the page does not say which',
+                        "name the country, e.g. Zone d'intervention : Tunisie", line=line)
+    return [Country(country)]
+
+
+def _area(name: str, places: dict[str, Place], country: str | None, kind: str | None, municipal: bool,
+          line: int) -> Place | Subdivision | Country:
+    """One name of an intervention zone: a place the page located, a subdivision (of the page's country when
+    it has one), a whole country, or else a place of the page's country."""
+    if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
+        name, kind = area_name(name), KINDS[area["kind"]]
+    if not kind and _place_key(name) in places:  # "Gouvernorats de Gabès et …" name no town of Gabès
+        return places[_place_key(name)]
+    named = None if kind or municipal else lookup(name)  # a country ("Maroc") is no place of the page's country
+    if named and named != country:
+        return Country(named)
+    try:
+        found = subdivision(name, country, kind=kind, line=line)
+        # "Ville de Kairouan": the town, in the governorate of its name
+        return Place(name, found.country, found) if municipal and not kind else found
+    except PageError:
+        if named:
+            return Country(named)
+        if not kind and (known := known_area(name)) and country in (None, known[0]):  # "Bande de Gaza"
+            return Place(name, *known)
+        if country is None:
+            raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it is no country or ISO 3166-2 '
+                            "region, and the page locates no place of that name",
+                            'check its spelling, or name the region it lies in as the partners do, e.g. '
+                            '"Municipalité de X (Gouvernorat de Y)" or "Tunisie (X, Y)"', line=line) from None
+        return Place(name, country)
+
+
+def regions(project: Project, line: Line, country: str | None) -> None:
+    names, more = _region_names(line)
+    project.beneficiary_regions.extend(subdivision(name, country, line=line.number) for name in names)
+    if more:
+        project.beneficiary_region_count = len(names) + more
+
+
+def _region_names(line: Line) -> tuple[list[str], int]:
+    """The regions a line of "Régions bénéficiaires" names, and how many more it says there are."""
+    match = _REGIONS.match(line.text)
+    names = [n for n in re.split(r"\s*,\s*|\s+et\s+", match["names"]) if n.strip()]
+    return names, int(match["more"] or 0)
