@@ -371,7 +371,7 @@ def _duration(project: Project, value: str, line: int) -> int:
 
 
 def _budget(value: str, line: Line) -> Money:
-    """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 400 000"); a
+    """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
     value naming another currency than its key is an error: which one is right cannot be told."""
     match = _KEY_CURRENCY.search(line.text.partition(":")[0].strip())
     code = (match["code"] or match["dashed"]).upper() if match else None

@@ -31,7 +31,7 @@ class Iris:
         return self._iri("project", key)
 
     def part(self, project_iri: URIRef, name: str) -> URIRef:
-        """A hash IRI for a part of a project: …/project/PO.0181#budget."""
+        """A hash IRI for a part of a project: …/project/AB.0123#budget."""
         return URIRef(f"{project_iri}#{name}")
 
     def organisation(self, name: str) -> URIRef:

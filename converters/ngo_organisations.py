@@ -227,7 +227,7 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
             if notes is not None:
                 notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names '
                                     "a part of it, left out of the record"))
-        elif _is_acronym(inner):  # "Union Tunisienne de Solidarité Sociale (UTSS)"
+        elif _is_acronym(inner):  # "Association Tunisienne de Développement (ATD)"
             name = outer
             aliases.append(inner)
         elif acronyms := _acronyms(inner):  # "(DFID, Royaume-Uni)", "(ASAM/SGDD)"
@@ -242,7 +242,7 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
     if (match := _DASH_NAME.match(name)) and _is_acronym(match["alias"]) and len(match["name"].split()) > 1:
         name = match["name"]  # "OIM – Organisation internationale pour les migrations"
         aliases.append(match["alias"])
-    elif (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – CIES Onlus"
+    elif (match := _DASH_ALIAS.search(name)) and _is_acronym(match["alias"].split()[0]):  # "… – COSPE Onlus"
         aliases.append(match["alias"].strip())
         name = name[:match.start()].strip()
     if not name:
@@ -277,8 +277,8 @@ def _region_named(name: str, line: int) -> Subdivision | None:
 
 def _is_acronym(text: str) -> bool:
     """True for what an organisation's acronym looks like: one word starting with a capital and holding two or
-    more, and no more small letters ("UTSS", "M&D", "LAÉ", "MdM"; "Pays-Bas", "Mont-Liban" are no acronyms), or
-    such a word and one more ("CIES Onlus")."""
+    more, and no more small letters ("ATD", "M&D", "LAÉ", "MdM"; "Pays-Bas", "Mont-Liban" are no acronyms), or
+    such a word and one more ("COSPE Onlus")."""
     words = text.split()
     if not 0 < len(words) <= 2:
         return False

@@ -78,7 +78,7 @@ def date_literal(date: PartialDate) -> Literal:
 
 
 def money_literal(amount: Decimal) -> Literal:
-    """An xsd:decimal with at least two decimals, as amounts are written: 400000 -> "400000.00"."""
+    """An xsd:decimal with at least two decimals, as amounts are written: 250000 -> "250000.00"."""
     if amount.as_tuple().exponent > -2:
         amount = amount.quantize(Decimal("0.01"))
     return Literal(str(amount), datatype=XSD.decimal)

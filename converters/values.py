@@ -67,7 +67,7 @@ _PER_UNITS = (("an", "year"), ("ye", "year"), ("mo", "month"), ("me", "month"), 
 _PER = re.compile(r"\b(?:par|per|a)\s+(?P<unit>an|annee|year|mois|month|trimestre|quarter)\b"
                   r"|\b(?P<adjective>annuel(?:le)?s?|mensuel(?:le)?s?|annually|yearly|monthly)\b")
 _OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
-# The year an amount is given for, before it with a colon: "2021 : 300 000 USD", "2021-2022 : 300 000 USD"
+# The year an amount is given for, before it with a colon: "2021 : 250 000 USD", "2021-2022 : 250 000 USD"
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*:\s*(?=\S)")
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
 _NUMBER = re.compile(r"\d[\d\s.,'\u2019]*")  # "CHF 1'250'000", "CHF 250’000"
@@ -111,14 +111,14 @@ def no_value(text: str) -> bool:
 
 def parse_money(text: str, currency: str | None = None, line: int | None = None,
                 notes: list[tuple[int | None, str]] | None = None) -> Money:
-    """ "400 000 dollars É.-U." -> Money(400000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
-    is the default the field label gives. The time a budget is over ("300 000 € sur 3 ans") is left out, with a
+    """ "250 000 dollars É.-U." -> Money(250000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
+    is the default the field label gives. The time a budget is over ("250 000 € sur 3 ans") is left out, with a
     note in `notes`; an amount a year ("50 000 USD par an") is no project's budget."""
     match = _NUMBER.search(text)
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
-                        "write the amount in figures, e.g. 300000.00 or 400 000 USD", line=line)
-    # "environ 400 000 USD": the amount as the page gives it; "2021 : 300 000 USD": the amount, not its year
+                        "write the amount in figures, e.g. 250000.00 or 250 000 USD", line=line)
+    # "environ 250 000 USD": the amount as the page gives it; "2021 : 250 000 USD": the amount, not its year
     plain = _YEAR_LABEL.sub("", _TAXES.sub(" ", _ABOUT.sub(" ", text)))  # "250 000 € TTC": the amount
     match = _NUMBER.search(plain)
     words = fold(plain[:match.start()] + " " + plain[match.end():])
@@ -133,7 +133,7 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     else:
         amount = _decimal(match.group().strip(), text, line)
     if plain[:match.start()].endswith(("-", "\u2212")):  # a minus sign on the figures: "-50 000 USD"
-        raise PageError(f'amount "{excerpt(text)}" is negative', "write the amount the project has, e.g. 300000.00",
+        raise PageError(f'amount "{excerpt(text)}" is negative', "write the amount the project has, e.g. 250000.00",
                         line=line)
     outside = _REMARKS.sub(" ", words)
     if per := _PER.search(outside):
@@ -148,12 +148,12 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
             notes.append((line, f'amount "{excerpt(text)}": "{said}" left out, the amount read as the '
                                 "project's budget"))
     code = _currency(words, currency, text)
-    # without a remark in brackets after the amount, "400 000 USD (dont 50 000 USD de cofinancement)", or after
+    # without a remark in brackets after the amount, "250 000 USD (dont 50 000 USD de cofinancement)", or after
     # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
     plain_words = _OF_WHICH.sub(" ", _REMARKS.sub(" ", words))
-    if re.search(r"\d", plain_words):  # "2021 - 300 000 USD", "300 000 USD ; 2022 : 250 000 USD": which is it?
+    if re.search(r"\d", plain_words):  # "2021 - 250 000 USD", "250 000 USD ; 2022 : 120 000 USD": which is it?
         raise PageError(f'amount "{excerpt(text)}" gives more than one number',
-                        "give one amount, e.g. 300 000 USD (a remark goes in brackets after it)", line=line)
+                        "give one amount, e.g. 250 000 USD (a remark goes in brackets after it)", line=line)
     if code is None:
         code = _currency(plain_words, currency, text)
     if code is None:  # "150 000 000 FCFA (XOF)": a code in brackets says which of the words' currencies it is
@@ -200,7 +200,7 @@ def _bracketed_code(words: str, text: str) -> str | None:
 
 def _currency(words: str, default: str | None, text: str) -> str | None:
     """The code the words name ("dollars e.-u." -> USD), or `default` when there are none. A code no word of
-    _CURRENCIES spells counts in capitals only ("300 000 JOD"; "300 000 all" is no Albanian lek)."""
+    _CURRENCIES spells counts in capitals only ("250 000 JOD"; "250 000 all" is no Albanian lek)."""
     key = _currency_key(words)
     if not key:
         return default
@@ -220,11 +220,11 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
             is_decimal = True  # 1.250.000,00 or 1,250,000.00: the last mark is the decimal one
         elif len(marks) > 1:
             is_decimal = False  # 1.250.000: the same mark repeated groups thousands
-            if any(len(group) != 3 for group in re.split(r"[.,]", figures)[1:]):  # "300000.00.00"
+            if any(len(group) != 3 for group in re.split(r"[.,]", figures)[1:]):  # "250000.00.00"
                 raise PageError(f'amount "{excerpt(text)}" is not a number as written',
-                                "write it with one decimal mark, e.g. 300000.00 or 300 000,00", line=line)
+                                "write it with one decimal mark, e.g. 250000.00 or 250 000,00", line=line)
         else:
-            is_decimal = decimal or len(tail) != 3  # 300000.00 is decimal; 400,000 groups thousands
+            is_decimal = decimal or len(tail) != 3  # 250000.00 is decimal; 250,000 groups thousands
         if is_decimal:
             integer, fraction = head, tail
     integer = integer.replace(",", "").replace(".", "")
@@ -236,7 +236,7 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
         return Decimal(f"{integer}.{fraction}" if fraction else integer)
     except InvalidOperation:
         raise PageError(f'amount "{excerpt(text)}" is not a number',
-                        "write the amount in figures, e.g. 300000.00", line=line) from None
+                        "write the amount in figures, e.g. 250000.00", line=line) from None
 
 
 def parse_year(text: str, line: int | None = None) -> int:
