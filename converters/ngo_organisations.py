@@ -56,6 +56,8 @@ _DASH_NAME = re.compile(r"^(?P<alias>\S+)\s+[-\u2013\u2014]\s+(?P<name>[A-Z\u00c
 _WEBSITE = re.compile(r"\s+(?:[-\u2013\u2014:]\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)  # after a name
 _SHARE = re.compile(r"\d[\d\s.,]*%")  # a share of the funding in brackets: "(80 %)"
 _DASH_ALIAS = re.compile(r"\s+[-\u2013\u2014]\s+(?P<alias>[^-\u2013\u2014]{2,40})$")
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_WORD_STARTS = re.compile(r"(?:^|(?<=[\s'\u2019-]))\w")  # the first letter of each word of a name
 
 
 def _split_list(value: str) -> list[str]:
@@ -76,10 +78,46 @@ def _split_list(value: str) -> list[str]:
             parts.append(value[start:mark.start()])
             start = mark.end()
     parts.append(value[start:])
-    parts = [part for part in _rejoined(parts) if not _ETC.match(part)]
+    parts = [piece for part in _rejoined(parts) if not _ETC.match(part) for piece in _dashed(part)]
     names = [name for part in parts for each in _NAMES_AND.split(part) for known in _known_pair(each)
              for name in _kind_pair(known)]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
+
+
+def _dashed(part: str) -> list[str]:
+    """A part of a list holding two spaced dashes or more, outside brackets, as the names they part ("FTDES –
+    Médecins du Monde Belgique – Croissant-Rouge tunisien"), an acronym kept with the name after it whose
+    initials it is ("OIM – Organisation internationale pour les migrations – HCR"); with one dash, as it is: a
+    name and its acronym, its alias or a remark ("… – COSPE Onlus"), no telling two names apart there."""
+    dashes, depth = [], 0
+    for mark in re.finditer(r"[()]|" + _SPACED_DASH.pattern, part):
+        if mark[0] in "()":
+            depth += 1 if mark[0] == "(" else -1
+        elif depth == 0:
+            dashes.append(mark)
+    if len(dashes) < 2:
+        return [part]
+    bounds = [0, *(i for dash in dashes for i in (dash.start(), dash.end())), len(part)]
+    pieces = [part[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    names: list[str] = []
+    for piece in pieces:
+        if names and _is_acronym(names[-1].strip()) and _initials_of(names[-1].strip(), piece):
+            names[-1] += " \u2013 " + piece.strip()
+        else:
+            names.append(piece)
+    return names
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """True when the letters of `acronym` are initials of the words of `name`, in order, from its first word on
+    (some words skipped): "OIM" of "Organisation internationale pour les migrations", "Tdh" of "Terre des hommes
+    Lausanne"."""
+    letters = [fold(c) for c in acronym if c.isalnum()]
+    initials = [fold(c) for c in _WORD_STARTS.findall(name.strip())]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    found = iter(initials)
+    return all(letter in found for letter in letters)
 
 
 def _kind_pair(name: str) -> list[str]:

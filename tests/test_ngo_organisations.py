@@ -184,3 +184,21 @@ def test_a_period_to_be_defined_is_no_value_as_one_to_be_told_is():
     assert (project.start, project.end) == (None, None)
     assert project.notes == [(line_of(page, "à définir"),
                               'field "Durée du projet" reads "à définir", no value: left out of the record')]
+
+
+@pytest.mark.parametrize("written, partners", [
+    # spaced dashes between several names: the first was one organisation (organisation/ftdes) labelled with the rest
+    ("FTDES – Médecins du Monde Belgique – Croissant-Rouge tunisien – Municipalité de Sfax",
+     [("FTDES", ()), ("Médecins du Monde Belgique", ()), ("Croissant-Rouge tunisien", ()),
+      ("Municipalité de Sfax", ())]),
+    # an acronym before the name it is the initials of stays with it
+    ("OIM – Organisation internationale pour les migrations – HCR – Caritas Maroc",
+     [("Organisation internationale pour les migrations", ("OIM",)), ("HCR", ()), ("Caritas Maroc", ())]),
+    # one dash: a name and its acronym or alias, as before
+    ("OIM – Organisation internationale pour les migrations", [("Organisation internationale pour les migrations",
+                                                                 ("OIM",))]),
+])
+def test_spaced_dashes_between_several_names_part_them(written, partners):
+    project = _read(_with_roles(ROLES + written))
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.PARTNER] == partners
