@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .countries import subdivision
+from .countries import lookup, subdivision
 from .errors import PageError
 from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
@@ -22,6 +22,18 @@ _FRAMEWORK = re.compile(r"\s+(?:dans\s+le\s+cadre|au\s+titre)\s+(?:d[eu]s?\b|d['
                         r"(?:(?:le|la|les|l['\u2019]|son|sa|ses)\s*)?"
                         r"(?:programmes?|projets?|fonds|initiatives?|instruments?|facilit[ée]s?|m[ée]canismes?)\b.*$",
                         re.IGNORECASE)
+# The same after a spaced dash or in brackets ending the name: "Union européenne – Fonds fiduciaire d'urgence pour
+# l'Afrique (FFU)", "Union européenne (Fonds fiduciaire régional … « Fonds Madad »)"; see _remark_after
+_FUND_WORDS = r"(?:programmes?|projets?|fonds|fund|initiatives?|instruments?|facilit[ée]s?|m[ée]canismes?)\b"
+_FUND_AFTER = re.compile(rf"\s+[-\u2013\u2014]\s+(?P<dashed>(?:(?:le|la|les|l['\u2019])\s*)?{_FUND_WORDS}.*)$"
+                         rf"|\s*(?P<bracketed>\((?:(?:le|la|les|l['\u2019])\s*)?{_FUND_WORDS}[^()]*(?:\([^()]*\)[^()]*)*\))"
+                         r"\s*$", re.IGNORECASE)
+# A country after a comma, after a name's brackets: where the organisation is, a remark ("Direction du
+# développement et de la coopération (DDC), Suisse"; see _rejoined)
+_COUNTRY_AFTER = re.compile(r"(?<=\)),\s*(?P<country>[^,()]+)$")
+# "X pour le compte de Y": Y the funder, X the body that manages its funds (as "Y par le biais de X")
+_ON_BEHALF = re.compile(r"\s+(?:pour\s+le\s+compte\s+d(?:u|e\s+la|e\s+l['\u2019]|es|e)|on\s+behalf\s+of(?:\s+the)?)\s*"
+                        r"(?=\S)", re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
 # "et" or "&" between two names where none goes on over it (see _split_list); before a kind of organisation, see
 # _kind_pair
@@ -155,16 +167,46 @@ def _rejoined(parts: list[str]) -> list[str]:
     l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so. A
     branch in lower case ("Médecins du Monde, délégation Tunisie") is the name's too: the branch's own name."""
     joined: list[str] = []
-    for part in parts:
+    portfolio = 0  # parts still to join to a ministry's name before them (see _portfolio)
+    for at, part in enumerate(parts):
         head = part.lstrip()
         article = _ARTICLE_GOES_ON.match(head)
-        if joined and (_GOES_ON.match(head) or _BRANCH.match(head)
+        if joined and not portfolio:
+            portfolio = _portfolio(joined[-1], parts[at:])
+        if joined and (_GOES_ON.match(head) or _BRANCH.match(head) or portfolio
                        or article and " pour " in joined[-1] and " et " in head
-                       and not _is_acronym(head[article.end():].split(" ", 1)[0])):  # "…, la GIZ": one more
+                       and not _is_acronym(head[article.end():].split(" ", 1)[0])  # "…, la GIZ": one more
+                       or joined[-1].rstrip().endswith(")") and lookup(head)):  # "(DDC), Suisse": its country
             joined[-1] += "," + part
+            portfolio = max(portfolio - 1, 0)
         else:
             joined.append(part)
     return joined
+
+
+# A ministry named in another language than French, whose portfolios a comma parts, the last after "y", "e",
+# "and" or "und": "Ministerio de Inclusión, Seguridad Social y Migraciones" (French ones go on with "de", "des"…)
+_MINISTRY = re.compile(r"(?:ministerio|ministero|ministry|ministerium|ministerie)\b", re.IGNORECASE)
+_FOREIGN_KINDS = ("fundaci", "fondazion", "stiftung", "asociaci", "associazion", "verein", "federaci", "confederaci",
+                  "cruz", "croce", "rotes", "caritas", "ayuntamiento", "comune", "universi", "agencia", "agenzia")
+_LAST_PORTFOLIO = re.compile(r"\s(?:y|e|and|und|en)\s")
+
+
+def _portfolio(name: str, after: list[str]) -> int:
+    """How many of the parts `after` a name are its portfolios: for a ministry's name in another language, those
+    up to the first that holds "y" (or "and"…), each starting with a capital and none with a word naming a kind
+    of organisation or an acronym ("Ministry of Labour, Social Affairs and Family": two); 0 for any other name."""
+    if not _MINISTRY.match(strip_article(name.strip())):
+        return 0
+    for count, part in enumerate(after, start=1):
+        head = part.strip()
+        first = fold(head.split(" ", 1)[0])
+        if (not head[:1].isupper() or _kind(head) or first.startswith(_FOREIGN_KINDS)
+                or _is_acronym(head.split(" ", 1)[0]) or "(" in head):
+            return 0
+        if _LAST_PORTFOLIO.search(head):
+            return count
+    return 0
 
 
 def _known_pair(name: str) -> list[str]:
@@ -187,18 +229,48 @@ def participations(value: str, role: Role, line: int, notes: list[tuple[int, str
     names no organisation ("une dizaine d'associations locales", "3 universités") is left out, noted."""
     participations = []
     for part in _split_list(value):
-        if framework := _FRAMEWORK.search(part):  # "… dans le cadre du programme X": the funder is the first
-            part, remark = part[:framework.start()], excerpt(framework.group().strip())
-            notes.append((line, f'organisation "{excerpt(strip_article(collapse(part)), 60)}": "{remark}" after it '
-                                "is a remark on it, left out of the record"))
+        part = _remark_after(part, line, notes)
+        named: list[tuple[str, Role]] = []
+        if (behalf := _ON_BEHALF.search(part)) and role in (Role.FUNDER, Role.CO_FUNDER):  # "GIZ pour le compte du
+            named.append((part[behalf.end():], role))  # BMZ": the BMZ funds, the GIZ manages its funds
+            part = part[:behalf.start()]
+            role_of_first = Role.EXTENDING
+        else:
+            if behalf:  # "Association X pour le compte de Y" as an implementer: on whose behalf, noted
+                part = _remark_after(part, line, notes, behalf.start())
+            role_of_first = role
         first, *through = _THROUGH.split(part)
-        for name, named_role in ((first, role), *((name, Role.EXTENDING) for name in through)):
+        named += [(first, role_of_first), *((name, Role.EXTENDING) for name in through)]
+        for name, named_role in named:
             if why := _no_organisation(name):
                 notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the '
                                     "record"))
             else:
                 participations.append(Participation(organisation(name, line, notes), named_role))
     return participations
+
+
+def _remark_after(part: str, line: int, notes: list[tuple[int, str]], at: int | None = None) -> str:
+    """`part` without what follows an organisation's name as a remark on it, noted: what it funds by ("… dans le
+    cadre du programme X", "… – Fonds X", "… (Fonds X)", unless the name after a dash is the one an acronym before
+    it stands for: "PNUD – Programme des Nations unies pour le développement"), the country it is in after its
+    brackets ("(DDC), Suisse"), or what starts at `at`."""
+    if at is None:
+        found = _FRAMEWORK.search(part) or _FUND_AFTER.search(part)
+        if found and found.re is _FUND_AFTER and found["dashed"]:
+            before = part[:found.start()].strip()
+            if _is_acronym(before) and _initials_of(before, found["dashed"]):
+                found = None
+        if (country := _COUNTRY_AFTER.search(part)) and lookup(country["country"]):
+            found = country
+        if not found:
+            return part
+        at = found.start()
+    remark = excerpt(part[at:].strip(" ,-\u2013\u2014"))
+    part = part[:at]
+    notes.append((line, f'organisation "{excerpt(strip_article(collapse(part)), 60)}": "{remark}" after it is a '
+                        "remark on it, left out of the record"))
+    return part
 
 
 def one_a_body(participations: list[Participation]) -> list[Participation]:

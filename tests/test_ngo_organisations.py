@@ -202,3 +202,56 @@ def test_spaced_dashes_between_several_names_part_them(written, partners):
     project = _read(_with_roles(ROLES + written))
     assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
             if p.role is Role.PARTNER] == partners
+
+
+@pytest.mark.parametrize("written, remark", [
+    # the fund after a dash or in brackets was in the funder's name, its acronym the funder's (organisation/ffu)
+    ("Union européenne – Fonds fiduciaire d’urgence pour l’Afrique (FFU)", "Fonds fiduciaire d’urgence pour l’Afrique "
+                                                                          "(FFU)"),
+    ("Union européenne (Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)",
+     "(Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)"),
+])
+def test_a_fund_after_a_dash_or_in_brackets_is_a_remark(written, remark):
+    page = _with_roles("Financé par : " + written, ROLES + "Fondation X")
+    project = _read(page)
+    funders = [p.organisation for p in project.participations if p.role is Role.FUNDER]
+    assert [(o.name, o.alt_labels) for o in funders] == [("Union européenne", ())]
+    assert (line_of(page, "Financé par"), f'organisation "Union européenne": "{remark}" after it is a remark on it, '
+                                          "left out of the record") in project.notes
+
+
+def test_an_acronym_then_the_fund_it_stands_for_after_a_dash_is_one_name():
+    project = _read(_with_roles("Financé par : FIDA – Fonds international de développement agricole"))
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.FUNDER] == [("Fonds international de développement agricole", ("FIDA",))]
+
+
+def test_the_body_a_funder_is_acted_for_by_is_the_funder_the_other_the_managing_body():
+    # "Coopération allemande (GIZ) pour le compte du BMZ" was one funder of that name
+    project = _read(_with_roles("Financé par : Coopération allemande (GIZ) pour le compte du BMZ"))
+    assert [(p.organisation.name, p.organisation.alt_labels, p.role) for p in project.participations
+            if p.organisation.name in ("BMZ", "Coopération allemande")] == [("BMZ", (), Role.FUNDER),
+                                                            ("Coopération allemande", ("GIZ",), Role.EXTENDING)]
+
+
+def test_a_country_after_a_name_s_brackets_is_a_remark_not_a_funder():
+    # "Suisse" was a second funder
+    page = _with_roles("Financé par : Direction du développement et de la coopération (DDC), Suisse")
+    project = _read(page)
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.FUNDER] == [("Direction du développement et de la coopération", ("DDC",))]
+    note = 'organisation "Direction du développement et de la coopération (DDC)": "Suisse" after it is a remark on it, '
+    assert (line_of(page, "Financé par"), note + "left out of the record") in project.notes
+
+
+@pytest.mark.parametrize("written, names", [
+    # a ministry's portfolios after a comma, in Spanish or English, were other organisations
+    ("Ministerio de Inclusión, Seguridad Social y Migraciones", ["Ministerio de Inclusión, Seguridad Social y "
+                                                                 "Migraciones"]),
+    ("Ministry of Labour, Social Affairs and Family, Caritas Jordan",
+     ["Ministry of Labour, Social Affairs and Family", "Caritas Jordan"]),
+    ("Ministerio del Interior, Fundación Cepaim y Cruz Roja", ["Ministerio del Interior",
+                                                               "Fundación Cepaim y Cruz Roja"]),
+])
+def test_a_ministry_s_portfolios_after_a_comma_are_its_name(written, names):
+    assert _names(_read(_with_roles("Financé par : " + written)), Role.FUNDER) == names
