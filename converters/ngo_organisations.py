@@ -340,6 +340,9 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
         elif _is_acronym(inner):  # "Association Tunisienne de Développement (ATD)"
             name = outer
             aliases.append(inner)
+        elif " " not in inner and inner[:1].isupper() and _initials_of(inner, outer) and not lookup(inner):  # "Tdh"
+            name = outer  # the initials of its words in mixed case ("Terre des hommes Lausanne (Tdh)"), no country
+            aliases.append(inner)
         elif acronyms := _acronyms(inner):  # "(DFID, Royaume-Uni)", "(ASAM/SGDD)"
             name = outer
             aliases.extend(acronyms)

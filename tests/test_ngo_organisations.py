@@ -255,3 +255,16 @@ def test_a_country_after_a_name_s_brackets_is_a_remark_not_a_funder():
 ])
 def test_a_ministry_s_portfolios_after_a_comma_are_its_name(written, names):
     assert _names(_read(_with_roles("Financé par : " + written)), Role.FUNDER) == names
+
+
+@pytest.mark.parametrize("written, partner", [
+    # an acronym in mixed case was kept in the name (organisation/terre-des-hommes-lausanne-tdh)
+    ("Terre des hommes Lausanne (Tdh)", ("Terre des hommes Lausanne", ("Tdh",))),
+    # a country in brackets is no acronym, its initials or not
+    ("Caritas (Maroc)", ("Caritas (Maroc)", ())),
+    ("Mouvement Associatif Libre International (Mali)", ("Mouvement Associatif Libre International (Mali)", ())),
+])
+def test_a_bracketed_word_of_the_name_s_initials_is_its_acronym(written, partner):
+    project = _read(_with_roles(ROLES + written))
+    assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
+            if p.role is Role.PARTNER] == [partner]
