@@ -27,7 +27,9 @@ SECTIONS = {
 }
 # "Label : value" lines, folded label -> field or role.
 LABELLED = {
-    "zone d'intervention": "zone", "zones d'intervention": "zone", "contact": "contact",
+    "zone d'intervention": "zone", "zones d'intervention": "zone",
+    **dict.fromkeys(("contact", "personne de contact", "personne a contacter", "contact person", "personne contact",
+                     "point focal", "personne ressource"), "contact"),
     **dict.fromkeys(("duree du projet", "periode", "periode du projet", "periode de mise en oeuvre",
                      "periode d'execution", "dates du projet", "calendrier"), "period"),
     **dict.fromkeys(("titre", "titre du projet", "intitule", "intitule du projet", "nom du projet"), "title"),
@@ -225,6 +227,11 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
             current = None  # a blank line ends the names going on from a role line
         in_contact = bool(contact_lists) and current is contact_lists[-1][1]
+        labelled_contact = in_contact and current and current[0].number == contact_lists[-1][0]
+        if labelled_contact and line.text and not _CONTACT_PART.search(line.text):  # "Personne de contact : Mme
+            # X", then its telephone and e-mail lines, and no more
+            current = None
+            in_contact = False
         if in_contact and (line.blank and current or len(line.text.split()) > _NAME_WORDS):
             current = None  # a blank line after its lines, or a sentence, ends a contact's lines
         among_activities = current is not None and current is sections.get("activities")
@@ -271,6 +278,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             current = sections.setdefault("period", []) if target == "period" else None
             if target == "period":
                 current.append(Line.of(line.number, value, line.indent))
+            elif target == "contact":  # "Contact : Mme X", and its "Tél. :" and "E-mail :" lines right under it
+                current = [Line.of(line.number, value, line.indent)]
+                contact_lists.append((line.number, current))
             elif isinstance(target, Role):
                 entry = (target, value, line.number)
                 labelled.setdefault("roles", []).append(entry)
@@ -324,6 +334,9 @@ _UNREAD_HEADINGS = frozenset({
     "presentation du projet", "justification", "thematique", "thematiques", "themes", "documents", "liens",
     "en savoir plus", "a propos", "actualites",
 })
+# A line that goes on with a "Contact : …" line's value: a telephone, fax, e-mail address, address or website
+_CONTACT_PART = re.compile(r"^\W*(?:t[ée]l[ée]?(?:phone)?|phone|portable|mobile|gsm|fax|e-?mail|courriel|mail|adresse"
+                           r"|address|site(?: web| internet)?|web)\b[^:]{0,20}:|@", re.IGNORECASE)
 _NAME_WORDS = 15  # words at most in an organisation's name, acronym and place included
 _SENTENCE_WORDS = 5  # a line of more words that ends with a full stop is a sentence
 

@@ -268,3 +268,30 @@ def test_a_bracketed_word_of_the_name_s_initials_is_its_acronym(written, partner
     project = _read(_with_roles(ROLES + written))
     assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
             if p.role is Role.PARTNER] == [partner]
+
+
+def _with_contact(*lines: str) -> str:
+    """The seed page with `lines` in the place of its contact line."""
+    line = next(line for line in NGO.split("\n") if line.startswith("Contact :"))
+    return NGO.replace(line, "\n".join(lines), 1)
+
+
+def test_a_contact_person_line_and_the_telephone_and_e_mail_lines_under_it_are_one_contact():
+    # each line was noted "no field" and the project had no contact
+    page = _with_contact("Personne de contact : Mme Leïla Ben Salah, chargée de programme",
+                         "Tél. : +33 (0)4 91 00 00 00", "E-mail : l.bensalah@example.org", "")
+    project = _read(page)
+    contact = project.contact
+    assert (contact.telephone, contact.email, contact.address) == ("+33 (0)4 91 00 00 00", "l.bensalah@example.org",
+                                                                   None)
+    line = line_of(page, "Personne de contact")
+    assert [note for number, note in project.notes if line <= number <= line + 2] == [
+        'contact "Mme Leïla Ben Salah, chargée de programme – Tél. : +33 (0)4…": the person "Mme Leïla Ben Salah, '
+        'chargée de program…" left out of the record (a contact point holds one address, telephone, fax and e-mail '
+        "address)"]
+
+
+def test_a_line_that_is_no_contact_part_ends_a_contact_line_s_parts():
+    page = _with_contact("Contact : info@example.org", "Caritas Maroc")
+    project = _read(page)
+    assert (project.contact.email, project.contact.address) == ("info@example.org", None)
