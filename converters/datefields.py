@@ -12,8 +12,8 @@ from .values import REMARK, parse_date
 
 _WHAT = {"start": "start date", "end": "end date"}
 # A remark after a dash: "2023 – prolongé", "En cours – prolongé" (a lower-case word: "Actif – Active" names a
-# status twice, "2021 - 2023" is a span)
-_DASH_REMARK = re.compile(r"\s+[-\u2013\u2014]\s+(?=[a-zà-ÿ])")
+# status twice, "2021 - 2023" is a span), or a phase the project is in: "Actif – Phase II"
+_DASH_REMARK = re.compile(r"\s+[-\u2013\u2014]\s+(?=[a-zà-ÿ]|Phase\b|PHASE\b)")
 # What an end date says when the project has not ended, folded: "à ce jour", "en cours", "to date"
 _ONGOING = re.compile(r"(?:jusqu'(?:a|au) |a |au |to |until )?(?:ce jour|aujourd'hui|present|le present|date"
                       r"|maintenant|now)|en cours|ongoing|actuellement|currently")
@@ -77,10 +77,10 @@ def read_date(field: str, value: str, line: int, other: int | None,
     if dates is None and (head := without_remark(text)) and head != text:
         dates = _worded(field, head, line, other, notes)
         if dates is not None and field == "end" and dates["end"] is not None \
-                and (later := _extended(text)) is not None and _order(later) > _order(dates["end"]):
-            first = dates["end"].iso()
-            notes.append((line, f'{_WHAT[field]} "{excerpt(value)}" is read as "{later.iso()}", the date the project '
-                                f"was extended to: the first end date, {first}, is left out of the record"))
+                and (extended := _extended(text)) is not None and _order(extended[0]) > _order(dates["end"]):
+            (later, reason), first = extended, dates["end"].iso()
+            notes.append((line, f'{_WHAT[field]} "{excerpt(value)}" is read as "{later.iso()}", {reason}: the first '
+                                f"end date, {first}, is left out of the record"))
             dates = {"end": later}
         elif dates is not None:
             notes.append((line, remark_note(_WHAT[field], value, head)))
@@ -116,15 +116,21 @@ def _worded(field: str, text: str, line: int, other: int | None,
     return {"start": span[0], "end": span[1]}
 
 
-# A remark that extends the end date to another: "(prolongé jusqu'en juin 2024)", "– extended to June 2024"
-_EXTENDED = re.compile(r"\b(?:prolonge|etendu|reporte|extended|postponed)e?s?\s+(?:jusqu'(?:au|en|a) ?|jusque |au |a "
-                       r"|until |till |to )(?P<date>[^)]+)")
+# A remark that extends the end date to another: "(prolongé jusqu'en juin 2024)", "– extended to June 2024", or
+# says a later phase runs to it: "(Phase II : jusqu'en décembre 2023)", "(phase 2 until December 2023)"
+_EXTENDED = re.compile(r"(?:\b(?:prolonge|etendu|reporte|extended|postponed)e?s?\s+"
+                       r"|\bphase\s+(?P<phase>[ivx]+|\d+)\s*:?\s*)"
+                       r"(?:jusqu'(?:au|en|a) ?|jusque |au |a |until |till |to )(?P<date>[^)]+)")
 
 
-def _extended(remark: str) -> PartialDate | None:
-    """The date a remark on an end date says the project was extended to; None for none."""
+def _extended(remark: str) -> tuple[PartialDate, str] | None:
+    """The date a remark on an end date says the project was extended to, or a later phase of it runs to, and what
+    the note says it is; None for none."""
     found = _EXTENDED.search(fold(remark))
-    return _date(found["date"].strip(" .")) if found else None
+    if not found or (date := _date(found["date"].strip(" ."))) is None:
+        return None
+    phase = found["phase"]
+    return date, f"the date its phase {phase.upper()} runs to" if phase else "the date the project was extended to"
 
 
 def _order(date: PartialDate) -> tuple[int, int, int]:

@@ -189,6 +189,9 @@ def test_a_status_in_other_words_is_its_concept(written, concept):
 @pytest.mark.parametrize("written, head, concept", [
     ("Actif (prolongé)", "Actif", "active"), ("Terminé (prolongé)", "Terminé", "completed"),
     ("En cours – prolongé", "En cours", "active"),
+    # the phase the project is in was a new concept status/actif-phase-ii
+    ("Actif – Phase II", "Actif", "active"), ("Actif (Phase 2)", "Actif", "active"),
+    ("En cours - PHASE III", "En cours", "active"),
 ])
 def test_a_remark_on_a_status_is_left_out_with_a_note(written, head, concept):
     page = variant("    Actif\n", f"    {written}\n")
@@ -488,7 +491,22 @@ def test_an_end_date_extended_to_a_later_one_is_the_later_one_with_a_note(writte
     assert project.notes == [(line_of(page, f"    {written}"), note)]
 
 
-@pytest.mark.parametrize("written", ["2024 (prolongé de 6 mois)", "2024 (prolongé jusqu'en 2023)"])
+@pytest.mark.parametrize("written, date, phase", [("Mars 2024 (Phase II : jusqu’en décembre 2025)", "2025-12", "II"),
+                                                  ("2024 (phase 2 until June 2025)", "2025-06", "2"),
+                                                  ("2024 – Phase III jusqu'au 30 juin 2025", "2025-06-30", "III")])
+def test_an_end_date_a_later_phase_runs_past_is_the_phase_s_end_with_a_note(written, date, phase):
+    # "Mars 2022 (Phase II : jusqu’en décembre 2023)" ended in March 2022, the phase only in a note on the remark
+    page = variant("    2024\n", f"    {written}\n")
+    project = read(page)
+    first = "2024-03" if written.startswith("Mars") else "2024"
+    assert project.end.iso() == date
+    note = f'end date "{written}" is read as "{date}", the date its phase {phase} runs to: the first end date, ' \
+           f"{first}, is left out of the record"
+    assert project.notes == [(line_of(page, f"    {written}"), note)]
+
+
+@pytest.mark.parametrize("written", ["2024 (prolongé de 6 mois)", "2024 (prolongé jusqu'en 2023)",
+                                     "2024 (phase II : jusqu'en 2023)", "2024 (phase II : 18 mois)"])
 def test_an_end_date_extended_by_a_length_or_to_no_later_date_is_the_first(written):
     page = variant("    2024\n", f"    {written}\n")
     project = read(page)
