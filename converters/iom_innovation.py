@@ -72,6 +72,12 @@ _MISSION_HEAD = re.compile(r"(?:(?:la\s+)?mission|bureau(?:\s+de\s+pays)?|(?:cou
                            r"\s*(?:(?:en|au|aux|a|in|du|de|for|pour\s+l[ae])\s+(?:the\s+)?|d'|pour\s+l')?[-:,]?\s*")
 # A MISSION that is an office of a region, or of no place: "Bureau régional pour l'Amérique du Sud", "Siège"
 _OFFICE = re.compile(r"\bregion(?:al|ale|aux)?\b|\bbureau\b|\boffice\b|\bsiege\b|\bheadquarters\b")
+# A country's office named by its city, folded, the country in brackets after it: "Bureau de pays à Amman
+# (Jordanie)", "IOM Country Office in Amman (Jordan)" (a regional office or the headquarters is no country's)
+_CITY_OFFICE = re.compile(r"^(?:(?:oim|iom)\s+)?(?:bureau\s+de\s+pays|country\s+office|mission)\b")
+_NO_COUNTRY_S = re.compile(r"\bregion(?:al|ale|aux)?\b|\bsiege\b|\bheadquarters\b")
+# What parts the missions of a row that names several as the IOM names them: "OIM Niger / OIM Mali"
+_MISSIONS = re.compile(r"\s*[/;]\s*|\s+(?:et|and|&)\s+")
 
 
 def detect(text: str) -> bool:
@@ -388,21 +394,48 @@ def _budget(value: str, line: Line) -> Money:
 
 
 def _mission(project: Project, value: str, line: int) -> list[str]:
-    """The mission's country: "Argentine", and as the IOM names its missions, "OIM Argentine", "Mission de l'OIM
-    au Maroc", "Argentine (Buenos Aires)". A regional office is no one country's: left out with a note."""
+    """The mission's countries: "Argentine", and as the IOM names its missions, "OIM Argentine", "Mission de l'OIM
+    au Maroc", "Argentine (Buenos Aires)", "Bureau de pays à Amman (Jordanie)", several: "OIM Niger / OIM Mali". A
+    regional office is no one country's: left out with a note."""
+    try:
+        return _one_mission(value, line)
+    except PageError as error:
+        refused, missions = error, _MISSIONS.split(value.strip())
+    if len(missions) > 1:
+        try:
+            return list(dict.fromkeys(code for mission in missions for code in _one_mission(mission, line)))
+        except PageError as error:
+            refused = error
+    if _OFFICE.search(fold(REMARK.sub(" ", value))):
+        project.notes.append((line, f'row "MISSION: {excerpt(value, 60)}" names an office of no one country: '
+                                    "left out of the record"))
+        return []
+    if len(missions) > 1:  # the error quotes a part of the value, which reads as if the page had written it alone
+        raise PageError(f'{refused.message} in the missions "{excerpt(value)}"', refused.hint, line=line)
+    raise refused
+
+
+def _one_mission(value: str, line: int) -> list[str]:
+    """The countries of one mission as _mission() reads it; PageError (the one the value gives alone) for none."""
     try:
         return split_countries(value, line)
     except PageError as error:
-        folded = fold(REMARK.sub(" ", value)).strip()
+        refused = error
+    folded = fold(REMARK.sub(" ", value)).strip()
+    head = _MISSION_HEAD.match(folded)
+    try:
+        return split_countries(folded[head.end():] if head else folded, line)
+    except PageError:
+        pass
+    brackets = REMARK.findall(value)
+    if len(brackets) == 1 and _CITY_OFFICE.match(folded) and not _NO_COUNTRY_S.search(folded):
         try:
-            head = _MISSION_HEAD.match(folded)
-            return split_countries(folded[head.end():] if head else folded, line)
+            codes = split_countries(brackets[0][1:-1], line)
         except PageError:
-            if _OFFICE.search(folded):
-                project.notes.append((line, f'row "MISSION: {excerpt(value, 60)}" names an office of no one country: '
-                                            "left out of the record"))
-                return []
-            raise error from None
+            raise refused from None
+        if len(codes) == 1:
+            return codes
+    raise refused
 
 
 def _beneficiaries(project: Project, line: Line) -> None:

@@ -321,3 +321,27 @@ def test_a_remark_on_a_duration_is_left_out_with_a_note(written):
     assert project.duration_months == 24
     assert project.notes == [(line_of(page, "DURÉE"), f'duration "{written}" is read as 24 months: the remark on it '
                                                        "is left out of the record")]
+
+
+@pytest.mark.parametrize("mission, countries", [
+    # a country office named by its city: "names an office of no one country", left out
+    ("Bureau de pays à Amman (Jordanie)", ["JO"]), ("IOM Country Office in Amman (Jordan)", ["JO"]),
+    # two missions: 'unknown country "OIM Niger / OIM"'
+    ("OIM Niger / OIM Mali", ["NE", "ML"]), ("Mission de l'OIM au Niger ; Mission de l'OIM au Mali", ["NE", "ML"]),
+    ("Bureau de pays à Niamey (Niger) / Bureau de pays à Bamako (Mali)", ["NE", "ML"]),
+])
+def test_a_country_office_by_its_city_or_several_missions_are_their_countries(mission, countries):
+    project = read(variant("MISSION: Argentine", f"MISSION: {mission}"))
+    assert project.mission_countries == countries and not project.notes
+
+
+@pytest.mark.parametrize("mission", ["Bureau régional pour l’Afrique de l’Ouest (Sénégal)", "Siège (Suisse)"])
+def test_an_office_of_a_region_or_the_headquarters_in_a_country_is_still_no_country_s(mission):
+    page = variant("MISSION: Argentine", f"MISSION: {mission}")
+    project = read(page)
+    assert project.mission_countries == [] and "names an office of no one country" in project.notes[0][1]
+
+
+def test_a_mission_of_several_with_one_unknown_is_refused_quoting_the_whole_value():
+    error = refused(variant("MISSION: Argentine", "MISSION: OIM Niger / OIM Atlantide"))
+    assert error.message == 'unknown country "OIM Atlantide" in the missions "OIM Niger / OIM Atlantide"'
