@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
-from .datefields import read_date
+from .datefields import read_date, remark_note
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
 from .records import Money, Project, Source, no_value_note, unread
-from .textnorm import excerpt, fold
+from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_duration_months, parse_money, parse_year
 
 NAME = "iom-innovation"
@@ -76,6 +76,8 @@ _OFFICE = re.compile(r"\bregion(?:al|ale|aux)?\b|\bbureau\b|\boffice\b|\bsiege\b
 # (Jordanie)", "IOM Country Office in Amman (Jordan)" (a regional office or the headquarters is no country's)
 _CITY_OFFICE = re.compile(r"^(?:(?:oim|iom)\s+)?(?:bureau\s+de\s+pays|country\s+office|mission)\b")
 _NO_COUNTRY_S = re.compile(r"\bregion(?:al|ale|aux)?\b|\bsiege\b|\bheadquarters\b")
+# Beneficiary countries that are the whole world, folded: a global project, of the IDF's region "Global"/"Mondial"
+_WORLD = re.compile(r"mondiale?|globale?|monde entier|worldwide")
 # What parts the missions of a row that names several as the IOM names them: "OIM Niger / OIM Mali"
 _MISSIONS = re.compile(r"\s*[/;]\s*|\s+(?:et|and|&)\s+")
 
@@ -444,7 +446,14 @@ def _beneficiaries(project: Project, line: Line) -> None:
     matches = [m for m in _SUBLIST.finditer(line.text) if _ELIGIBILITY.search(fold(m["label"]))]
     if not matches:
         _, _, value = line.text.partition(":")
-        project.beneficiary_countries = split_countries(value.strip(" |"), line.number)
+        value = value.strip(" |")
+        head = collapse(REMARK.sub(" ", value))
+        if _WORLD.fullmatch(fold(head).strip(" .")):  # no country: the project's region is the world
+            project.region = head
+            if head != value:
+                project.notes.append((line.number, remark_note("beneficiary countries", value, head)))
+            return
+        project.beneficiary_countries = split_countries(value, line.number)
         return
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)

@@ -9,6 +9,8 @@ import pytest
 
 from converters import convert
 from converters.errors import PageError
+from converters.namespaces import MP
+from converters.rdf import to_graph
 from converters.records import Money
 from tests.conftest import line_of, refused_as, seed
 
@@ -345,3 +347,21 @@ def test_an_office_of_a_region_or_the_headquarters_in_a_country_is_still_no_coun
 def test_a_mission_of_several_with_one_unknown_is_refused_quoting_the_whole_value():
     error = refused(variant("MISSION: Argentine", "MISSION: OIM Niger / OIM Atlantide"))
     assert error.message == 'unknown country "OIM Atlantide" in the missions "OIM Niger / OIM Atlantide"'
+
+
+@pytest.mark.parametrize("written", ["Mondial", "Global", "Monde entier", "Worldwide"])
+def test_beneficiary_countries_that_are_the_world_are_the_global_region(written):
+    # 'unknown country "Mondial"': the page was refused
+    project = read(variant(COUNTRIES_ROW, f"PAYS BÉNÉFICIAIRES: {written} |"))
+    assert project.beneficiary_countries == [] and project.region == written and not project.notes
+    mapped = to_graph(project)
+    assert [str(o) for o in mapped.graph.objects(mapped.iri, MP.region)] == \
+        ["https://w3id.org/migration-lod/concept/region/global"] and not mapped.notices
+
+
+def test_beneficiary_countries_that_are_the_world_with_a_remark_are_the_region_with_a_note():
+    page = variant(COUNTRIES_ROW, "PAYS BÉNÉFICIAIRES: Mondial (14 pays) |")
+    project = read(page)
+    assert project.region == "Mondial" and project.notes == [
+        (line_of(page, "PAYS BÉNÉFICIAIRES"),
+         'beneficiary countries "Mondial (14 pays)" is read as "Mondial": the remark on it is left out of the record')]
