@@ -393,6 +393,14 @@ def test_a_page_no_converter_recognises_is_told_what_each_family_s_pages_give():
     assert "; euromed-ngo: three of the network's headings and labels" in error.hint
 
 
+@pytest.mark.parametrize("written", ["Interregional", "Interrégional", "Inter-régional", "Inter-regional"])
+def test_an_interregional_scope_is_multi_national(written):
+    # a new concept scope/interregional, labelled "Interregional"@fr by one page and "Interrégional"@fr by another
+    mapped = to_graph(read(variant("    National\n", f"    {written}\n")))
+    assert str(mapped.graph.value(mapped.iri, MP.geographicScope)) == CONCEPT + "scope/multi-national"
+    assert not mapped.notices
+
+
 @pytest.mark.parametrize("written, head", [("Regional (Afrique de l’Ouest)", "Regional"),
                                            ("Régional – trois pays", "Régional")])
 def test_a_remark_on_a_scope_is_left_out_with_a_note(written, head):
