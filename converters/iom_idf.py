@@ -12,6 +12,7 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
+from .phases import phased_budget
 from .records import Activity, Project, Source, no_value_note, unread
 from .reference import reference
 from .textnorm import collapse, excerpt, fold
@@ -533,7 +534,7 @@ def _assign(project: Project, name: str, field: _Field) -> None:
     elif name == "budget":
         currency = re.search(r"\(([A-Za-z]{3})\)", field.label)
         code = currency[1].upper() if currency else None
-        project.budget = parse_money(value, code, line)
+        project.budget = phased_budget(value, code, line, project.notes) or parse_money(value, code, line)
         if code and project.budget.currency != code:  # which of the two is right cannot be told
             raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
                             f'{project.budget.currency} in its value "{excerpt(value)}"',

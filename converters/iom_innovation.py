@@ -10,6 +10,7 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, paragraphs
+from .phases import phased_budget
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_duration_months, parse_money, parse_year
@@ -340,7 +341,7 @@ def _assign(project: Project, field: str, value: str, line: Line) -> None:
     elif field == "allocation_year":
         project.allocation_year = parse_year(value, line.number)
     elif field == "budget":
-        project.budget = _budget(value, line)
+        project.budget = _budget(value, line, project.notes)
     elif field == "duration":
         project.duration_months = _duration(project, value, line.number)
     elif field in ("code", "title"):
@@ -378,7 +379,7 @@ def _duration(project: Project, value: str, line: int) -> int:
     return total
 
 
-def _budget(value: str, line: Line) -> Money:
+def _budget(value: str, line: Line, notes: list[tuple[int | None, str]]) -> Money:
     """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
     value naming another currency than its key is an error: which one is right cannot be told."""
     match = _KEY_CURRENCY.search(line.text.partition(":")[0].strip())
@@ -388,7 +389,7 @@ def _budget(value: str, line: Line) -> Money:
             code = parse_money(f"0 {code}").currency
         except PageError:
             code = None
-    money = parse_money(value, code, line.number)
+    money = phased_budget(value, code, line.number, notes) or parse_money(value, code, line.number)
     if code and money.currency != code:
         raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '
                         "in its value", "give the amount in the one currency the project has", line=line.number)

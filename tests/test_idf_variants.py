@@ -549,3 +549,24 @@ def test_a_page_that_stops_on_a_value_before_its_id_and_countries_may_be_cut_sho
 def test_a_short_page_that_gives_its_project_id_and_no_description_is_read():
     page = "\n".join([TITLE, "", "  • Projet ID", "    PO.0181", "  • Budget Amount (USD)", "    300000.00"])
     assert read(page).budget == SEED.budget
+
+
+@pytest.mark.parametrize("written", ["Phase I : 200000.00 ; Phase II : 150000.00",
+                                     "200000.00 (Phase I) + 150000.00 (Phase II)"])
+def test_a_budget_given_phase_by_phase_in_one_currency_is_their_total_with_a_note(written):
+    # "gives more than one number": the page was refused
+    page = variant("    300000.00\n", f"    {written}\n")
+    project = read(page)
+    assert (project.budget.amount, project.budget.currency) == (350000, "USD")
+    note = f'budget "{written}" is read as the total of its phases, 350000.00 USD (phase I: 200000.00, phase II: ' \
+           "150000.00)"
+    assert project.notes == [(line_of(page, f"    {written}"), note)]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("Phase I : 200 000 USD ; Phase II : 150 000 EUR", "gives its phases' amounts in more than one currency"),
+    ("Phase I : 200000.00 ; Phase II : 150000.00 ; Total : 350000.00", "gives the amounts of phases beside other"),
+])
+def test_a_budget_by_phases_that_cannot_be_added_up_is_refused_asking_for_the_total(written, message):
+    error = refused(variant("    300000.00\n", f"    {written}\n"))
+    assert message in error.message and "give the project's total budget" in error.hint

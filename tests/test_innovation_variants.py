@@ -365,3 +365,14 @@ def test_beneficiary_countries_that_are_the_world_with_a_remark_are_the_region_w
     assert project.region == "Mondial" and project.notes == [
         (line_of(page, "PAYS BÉNÉFICIAIRES"),
          'beneficiary countries "Mondial (14 pays)" is read as "Mondial": the remark on it is left out of the record')]
+
+
+def test_a_budget_given_phase_by_phase_is_their_total_with_a_note():
+    # "gives more than one number": the page was refused
+    row = "300 000 dollars É.-U. (phase 1) et 200 000 dollars É.-U. (phase 2)"
+    page = variant("MONTANT DU FINANCEMENT:400 000 dollars É.-U.", f"MONTANT DU FINANCEMENT: {row}")
+    project = read(page)
+    assert project.budget == Money(Decimal("500000"), "USD")
+    assert project.notes == [(line_of(page, "MONTANT DU FINANCEMENT"), f'budget "{row}" is read as the total of '
+                                                                       "its phases, 500000 USD (phase 1: 300000, "
+                                                                       "phase 2: 200000)")]
