@@ -423,7 +423,8 @@ _OPEN_END = re.compile(r"(?:^|[ '])(?:de|du|des|d'|l'|la|le|les|of|the|del|el)$"
 
 @cache
 def _subdivision_names() -> dict[str, list[str]]:
-    """ISO 3166-2 code -> the usual French names that pycountry lacks ("Le Caire" for EG-C, "Tanger" for MA-TNG):
+    """ISO 3166-2 code -> the usual French and English names that pycountry lacks ("Le Caire" for EG-C, "Tanger"
+    for MA-TNG, "Alexandria" for EG-ALX, "Catalogne" for ES-CT, "Attique" for GR-I):
     its catalogues give the Arab Mediterranean countries only romanised Arabic names. A name given to several
     subdivisions names all of them, and stays ambiguous ("Nouakchott" is the three wilayas of the city)."""
     names: dict[str, list[str]] = {}
@@ -454,7 +455,7 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
             index.setdefault(key, []).append(Subdivision(entry.code, entry.name))
             bare = _QUALIFIER.sub("", key)  # "Guelmim-Oued Noun (EH-partial)" is also "Guelmim-Oued Noun"
             spaced = bare.replace("-", " ")  # and "Casablanca Settat"
-            for variant in {bare, spaced} - {key}:
+            for variant in {bare, spaced, *_other_forms(key)} - {key}:
                 variants.setdefault(variant, []).append(Subdivision(entry.code, entry.name))
             if (loose := _loose(bare)) not in {key, bare, spaced}:
                 unmarked.setdefault(loose, []).append(Subdivision(entry.code, entry.name))
@@ -465,6 +466,18 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
         for variant, found in tier.items():
             index.setdefault(variant, found)
     return index
+
+
+def _other_forms(key: str) -> set[str]:
+    """The forms of a folded ISO name that reads inverted or with a second language's name in square brackets:
+    "valenciana, comunidad" -> "comunidad valenciana", "catalunya [cataluna]" -> "catalunya", "cataluna"."""
+    if bracketed := _SECOND_NAME.fullmatch(key):
+        return {bracketed[1], bracketed[2]}
+    head, sep, tail = key.partition(", ")
+    return {f"{tail} {head}"} if sep and "," not in tail else set()
+
+
+_SECOND_NAME = re.compile(r"([^\[\]]+?) \[([^\[\]]+)\]")
 
 
 def _loose(key: str) -> str:
@@ -535,7 +548,7 @@ def subdivision(name: str, country: str | None = None, kind: str | None = None,
     if country:
         candidates = [c for c in candidates if c.country == country]
     if kind and len(candidates) > 1:
-        typed = [c for c in candidates if fold(pycountry.subdivisions.get(code=c.code).type) == fold(kind)]
+        typed = [c for c in candidates if _of_kind(pycountry.subdivisions.get(code=c.code).type, kind)]
         candidates = typed or candidates
     unique = {c.code: c for c in candidates}
     if len(unique) == 1:
@@ -545,3 +558,10 @@ def subdivision(name: str, country: str | None = None, kind: str | None = None,
                         line=line)
     raise PageError(f'region "{excerpt(name)}" is ambiguous ({", ".join(sorted(unique))})',
                     "add the country or the kind of region, e.g. Gouvernorat de Tunis", line=line)
+
+
+def _of_kind(type_: str, kind: str) -> bool:
+    """True when ISO's type of a subdivision is the kind a page names it by, or that kind qualified: "Région de
+    Kindia" is the "Administrative region" GN-D, not the prefecture GN-KD."""
+    type_, kind = fold(type_), fold(kind)
+    return type_ == kind or type_.startswith(f"{kind} ") or type_.endswith(f" {kind}")

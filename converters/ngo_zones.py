@@ -14,9 +14,17 @@ from .records import Country, Participation, Place, Project, Subdivision
 from .textnorm import collapse, excerpt, fold, strip_article
 
 # French words for kinds of subdivision -> the type pycountry gives them.
-KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "province": "Province",
-          "region": "Region", "departement": "Department", "wilaya": "Province", "prefecture": "Prefecture",
-          "district": "District", "county": "County", "etat": "State", "state": "State"}
+# "Mohafazat" (muhafazah) is the Arab governorate ("Mohafazat du Mont-Liban"); "Comunidad Autónoma de" and
+# "Ciudad Autónoma de" are Spain's kinds, in Spanish.
+KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "mohafazat": "Governorate",
+         "muhafazat": "Governorate", "province": "Province", "region": "Region", "departement": "Department",
+         "wilaya": "Province", "prefecture": "Prefecture", "district": "District", "county": "County",
+         "etat": "State", "state": "State", "comunidad autonoma": "Autonomous community",
+         "communaute autonome": "Autonomous community", "ciudad autonoma": "Autonomous city",
+         "caza": "District", "qada": "District"}
+# Kinds of area below the subdivisions ISO 3166-2 has for their country: Lebanon's districts ("Caza du Akkar",
+# "Caza de Zahlé") under its governorates. Such an area is a place of that name, in the subdivision its name is.
+_DISTRICTS = frozenset({"caza", "qada"})
 _OF = r"(?:de la |de l'|du |des |de |d')?"
 ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s?\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
 _ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
@@ -48,8 +56,11 @@ _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\
 
 
 def area_name(inner: str) -> str:
-    """ "Gouvernorat de l'Ariana" -> "l'Ariana" (the article goes in the subdivision lookup)."""
-    return re.sub(r"^\S+\s+(?:de\s+|du\s+|des\s+|d['\u2019])?", "", inner.strip(), flags=re.IGNORECASE)
+    """ "Gouvernorat de l'Ariana" -> "l'Ariana", "Comunidad Autónoma de Andalucía" -> "Andalucía" (the article
+    goes in the subdivision lookup)."""
+    area = ADMIN_AREA.match(fold(inner.strip()))
+    words = len(area["kind"].split()) if area else 1  # the kind's words (fold keeps the words of the text)
+    return re.sub(rf"^(?:\S+\s+){{{words}}}(?:de\s+|du\s+|des\s+|d['\u2019])?", "", inner.strip(), flags=re.IGNORECASE)
 
 
 def known_places(participations: list[Participation]) -> dict[str, Place]:
@@ -186,7 +197,9 @@ def _country_remark(head: str, inner: str) -> str | None:
 
 
 def _is_area_name(name: str) -> bool:
-    """True when a country or some ISO 3166-2 subdivisions are called `name`."""
+    """True when a country or some ISO 3166-2 subdivisions are called `name` ("Province d'Agrigente" too)."""
+    if ADMIN_AREA.match(fold(name)):
+        name = area_name(name)
     return lookup(name) is not None or is_subdivision_name(name)
 
 
@@ -300,6 +313,8 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
     """One name of an intervention zone: a place the page located, a subdivision (of the page's country when
     it has one), a whole country, or else a place of the page's country."""
     if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
+        if area["kind"] in _DISTRICTS:
+            return _district(name, country, line)
         name, kind = area_name(name), KINDS[area["kind"]]
     if not kind and _place_key(name) in places:  # "Gouvernorats de Gabès et …" name no town of Gabès
         return places[_place_key(name)]
@@ -321,6 +336,18 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
                             'check its spelling, or name the region it lies in as the partners do, e.g. '
                             '"Municipalité de X (Gouvernorat de Y)" or "Tunisie (X, Y)"', line=line) from None
         return Place(name, country)
+
+
+def _district(name: str, country: str | None, line: int) -> Place:
+    """ "Caza du Akkar": a place of that name, in the subdivision its name is (LB-AK) or else the page's country."""
+    try:
+        found = subdivision(area_name(name), country, line=line)
+    except PageError:
+        if country is None:
+            raise PageError(f'cannot tell which country "{excerpt(name)}" is in: its name is no ISO 3166-2 region',
+                            "name the country, e.g. Zone d'intervention : Liban : Caza de Zahlé", line=line) from None
+        return Place(name, country)
+    return Place(name, found.country, found)
 
 
 def regions(project: Project, line: Line, country: str | None) -> None:

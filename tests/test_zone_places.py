@@ -113,3 +113,41 @@ def test_a_zone_no_name_of_which_is_located_is_quoted_whole():
     assert error.message.startswith(f'cannot tell which country "{zone}" is in: it is no country or ISO 3166-2 '
                                     'region, nor a list of them ("zones frontalières entre la République tunisienne" '
                                     "is none)")
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # the Arab governorate by its name in French: "Mohafazats du Mont-Liban" was a place of Lebanon
+    ("Mohafazats du Mont-Liban, de la Békaa et du Akkar", ["LB-JL", "LB-BI", "LB-AK"]),
+    ("Mohafazat du Mont-Liban, Mohafazat de la Békaa", ["LB-JL", "LB-BI"]),
+    # Spain's kinds in Spanish: "Comunidad Autónoma de Andalucía (Huelva)" was a place of that name in Huelva
+    ("Comunidad Autónoma de Andalucía (Huelva), Comunitat Valenciana et Ciudad Autónoma de Ceuta",
+     ["ES-H", "ES-VC", "ES-CE"]),
+    ("Communauté valencienne, Catalogne (Espagne)", ["ES-VC", "ES-CT"]),
+    # a region of ISO's "Administrative region" type, not the prefecture of its name (GN-KD): a place of Guinea
+    ("Région de Kindia, Région de Labé (Guinée)", ["GN-D", "GN-L"]),
+    # English and French names pycountry lacks
+    ("Alexandria, Qalyubia et Sharqia (Égypte)", ["EG-ALX", "EG-KB", "EG-SHR"]),
+    ("Greater Cairo", [("Greater Cairo", "EG", None)]),
+    ("Mourzouk (Libye)", ["LY-MQ"]),
+    ("Égée du Nord, Attique, Macédoine-Centrale et Épire", ["GR-K", "GR-I", "GR-B", "GR-D"]),
+])
+def test_subdivisions_by_their_kind_and_usual_names(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # a place with a kind of region in brackets was a place of the country alone
+    ("Lampedusa (province d’Agrigente), Pozzallo (province de Raguse) et Augusta (Syracuse)",
+     [("Lampedusa", "IT", "IT-AG"), ("Pozzallo", "IT", "IT-RG"), ("Augusta", "IT", "IT-SR")]),
+    ("Nouadhibou et Ndiago (wilaya du Trarza)", ["MR-08", ("Ndiago", "MR", "MR-06")]),
+])
+def test_a_place_with_its_region_and_kind_in_brackets_is_in_that_region(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # Lebanon's districts are no ISO 3166-2 subdivision: a place of their name, in the governorate their name is
+    ("Liban : Caza du Akkar, Caza de Zahlé", [("Caza du Akkar", "LB", "LB-AK"), ("Caza de Zahlé", "LB", None)]),
+])
+def test_a_district_below_iso_subdivisions_is_a_place(zone, areas):
+    assert _areas(zone) == areas
