@@ -540,6 +540,12 @@ def is_subdivision_name(name: str) -> bool:
     return bool(index.get(key) or index.get(_loose(key)))
 
 
+def subdivisions_named(name: str) -> list[Subdivision]:
+    """Every ISO 3166-2 subdivision called `name`, in any country, as subdivision() reads it."""
+    index, key = _subdivision_index(), fold(strip_article(name))
+    return list({found.code: found for found in index.get(key) or index.get(_loose(key), [])}.values())
+
+
 def subdivision(name: str, country: str | None = None, kind: str | None = None,
                 line: int | None = None) -> Subdivision:
     """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""

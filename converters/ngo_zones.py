@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .countries import is_subdivision_name, known_area, lies_in, lookup, split_countries, subdivision
+from .countries import known_area, lies_in, lookup, split_countries, subdivision, subdivisions_named
 from .errors import PageError
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
@@ -113,6 +113,7 @@ class _Zoned(NamedTuple):
     within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
     group: int = 0  # the group of the zone it is in, its index (groups are parted by ";")
     remark: str | None = None  # what the name's brackets say that is no area: "Tanger (Maroc du Nord)"
+    around: bool = False  # whether the remark names areas around the name, none within it: "Sebha (Fezzan)"
 
 
 def _zone_names(value: str) -> list[_Zoned]:
@@ -147,6 +148,10 @@ def _zone_names(value: str) -> list[_Zoned]:
             elif inner and (country_named := _country_remark(inner["head"], inner["inner"])):
                 zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), country_named, index,
                                     inner["inner"]))  # "Tanger (Maroc du Nord)": Tanger, in Morocco
+                unplaced = len(zoned)
+            elif inner and _names_around(inner["head"], inner["inner"]):
+                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index,
+                                    inner["inner"], True))  # "Sebha (Fezzan)": Sebha, in the Fezzan
                 unplaced = len(zoned)
             elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
                 zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
@@ -196,11 +201,27 @@ def _country_remark(head: str, inner: str) -> str | None:
     return None
 
 
+def _names_around(head: str, inner: str) -> bool:
+    """True for "X (Y)" whose brackets name no area within X but one it lies in, or a remark: the subdivision X in
+    a historical region that is none ("Sebha (Fezzan)"), or a place X with a phrase naming regions no one country
+    has together ("Kos (North and South Aegean)": "North" is CM-NO, "South Aegean" GR-L), none a country."""
+    if not inner[:1].isupper() or lookup(head) or lookup(inner):
+        return False
+    if named := subdivisions_named(head):
+        area = known_area(inner)
+        return area is not None and area[1] is None and any(found.country == area[0] for found in named)
+    names = _outside_brackets(inner, _NAMES)
+    if len(names) < 2 or known_area(head) or any(lookup(name) for name in names):
+        return False
+    countries = [{found.country for found in subdivisions_named(name)} for name in names]
+    return len([found for found in countries if found]) > 1 and not set.intersection(*filter(None, countries))
+
+
 def _is_area_name(name: str) -> bool:
     """True when a country or some ISO 3166-2 subdivisions are called `name` ("Province d'Agrigente" too)."""
     if ADMIN_AREA.match(fold(name)):
         name = area_name(name)
-    return lookup(name) is not None or is_subdivision_name(name)
+    return lookup(name) is not None or bool(subdivisions_named(name))
 
 
 def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
@@ -227,7 +248,10 @@ def zone(value: str, places: dict[str, Place], country: str | None, line: int,
     groups = {} if country else _group_countries(value, names, places, line, notes)
     areas: list[Place | Subdivision | Country] = []
     for zoned in names:
-        if zoned.remark:
+        if zoned.remark and zoned.around:
+            notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" names no area within '
+                                f'"{excerpt(zoned.name)}"; read as a remark on it, left out'))
+        elif zoned.remark:
             notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" is no area; read as a remark on '
                                 f'"{excerpt(zoned.name)}", left out'))
         if zoned.within is None:

@@ -151,3 +151,26 @@ def test_a_place_with_its_region_and_kind_in_brackets_is_in_that_region(zone, ar
 ])
 def test_a_district_below_iso_subdivisions_is_a_place(zone, areas):
     assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas, remark", [
+    # the historical region was a place "Fezzan" in LY-SB, and Sebha itself was lost
+    ("Tripoli, Misrata, Sebha (Fezzan) et Koufra", ["LY-TB", "LY-MI", "LY-SB", "LY-KF"], ("Fezzan", "Sebha")),
+    # "North" (CM-NO) and "South Aegean" (GR-L) were areas within a place "Kos"
+    ("Grèce : Lesvos et Kos (North and South Aegean)", [("Lesvos", "GR", None), ("Kos", "GR", None)],
+     ("North and South Aegean", "Kos")),
+])
+def test_brackets_naming_the_regions_around_a_name_are_a_remark(zone, areas, remark):
+    project = convert(_zone_alone(zone).encode(), "ngo.txt")
+    assert _areas(zone) == areas
+    assert f'zone "{zone}": "({remark[0]})" names no area within "{remark[1]}"; read as a remark on it, left out' in [
+        note for _, note in project.notes]
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # and a historical region with the subdivisions it holds in brackets still holds them
+    ("Fezzan (Sebha, Mourzouk, Ghat)", ["LY-SB", "LY-MQ", "LY-GT"]),
+    ("Gouvernorat de Sfax (Sfax, Sakiet Ezzit)", ["TN-61", ("Sakiet Ezzit", "TN", "TN-61")]),
+])
+def test_a_region_with_what_it_holds_in_brackets_still_holds_it(zone, areas):
+    assert _areas(zone) == areas
