@@ -153,7 +153,8 @@ def _zone_names(value: str) -> list[_Zoned]:
                 zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index,
                                     inner["inner"], True))  # "Sebha (Fezzan)": Sebha, in the Fezzan
                 unplaced = len(zoned)
-            elif inner and inner["inner"][:1].isupper() and not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"])):
+            elif inner and (inner["inner"][:1].isupper() or _ADMIN_AREAS.match(fold(inner["inner"]))) and (
+                    not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"]))):  # "Haute-Égypte (gouvernorats de …)" too
                 zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
                 unplaced = len(zoned)
             elif name:

@@ -174,3 +174,13 @@ def test_brackets_naming_the_regions_around_a_name_are_a_remark(zone, areas, rem
 ])
 def test_a_region_with_what_it_holds_in_brackets_still_holds_it(zone, areas):
     assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # the kind of the names in brackets, in lower case, left them unread: a place "Haute-Égypte" alone
+    ("Haute-Égypte (gouvernorats de Minya, Assiout, Sohag, Louxor et Assouan)",
+     ["EG-MN", "EG-AST", "EG-SHG", "EG-LX", "EG-ASN"]),
+    ("Égypte (gouvernorats de Minya et d’Assiout)", ["EG-MN", "EG-AST"]),
+])
+def test_names_in_brackets_after_their_kind_are_read(zone, areas):
+    assert _areas(zone) == areas
