@@ -563,7 +563,27 @@ def subdivision(name: str, country: str | None = None, kind: str | None = None,
         raise PageError(f'unknown region "{excerpt(name)}"', "name an ISO 3166-2 subdivision, e.g. Ariana or Tunis",
                         line=line)
     raise PageError(f'region "{excerpt(name)}" is ambiguous ({", ".join(sorted(unique))})',
-                    "add the country or the kind of region, e.g. Gouvernorat de Tunis", line=line)
+                    _ambiguity_hint(name, sorted(unique.values(), key=lambda found: found.code)), line=line)
+
+
+# The French word pages name a kind of subdivision by, by the last word of ISO's type ("Administrative region").
+_KIND_WORDS = {"region": "Région", "prefecture": "Préfecture", "governorate": "Gouvernorat", "province": "Province",
+               "department": "Département", "district": "District", "state": "État", "county": "County"}
+
+
+def _ambiguity_hint(name: str, found: list[Subdivision]) -> str:
+    """What tells apart the subdivisions called `name`, as the pages' readers take it: the country in brackets
+    after the name ("Béja (Tunisie)") where they are in several, and the kind before it ("Région de Kindia",
+    "Préfecture de Kindia") where ISO gives them types of different words."""
+    ways = []
+    if len(countries := list(dict.fromkeys(sub.country for sub in found))) > 1:
+        ways.append(f'the country in brackets after it, e.g. "{name} ({country(countries[0]).labels["fr"]})"')
+    words = {sub.code: _KIND_WORDS.get(fold(pycountry.subdivisions.get(code=sub.code).type).split()[-1])
+             for sub in found}
+    if all(words.values()) and len(set(words.values())) == len(words):
+        ways.append("the kind of region before it, e.g. " + " or ".join(f'"{word} de {name}" ({code})'
+                                                                         for code, word in words.items()))
+    return f"write {' or '.join(ways)}" if ways else "add the country or the kind of region, e.g. Gouvernorat de Tunis"
 
 
 def _of_kind(type_: str, kind: str) -> bool:

@@ -377,9 +377,20 @@ def _district(name: str, country: str | None, line: int) -> Place:
 
 def regions(project: Project, line: Line, country: str | None) -> None:
     names, more = _region_names(line)
-    project.beneficiary_regions.extend(subdivision(name, country, line=line.number) for name in names)
+    project.beneficiary_regions.extend(_region(name, country, line.number) for name in names)
     if more:
         project.beneficiary_region_count = len(names) + more
+
+
+def _region(name: str, country: str | None, line: int) -> Subdivision:
+    """One beneficiary region, as the error on an ambiguous one advises naming it: with its kind ("Région de
+    Kindia"), or its country in brackets ("Kindia (Guinée)")."""
+    kind = None
+    if (inner := _INNER.match(name)) and (code := lookup(inner["inner"])):
+        name, country = inner["head"], code
+    if area := ADMIN_AREA.match(fold(name)):
+        name, kind = area_name(name), KINDS[area["kind"]]
+    return subdivision(name, country, kind=kind, line=line)
 
 
 def _region_names(line: Line) -> tuple[list[str], int]:

@@ -184,3 +184,20 @@ def test_a_region_with_what_it_holds_in_brackets_still_holds_it(zone, areas):
 ])
 def test_names_in_brackets_after_their_kind_are_read(zone, areas):
     assert _areas(zone) == areas
+
+
+def _regions(regions: str, zone: str = "Guinée : Kindia") -> list[str]:
+    page = _zone_alone(zone).replace("\nSupporté par", f"Régions bénéficiaires\n\n{regions}\n\nSupporté par", 1)
+    return [region.code for region in convert(page.encode(), "ngo.txt").beneficiary_regions]
+
+
+def test_the_advice_on_an_ambiguous_region_works():
+    # the advice was "add the country", which in brackets gave 'unknown region "Kindia (Guinée)"', and told apart
+    # no region of one country from its prefecture (GN-D, GN-KD)
+    error = refused_as(_zone_alone("Guinée : Kindia").replace(
+        "\nSupporté par", "Régions bénéficiaires\n\nKindia\n\nSupporté par", 1), "ngo.txt")
+    assert error.message == 'region "Kindia" is ambiguous (GN-D, GN-KD)'
+    assert error.hint == ('write the kind of region before it, e.g. "Région de Kindia" (GN-D) or "Préfecture de '
+                          'Kindia" (GN-KD)')
+    assert _regions("Région de Kindia et Préfecture de Labé (Guinée)") == ["GN-D", "GN-LA"]
+    assert _regions("Ariana (Tunisie)", "Tunisie : Ariana") == ["TN-12"]
