@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import pycountry
 
@@ -46,6 +48,18 @@ _CURRENCY_KEYS = {**{entry.alpha_3.lower(): entry.alpha_3 for entry in pycountry
                      if entry.alpha_3 not in _NOT_CURRENCIES},
                   **{_currency_key(word): code for word, code in _CURRENCIES.items()}}
 _NAMED_CODES = set(_CURRENCIES.values())
+
+
+def _former_codes() -> dict[str, dict[str, str]]:
+    """ISO 4217's former codes of currencies replaced by a new unit (its list 3), which pages of projects from
+    before the change still give: "MRO" -> the ouguiya's MRU since 2018, 1 MRU for 10 MRO."""
+    with (Path(__file__).parent / "data" / "currencies-former.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row for row in csv.DictReader(handle)}
+
+
+# A former code stays the amount's currency: an amount of MRO is no amount of MRU (it is ten times fewer)
+_FORMER_CODES = _former_codes()
+_CURRENCY_KEYS.update({code.lower(): code for code in _FORMER_CODES})
 # Words for more than one currency, keyed as _CURRENCY_KEYS are, and the codes they may mean
 _CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
 _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
@@ -169,9 +183,13 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
         raise PageError(f'amount "{excerpt(text)}" goes on after its currency: "{excerpt(after)}" is no part of an '
                         "amount", "give the amount alone, e.g. 50 000 EUR (a remark goes in brackets after it)",
                         line=line)
-    if code is None:
-        raise PageError(f'unknown currency "{excerpt(words.strip())}" in "{excerpt(text)}"',
+    if code is None:  # the words, not a remark in brackets after them: "180 000 000 XYZ (≈ 450 000 €)"
+        raise PageError(f'unknown currency "{excerpt(plain_words.strip() or words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
+    if (former := _FORMER_CODES.get(code)) and notes is not None:
+        notes.append((line, f'amount "{excerpt(text)}": {code} is the former ISO 4217 code of the currency that is '
+                            f'{former["successor"]} since {former["until"]} (1 {former["successor"]} = '
+                            f'{former["rate"]} {code}); the amount is kept in {code}, as the page gives it'))
     return Money(amount, code)
 
 
