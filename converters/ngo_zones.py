@@ -340,6 +340,9 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
     if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
         if area["kind"] in _DISTRICTS:
             return _district(name, country, line)
+        whole = [found for found in subdivisions_named(name) if country in (None, found.country)]
+        if len(whole) == 1:  # "Región de Murcia" is ES-MC's own name, not the province of Murcia (ES-MU)
+            return whole[0]
         name, kind = area_name(name), KINDS[area["kind"]]
     if not kind and _place_key(name) in places:  # "Gouvernorats de Gabès et …" name no town of Gabès
         return places[_place_key(name)]

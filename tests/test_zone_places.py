@@ -201,3 +201,12 @@ def test_the_advice_on_an_ambiguous_region_works():
                           'Kindia" (GN-KD)')
     assert _regions("Région de Kindia et Préfecture de Labé (Guinée)") == ["GN-D", "GN-LA"]
     assert _regions("Ariana (Tunisie)", "Tunisie : Ariana") == ["TN-12"]
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # a region whose own name begins with its kind was the province of the name after it (ES-MU)
+    ("Región de Murcia (España)", ["ES-MC"]), ("Région de Murcie (Espagne)", ["ES-MC"]),
+    ("Province de Murcie (Espagne)", ["ES-MU"]),
+])
+def test_a_region_named_with_its_kind_is_that_region(zone, areas):
+    assert _areas(zone) == areas
