@@ -8,8 +8,15 @@ from typing import NamedTuple
 
 from .textnorm import clean, collapse, fold, spaced_plainly
 
-# List marks that start a line: bullets, and a dash or en dash standing alone or before a space.
-_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*]|[-\u2013](?=\s|$))\s*")
+# List marks that start a line: bullets, and a dash or en dash standing alone or before a space. A character of
+# the private use area's symbol-font page (U+F020 to U+F0FF) is one too: Word pastes its list bullets as the
+# Symbol or Wingdings code it drew them with ("\uf0b7" for "•", "\uf0a7" for "▪"), which is never a page's text.
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢*\uf020-\uf0ff]|[-\u2013](?=\s|$))\s*")
+# Word's list marks pasted as plain text: the letter or sign a symbol font drew as a bullet ("o" for "◦", "§" for
+# "▪", "Ø" for "➢", "v" for "❖", "ü" for "✓", "q" for "❑"), then a tab, or on an indented line two spaces or
+# more. Never one space: "o Chile" or "§ 2" may be text.
+_WORD_MARKS = "o§Øvüq"
+_WORD_MARK = re.compile(r"[ \t]*[o§Øvüq](?:\t| {2,})")
 # Markdown emphasis, as a page saved from a Markdown copy keeps it around a label or a value ("**Projet ID :**
 # MD.0140", "*Actif*", "__Budget__"): a run of one to three stars or two or three underscores, closed by the same
 # run, around text that neither starts nor ends with a space; never a bullet ("* item") nor inside a word.
@@ -56,8 +63,8 @@ def _page_lines(text: str) -> tuple[Line, ...]:
             raw = _EMPHASIS.sub(_emphasised, raw)
         # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
-        bullet = _BULLET.match(stripped)
-        body = stripped[bullet.end():].strip() if bullet else stripped
+        bullet = _BULLET.match(stripped) or _word_mark(raw, stripped)
+        body = stripped[1:].strip() if bullet else stripped  # every list mark is one character
         if not plain and "\t" in raw:
             body = _tab_separated(raw, body)
         if body.startswith("|"):
@@ -68,6 +75,14 @@ def _page_lines(text: str) -> tuple[Line, ...]:
                 lines[-1] = Line.of(header.number, _caption(rows[header.number]), header.indent, header.bulleted)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     return tuple(lines)
+
+
+def _word_mark(raw: str, stripped: str) -> bool:
+    """True when the line starts with a list mark as Word pastes it as text: "o⇥Caritas", "§⇥R1 …", "  o   …"."""
+    if stripped[:1] not in _WORD_MARKS or not stripped[:1] or stripped[1:2] != " ":
+        return False
+    match = _WORD_MARK.match(raw)
+    return bool(match) and ("\t" in match[0] or raw[0] in " \t")
 
 
 def _emphasised(match: re.Match) -> str:
@@ -86,8 +101,9 @@ def _tab_separated(raw: str, body: str) -> str:
     whole line is not one ("Budget⇥Amount (USD)"), nor is the tail one's end ("Partenaires⇥stratégiques : …",
     "Pays⇥bénéficiaires": a value starts with a capital or a figure)."""
     inner = raw.strip()
-    bullet = _BULLET.match(inner)
-    head, _, tail = (inner[bullet.end():] if bullet else inner).partition("\t")
+    if _BULLET.match(inner) or _word_mark(inner, collapse(inner)):
+        inner = inner[1:].lstrip()
+    head, _, tail = inner.partition("\t")
     head, tail = collapse(head), collapse(tail)
     if (not tail or head.endswith(":") or ":" in tail or tail[0].islower() or label_key(head) not in TAB_LABELS
             or label_key(body) in TAB_LABELS):

@@ -1,0 +1,101 @@
+"""Pages copied from Word, a browser or a PDF: the marks, site text and page furniture the copy brings along."""
+
+from __future__ import annotations
+
+from converters import convert
+from converters.pagelines import page_lines
+from converters.records import Role
+
+B = "\uf0b7"  # the bullet Word pastes from its Symbol font
+
+IDF = f"""Niger : Appui à la gouvernance des migrations
+
+{B}\tDate de début : mars 2021
+{B}\tDate de fin : février 2023
+{B}\tStatut du projet : Achevé
+{B}\tBudget Amount (USD) : 150 000,00
+{B}\tPrima ID : NE10P0001
+{B}\tProjet ID : RT.0001
+
+Le projet vise à :
+o\trenforcer les capacités de la direction des migrations ;
+§\taccompagner 100 migrants de retour.
+"""
+
+NGO = f"""« Paroles libres » – Accès aux droits des migrants Retour vers les projets
+
+Durée du projet:
+
+Jan 2022 Dec 2024
+
+Objectif général
+
+Améliorer l’accès aux droits des personnes migrantes
+
+Objectifs spécifiques
+
+{B}\tRenforcer les capacités des associations ;
+{B}\tDocumenter les violations des droits.
+
+Réalisé par : Association des Juristes du Sud (AJS)
+
+Partenaires :
+o\tRéseau des Avocats du Nord (RAN)
+o\tCroissant Solidaire
+
+Résultats attendus :
+
+§\tR1 50 avocats sont formés.
+§\tR2 Un rapport annuel est publié.
+"""
+
+INNOVATION = f"""Éléments d’innovation
+{B}\tParticipation des migrants et de la diaspora
+{B}\tPartenariats
+À propos du projet
+Le projet relie des médecins de la diaspora et des hôpitaux.
+INFORMATIONS SUR LE PROJET |
+---|
+MISSION: Guinée |
+ANNÉE: 2022 |
+CODE: IS.0001 |
+"""
+
+
+def _read(page: str):
+    return convert(page.encode(), "copied.txt")
+
+
+# --- Word's list marks ----------------------------------------------------------------------------------------
+
+def test_word_list_marks_are_bullets():
+    lines = page_lines(f"{B}\tUn\no\tDeux\n§\tTrois\n  o   Quatre\n{B}Cinq\n")
+    assert [(line.text, line.bulleted) for line in lines[:5]] == [
+        ("Un", True), ("Deux", True), ("Trois", True), ("Quatre", True), ("Cinq", True)]
+
+
+def test_a_word_o_or_section_sign_with_one_space_is_text():
+    lines = page_lines("o Chile\n§ 2 de l’article\nou bien\non dit\n")
+    assert [(line.text, line.bulleted) for line in lines[:4]] == [
+        ("o Chile", False), ("§ 2 de l’article", False), ("ou bien", False), ("on dit", False)]
+
+
+def test_an_idf_page_with_word_bullets_is_read():
+    project = _read(IDF)
+    assert project.code == "RT.0001" and project.prima_id == "NE10P0001"
+    assert project.title == "Niger : Appui à la gouvernance des migrations"
+    assert "accompagner 100 migrants de retour." in project.description
+    assert "§" not in project.description and "\to" not in project.description
+
+
+def test_an_ngo_page_with_word_bullets_keeps_its_partners_objectives_and_results():
+    project = _read(NGO)
+    partners = [p.organisation.name for p in project.participations if p.role is Role.PARTNER]
+    assert "Croissant Solidaire" in partners
+    assert project.specific_objectives[0].startswith("Renforcer")
+    assert [result.notation for result in project.expected_results] == ["R1", "R2"]
+
+
+def test_innovation_elements_under_word_bullets_keep_no_bullet():
+    project = _read(INNOVATION)
+    assert project.innovation_elements and all(e[0].isalpha() for e in project.innovation_elements)
