@@ -208,6 +208,9 @@ def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) ->
             others.append((lines[label].number, f"{lines[label].text}: {line.text}"))
             index = label
             continue
+        if is_site_text(line):  # "Partager", "Facebook Twitter LinkedIn E-mail" between the title and the fields
+            index = at
+            continue
         return None if line.bulleted or _programme_line(line) else at
     return None
 

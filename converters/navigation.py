@@ -54,14 +54,28 @@ _SENTENCE_END = re.compile(r"[.!?;:…»\"”)]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s")
 
 
+# A breadcrumb trail, folded: "Vous êtes ici : …", or the home page's menu entry and the pages under it, parted by
+# ">", "›" or "»" ("Accueil › Projets › Niger"), or by "/" twice ("Accueil / Projets / Liban": "Accueil / orientation"
+# may be a title's).
+_HERE = re.compile(r"(?:vous etes ici|you are here|usted esta aqui)\s*:")
+_HOME = r"(?:accueil|page d'accueil|home|inicio)"
+_TRAIL = re.compile(rf"{_HOME}\s*[>›»]|{_HOME} / [^/]+ / ")
+
+
 def is_site_text(line: Line) -> bool:
-    """True for a line the site itself writes on every page: a menu entry, a footer link, a copyright."""
+    """True for a line the site itself writes on every page: a menu entry, a footer link, a copyright, a
+    breadcrumb trail."""
     key = _site_key(line).strip(" |:>»›")
     if not key:
         return False
-    if key in MENU or key in FOOTER or _copyright(key) or _SOCIAL_LINKS.fullmatch(key):
+    if key in MENU or key in FOOTER or _copyright(key) or _SOCIAL_LINKS.fullmatch(key) or _breadcrumb(key):
         return True
     return _glued_menu_entry(line.text)
+
+
+def _breadcrumb(key: str) -> bool:
+    """True for the folded text of a breadcrumb trail: "accueil > projets > liban", "vous etes ici : accueil"."""
+    return key[:1] in "ahivuyp" and bool(_HERE.match(key) or _TRAIL.match(key))
 
 
 def _copyright(key: str) -> bool:

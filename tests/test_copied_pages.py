@@ -99,3 +99,66 @@ def test_an_ngo_page_with_word_bullets_keeps_its_partners_objectives_and_results
 def test_innovation_elements_under_word_bullets_keep_no_bullet():
     project = _read(INNOVATION)
     assert project.innovation_elements and all(e[0].isalpha() for e in project.innovation_elements)
+
+
+# --- browser copies: share lines, breadcrumbs, menus ------------------------------------------------------------
+
+BROWSER_IDF = """Rechercher
+Accueil › Fonds de l’OIM pour le développement › Projets › Niger
+Niger : Appui aux communes de la région
+Partager
+Facebook Twitter LinkedIn E-mail
+  • Date de début
+    2022
+  • Budget Amount (USD)
+    100000.00
+  • Prima ID
+    NE10P0002
+  • Projet ID
+    CS.0002
+
+Le projet soutient trois communes.
+"""
+
+BROWSER_NGO = """Réseau Solidaire
+Accueil
+Projets
+Contact
+Accueil > Projets > Liban
+Exprimer mon avis
+
+Bayti – Accès au logement Retour vers les projets
+
+Durée du projet:
+
+Mar 2022 Feb 2025
+
+Objectif général
+
+Améliorer l’accès au logement
+
+Réalisé par : Association Maison Ouverte (AMO)
+"""
+
+
+def test_share_lines_between_the_title_and_the_fields_are_no_title():
+    project = _read(BROWSER_IDF)
+    assert project.title == "Niger : Appui aux communes de la région"
+    assert project.description == "Le projet soutient trois communes."
+
+
+def test_a_menu_contact_over_a_breadcrumb_is_no_contact():
+    project = _read(BROWSER_NGO)
+    assert project.title == "Bayti – Accès au logement"
+    assert project.contact is None
+
+
+def test_breadcrumbs_are_site_text():
+    from converters.navigation import is_site_text
+
+    def site(text: str) -> bool:
+        return is_site_text(page_lines(text + "\n")[0])
+
+    assert all(map(site, ["Accueil > Projets > Liban", "Accueil / Innovation / Projets / Maroc",
+                          "Vous êtes ici : Accueil > Projets", "Home » Projects » Jordan"]))
+    assert not any(map(site, ["Accueil et intégration des réfugiés", "Accueil / orientation des migrants"]))
