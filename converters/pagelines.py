@@ -74,7 +74,63 @@ def _page_lines(text: str) -> tuple[Line, ...]:
                 header = lines[-1]  # a heading over the table's rows ("| INFORMATIONS SUR LE PROJET | |")
                 lines[-1] = Line.of(header.number, _caption(rows[header.number]), header.indent, header.bulleted)
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
+    if "-" in text or "age" in text:  # a copy of a PDF: its page furniture and words broken over two lines
+        return tuple(_joined(_without_furniture(lines)))
     return tuple(lines)
+
+
+# Page furniture of a PDF copied as text: "Page 2 sur 3", "Page 13", "- 2 -", and a running header or footer, a
+# line that comes back with only its page number changed ("Fiche de projet⇥1", then "Fiche de projet⇥2").
+_PAGE_NUMBER = re.compile(r"(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]",
+                          re.IGNORECASE)
+# A running header's text before its page number: three words at least, the number at most 999 ("mars 2012" and
+# "mars 2013" are dates, and "Phase 1", "Phase 2" headings)
+_NUMBERED_LINE = re.compile(r"(?P<head>\D\S*(?:\s+\S+){2,}?)\s+\d{1,3}")
+_PAGE_LINES = 5  # lines at least between two of a running header's (a page has more; a list's items follow on)
+# A word broken at a line's end ("ren-" over "forcer"): a letter then a hyphen, the next line in lower case.
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
+_KEPT_HYPHEN = re.compile(r"[dl]['\u2019]")  # "main-" over "d’œuvre": a compound word's hyphen
+_ITEM_END = re.compile(r"[.;:!?…]$")
+
+
+def _without_furniture(lines: list[Line]) -> list[Line]:
+    """The lines but for the page furniture a PDF copy brings along (its lines keep their numbers)."""
+    heads: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.text[-1:].isdigit() and not line.bulleted and (match := _NUMBERED_LINE.fullmatch(line.text)):
+            heads.setdefault(match["head"], []).append(line)
+    running = {line.text for found in heads.values() if len({line.text for line in found}) == len(found) > 1
+               and all(b.number - a.number >= _PAGE_LINES for a, b in zip(found, found[1:], strict=False))
+               for line in found}
+    return [line for line in lines if not _furniture(line, running)]
+
+
+def _furniture(line: Line, running: set[str]) -> bool:
+    """True for a running header's line, or a page number ("- 2 -" reads as the bullet "-" before "2 -")."""
+    if line.bulleted:
+        return bool(_PAGE_NUMBER.fullmatch(f"- {line.text}"))
+    return line.text[-1:].isdigit() and (line.text in running or bool(_PAGE_NUMBER.fullmatch(line.text)))
+
+
+def _joined(lines: list[Line]) -> list[Line]:
+    """The lines, a word broken over two of them made whole again ("ren-" over "forcer" is "renforcer", "main-" over
+    "d’œuvre" is "main-d’œuvre"), and a list item's line that goes on in lower case on the next, without a bullet
+    and no further in, joined to it, neither being a field's label nor the next a field (a PDF breaks the lines of
+    a list item where its column ends)."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is None or not line.text[:1].islower() or line.bulleted or line.number != last.number + 1:
+            joined.append(line)
+        elif _BROKEN_WORD.search(last.text):
+            text = last.text + line.text if _KEPT_HYPHEN.match(line.text) else last.text[:-1] + line.text
+            joined[-1] = Line.of(last.number, text, last.indent, last.bulleted)
+        elif last.bulleted and line.indent <= last.indent and not _ITEM_END.search(last.text) \
+                and ":" not in line.text and last.label not in TAB_LABELS and line.label not in TAB_LABELS:
+            joined[-1] = Line.of(last.number, f"{last.text} {line.text}", last.indent, last.bulleted)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _word_mark(raw: str, stripped: str) -> bool:

@@ -162,3 +162,59 @@ def test_breadcrumbs_are_site_text():
     assert all(map(site, ["Accueil > Projets > Liban", "Accueil / Innovation / Projets / Maroc",
                           "Vous êtes ici : Accueil > Projets", "Home » Projects » Jordan"]))
     assert not any(map(site, ["Accueil et intégration des réfugiés", "Accueil / orientation des migrants"]))
+
+
+# --- PDF copies: page furniture, broken words, wrapped list items ----------------------------------------------
+
+HEADER = "Fonds de développement – Fiche de projet"
+PDF_IDF = f"""{HEADER}                                   1
+Togo : Renforcement de la gouvernance des migrations de main-
+d’œuvre
+  • Date de début
+    2021
+  • Budget Amount (USD)
+    100000.00
+  • Prima ID
+    TG10P0003
+  • Projet ID
+    LM.0003
+Ce projet vise à ren-
+forcer les capacités du ministère.
+{HEADER}                                   2
+Il forme 60 inspecteurs.
+Page 2 sur 2
+"""
+
+PDF_NGO = """Tamkine – Insertion des femmes migrantes Retour vers les projets
+Durée du projet:
+Sep 2021 Aug 2024
+Objectif général
+Contribuer à l’autonomisation des femmes
+Objectifs spécifiques
+  • Renforcer les compétences de 400 femmes dans
+les villes du pays ;
+  • Faciliter l’accès au financement
+Réalisé par : Association Femmes Actives (AFA)
+Page 13
+Régions bénéficiaires
+Casablanca-Settat
+"""
+
+
+def test_a_running_header_and_page_numbers_are_no_part_of_the_record():
+    project = _read(PDF_IDF)
+    assert project.title == "Togo : Renforcement de la gouvernance des migrations de main-d’œuvre"
+    assert project.description == "Ce projet vise à renforcer les capacités du ministère.\nIl forme 60 inspecteurs."
+
+
+def test_a_list_item_wrapped_over_two_lines_is_one_item():
+    project = _read(PDF_NGO)
+    assert project.specific_objectives == ["Renforcer les compétences de 400 femmes dans les villes du pays",
+                                           "Faciliter l’accès au financement"]
+    assert all("13" not in str(region) for region in project.beneficiary_regions)
+
+
+def test_dates_and_numbered_headings_are_no_running_header():
+    lines = page_lines("Phase de mise en œuvre 1\nmars 2012\nmars 2013\nPhase de mise en œuvre 2\n")
+    assert [line.text for line in lines] == ["Phase de mise en œuvre 1", "mars 2012", "mars 2013",
+                                             "Phase de mise en œuvre 2", ""]
