@@ -19,9 +19,8 @@ from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_money, parse_year
 
 NAME = "iom-idf"
-RECOGNISED_BY = ("three field labels or more, one of them Projet ID, Project ID, Prima ID, IDF Region or Budget Amount "
-                 "(USD); or two, one of them a label only its pages use (Projet ID, Prima ID, IDF Region or Budget "
-                 "Amount (USD))")
+RECOGNISED_BY = ("two field labels, one only its pages use (Projet ID, Prima ID, IDF Region, Budget Amount (USD)), "
+                 "or three, one of them Project ID")
 FUNDING_PROGRAMME = "iom-development-fund"
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.

@@ -388,7 +388,7 @@ def test_a_short_page_with_its_project_id_and_countries_is_read():
 def test_a_page_no_converter_recognises_is_told_what_each_family_s_pages_give():
     error = refused(f"{TITLE}\n\n  • Projet ID\n    PO.0181\n")  # one field is not an IDF page
     assert error.message == "no converter recognises this page" and "\n" not in str(error)
-    assert error.hint.startswith("it must be one of: iom-idf: three field labels or more, one of them Projet ID, ")
+    assert error.hint.startswith("it must be one of: iom-idf: two field labels, one only its pages use (Projet ID, ")
     assert "; iom-innovation: two rows of the project table" in error.hint
     assert "; euromed-ngo: three of the network's headings and labels" in error.hint
 
