@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from converters import convert
 from converters.rdf import to_graph
 from converters.records import Role
 from tests.conftest import line_of, seed
+from tests.test_ngo_variants import _read
 
 NGO = seed("002").read_text(encoding="utf-8")
 ROLES = "Autres partenaires\u00a0: "  # as the seed writes it
@@ -20,10 +20,6 @@ def _with_roles(*lines: str) -> str:
     """The seed page with `lines` in the place of its "Autres partenaires" line."""
     line = next(line for line in NGO.split("\n") if line.startswith(ROLES))
     return NGO.replace(line, "\n".join(lines), 1)
-
-
-def _read(page: str):
-    return convert(page.encode(), "ngo.txt")
 
 
 def _names(project, role: Role) -> list[str]:

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from converters import convert
 from converters.errors import PageError
 from converters.textnorm import excerpt
 from converters.values import parse_money
 from tests.conftest import line_of, refused_as, seed
+from tests.test_ngo_variants import _page, _read
 
 NGO = seed("002").read_text(encoding="utf-8")
 TITLE = "I-MIGR Retour vers les projets"
 FOOTER = "Supporté par"
-
-
-def _page(old: str, new: str, page: str = NGO) -> str:
-    assert old in page
-    return page.replace(old, new, 1)
-
-
-def _read(page: str):
-    return convert(page.encode(), "ngo.txt")
 
 
 # --- files that are no one project's page ----------------------------------------------------------------------
