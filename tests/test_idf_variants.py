@@ -192,6 +192,9 @@ def test_a_status_in_other_words_is_its_concept(written, concept):
     # the phase the project is in was a new concept status/actif-phase-ii
     ("Actif – Phase II", "Actif", "active"), ("Actif (Phase 2)", "Actif", "active"),
     ("En cours - PHASE III", "En cours", "active"),
+    # a phrase of time after it: "En cours depuis 2021" was a new concept, status/en-cours-depuis-2021
+    ("En cours depuis 2021", "En cours", "active"), ("Actif à ce jour", "Actif", "active"),
+    ("Achevé en juin 2023", "Achevé", "completed"), ("En cours jusqu'en 2025", "En cours", "active"),
 ])
 def test_a_remark_on_a_status_is_left_out_with_a_note(written, head, concept):
     page = variant("    Actif\n", f"    {written}\n")
@@ -453,21 +456,6 @@ def test_a_short_page_with_a_label_only_idf_pages_use_is_read(label, value):
                       "Le projet appuie les autorités locales.", ""])
     project = read(page)
     assert project.title == SEED.title and project.status == "Actif"
-
-
-@pytest.mark.parametrize("written, head, concept", [
-    ("En cours depuis 2021", "En cours", "active"), ("Actif à ce jour", "Actif", "active"),
-    ("Achevé en juin 2023", "Achevé", "completed"), ("En cours jusqu'en 2025", "En cours", "active"),
-])
-def test_a_status_with_a_phrase_of_time_after_it_is_the_status_with_a_note(written, head, concept):
-    # "En cours depuis 2021" was a new concept, status/en-cours-depuis-2021
-    page = variant("    Actif\n", f"    {written}\n")
-    project = read(page)
-    assert project.status == head
-    assert project.notes == [(line_of(page, f"    {written}"), f'status "{written}" is read as "{head}": the remark '
-                                                                "on it is left out of the record")]
-    found, notices = concepts(page)
-    assert CONCEPT + f"status/{concept}" in found and not notices
 
 
 @pytest.mark.parametrize("written", ["En cours d'exécution", "Actif / Active", "En cours"])

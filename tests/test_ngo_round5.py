@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from converters.errors import PageError
-from converters.textnorm import excerpt
 from converters.values import parse_money
 from tests.conftest import line_of, refused_as, seed
 from tests.test_ngo_variants import _page, _read
@@ -99,28 +98,6 @@ def test_amounts_that_are_no_budget_or_go_on_after_their_currency(written, messa
 # --- contact lines -----------------------------------------------------------------------------------------------
 
 CONTACT = next(line for line in NGO.split("\n") if line.startswith("Contact"))
-
-
-@pytest.mark.parametrize("written, contact, left", [
-    # the number, its country code in brackets, was the address
-    ("Mme Leïla Ben Salem, coordinatrice du projet – leila.bensalem@amal.org.tn – (+216) 73 22 33 44",
-     (None, "(+216) 73 22 33 44", None, "leila.bensalem@amal.org.tn"),
-     ['the person "Mme Leïla Ben Salem, coordinatrice du p…"']),
-    # the address was "Tél. : (+212) … – Fax : (+212) …", and neither number was read
-    ("Tél. : (+212) 5 37 70 11 22 – Fax : (+212) 5 37 70 11 23 – racines@gmail.com",
-     (None, "(+212) 5 37 70 11 22", "(+212) 5 37 70 11 23", "racines@gmail.com"), []),
-    # the address was "(site", the website "www.droitetjustice.ma)"
-    ("contact@droitetjustice.ma (site : www.droitetjustice.ma)", (None, None, None, "contact@droitetjustice.ma"),
-     ['website "www.droitetjustice.ma"']),
-])
-def test_contact_lines_with_numbers_in_brackets_and_labelled_parts(written, contact, left):
-    page = _page(CONTACT, f"Contact : {written}")
-    project = _read(page)
-    found = project.contact
-    assert (found.address, found.telephone, found.fax, found.email) == contact
-    notes = [note for number, note in project.notes if number == line_of(page, "Contact :")]
-    assert notes == [f'contact "{excerpt(written, 60)}": {part} left out of the record'
-                     " (a contact point holds one address, telephone, fax and e-mail address)" for part in left]
 
 
 @pytest.mark.parametrize("written, contact", [

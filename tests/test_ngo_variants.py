@@ -462,6 +462,17 @@ def test_a_period_of_months_of_one_year(period, start, end):
     # as the seed writes it
     ("10 Rue de Rome. La Marsa Tel./Fax : +216 71 000 000.  info@atfd.tn",
      ("10 Rue de Rome. La Marsa", "+216 71 000 000", "+216 71 000 000", "info@atfd.tn"), []),
+    # round 5: numbers with their country code in brackets, labelled parts
+    # the number, its country code in brackets, was the address
+    ("Mme Leïla Ben Salem, coordinatrice du projet – leila.bensalem@amal.org.tn – (+216) 73 22 33 44",
+     (None, "(+216) 73 22 33 44", None, "leila.bensalem@amal.org.tn"),
+     ['the person "Mme Leïla Ben Salem, coordinatrice du p…"']),
+    # the address was "Tél. : (+212) … – Fax : (+212) …", and neither number was read
+    ("Tél. : (+212) 5 37 70 11 22 – Fax : (+212) 5 37 70 11 23 – racines@gmail.com",
+     (None, "(+212) 5 37 70 11 22", "(+212) 5 37 70 11 23", "racines@gmail.com"), []),
+    # the address was "(site", the website "www.droitetjustice.ma)"
+    ("contact@droitetjustice.ma (site : www.droitetjustice.ma)", (None, None, None, "contact@droitetjustice.ma"),
+     ['website "www.droitetjustice.ma"']),
 ])
 def test_contact_lines_as_ngo_pages_write_them(written, contact, left):
     line = next(line for line in NGO.split("\n") if line.startswith("Contact"))
