@@ -104,8 +104,9 @@ def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
     lines = page_lines(text)
     others: list[tuple[int, str]] = []  # fields no label of ours names, lines by the title that are no part of it
-    block = _field_block(lines, _labels(text), others)
-    _check_one_page(lines, _labels(text), block)
+    labels = _labels(text)
+    block = _field_block(lines, labels, others)
+    _check_one_page(lines, labels, block)
     title_lines, lead = _title(lines, block.first, others)
     title = _title_text(title_lines)
     after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
@@ -472,10 +473,12 @@ def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
     their values, or "-" lines) or as this page does: "Label : value" lines in the description that quote another
     phase's fields ("Projet ID : PO.0500", "Date de fin : 2020") under bulleted fields are text, and so is a line
     of the description that starts like a field."""
+    given = [at for at in range(block.end, len(lines))
+             if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields]
+    if len({LABELS[labels[at][0]] for at in given}) < 3:
+        return  # most pages: their text gives no three of their fields again, whatever the layout
     layouts = {_layout(lines, labels, at) for at in range(block.first, block.end) if labels[at][0]}
-    again = [at for at in range(block.end, len(lines))
-             if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields
-             and _layout(lines, labels, at) in layouts | {(True, False)}]
+    again = [at for at in given if _layout(lines, labels, at) in layouts | {(True, False)}]
     keys = {labels[at][0] for at in again}
     if len({LABELS[key] for key in keys}) < 3 or not keys & _DISTINCTIVE:
         return

@@ -102,7 +102,9 @@ def _without_furniture(lines: list[Line]) -> list[Line]:
     running = {line.text for found in heads.values() if len({line.text for line in found}) == len(found) > 1
                and all(b.number - a.number >= _PAGE_LINES for a, b in zip(found, found[1:], strict=False))
                for line in found}
-    return [line for line in lines if not _furniture(line, running)]
+    # _furniture() is False for a line neither bulleted nor ending in a figure: most lines, not called for them
+    return [line for line in lines
+            if not (line.bulleted or line.text[-1:].isdigit()) or not _furniture(line, running)]
 
 
 def _furniture(line: Line, running: set[str]) -> bool:
