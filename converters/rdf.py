@@ -54,6 +54,7 @@ class Mapped:
     notices: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line its value was read from
     page_notes: list[tuple[int, str]] = field(default_factory=list)  # the converter's Project.notes
+    minted: list[tuple] = field(default_factory=list)  # the skos:prefLabel triple of each new concept
 
     def said(self, path: object) -> list[str]:
         """What the record's notes and notices say to the author of the page at `path`: the page's line first
@@ -167,7 +168,9 @@ class _ProjectWriter:
             return found
         concept = self.iris.concept(scheme, label)
         self.graph.add((concept, RDF.type, SKOS.Concept))
-        self.graph.add((concept, SKOS.prefLabel, self.text(label)))
+        named = (concept, SKOS.prefLabel, self.text(label))
+        self.graph.add(named)
+        self.mapped.minted.append(named)  # pages may spell it otherwise: pipeline.settle_concept_labels
         self.graph.add((concept, SKOS.inScheme, self.iris.scheme(scheme)))
         self.mapped.notices.append(f'new concept "{label}" in scheme {scheme}: <{concept}>')
         return concept

@@ -35,6 +35,7 @@ from .pipeline import (
     lines_of,
     process_chunk,
     process_page,
+    settle_concept_labels,
     settle_shared_projects,
     warm,
 )
@@ -93,6 +94,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
                 seconds[stage] += spent
         settle_shared_projects(results, base)
         results += contributions.check_all(offered, base, results)
+        relabelled = settle_concept_labels(results)  # after the contributions, whose labels count too
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
         problems += [_violation_line(f, r.field_lines)
@@ -125,7 +127,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         replace_directory(out, write)
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
-                       left_out + [n for r in good for n in r.notices] + _two_names(triples[0]), report,
+                       left_out + [n for r in good for n in r.notices] + relabelled + _two_names(triples[0]), report,
                        triples[0].triples,
                        [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
 

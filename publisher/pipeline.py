@@ -3,11 +3,14 @@ of its publishable records to a sorted run file, so the parent never holds the t
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from rdflib.namespace import SKOS
 
 from converters import convert_file
 from converters.countries import split_countries, subdivision
@@ -38,6 +41,7 @@ class PageResult:
     report: Report = field(default_factory=Report)
     run: str | None = None
     field_lines: dict[str, int] = field(default_factory=dict)  # property IRI -> the page line of its value
+    concepts: list[str] = field(default_factory=list)  # the skos:prefLabel line of each concept its record minted
 
     @property
     def publishable(self) -> bool:
@@ -117,6 +121,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
         result.report = report
         if result.publishable:
             page_lines = {ntriples.line(triple) for triple in record.triples}
+            result.concepts = [ntriples.line(triple) for triple in record.minted]
             if chunk.runs is None:
                 result.lines = sorted(page_lines)
             elif chunk.site is not None:
@@ -160,6 +165,84 @@ def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) 
             failed.append(result)
     for run in sorted({result.run for result in failed if result.run}):
         _rewrite_run(Path(run), [r.path for r in results if r.run == run and r.publishable], base)
+
+
+PREF_LABEL, ALT_LABEL = ntriples.iri(str(SKOS.prefLabel)), ntriples.iri(str(SKOS.altLabel))
+
+
+def settle_concept_labels(results: list) -> list[str]:
+    """A new concept's IRI is made from a slug of its label, so pages spelling a label two ways ("Interrégional",
+    "Interregional") mint one concept with two skos:prefLabel in one language, which SKOS forbids and no page's
+    validation can see. Each such concept keeps one per language and the other spellings become its skos:altLabel
+    (search still finds them), in the publishable results' run files and lines; returns a notice for each.
+
+    The label kept is the one the most files give, then the one with the most letters outside ASCII (accents: the
+    French written properly), then the one with the fewest capitals ("Mixte", not "MIXTE"), then the first in
+    code point order: it depends on which files are published, never on how pages were shared among workers.
+    A contribution's skos:prefLabel of a concept a page minted counts as one more file giving it."""
+    good = [result for result in results if result.publishable]
+    minted = {line for result in good for line in getattr(result, "concepts", ())}  # a contribution has none
+    if not minted:
+        return []
+    subjects = tuple({line[:line.index(" ") + 1] for line in minted})
+    given: dict[str, int] = {}  # each prefLabel line of a minted concept -> how many files give it
+    for result in good:
+        lines = result.concepts if hasattr(result, "concepts") else [  # a contribution's: read from its lines
+            line for line in result.lines if line.startswith(subjects) and ntriples.split(line)[1] == PREF_LABEL]
+        for line in set(lines):
+            given[line] = given.get(line, 0) + 1
+    spellings: dict[tuple[str, str | None], list[str]] = {}  # (concept, language) -> its prefLabel lines
+    for line in sorted(given):
+        subject, _, obj = ntriples.split(line)
+        spellings.setdefault((subject, ntriples.literal(obj)[1]), []).append(line)
+    replaced: dict[str, str] = {}  # each prefLabel line that goes -> the altLabel line that takes its place
+    notices = []
+    for (subject, language), lines in spellings.items():
+        if len(lines) > 1:
+            lines.sort(key=lambda line: _preferred(ntriples.literal(ntriples.split(line)[2])[0], given[line]))
+            replaced.update((line, line.replace(f" {PREF_LABEL} ", f" {ALT_LABEL} ", 1)) for line in lines[1:])
+            notices.append(_two_labels(subject, language, [(line, given[line]) for line in lines]))
+    if replaced:
+        _relabel(good, replaced)
+    return notices
+
+
+def _preferred(label: str, files: int) -> tuple:
+    """The sort key of a spelling, the one to keep first (see settle_concept_labels)."""
+    return (-files, -sum(1 for c in label if c.isalpha() and not c.isascii()), sum(1 for c in label if c.isupper()),
+            label)
+
+
+def _two_labels(subject: str, language: str | None, spellings: list[tuple[str, int]]) -> str:
+    """The notice on a concept the files label several ways in one language, the one kept first."""
+    shown = [f'"{ntriples.literal(ntriples.split(line)[2])[0]}" ({files} file{"s" if files > 1 else ""})'
+             for line, files in spellings]
+    return (f"{subject}: one concept, labelled {' and '.join(shown)}{f' in language {language}' if language else ''}: "
+            f"{shown[0].rpartition(' (')[0]} is kept as its skos:prefLabel, the others are its skos:altLabel; "
+            "write it the same way on every page")
+
+
+def _relabel(results: list, replaced: dict[str, str]) -> None:
+    """Put each altLabel line of `replaced` in place of its prefLabel line, in the run files and the lines of
+    `results` (run files stay sorted and distinct)."""
+    runs: dict[str, set[str]] = {}
+    for result in results:
+        gone = [line for line in getattr(result, "concepts", ()) if line in replaced]
+        run = getattr(result, "run", None)  # a contribution's lines are its own
+        if run and gone:
+            runs.setdefault(run, set()).update(gone)
+        elif result.lines and not run and not replaced.keys().isdisjoint(result.lines):
+            result.lines = list(_replaced(result.lines, replaced, set(result.lines).intersection(replaced)))
+    for run, gone in runs.items():
+        path, temporary = Path(run), Path(run).with_suffix(".relabelled")
+        with path.open(encoding="utf-8", newline="\n") as handle:
+            ntriples.write_run(temporary, _replaced(handle, replaced, gone))
+        os.replace(temporary, path)
+
+
+def _replaced(lines: Iterable[str], replaced: dict[str, str], gone: set[str]) -> Iterator[str]:
+    """Sorted distinct `lines` without those of `gone`, with the lines `replaced` gives for them in their place."""
+    return ntriples.merged_with((line for line in lines if line not in gone), sorted({replaced[line] for line in gone}))
 
 
 def _rewrite_run(run: Path, paths: list[str], base: str) -> None:
