@@ -180,6 +180,8 @@ def test_a_global_region_is_one_concept(written):
 @pytest.mark.parametrize("written, concept", [
     ("Clos", "completed"), ("Complété", "completed"), ("Complete", "completed"), ("Finalisé", "completed"),
     ("En cours d'exécution", "active"), ("En cours de réalisation", "active"),
+    # round 7: new concepts status/en-attente-de-demarrage and status/approuve
+    ("En attente de démarrage", "planned"), ("Approuvé", "planned"), ("Not yet started", "planned"),
 ])
 def test_a_status_in_other_words_is_its_concept(written, concept):
     found, notices = concepts(variant("    Actif\n", f"    {written}\n"))
@@ -401,6 +403,17 @@ def test_an_interregional_scope_is_multi_national(written):
     # a new concept scope/interregional, labelled "Interregional"@fr by one page and "Interrégional"@fr by another
     mapped = to_graph(read(variant("    National\n", f"    {written}\n")))
     assert str(mapped.graph.value(mapped.iri, MP.geographicScope)) == CONCEPT + "scope/multi-national"
+    assert not mapped.notices
+
+
+@pytest.mark.parametrize("written, scope", [
+    ("Sous-régional", "regional"), ("Sub-regional", "regional"), ("Transfrontalier", "multi-national"),
+    ("Cross-border", "multi-national"),
+])
+def test_a_sub_regional_or_cross_border_scope_is_its_concept(written, scope):
+    # round 7: new concepts scope/sous-regional and scope/transfrontalier
+    mapped = to_graph(read(variant("    National\n", f"    {written}\n")))
+    assert str(mapped.graph.value(mapped.iri, MP.geographicScope)) == CONCEPT + f"scope/{scope}"
     assert not mapped.notices
 
 
