@@ -12,6 +12,15 @@ _PHONE = re.compile(r"\b(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\
                     r"(?P<number>(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d\s().-]{5,}\d)",
                     re.IGNORECASE)
 _WEBSITE_IN = re.compile(r"(?:https?://|www\.)[^\s,;]+[^\s,;.)\]]", re.IGNORECASE)
+# A social-media account, labelled ("Facebook : BeityTunisie", "Twitter/X : @beity", its name up to the next part,
+# of a hundred characters at most),
+# by its address ("facebook.com/beity", "https://www.instagram.com/beity") or a handle alone ("@beity")
+_SOCIAL_SITES = r"(?:facebook|fb|instagram|linkedin|twitter|x|youtube|tiktok)"
+_SOCIAL = re.compile(r"\b(?:facebook|fb|instagram|insta|linkedin|youtube|tiktok|twitter(?:\s*/\s*x)?"
+                     r"|x(?:\s*/\s*twitter)?)\s*:\s*[^\s;|/\u2013\u2014](?:[^;|\u2013\u2014]{0,100}?[^\s;|\u2013\u2014.,])?"
+                     r"(?=\s+/\s+|\s+[-\u2013\u2014]\s+|\s*[;|]|[.,]?\s*$|,\s)"
+                     rf"|(?:https?://)?(?:www\.)?{_SOCIAL_SITES}\.com/[^\s,;]*[^\s,;.)\]]"
+                     r"|(?<![\w.@])@[A-Za-z_][\w.]*[\w]", re.IGNORECASE)
 # What parts a contact line's address, its unlabelled telephone and a person (e-mail addresses, websites and
 # labelled numbers taken out and left as "\0")
 _CONTACT_PARTS = re.compile(r"\0|\s+[-\u2013\u2014]\s+|\s*[;|]\s*|\s+/\s+")
@@ -30,14 +39,16 @@ _PERSON = re.compile(r"^(?:(?:m|mme|mlle|mr|mrs|ms|dr|pr)\.?|madame|monsieur|doc
 
 def contact(value: str) -> tuple[Contact, list[str]]:
     """The contact point a "Contact :" line gives, and what it gives that a contact point does not hold (a second
-    e-mail address, a website, a person). Its parts are told apart by what they are, in any order, the telephone
-    labelled or not: "12 rue de Marseille, 1000 Tunis – +216 71 123 456 – info@atfd.tn – www.atfd.tn"."""
-    emails = _EMAIL.findall(value)
-    websites = _WEBSITE_IN.findall(value)
-    phones = list(_PHONE.finditer(value))
+    e-mail address, a website, a social-media account, a person). Its parts are told apart by what they are, in any
+    order, the telephone labelled or not: "12 rue de Marseille, 1000 Tunis – +216 71 123 456 – info@atfd.tn –
+    www.atfd.tn"."""
     rest = value
-    for found in (_EMAIL, _WEBSITE_IN, _PHONE):  # each in its place, the same length: parts are read from `value`
+    taken: list[list[re.Match]] = []
+    for found in (_EMAIL, _SOCIAL, _WEBSITE_IN, _PHONE):  # each in its place, the same length: parts are read from
+        taken.append(list(found.finditer(rest)))  # `value`; an e-mail address is no handle, an account no website
         rest = found.sub(lambda match: "\0" * len(match.group()), rest)
+    emails, socials, websites = ([match.group() for match in matches] for matches in taken[:3])
+    phones = taken[3]
     numbers: dict[str, list[str]] = {"tel": [], "fax": []}
     for phone in phones:
         label = fold(phone["label"])
@@ -64,6 +75,7 @@ def contact(value: str) -> tuple[Contact, list[str]]:
         apart = apart or separator is not None and "\0" in separator.group()
         start = separator.end() if separator else end
     left += [f'e-mail address "{email}"' for email in emails[1:]] + [f'website "{site}"' for site in websites]
+    left += [f'social-media account "{account}"' for account in socials]
     left += [f'{kind} number "{number}"' for kind, found in (("telephone", numbers["tel"]), ("fax", numbers["fax"]))
              for number in found[1:]]
     written = " \u2013 ".join(_ADDRESS_LABEL.sub("", value[first:last].strip(_AROUND)) for first, last in address)

@@ -37,14 +37,34 @@ _WHOLE = (r"(?:(?:sur\s+)?(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|d
 _WHOLE_COUNTRY = re.compile(rf"{_WHOLE}|(?P<country>[^()]+?)\s*(?:\(\s*{_WHOLE}\s*\)|[-:,]\s*{_WHOLE})"
                             r"|(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l'|des)\s*)?(?P<all>.+)")
 _GROUPS = re.compile(r"\s*;\s*")  # the groups of a zone (see _zone_names)
-_NAMES = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*/\s*")  # the names of a group
+# The names of a group: "ainsi que" and "as well as" part them as "et" does ("Sfax, Médenine ainsi que Gabès")
+_NAMES = re.compile(r"\s*,?\s+(?:ainsi\s+qu(?:e\s+|['\u2019]\s*)|as\s+well\s+as\s+)|\s*,\s*|\s+et\s+|\s+and\s+"
+                    r"|\s*/\s*")
+# What a zone writes between an area and some of the areas within it, which it names too: "Gouvernorat de
+# Kasserine, notamment les délégations de Sbeïtla et Fériana", "Gouvernorat de Médenine, y compris l'île de Djerba",
+# "Gouvernorat de Tataouine – délégation de Remada" (a spaced dash before a kind of area below the one before it).
+_INCLUDING = (r"(?:notamment|y\s+compris|en\s+particulier|(?:et\s+)?(?:plus\s+)?particuli[èe]rement|surtout"
+              r"|principalement|including|especially|in\s+particular|notably)\s+(?:(?:dans|à|a|en|in)\s+)?")
+_BELOW = (r"(?:les\s+|la\s+|l['\u2019])?(?:d[ée]l[ée]gations?|communes?|municipalit[ée]s?|villes?|quartiers?|camps?"
+          r"|villages?|localit[ée]s?|[îi]les?|secteurs?|imadas?)\s+(?:du\s|des\s|de\s|d['\u2019])")
+_BELOW_FIRST = re.compile(_BELOW, re.IGNORECASE)  # "Gouvernorat de Tataouine (délégation de Remada)"
+_PART_OF = re.compile(rf"\s*(?:,|\s[-\u2013\u2014])?\s+{_INCLUDING}|\s+[-\u2013\u2014]\s+(?={_BELOW})", re.IGNORECASE)
+_INCLUDING_FIRST = re.compile(rf"^{_INCLUDING}", re.IGNORECASE)  # "notamment Sfax et Médenine", "(notamment …)"
+_ET_CETERA = frozenset({"etc", "et cetera", ""})  # the end of a list that says it goes on, folded, its dots stripped
+# A part of a country named by its compass point, folded: "Sud-Ouest", "Le Sud-Est tunisien", "Nord-Ouest du pays"
+_COMPASS = re.compile(r"(?:(?:le|la|l') ?)?(?:(?:grand|extreme)[- ])?(?:nord|sud|est|ouest|centre)"
+                      r"(?:[- ](?:nord|sud|est|ouest))?"
+                      r"(?: (?:du pays|du \S+|de la \S+|de l'\S+|[a-z]+(?:ien|ienne|ain|aine|ais|aise|in|ine)s?))?")
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
 # A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
 _BACK_REFERENCE = re.compile(r"(?:sa|son|ses|leurs?) ")
 # Generic words before the area they are in, which are no name of a place: "camps de la Békaa", "quartiers de
 # Tunis", "zones rurales de Sfax", "banlieue de Beyrouth".
-_GENERIC_AREA = re.compile(r"^(?:(?:les|des) )?(?:camps?(?: de r[ée]fugi[ée]s)?|quartiers?|villages?|localit[ée]s?"
+# Tunisia's délégations, below its governorates, and islands are named so too: "délégation de Remada" is Remada,
+# "l'île de Djerba" Djerba.
+_GENERIC_AREA = re.compile(r"^(?:(?:les|des|la|l['\u2019]) ?)?(?:camps?(?: de r[ée]fugi[ée]s)?|quartiers?|villages?"
+                           r"|localit[ée]s?|d[ée]l[ée]gations?|[îi]les?"
                            r"|banlieues?|environs|p[ée]riph[ée]rie|alentours|zones? (?:rurales?|urbaines?))"
                            r" (?=(?:de la |de l['\u2019]|du |des |de |d['\u2019]))", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
@@ -53,6 +73,11 @@ MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaine
                            re.IGNORECASE)
 _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
                       re.IGNORECASE)
+
+
+def _country_code(name: str) -> str | None:
+    """The country a name of a zone is, with its article or without: "la Mauritanie" as "Mauritanie"."""
+    return lookup(name) or lookup(strip_article(name))
 
 
 def area_name(inner: str) -> str:
@@ -83,12 +108,17 @@ def country_named(zones: list[tuple[str, int]], regions: list[Line], places: dic
     """The one country of every area the zones and beneficiary regions name that can be told apart without the
     page's country ("Médenine et Zarzis": Médenine is a governorate of Tunisia), or None for none or several.
     For a page whose partners locate no place; a name of no known region is then a place of that country."""
-    named = [(zoned.within or zoned.name, None if zoned.within else zoned.kind,
-              False if zoned.within else zoned.municipal, line)
-             for value, line in zones for zoned in _zone_names(value)]
+    named = [(zoned.within, None, False, line) if _located_by(zoned.within) else
+             (zoned.name, zoned.kind, zoned.municipal, line) for value, line in zones for zoned in _zone_names(value)]
     named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
     found = _countries_of(named, places)
     return found.pop() if len(found) == 1 else None
+
+
+def _located_by(within: str | None) -> bool:
+    """True when the area a name is named within tells its country: "Maroc" does, "Tout le territoire national"
+    (in "…, notamment Sfax") does not."""
+    return within is not None and not _WHOLE_COUNTRY.fullmatch(fold(within).strip(" ."))
 
 
 def _countries_of(named: list[tuple[str, str | None, bool, int]], places: dict[str, Place]) -> set[str]:
@@ -112,61 +142,113 @@ class _Zoned(NamedTuple):
     municipal: bool  # whether the zone names municipalities
     within: str | None  # the area it is named within: "Égypte (Le Caire, Gizeh)", "Maroc : Rabat, Casablanca"
     group: int = 0  # the group of the zone it is in, its index (groups are parted by ";")
-    remark: str | None = None  # what the name's brackets say that is no area: "Tanger (Maroc du Nord)"
-    around: bool = False  # whether the remark names areas around the name, none within it: "Sebha (Fezzan)"
+    remark: str | None = None  # the note on words next to the name that name no area: "Tanger (Maroc du Nord)"
 
 
 def _zone_names(value: str) -> list[_Zoned]:
-    """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et" and "/",
-    none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names X, and
-    "a, b et c (Country)" names a, b and c within that country (those after another such name only)."""
+    """The names a zone lists: groups parted by ";" (each maybe "Country : names"), names by commas, "et", "ainsi
+    que" and "/", none of them inside brackets; "X (a, b)" names a and b within X, "X (zones frontalières)" names
+    X, "a, b et c (Country)" names a, b and c within that country (those after another such name only), and
+    "X, notamment a et b" names X, and a and b within it."""
     zoned: list[_Zoned] = []
     for index, group in enumerate(_outside_brackets(collapse(value), _GROUPS)):
         within = None
-        if (head := _WITHIN.match(group)) and lookup(head["country"]):
+        if (head := _WITHIN.match(group)) and _country_code(head["country"]):
             within, group = head["country"], head["names"]
-        municipal = MUNICIPALITY.match(group) is not None
-        kind = None
-        if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
-            group, kind = group[plural.end():], KINDS[plural["kind"]]
-        unplaced = len(zoned)  # the first of the group's names no country in brackets has placed yet
-        for name in _outside_brackets(MUNICIPALITY.sub("", group), _NAMES):
-            if _BACK_REFERENCE.match(fold(name)):  # "Beyrouth et sa banlieue": Beyrouth, no place "sa banlieue"
-                continue
-            named_so = MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
-            name = _PARTICLE.sub("", _GENERIC_AREA.sub("", MUNICIPALITY.sub("", name.strip(" ."))))
-            inner = _INNER.match(name)
-            if inner and inner["inner"][:1].isupper() and _country_after(inner["head"], inner["inner"]):
-                # "Sfax et Médenine (Tunisie)": both in Tunisia
-                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index))
-                zoned[unplaced:] = [item._replace(within=item.within or inner["inner"]) for item in zoned[unplaced:]]
-                unplaced = len(zoned)
-            elif inner and (_is_inside(inner["head"], inner["inner"])  # "Chatila (Beyrouth)": Chatila, in Beyrouth
-                            or _in_region(inner["head"], inner["inner"])):  # "Tinghir (Drâa-Tafilalet)": Tinghir
-                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), inner["inner"], index))
-                unplaced = len(zoned)
-            elif inner and (country_named := _country_remark(inner["head"], inner["inner"])):
-                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), country_named, index,
-                                    inner["inner"]))  # "Tanger (Maroc du Nord)": Tanger, in Morocco
-                unplaced = len(zoned)
-            elif inner and _names_around(inner["head"], inner["inner"]):
-                zoned.append(_Zoned(inner["head"], kind, municipal or bool(named_so), within, index,
-                                    inner["inner"], True))  # "Sebha (Fezzan)": Sebha, in the Fezzan
-                unplaced = len(zoned)
-            elif inner and (inner["inner"][:1].isupper() or _ADMIN_AREAS.match(fold(inner["inner"]))) and (
-                    not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"]))):  # "Haute-Égypte (gouvernorats de …)" too
-                zoned += [item._replace(within=inner["head"], group=index) for item in _zone_names(inner["inner"])]
-                unplaced = len(zoned)
-            elif name:
-                zoned.append(_Zoned(inner["head"] if inner else name, kind, municipal or bool(named_so), within,
-                                    index))
+        first, *parts = _outside_brackets(_INCLUDING_FIRST.sub("", group), _PART_OF)
+        named = _group_names(first, index, within)
+        around = named[0].name if len(named) == 1 else within  # "Tunisie, notamment Sfax": Sfax is in Tunisia
+        zoned += named + [found for part in parts for found in _group_names(part, index, around)]
     return zoned
+
+
+def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
+    """The names of one group of a zone, or of a part of one after "notamment", named within `within`."""
+    zoned: list[_Zoned] = []
+    municipal = MUNICIPALITY.match(group) is not None
+    kind = None
+    if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
+        group, kind = group[plural.end():], KINDS[plural["kind"]]
+    unplaced = 0  # the first of the group's names no country in brackets has placed yet
+    names = _outside_brackets(MUNICIPALITY.sub("", group), _NAMES)
+    for number, name in enumerate(names):
+        if _BACK_REFERENCE.match(fold(name)) or fold(name).strip(" .\u2026") in _ET_CETERA:
+            continue  # "Beyrouth et sa banlieue", "Zarzis et sa région": no place "sa banlieue"; "Tunis, Sfax, etc."
+        named_so = MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
+        name = _PARTICLE.sub("", _GENERIC_AREA.sub("", MUNICIPALITY.sub("", name.strip(" .\u2026"))))
+        inner = _INNER.match(name)
+        town = municipal or bool(named_so)
+        if inner and (_INCLUDING_FIRST.match(inner["inner"]) or _BELOW_FIRST.match(inner["inner"])):
+            # "Gouvernorat de Kasserine (notamment Sbeïtla et Fériana)", "Mafraq (camp de Zaatari)": the area, and
+            # the names within it
+            zoned.append(_Zoned(inner["head"], kind, town, within, index))
+            zoned += _group_names(_INCLUDING_FIRST.sub("", inner["inner"]), index, inner["head"])
+            unplaced = len(zoned)
+        elif inner and _compass_remark(inner["inner"], [item.name for item in zoned] + [inner["head"]]):
+            # "Kébili, Tozeur et Gafsa (Sud-Ouest)": a part of the country, said of the list (or of the name)
+            on = group[:group.rindex("(")].strip() if number == len(names) - 1 and len(names) > 1 else inner["head"]
+            zoned.append(_Zoned(inner["head"], kind, town, within, index, f'"({excerpt(inner["inner"])})" names a '
+                                f'part of the country, no area; read as a remark on "{excerpt(on)}", left out'))
+        elif inner and inner["inner"][:1].isupper() and _country_after(inner["head"], inner["inner"]):
+            # "Sfax et Médenine (Tunisie)": both in Tunisia
+            zoned.append(_Zoned(inner["head"], kind, town, within, index))
+            zoned[unplaced:] = [item._replace(within=item.within or inner["inner"]) for item in zoned[unplaced:]]
+            unplaced = len(zoned)
+        elif inner and (_is_inside(inner["head"], inner["inner"])  # "Chatila (Beyrouth)": Chatila, in Beyrouth
+                        or _in_region(inner["head"], inner["inner"])):  # "Tinghir (Drâa-Tafilalet)": Tinghir
+            zoned.append(_Zoned(inner["head"], kind, town, inner["inner"], index))
+            unplaced = len(zoned)
+        elif inner and (country_named := _country_remark(inner["head"], inner["inner"])):
+            zoned.append(_Zoned(inner["head"], kind, town, country_named, index,  # "Tanger (Maroc du Nord)"
+                                f'"({excerpt(inner["inner"])})" is no area; read as a remark on '
+                                f'"{excerpt(inner["head"])}", left out'))
+            unplaced = len(zoned)
+        elif inner and _names_around(inner["head"], inner["inner"]):
+            zoned.append(_Zoned(inner["head"], kind, town, within, index,  # "Sebha (Fezzan)": Sebha, in the Fezzan
+                                f'"({excerpt(inner["inner"])})" names no area within "{excerpt(inner["head"])}"; '
+                                "read as a remark on it, left out"))
+            unplaced = len(zoned)
+        elif inner and (inner["inner"][:1].isupper() or _ADMIN_AREAS.match(fold(inner["inner"]))) and (
+                not _WHOLE_COUNTRY.fullmatch(fold(inner["inner"]))):  # "Haute-Égypte (gouvernorats de …)" too
+            held = _zone_names(inner["inner"])
+            if held and _compass_remark(inner["head"], [item.name for item in held]):
+                # "Le Sud-Est tunisien (Médenine, Tataouine)": the names, wherever they are
+                zoned += [item._replace(within=item.within or within, group=index) for item in held]
+                zoned[-len(held)] = zoned[-len(held)]._replace(remark=(
+                    f'"{excerpt(inner["head"])}" names a part of the country, no area; read as a remark on '
+                    f'"{excerpt(inner["inner"])}", left out'))
+            else:
+                zoned += [item._replace(within=inner["head"], group=index) for item in held]
+            unplaced = len(zoned)
+        elif name:
+            zoned.append(_Zoned(inner["head"] if inner else name, kind, town, within, index))
+    return zoned
+
+
+def _compass_remark(words: str, names: list[str]) -> bool:
+    """True for words naming a part of a country by its compass point ("Sud-Ouest", "Le Sud-Est tunisien") that is
+    no subdivision of the country of the areas `names` next to them, when they name some: a remark, no area
+    ("Nord" is Cameroon's CM-NO, and Garoua's region)."""
+    if not _COMPASS.fullmatch(fold(words).strip()):
+        return False
+    own = {found.country for found in subdivisions_named(words)}
+    theirs = {country for name in names for country in _countries_named(name)}
+    return not own or bool(theirs) and not own & theirs
+
+
+def _countries_named(name: str) -> set[str]:
+    """The countries a name of an area may be in: a country's own, its subdivisions' or its areas'."""
+    if ADMIN_AREA.match(fold(name)):
+        name = area_name(name)
+    known = known_area(name)
+    return ({found.country for found in subdivisions_named(name)} | {code for code in [_country_code(name)] if code}
+            | ({known[0]} if known else set()))
 
 
 def _country_after(head: str, inner: str) -> bool:
     """True for a name with its country in brackets after it ("Gaza (Palestine)"), not a country with names in
     brackets ("Italie (Lampedusa)", "Égypte (Le Caire, Gizeh)")."""
-    return bool(lookup(inner)) and not lookup(head)
+    return bool(_country_code(inner)) and not _country_code(head)
 
 
 def _is_inside(head: str, inner: str) -> bool:
@@ -179,7 +261,7 @@ def _is_inside(head: str, inner: str) -> bool:
 def _in_region(head: str, inner: str) -> bool:
     """True for "X (Y)" naming the subdivision X that lies in the region Y ("Tinghir (Drâa-Tafilalet)",
     "Tétouan (Tanger-Tétouan-Al Hoceïma)"), not the areas Y within X."""
-    if _NAMES.search(inner) or lookup(head) or lookup(inner):
+    if _NAMES.search(inner) or _country_code(head) or _country_code(inner):
         return False
     try:
         region = subdivision(inner)
@@ -191,13 +273,13 @@ def _in_region(head: str, inner: str) -> bool:
 def _country_remark(head: str, inner: str) -> str | None:
     """The country that "X (Y)" names in its brackets with other words, when they are a remark on X and no area:
     "Tanger (Maroc du Nord)" -> "Maroc" (Y is no region, and X is a region of that country); else None."""
-    if not inner[:1].isupper() or lookup(head) or _is_area_name(inner) or known_area(inner):
+    if not inner[:1].isupper() or _country_code(head) or _is_area_name(inner) or known_area(inner):
         return None
     words = inner.split()
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             named = " ".join(words[start:start + size])
-            if (code := lookup(named)) and _region_of(head, code, None):
+            if (code := _country_code(named)) and _region_of(head, code, None):
                 return named
     return None
 
@@ -206,13 +288,13 @@ def _names_around(head: str, inner: str) -> bool:
     """True for "X (Y)" whose brackets name no area within X but one it lies in, or a remark: the subdivision X in
     a historical region that is none ("Sebha (Fezzan)"), or a place X with a phrase naming regions no one country
     has together ("Kos (North and South Aegean)": "North" is CM-NO, "South Aegean" GR-L), none a country."""
-    if not inner[:1].isupper() or lookup(head) or lookup(inner):
+    if not inner[:1].isupper() or _country_code(head) or _country_code(inner):
         return False
     if named := subdivisions_named(head):
         area = known_area(inner)
         return area is not None and area[1] is None and any(found.country == area[0] for found in named)
     names = _outside_brackets(inner, _NAMES)
-    if len(names) < 2 or known_area(head) or any(lookup(name) for name in names):
+    if len(names) < 2 or known_area(head) or any(_country_code(name) for name in names):
         return False
     countries = [{found.country for found in subdivisions_named(name)} for name in names]
     return len([found for found in countries if found]) > 1 and not set.intersection(*filter(None, countries))
@@ -222,7 +304,7 @@ def _is_area_name(name: str) -> bool:
     """True when a country or some ISO 3166-2 subdivisions are called `name` ("Province d'Agrigente" too)."""
     if ADMIN_AREA.match(fold(name)):
         name = area_name(name)
-    return lookup(name) is not None or bool(subdivisions_named(name))
+    return _country_code(name) is not None or bool(subdivisions_named(name))
 
 
 def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
@@ -249,27 +331,32 @@ def zone(value: str, places: dict[str, Place], country: str | None, line: int,
     groups = {} if country else _group_countries(value, names, places, line, notes)
     areas: list[Place | Subdivision | Country] = []
     for zoned in names:
-        if zoned.remark and zoned.around:
-            notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" names no area within '
-                                f'"{excerpt(zoned.name)}"; read as a remark on it, left out'))
-        elif zoned.remark:
-            notes.append((line, f'zone "{excerpt(value)}": "({excerpt(zoned.remark)})" is no area; read as a remark on '
-                                f'"{excerpt(zoned.name)}", left out'))
-        if zoned.within is None:
+        if zoned.remark:
+            notes.append((line, f'zone "{excerpt(value)}": {zoned.remark}'))
+        if whole := _whole_countries(zoned.name, country, line):  # "Tout le territoire national, notamment Sfax"
+            areas += whole
+        elif zoned.within is None:
             group = groups.get(zoned.group)
             located = group if group and _region_of(zoned.name, group, zoned.kind) else country
             try:
                 areas.append(_area(zoned.name, places, located, zoned.kind, zoned.municipal, line))
             except PageError as error:
                 raise _in_phrase(error, zoned, value) from None
-            continue
-        around = _area(zoned.within, places, country, None, False, line)
-        inside = around.code if isinstance(around, Country) else around.country
-        area = _area(zoned.name, places, inside, zoned.kind, zoned.municipal, line)
-        if isinstance(area, Place) and area.subdivision is None and isinstance(around, Subdivision):
-            area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
-        areas.append(area)
+        else:
+            areas.append(_area_within(zoned, places, country, line))
     return areas
+
+
+def _area_within(zoned: _Zoned, places: dict[str, Place], country: str | None,
+                 line: int) -> Place | Subdivision | Country:
+    """A name a zone names within an area: "Gouvernorat de Médenine (Zarzis)", "Tunisie, notamment Sfax"."""
+    whole = _whole_countries(zoned.within, country, line)
+    around = whole[0] if len(whole) == 1 else _area(zoned.within, places, country, None, False, line)
+    inside = around.code if isinstance(around, Country) else around.country
+    area = _area(zoned.name, places, inside, zoned.kind, zoned.municipal, line)
+    if isinstance(area, Place) and area.subdivision is None and isinstance(around, Subdivision):
+        area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
+    return area
 
 
 def _in_phrase(error: PageError, zoned: _Zoned, value: str) -> PageError:
@@ -296,7 +383,7 @@ def _group_countries(value: str, names: list[_Zoned], places: dict[str, Place], 
         found = _countries_of([(zoned.name, zoned.kind, zoned.municipal, line) for zoned in members], places)
         if len(found) == 1:
             countries[group] = found.pop()
-        elif len(found) > 1 and not any(lookup(zoned.name) for zoned in members):
+        elif len(found) > 1 and not any(_country_code(zoned.name) for zoned in members):
             notes.append((line, f'zone "{excerpt(value)}" names regions of {len(found)} countries '
                                 f'({", ".join(sorted(found))}), read as such: nothing on the page says which '
                                 "country is the project's. If the names are towns of one country, write it before "
@@ -346,7 +433,7 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
         name, kind = area_name(name), KINDS[area["kind"]]
     if not kind and _place_key(name) in places:  # "Gouvernorats de Gabès et …" name no town of Gabès
         return places[_place_key(name)]
-    named = None if kind or municipal else lookup(name)  # a country ("Maroc") is no place of the page's country
+    named = None if kind or municipal else _country_code(name)  # a country ("Maroc") is no place of the page's country
     if named and named != country:
         return Country(named)
     try:
@@ -389,7 +476,7 @@ def _region(name: str, country: str | None, line: int) -> Subdivision:
     """One beneficiary region, as the error on an ambiguous one advises naming it: with its kind ("Région de
     Kindia"), or its country in brackets ("Kindia (Guinée)")."""
     kind = None
-    if (inner := _INNER.match(name)) and (code := lookup(inner["inner"])):
+    if (inner := _INNER.match(name)) and (code := _country_code(inner["inner"])):
         name, country = inner["head"], code
     if area := ADMIN_AREA.match(fold(name)):
         name, kind = area_name(name), KINDS[area["kind"]]
