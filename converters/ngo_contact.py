@@ -7,7 +7,7 @@ import re
 from .records import Contact
 from .textnorm import excerpt, fold
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\b(?P<label>t[ée]l(?:[ée]phone)?\.?(?:\s*/\s*fax)?|fax)\s*:?\s*"
                     r"(?P<number>(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d\s().-]{5,}\d)",
                     re.IGNORECASE)
