@@ -1,14 +1,16 @@
 """Date fields as project pages fill them beyond a plain date: a remark on the date, a word before it, an end not
-reached yet, and both dates of the project in one field."""
+reached yet, and both dates of the project in one field; and fields of a duration or a period, which give a
+length, dates, or both ("24 mois à compter de mars 2022")."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .errors import PageError
-from .records import PartialDate
+from .records import PartialDate, Project
 from .textnorm import collapse, excerpt, fold
-from .values import REMARK, parse_date
+from .values import REMARK, parse_date, parse_duration_months, parse_period
 
 _WHAT = {"start": "start date", "end": "end date"}
 # A remark after a dash: "2023 – prolongé", "En cours – prolongé" (a lower-case word: "Actif – Active" names a
@@ -161,3 +163,128 @@ def _date(text: str) -> PartialDate | None:
 
 def _ongoing_note(field: str, value: str) -> str:
     return f'{_WHAT[field]} "{excerpt(value)}" says the project is still running: no end date in the record'
+
+
+# ----- durations and periods: a length, its dates, or both in one field ("24 mois à compter de mars 2022")
+
+class Period(NamedTuple):
+    """What a duration or period field gives: its length in months, its start and its end; None for what it does
+    not give."""
+
+    months: int | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+# A length at the start of a duration or period, folded: "24 mois", "2 ans", "1 an et 6 mois", "2 ans et demi"
+_LENGTH = re.compile(r"(?P<length>\d+(?:[.,]\d+)?\s*(?:mois|months?|ans?|annees?|years?)"
+                     r"(?:\s*(?:et|and|,)?\s*\d+\s*(?:mois|months?)|\s+et\s+demi)?)(?!\w)")
+_HALF = re.compile(r"^(\d+)\s*(ans?|annees?)\s+et\s+demi$")  # "2 ans et demi": 2,5 ans
+# What parts a length from its dates, folded: "18 mois, de juillet 2021 à …", "24 mois : 2022-2024"
+_LENGTH_SEPARATOR = re.compile(r"^[,:;\-]\s*")
+# A remark that extends a length, folded: "(prolongé à 24 mois)" to a length, "(prolongé de 6 mois)" by one
+_LONGER = re.compile(r"\b(?:prolonge|etendu|extended)e?s?\s+(?:(?P<to>a|au|to|jusqu'a)|(?P<by>de|by))\s+"
+                     r"(?P<length>[^)]+)")
+
+
+def read_period(what: str, value: str, line: int, notes: list[tuple[int, str]]) -> Period:
+    """The length and dates a duration or period field (`what`: "duration" or "period") gives: "24 mois", "2 ans
+    et demi", "mars 2022 – février 2024", a length and its start, "24 mois à compter de mars 2022", or its span,
+    "18 mois (de janvier 2022 à juin 2023)", "36 mois (2021-2024)". A remark on a length is left out with a note,
+    but one that extends it ("18 mois (prolongé à 24 mois)") gives the length it was extended to; a span whose end
+    is not reached yet ("mars 2022 – à ce jour") gives no end, with a note. PageError for anything else."""
+    folded = fold(value).strip(" .")
+    length = _LENGTH.match(folded)
+    if length is None:
+        if (dates := _period_dates(folded, value, line, notes, what)) is None:
+            raise _no_period(what, value, line)
+        return Period(None, *dates)
+    months = parse_duration_months(_HALF.sub(r"\1,5 \2", length["length"]), line)
+    rest = folded[length.end():].strip()
+    if not rest:
+        return Period(months)
+    if REMARK.fullmatch(rest):  # "18 mois (de janvier 2022 à juin 2023)", "24 mois (prolongé à 30 mois)"
+        dates = _period_dates(rest[1:-1].strip(), value, line, notes, what, every_date=False)
+        return Period(months, *dates) if dates else Period(_remarked(months, rest, value, line, notes))
+    if (dates := _period_dates(_LENGTH_SEPARATOR.sub("", rest), value, line, notes, what)) is None:
+        raise PageError(f'{what} "{excerpt(value)}" gives a length, {months} months, then "{excerpt(rest, 40)}", '
+                        "which is no date", 'write the length alone ("24 mois") or with its start '
+                        '("24 mois à compter de mars 2022")', line=line)
+    return Period(months, *dates)
+
+
+def _no_period(what: str, value: str, line: int) -> PageError:
+    if what == "duration":
+        return PageError(f'duration "{excerpt(value)}" is not a number of months or years',
+                         'write it as e.g. 24 mois, or "24 mois à compter de mars 2022"', line=line)
+    return PageError(f'{what} "{excerpt(value)}" has no date, nor a length', 'write it as e.g. "mars 2022 – février '
+                     '2024", or a length: "24 mois"', line=line)
+
+
+def _period_dates(folded: str, value: str, line: int, notes: list[tuple[int, str]], what: str,
+                  every_date: bool = True) -> tuple[PartialDate | None, PartialDate | None] | None:
+    """(start, end) of a period's dates, folded: a span ("mars 2022 - fevrier 2024", "de 2021 a 2023"), one end
+    of it after a word that says which ("a compter du 1er avril 2021", "jusqu'en 2024"), or, with `every_date`,
+    its dates wherever they are, the first and the last ("jun 2020 jun 2020", "2019-21"); None for no date."""
+    span = _span(folded)
+    if span is None and (lead := _LEADS["start"].match(folded)):
+        rest = folded[lead.end():]
+        if (date := _date(rest)) is not None:
+            return date, None  # "à compter de mars 2022", "depuis 2022": a start, which says nothing of an end
+        span = _span(rest)  # "à partir de mars 2022 jusqu'en février 2024", "depuis janvier 2022 – en cours"
+    elif span is None and (lead := _LEADS["end"].match(folded)) and (date := _date(folded[lead.end():])):
+        return None, date
+    if span is not None:
+        if span[1] is None:
+            notes.append((line, f'{what} "{excerpt(value)}" says the project is still running: no end date in the '
+                                "record"))
+        return span
+    if not every_date:
+        return None
+    try:
+        dates = parse_period(folded, line)
+    except PageError:
+        return None
+    return dates[0], dates[-1] if len(dates) > 1 else None
+
+
+def _remarked(months: int, remark: str, value: str, line: int, notes: list[tuple[int, str]]) -> int:
+    """The length a remark on a length of `months` leaves: the length it was extended to ("(prolongé à 30 mois)",
+    "(prolongé de 6 mois)"), or `months`, the remark left out; either with a note."""
+    extended = _LONGER.search(remark)
+    total = None
+    if extended:
+        try:
+            more = parse_duration_months(extended["length"].strip(" ."))
+        except PageError:
+            more = None
+        total = more if not more or extended["to"] else months + more
+    if total is None or total <= months:
+        notes.append((line, f'duration "{excerpt(value)}" is read as {months} months: the remark on it is left out '
+                            "of the record"))
+        return months
+    notes.append((line, f'duration "{excerpt(value)}" is read as {total} months, the length the project was '
+                        f"extended to: the first length, {months} months, is left out of the record"))
+    return total
+
+
+def add_period_dates(project: Project, period: Period, field: str, line: int) -> None:
+    """Set on the project the dates a duration or period field gives (`field`, its label, on `line`). A date field
+    of the page gives them first: one that says the same, or the same more precisely ("1er mars 2022" and "mars
+    2022"), makes one date, the more precise; one that says another date is an error, naming both lines."""
+    for name, date in (("start", period.start), ("end", period.end)):
+        given = getattr(project, name)
+        if date is None or given == date or given is not None and _within(date, given):
+            continue
+        if given is not None and not _within(given, date):
+            raise PageError(f'field "{excerpt(field)}" gives the {_WHAT[name]} {date.iso()}, and line '
+                            f"{project.lines[name]} gives {given.iso()}", f"give the {_WHAT[name]} once, or the "
+                            "same date in both fields", line=line)
+        setattr(project, name, date)
+        project.lines[name] = line
+
+
+def _within(coarse: PartialDate, fine: PartialDate) -> bool:
+    """True when `fine` is `coarse` or a date within it (2022-03-01 within 2022-03, 2022-03 within 2022)."""
+    return coarse.year == fine.year and (coarse.month is None or coarse.month == fine.month and (
+        coarse.day is None or coarse.day == fine.day))

@@ -6,12 +6,16 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rdflib import URIRef
+
 from .countries import check_apart, is_country_list, split_countries
-from .datefields import read_date, remark_note, without_date_remark
+from .datefields import add_period_dates, read_date, read_period, remark_note, without_date_remark
 from .errors import PageError
+from .iris import Iris
 from .language import guess_language
+from .namespaces import SCHEMA
 from .navigation import is_site_text, without_footer
-from .pagelines import Line, label_key, numbered_items, page_lines, paragraphs
+from .pagelines import Line, label_currency, label_key, numbered_items, page_lines, paragraphs
 from .phases import phased_budget
 from .records import Activity, Project, Source, no_value_note, unread
 from .reference import reference
@@ -47,6 +51,9 @@ LABELS = {
     "eligible member states": "eligible_countries",
     "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
     "pays beneficiaires": "beneficiary_countries", "beneficiary countries": "beneficiary_countries",
+    **dict.fromkeys(("duree", "duree du projet", "duration", "project duration"), "duration"),
+    **dict.fromkeys(("periode", "periode du projet", "periode de mise en oeuvre", "periode d'execution",
+                     "implementation period", "project period"), "period"),
 }
 FIELD_LABELS = frozenset(LABELS)  # labels a value follows (converters/__init__.py gathers every family's)
 # Labels that only this family uses: one of them must be present for the page to be ours.
@@ -57,6 +64,10 @@ _DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amo
 _OWN = (_DISTINCTIVE - {"project id"}) | {"region idf", "region du fdi", "id prima"}
 _COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
 _DATE_FIELDS = {"start": "end", "end": "start"}  # each date field, and the other
+_PERIOD_FIELDS = ("duration", "period")  # a length, dates, or both: "24 mois à compter de mars 2022"
+# Fields that any agency's fact sheet gives ("Duration: January 2021 – December 2023"), which the site's pages may
+# give too: they do not tell its pages
+_GENERIC_FIELDS = frozenset(_PERIOD_FIELDS)
 _REMARKED = frozenset({"status", "scope"})  # fields of a concept, read without a remark on their value
 # Other wordings of the two beneficiary lists' labels, folded: which countries, and whether eligible or not
 _ELIGIBLE_KEY, _OTHER_KEY = "eligible member states", "other countries benefiting at time of allocation"
@@ -92,9 +103,10 @@ _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 def detect(text: str) -> bool:
     """True for a page with the labels of three IDF fields at least, one of them distinctive, or of two, one of them
-    a label only this family's pages use (a short page gives its project ID and its countries only)."""
+    a label only this family's pages use (a short page gives its project ID and its countries only); a duration or
+    a period, which any agency's fact sheet gives, is not one of them."""
     keys = {key for key, _ in _labels(text) if key}
-    fields = {LABELS[k] for k in keys}
+    fields = {LABELS[k] for k in keys} - _GENERIC_FIELDS
     if len(fields) >= 3:
         return bool(keys & _DISTINCTIVE)
     return len(fields) == 2 and bool(keys & _OWN)
@@ -108,7 +120,7 @@ def parse(text: str, source: Source) -> Project:
     block = _field_block(lines, labels, others)
     _check_one_page(lines, labels, block)
     title_lines, lead = _title(lines, block.first, others)
-    title = _title_text(title_lines)
+    title, site = _without_site_name(_title_text(title_lines))
     after = [line for at, line in enumerate(lines[block.end:], start=block.end) if at not in block.late]
     text_lines = lead + without_footer(after)
     _check_not_cut_short(text_lines)  # the description: after the fields, before the footer
@@ -129,13 +141,34 @@ def parse(text: str, source: Source) -> Project:
                 setattr(project, date_name, date)
                 if date is not None:
                     project.lines[date_name] = field.line
-        else:
+        elif name not in _PERIOD_FIELDS:
             _assign(project, name, field)
             project.lines[name] = field.line
+    for name in _PERIOD_FIELDS:  # after the date fields, which the dates of a period must agree with
+        if name in given:
+            _period(project, name, given[name])
     if title:
         project.lines["title"] = title_lines[0].number
-    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
+    if site:
+        project.notes.append((title_lines[0].number, f'"| {excerpt(site, 60)}" at the end of the title is the name of '
+                                                     "the site it was copied from: left out of the title"))
+    project.notes.extend((line, _unread(text)) for line, text in sorted(others))
     return project
+
+
+def _unread(text: str) -> str:
+    """The note for a field no label of ours names (`text`: its label and value), saying so when its label is
+    mis-encoded: UTF-8 text read as Windows-1252 ("Ã‰tat(s) membre(s) bÃ©nÃ©ficiaires"), which no label matches."""
+    note = unread(f'"{excerpt(text, 60)}"', NAME)
+    label = text.partition(":")[0]
+    if "Ã" not in label and "â€" not in label:  # the marks of é, É, ’, •… so read
+        return note
+    try:
+        repaired = label.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return note
+    return (f'{note}; its label looks mis-encoded (UTF-8 text read as Windows-1252): write it again as '
+            f'"{excerpt(repaired, 60)}"')
 
 
 class _Field(NamedTuple):
@@ -187,6 +220,35 @@ def _title_text(title_lines: list[Line]) -> str | None:
     """The title as one line, without a label or a heading mark before it; None for none."""
     title = " ".join(line.text for line in title_lines)
     return _TITLE_LABEL.sub("", _HEADING_MARK.sub("", title)) or None
+
+
+def _without_site_name(title: str | None) -> tuple[str | None, str | None]:
+    """The title without the names after it, parted by " | ", of the organisation that publishes the pages or
+    of its fund ("… | Organisation internationale pour les migrations", "… | OIM", "… | IOM Development Fund"),
+    as a browser's page title adds them and a copy of it keeps; and those names (None for none)."""
+    if not title or " | " not in title:
+        return title, None
+    head, names = title, []
+    while " | " in head and _publisher_name((parts := head.rsplit(" | ", 1))[1]):
+        head, names = parts[0].rstrip(), [parts[1].strip(), *names]
+    return (head, " | ".join(names)) if names and head else (title, None)
+
+
+def _publisher_name(text: str) -> bool:
+    """True for a name of the fund whose pages these are, or of the organisation that funds it and publishes its
+    pages, from the reference data (ontology/organisations.ttl)."""
+    key = fold(text).strip(" .")
+    if key in _programme_names():
+        return True
+    found = reference().organisation(key)
+    return found is not None and found == _publisher()
+
+
+@lru_cache(maxsize=1)
+def _publisher() -> URIRef | None:
+    """The organisation that funds the fund (schema:funder), the IOM, in the reference data."""
+    ref = reference()
+    return ref.graph.value(Iris(ref.base).programme(FUNDING_PROGRAMME), SCHEMA.funder)
 
 
 def _title_line(lines: list[Line], first: int, others: list[tuple[int, str]]) -> int | None:
@@ -299,10 +361,14 @@ def _label_of(line: Line) -> tuple[str | None, str | None]:
 
 
 def _known(key: str | None) -> str | None:
-    """The LABELS key a folded label stands for: itself, or for a wording of the beneficiary lists the site has
-    not used yet ("Eligible Beneficiary Member State(s)", "Autres pays bénéficiaires"), the list it names."""
+    """The LABELS key a folded label stands for: itself; for a budget label in another currency than the site's
+    ("Budget (EUR)", "Budget total (EUR)", "Budget Amount (CHF)"), the budget's; or for a wording of the
+    beneficiary lists the site has not used yet ("Eligible Beneficiary Member State(s)", "Autres pays
+    bénéficiaires"), the list it names."""
     if key in LABELS:
         return key
+    if key is not None and key.endswith(")") and (budget := _budget_key(key)):
+        return budget
     if key is None or len(key) > _LIST_LABEL_LENGTH or not _LIST_HINT.search(key) or _SENTENCE.search(key):
         return None
     if _INELIGIBLE.search(key) or _OTHER.search(key):
@@ -310,6 +376,18 @@ def _known(key: str | None) -> str | None:
     if _STATES.search(key):
         return _ELIGIBLE_KEY if _ELIGIBLE.search(key) else _BENEFICIARY_KEY if _BENEFICIARY.search(key) else None
     return None
+
+
+def _budget_key(key: str) -> str | None:
+    """The LABELS key of a folded budget label that names a currency: a budget label ("budget total", or one the site
+    writes with "(usd)", "montant") with a currency in brackets after it ("budget total (eur)"); None for another."""
+    head = _CURRENCY_BRACKET.sub("", key)
+    if head == key or label_currency(key) is None:
+        return None
+    return next((known for known in (head, f"{head} (usd)") if LABELS.get(known) == "budget"), None)
+
+
+_CURRENCY_BRACKET = re.compile(r"\s*\([^()]{1,12}\)$")
 
 
 def _field_block(lines: list[Line], labels: tuple, others: list[tuple[int, str]]) -> _Block:
@@ -381,7 +459,47 @@ def _scan_fields(lines: list[Line], labels: tuple, others: list[tuple[int, str]]
         index = after
     if first is None:
         raise PageError("no project fields found", "an IDF page lists fields such as Projet ID")
-    return _Block(fields, first, end if begun is None else begun, frozenset(late))
+    start = _past_unknown_fields(lines, labels, end if begun is None else begun, others)
+    return _Block(fields, first, start, frozenset(late))
+
+
+def _past_unknown_fields(lines: list[Line], labels: tuple, start: int, others: list[tuple[int, str]]) -> int:
+    """Where the description begins: at `start`, or past the fields there that no label of ours names, laid out as
+    the site lays out its fields (see _unknown_field), which go to `others` as (line, text). Such a field given
+    last is a field as it is among the others ("• Partenaires de mise en œuvre" over "    Service de
+    l'immigration du Ghana (GIS)"), not the start of the description."""
+    at = start
+    while (label := next((i for i in range(at, len(lines)) if not lines[i].blank), None)) is not None \
+            and (values := _unknown_field(lines, labels, label)):
+        others.append((lines[label].number, f"{lines[label].text}: {' '.join(lines[i].text for i in values)}"))
+        at = start = values[-1] + 1
+    return start
+
+
+def _unknown_field(lines: list[Line], labels: tuple, label: int) -> list[int]:
+    """The indexes of the value lines of a field no label of ours names at lines[label], laid out as the site lays
+    out a field: a short bulleted label over its value, indented further, or a label after a "-" line over its
+    value on the next line; none for anything else, and for running text under a label (a heading of the
+    description: "• Contexte" over its first paragraph)."""
+    name = lines[label]
+    if labels[label][0] is not None or ":" in name.text or _long(name):
+        return []
+    if name.bulleted:
+        first = next((i for i in range(label + 1, len(lines)) if not lines[i].blank), len(lines))
+        values = []
+        for at in range(first, len(lines)):
+            line = lines[at]
+            if line.blank or line.bulleted or line.indent <= name.indent or labels[at][0] is not None:
+                break
+            values.append(at)
+    elif _after_dash(lines, label) and label + 1 < len(lines) and not lines[label + 1].blank \
+            and not lines[label + 1].bulleted and labels[label + 1][0] is None:
+        values = [label + 1]
+    else:
+        return []
+    if any(_long(lines[at]) and _SENTENCE_END.search(lines[at].text) for at in values):
+        return []
+    return values
 
 
 def _is_field(lines: list[Line], index: int, field: str, inline: str | None, fields: dict[str, _Field],
@@ -537,8 +655,7 @@ def _assign(project: Project, name: str, field: _Field) -> None:
     if name == "allocation_year":
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
-        currency = re.search(r"\(([A-Za-z]{3})\)", field.label)
-        code = currency[1].upper() if currency else None
+        code = label_currency(field.label.partition(":")[0].strip())
         project.budget = phased_budget(value, code, line, project.notes) or parse_money(value, code, line)
         if code and project.budget.currency != code:  # which of the two is right cannot be told
             raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
@@ -551,6 +668,20 @@ def _assign(project: Project, name: str, field: _Field) -> None:
         setattr(project, name, _without_remark(project, name, value, line))
     else:
         setattr(project, name, value)
+
+
+def _period(project: Project, name: str, field: _Field) -> None:
+    """Store what a duration or period field gives: a length, dates, or both (see datefields.read_period)."""
+    period = read_period(name, field.value, field.line, project.notes)
+    label = field.label.partition(":")[0].strip()
+    if period.months is not None:
+        if project.duration_months not in (None, period.months):
+            raise PageError(f'field "{excerpt(label)}" gives a duration of {period.months} months, and line '
+                            f"{project.lines['duration_months']} one of {project.duration_months} months",
+                            "give the duration once", line=field.line)
+        project.duration_months = period.months
+        project.lines["duration_months"] = field.line
+    add_period_dates(project, period, label, field.line)
 
 
 def _without_remark(project: Project, what: str, value: str, line: int) -> str:

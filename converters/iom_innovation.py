@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
-from .datefields import read_date, remark_note
+from .datefields import Period, add_period_dates, read_date, read_period, remark_note
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
-from .pagelines import Line, label_key, page_lines, paragraphs
+from .pagelines import Line, label_currency, label_key, page_lines, paragraphs
 from .phases import phased_budget
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import collapse, excerpt, fold
-from .values import REMARK, no_value, parse_duration_months, parse_money, parse_year
+from .values import REMARK, no_value, parse_money, parse_year
 
 NAME = "iom-innovation"
 RECOGNISED_BY = ("two rows of the project table (MISSION: …, CODE: …) and its heading INFORMATIONS SUR LE PROJET, "
@@ -63,9 +63,6 @@ _ELIGIBILITY = re.compile(r"remplissant|meeting|eligible")
 _NOT_ELIGIBLE = re.compile(r"ne remplissant pas|not meeting|non[- ]?eligible|not eligible|ineligible")
 # A row key may carry a qualifier after a dash or in parentheses: "PAYS BÉNÉFICIAIRES – …", "MONTANT (USD)".
 _QUALIFIED = re.compile(r"^(?P<key>.+?)\s*[-(]")
-# The currency a budget row's key may name: "MONTANT (USD)", "MONTANT (EN USD)", "MONTANT DU FINANCEMENT – USD"
-_KEY_CURRENCY = re.compile(r"\(\s*(?:en\s+|in\s+)?(?P<code>[a-z]{3})\s*\)\s*$|[-\u2013]\s*(?P<dashed>[a-z]{3})\s*$",
-                           re.IGNORECASE)
 # What a MISSION row may write before its country, folded: "OIM", "IOM", "Mission de l'OIM en", "Bureau de pays de
 # l'OIM au", "IOM Mission in", "IOM Mission in the" (Philippines), "IOM Country Office for"
 _MISSION_HEAD = re.compile(r"(?:(?:la\s+)?mission|bureau(?:\s+de\s+pays)?|(?:country\s+)?office)?\s*(?:de\s+l'|of\s+)?"
@@ -109,6 +106,7 @@ def parse(text: str, source: Source) -> Project:
     table = _table(sections["table"])
     dated = {field: line.number for line in reversed(table)  # the line of each date row's first value
              if (field := _row(line)[0]) in _DATE_ROWS and not no_value(_row(line)[1])}
+    periods: list[tuple[Period, Line]] = []  # the dates a DURÉE row gives, set once the date rows are read
     for line in table:
         field, value = _row(line)
         if field is None:  # a row of the table this family does not read
@@ -129,13 +127,15 @@ def parse(text: str, source: Source) -> Project:
                 if date is not None:
                     project.lines[name] = line.number
         else:
-            _assign(project, field, value, line)
+            _assign(project, field, value, line, periods)
         if field in given:
             if [getattr(project, name) for name in names] != before:
                 raise _clash(line, field, given[field])
             continue
         given[field] = line
         project.lines.update(dict.fromkeys(names, line.number))
+    for period, line in periods:
+        add_period_dates(project, period, line.text.strip("| ").partition(":")[0].strip(), line.number)
     return project
 
 
@@ -335,60 +335,29 @@ _TITLE_WORDS = 30  # a project's name is long at times, a paragraph is longer
 _SENTENCE_END = re.compile(r"[.!?;:]$")
 
 
-def _assign(project: Project, field: str, value: str, line: Line) -> None:
+def _assign(project: Project, field: str, value: str, line: Line, dated: list[tuple[Period, Line]]) -> None:
+    """Store one row's value on the project, typed; a duration's dates go to `dated`."""
     if field == "mission":
         project.mission_countries = _mission(project, value, line.number)
     elif field == "allocation_year":
         project.allocation_year = parse_year(value, line.number)
     elif field == "budget":
         project.budget = _budget(value, line, project.notes)
-    elif field == "duration":
-        project.duration_months = _duration(project, value, line.number)
+    elif field == "duration":  # "24 mois", "24 mois à compter de mars 2022": its dates are set after the table's
+        period = read_period("duration", value, line.number, project.notes)
+        project.duration_months = period.months
+        if period.start or period.end:
+            dated.append((period, line))
     elif field in ("code", "title"):
         setattr(project, field, value)
     elif field == "countries":
         _beneficiaries(project, line)
 
 
-# A remark that extends a duration, folded: "(prolongé à 24 mois)" to a length, "(prolongé de 6 mois)" by one
-_EXTENDED = re.compile(r"\b(?:prolonge|etendu|extended)e?s?\s+(?:(?P<to>a|au|to|jusqu'a)|(?P<by>de|by))\s+"
-                       r"(?P<length>[^)]+)")
-
-
-def _duration(project: Project, value: str, line: int) -> int:
-    """The months of a DURÉE row; a remark in brackets is left out with a note, and one that extends the project
-    ("18 mois (prolongé à 24 mois)", "(prolongé de 6 mois)") gives the length it was extended to."""
-    months = parse_duration_months(value, line)
-    remarks = REMARK.findall(value)
-    if not remarks:
-        return months
-    extended = _EXTENDED.search(fold(" ".join(remarks)))
-    total = None
-    if extended:
-        try:
-            more = parse_duration_months(extended["length"].strip(" ."))
-        except PageError:
-            more = None
-        total = more if not more or extended["to"] else months + more
-    if total is None or total <= months:
-        project.notes.append((line, f'duration "{excerpt(value)}" is read as {months} months: the remark on it is '
-                                    "left out of the record"))
-        return months
-    project.notes.append((line, f'duration "{excerpt(value)}" is read as {total} months, the length the project was '
-                                f"extended to: the first length, {months} months, is left out of the record"))
-    return total
-
-
 def _budget(value: str, line: Line, notes: list[tuple[int | None, str]]) -> Money:
     """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
     value naming another currency than its key is an error: which one is right cannot be told."""
-    match = _KEY_CURRENCY.search(line.text.partition(":")[0].strip())
-    code = (match["code"] or match["dashed"]).upper() if match else None
-    if code:
-        try:  # the code as an amount's currency is read: "– OIM" names no currency, it only qualifies the key
-            code = parse_money(f"0 {code}").currency
-        except PageError:
-            code = None
+    code = label_currency(line.text.partition(":")[0].strip())
     money = phased_budget(value, code, line.number, notes) or parse_money(value, code, line.number)
     if code and money.currency != code:
         raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '

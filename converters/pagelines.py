@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .errors import PageError
 from .textnorm import clean, collapse, fold, spaced_plainly
+from .values import parse_money
 
 # List marks that start a line: bullets, and a dash or en dash standing alone or before a space. A character of
 # the private use area's symbol-font page (U+F020 to U+F0FF) is one too: Word pastes its list bullets as the
@@ -245,3 +247,22 @@ def numbered_items(lines: list[Line]) -> list[str]:
         else:
             introduced = line.text.endswith(":")
     return items
+
+
+# The currency a field label names at its end: "Budget Amount (USD)", "MONTANT (EN USD)", "Budget (€)",
+# "MONTANT DU FINANCEMENT – USD"
+_LABEL_CURRENCY = re.compile(r"\(\s*(?:en\s+|in\s+)?(?P<code>[a-z]{3}|us\$|[€$£])\s*\)\s*$"
+                             r"|[-\u2013]\s*(?P<dashed>[a-z]{3})\s*$", re.IGNORECASE)
+
+
+def label_currency(label: str) -> str | None:
+    """The ISO 4217 code of the currency a field label names at its end ("Budget (EUR)", "MONTANT (EN USD)",
+    "Budget (€)", "MONTANT DU FINANCEMENT – USD"); None for none: "– OIM" names no currency, it qualifies the
+    label."""
+    match = _LABEL_CURRENCY.search(label)
+    if match is None:
+        return None
+    try:
+        return parse_money(f"0 {match['code'] or match['dashed']}").currency
+    except PageError:
+        return None

@@ -276,7 +276,7 @@ def _no_year_zero(year: int, text: str, line: int | None) -> int:
 
 def parse_date(text: str, line: int | None = None) -> PartialDate:
     """A date as precise as written: "2022", "Jun 2020", "juin 2020", "Jan-2020", "2020-06-15", "15/06/2020",
-    "06/2020", "March 15, 2021", "15-Jan-2020"."""
+    "06/2020", "March 15, 2021", "March 1st, 2022", "15-Jan-2020"."""
     value = _TIME.sub("", fold(text).strip(" ."))  # "2022-01-15T00:00:00", as a database export writes a day
     if re.fullmatch(r"\d{4}", value):
         return PartialDate(_no_year_zero(int(value), text, line))
@@ -291,8 +291,9 @@ def parse_date(text: str, line: int | None = None) -> PartialDate:
             raise PageError(f'date "{excerpt(text)}" gives the month first', f"write the day first, "
                             f"{month}/{day}/{year}, or as {year}-{int(day):02}-{int(month):02}", line=line)
         return _checked(int(year), int(month), int(day) if day else None, text, line)
-    if match := re.fullmatch(r"(?:(\d{1,2})(?:er)?[\s-]+)?([a-z]+)\.?,?[\s-]+(?:(\d{1,2}),\s+)?(\d{4})", value):
-        day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 15, 2021", "15-Jan-2021"
+    if match := re.fullmatch(r"(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s-]+)?([a-z]+)\.?,?[\s-]+"
+                             r"(?:(\d{1,2})(?:(?:st|nd|rd|th),?|,)\s+)?(\d{4})", value):
+        day, month_word, english_day, year = match.groups()  # "15 mars 2021", "March 1st, 2022", "15-Jan-2021"
         month = _MONTHS.get(month_word)
         if month and not (day and english_day):
             written = day or english_day
