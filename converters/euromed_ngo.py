@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from . import ngo_contact, ngo_organisations, ngo_zones
+from .datefields import read_period
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
 from .records import Activity, ExpectedResult, Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import no_value, parse_duration_months, parse_money, parse_period
+from .values import no_value, parse_money
 
 NAME = "euromed-ngo"
 RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :, "
@@ -69,9 +70,6 @@ _BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
 _OTHER_LINK = re.compile(r"retour vers (?:les |la |le |l['\u2019])?(?P<to>\w+)\s*$", re.IGNORECASE)
 _NOT_A_PROJECT = re.compile(r"(?:offres? d'emploi|offres? de stage|avis de recrutement|vacance de poste"
                             r"|postes? a pourvoir)\b")
-# A length before the dates of a period, folded: "36 mois a partir de mars 2020", "18 mois, de juillet 2021 a …"
-_LEADING_DURATION = re.compile(r"(?P<duration>\d+(?:[.,]5)?\s*(?:mois|ans?|annees?)(?:\s+et\s+(?:\d+\s+mois|demi))?)"
-                               r"\s*(?:[,:;(\u2013-]\s*|(?:a partir|a compter)\s+(?:de|du|d')\s*)?(?=.*\d{4})")
 _RESULT = re.compile(r"^(?:R\s?|r[ée]sultat\s+(?:n[°o]\s*)?)(?P<number>\d+)\s*[:.)\-]?\s*(?P<text>.+)$",
                      re.IGNORECASE)  # "R1 …", "Résultat 1 : …"
 
@@ -379,26 +377,8 @@ def _period(project: Project, lines: list[Line]) -> None:
     if no_value(text):  # "Durée du projet:" then "À préciser"
         project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
         return
-    if lead := _LEADING_DURATION.match(fold(text)):  # "36 mois à partir de mars 2020", "18 mois, de … à …"
-        length = re.sub(r"^(\d+)\s*(ans?|annees?)\s+et\s+demi$", r"\1,5 \2", lead["duration"])  # "2 ans et demi"
-        project.duration_months = parse_duration_months(length, lines[0].number)
-        text = text[lead.end():]
-    try:
-        dates = parse_period(text, lines[0].number)
-    except PageError as no_date:  # "Durée du projet : 36 mois" may be what the heading says, a duration
-        project.duration_months = _months(text, lines[0].number, no_date)
-        return
-    project.start = dates[0]
-    if len(dates) > 1:
-        project.end = dates[-1]
-
-
-def _months(text: str, line: int, otherwise: PageError) -> int:
-    """The duration `text` gives in months; `otherwise` when it gives none."""
-    try:
-        return parse_duration_months(text, line)
-    except PageError:
-        raise otherwise from None
+    # "Jun 2020 Jun 2020", "36 mois", "36 mois à partir de mars 2020", "18 mois, de … à …" (datefields.read_period)
+    project.duration_months, project.start, project.end = read_period("period", text, lines[0].number, project.notes)
 
 
 def _results(lines: list[Line]) -> list[ExpectedResult]:
