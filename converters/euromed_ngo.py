@@ -52,6 +52,19 @@ LABELLED = {
                      "organisation(s) partenaire(s)", "partenaires associes", "partenaire local",
                      "partenaires locaux", "partenaire(s) local(aux)", "partenaires techniques et financiers",
                      "partenaire technique et financier", "ptf"), Role.PARTNER),
+    # the same labels on the network's pages in English
+    **dict.fromkeys(("area of intervention", "areas of intervention", "intervention area", "intervention areas",
+                     "zone of intervention", "intervention zone", "project area", "project areas"), "zone"),
+    "focal point": "contact",
+    **dict.fromkeys(("funded by", "financed by", "donor", "donors", "supported by", "with the support of",
+                     "funding", "financial partner", "financial partners"), Role.FUNDER),
+    **dict.fromkeys(("co-funded by", "cofunded by", "co-financed by", "cofinanced by"), Role.CO_FUNDER),
+    **dict.fromkeys(("implemented by", "implementing partner", "implementing partners", "lead partner",
+                     "led by", "project holder", "coordinated by"), Role.IMPLEMENTER),
+    **dict.fromkeys(("strategic partner", "strategic partners"), Role.STRATEGIC_PARTNER),
+    **dict.fromkeys(("partner", "partners", "partner(s)", "other partners", "technical partner", "technical partners",
+                     "local partner", "local partners", "partner organisations", "partner organizations",
+                     "in partnership with"), Role.PARTNER),
 }
 # Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
 # pages (the other families write budgets too), folded label -> field.
@@ -137,9 +150,9 @@ def parse(text: str, source: Source) -> Project:
     sections, labelled = _read(lines)
     project = Project(source=source, language="fr", title=title)
     # Participations are numbered by role (funders first), so the order of the role lines does not matter.
-    for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0])):
-        project.participations.extend(ngo_organisations.participations(value, role, line, project.notes))
-    project.participations = ngo_organisations.one_a_body(project.participations)
+    read = [(line, ngo_organisations.participations(value, role, line, project.notes))
+            for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0]))]
+    project.participations = ngo_organisations.one_a_body(ngo_organisations.without_countries(read, project.notes))
     places = ngo_zones.known_places(project.participations)
     _period(project, sections.get("period", []))
     for value, line in labelled.get("budget", []):

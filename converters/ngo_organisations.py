@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from .countries import lookup, subdivision
 from .errors import PageError
-from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
+from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, _outside_brackets, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
 from .reference import reference
 from .textnorm import collapse, excerpt, fold, slug, strip_article
 
-_THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l'|es|e)|par l'intermediaire d(?:u|e la|e l'|es|e)|via)\s+",
-                      re.IGNORECASE)
+_THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l['\u2019]|es|e)|par l['\u2019]interm[ée]diaire "
+                      r"d(?:u|e la|e l['\u2019]|es|e)|via)\s+", re.IGNORECASE)
 # What a funder funds by, after its name: a remark, no part of it ("Union européenne dans le cadre du programme
 # ProGreS Migration", "… au titre du Fonds fiduciaire d'urgence (FFU)", "… via le programme X")
 _FRAMEWORK = re.compile(r"\s+(?:dans\s+le\s+cadre|au\s+titre)\s+(?:d[eu]s?\b|d['\u2019]).*$"
@@ -34,12 +34,27 @@ _COUNTRY_AFTER = re.compile(r"(?<=\)),\s*(?P<country>[^,()]+)$")
 # "X pour le compte de Y": Y the funder, X the body that manages its funds (as "Y par le biais de X")
 _ON_BEHALF = re.compile(r"\s+(?:pour\s+le\s+compte\s+d(?:u|e\s+la|e\s+l['\u2019]|es|e)|on\s+behalf\s+of(?:\s+the)?)\s*"
                         r"(?=\S)", re.IGNORECASE)
-_LIST_MARKS = re.compile(r"[(),;|]|\s/\s")  # what parts names, and brackets: "A (DG ECHO) / B", "A | B"
-# "et" or "&" between two names where none goes on over it (see _split_list); before a kind of organisation, see
-# _kind_pair
-_NAMES_AND = re.compile(r"(?<=\))\s+(?:et|&)\s+(?=\S)"
-                        r"|\s+(?:et|&)\s+(?:(?:la|le|les)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")
-_LIST_AND = re.compile(r"\s+(?:et|&)\s+")
+# Words before a name that part it from the one before wherever they are (no name holds them), after a comma or
+# not: "A ainsi que B", "plusieurs associations, notamment A", "A, y compris ses services sociaux"; they start the
+# part after them, and go (see _LEADING)
+_APART_WORDS = ("ainsi que", "as well as", "notamment", "y compris", "en particulier", "including", "in particular",
+                "such as")
+_APART = "|".join(words.replace(" ", r"\s+") for words in _APART_WORDS)
+_APART_KEYS = tuple(max(words.split(), key=len) for words in _APART_WORDS)  # found in a line that has one of them
+# What parts names, and brackets: "A (DG ECHO) / B", "A | B"; and "A ainsi que B" (slower: asked of a line that may
+# have such words only)
+_MEANS = (_FRAMEWORK, _THROUGH, _ON_BEHALF)  # what a funder funds by, through or for, after its name
+_LIST_MARKS = re.compile(r"[(),;|]|\s/\s")
+_LIST_MARKS_APART = re.compile(rf"[(),;|]|\s/\s|\s+(?=(?:{_APART})\s)", re.IGNORECASE)
+# What starts a part of a list and is no name's: "…, et la GIZ", "…, ainsi que le CRT", "…, notamment ATP+"
+_LEADING = re.compile(rf"^\s*(?:(?-i:et|and)|&|{_APART})\s+", re.IGNORECASE)
+_THE = re.compile(r"^\s*the\s+")  # English's article in lower case (strip_article drops the French ones)
+_AND_GOES_ON = re.compile(r"et\s+(?=(?:de|du|des)\s|d['\u2019])")  # "…, de l'Insertion sociale, et de la Famille"
+# "et" ("&", English "and") between two names where none goes on over it (see _split_list); before a kind of
+# organisation, see _kind_pair
+_NAMES_AND = re.compile(r"(?<=\))\s+(?:et|&|and)\s+(?=\S)"
+                        r"|\s+(?:et|&|and)\s+(?:(?:la|le|les|the)\s+|l['\u2019])?(?=[A-Z][A-Z0-9&-]+\s*\.?\s*$)")
+_LIST_AND = re.compile(r"\s+(?:et|&|and)\s+")
 # Words naming a kind of organisation, folded, that start a name: "et" before such a name parts two (see _kind_pair)
 _KINDS_OF_ORGANISATION = frozenset({
     "association", "fondation", "foundation", "ambassade", "embassy", "agence", "agency", "union", "organisation",
@@ -54,7 +69,7 @@ _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+(?=\S)")  # "1. Université Mohammed 
 # A directorate-general of the organisation before it, in brackets: "Commission européenne (DG ECHO)"
 _DIRECTORATE = re.compile(r"(?:DG|[Dd]irection\s+g[ée]n[ée]rale|Directorate[- ]General)\b")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
-_AND = re.compile(r"\s+et\s+")
+_AND = re.compile(r"\s+(?:et|and)\s+")
 _GOES_ON = re.compile(r"(?:de|du|des)\s|d['\u2019]")  # lower case only: see _rejoined
 _ARTICLE_GOES_ON = re.compile(r"(?:le|la|les)\s+|l['\u2019]")
 # A branch of the organisation named before it, after a comma and in lower case: "…, section de Sfax", "…,
@@ -63,7 +78,7 @@ _BRANCH_WORDS = (r"(?:sous-)?section|d[ée]l[ée]gation|comit[ée]|bureau|antenn
                  r"|chapitre|cellule|coordination|division|succursale|filiale")
 _BRANCH = re.compile(rf"(?:{_BRANCH_WORDS})\b")
 _BRANCH_AFTER = re.compile(rf",\s*(?P<branch>(?:{_BRANCH_WORDS})\b[^()]*)$")
-_ACRONYM_MARKS = frozenset("&.'\u2019-")  # what an acronym may hold besides letters and figures ("M&D")
+_ACRONYM_MARKS = frozenset("&.'\u2019-+")  # what an acronym may hold besides letters and figures ("M&D", "ATP+")
 _DASH_NAME = re.compile(r"^(?P<alias>\S+)\s+[-\u2013\u2014]\s+(?P<name>[A-Z\u00c0-\u00dd].+)$")  # "OIM – Organisation"
 _WEBSITE = re.compile(r"\s+(?:[-\u2013\u2014:]\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)  # after a name
 _SHARE = re.compile(r"\d[\d\s.,]*%")  # a share of the funding in brackets: "(80 %)"
@@ -73,26 +88,29 @@ _WORD_STARTS = re.compile(r"(?:^|(?<=[\s'\u2019-]))\w")  # the first letter of e
 
 
 def _split_list(value: str) -> list[str]:
-    """Names parted by commas, ";", "|" or " / ", keeping those inside parentheses, without a last "etc."; "et"
+    """Names parted by commas, ";", "|", " / " or words no name holds ("ainsi que", "notamment", "y compris"),
+    keeping those inside parentheses, without a last "etc." or such a word or "et" before one; "et"
     (or "&") parts two names where it cannot be inside one: after a closing parenthesis ("Agence française de
     développement (AFD) et GIZ") or before an acronym that ends the list ("…, OIM et HCR"), next to an
     organisation the reference data knows ("L'Union européenne et la Coopération suisse"), or before a name of a
     kind of organisation as _kind_pair tells them ("Ambassade de France et Fondation de France").
     Elsewhere it stays: "Ministère des Affaires sociales et de la Solidarité", "Association pour le Leadership et
-    le Développement en Afrique" are one name each. A numbered line ("1. Université X") is one name."""
+    le Développement en Afrique" are one name each. A numbered line ("1. Université X") is one name, and a list
+    of towns after "Municipalités de" one municipality each (see _municipalities)."""
     if numbered := _NUMBERED.match(value):  # one organisation a line, commas and all
         return [collapse(value[numbered.end():]).rstrip(".")]
     parts, depth, start = [], 0, 0
-    for mark in _LIST_MARKS.finditer(value):
+    lower = value.lower()
+    for mark in (_LIST_MARKS_APART if any(key in lower for key in _APART_KEYS) else _LIST_MARKS).finditer(value):
         if mark[0] in "()":
             depth += 1 if mark[0] == "(" else -1
         elif depth == 0:
             parts.append(value[start:mark.start()])
             start = mark.end()
     parts.append(value[start:])
-    parts = [piece for part in _rejoined(parts) if not _ETC.match(part) for piece in _dashed(part)]
-    names = [name for part in parts for each in _NAMES_AND.split(part) for known in _known_pair(each)
-             for name in _kind_pair(known)]
+    parts = _municipalities([_LEADING.sub("", part) for part in _rejoined(parts) if not _ETC.match(part)])
+    names = [name for part in parts for piece in _dashed(part) for each in _NAMES_AND.split(piece)
+             for known in _known_pair(each) for name in _kind_pair(known)]
     return [collapse(name).rstrip(".") for name in names if collapse(name)]
 
 
@@ -118,6 +136,53 @@ def _dashed(part: str) -> list[str]:
         else:
             names.append(piece)
     return names
+
+
+# Several municipalities after one plural kind: "Municipalités de Monastir, Ksar Hellal et Moknine", "les
+# municipalités de Zarzis et de Ben Guerdane" (in lower case too, a list of organisations)
+_TOWNS = re.compile(r"(?P<kind>municipalit[ée]s|communes|mairies|municipalities)\s+"
+                    r"(?P<of>(?:du|des|de|of)\s+|d['\u2019])(?=\S)", re.IGNORECASE)
+_OF_TOWN = re.compile(r"(?:du|des|de|of)\s+|d['\u2019]")  # a town's own "de" after the first: "… et de Ben Guerdane"
+
+
+def _municipalities(parts: list[str]) -> list[str]:
+    """The parts of a list with each list of towns after a plural kind as one municipality a town: "Municipalités
+    de Monastir", "Ksar Hellal et Moknine" -> "Municipalité de Monastir", "Municipalité de Ksar Hellal",
+    "Municipalité de Moknine". The list goes on over commas to its name after "et", through names of towns only
+    (no acronym, no name of a kind of organisation: in "…, Croissant-Rouge tunisien et GIZ" there is none, and no
+    other list: each part is looked at once or twice, however many lists the line holds)."""
+    names: list[str] = []
+    at = 0
+    while at < len(parts):
+        head, at = strip_article(parts[at].strip()), at + 1
+        if not (plural := _TOWNS.match(head)):
+            names.append(parts[at - 1])
+            continue
+        towns = [head[plural.end():]]
+        end = at
+        while not _LIST_AND.search(towns[0]) and end < len(parts) and _town_like(parts[end]):
+            if _LIST_AND.search(parts[end]):  # the list's last name
+                towns, at = towns + parts[at:end + 1], end + 1
+                break
+            end += 1
+        kind = plural["kind"][:1].upper() + re.sub("ies$", "y", plural["kind"][1:])
+        kind = kind if kind.endswith("y") else kind[:-1]  # "Municipalité", "Commune", "Municipality"
+        of = "of " if kind.endswith("y") else "de "  # before a town's name that has none
+        pieces = [piece.strip() for town in towns for piece in _LIST_AND.split(town)]
+        for number, piece in enumerate(pieces):
+            if not _town_like(piece):  # "Communes de Sfax et Association X": the rest is no town
+                names += pieces[number:]
+                break
+            names.append(f"{kind} {plural['of'] if number == 0 else '' if _OF_TOWN.match(piece) else of}{piece}")
+    return names
+
+
+def _town_like(name: str) -> bool:
+    """True for what may be a town's name in a list of municipalities: no acronym, no kind of organisation, no
+    other list of them."""
+    name = strip_article(name.strip())
+    name = name[found.end():] if (found := _OF_TOWN.match(name)) else name
+    return bool(name) and not _kind(name) and not _is_acronym(name.split(" ", 1)[0]) and not _TOWNS.match(name)
 
 
 def _initials_of(acronym: str, name: str) -> bool:
@@ -165,7 +230,8 @@ def _rejoined(parts: list[str]) -> list[str]:
     Famille"), or with an article after a name that lists what it is for, the list ending with "et"
     ("Association … pour la Culture, le Développement et la Solidarité (ABCDS)"; but "Fondation pour le Progrès,
     l'Agence française de développement (AFD)" and "…, la GIZ" are two); no organisation's name starts so. A
-    branch in lower case ("Médecins du Monde, délégation Tunisie") is the name's too: the branch's own name."""
+    branch in lower case ("Médecins du Monde, délégation Tunisie") is the name's too: the branch's own name, and
+    so is what a funder funds by ("Union européenne, via le Fonds …": a remark, see _remark_after)."""
     joined: list[str] = []
     portfolio = 0  # parts still to join to a ministry's name before them (see _portfolio)
     for at, part in enumerate(parts):
@@ -173,7 +239,8 @@ def _rejoined(parts: list[str]) -> list[str]:
         article = _ARTICLE_GOES_ON.match(head)
         if joined and not portfolio:
             portfolio = _portfolio(joined[-1], parts[at:])
-        if joined and (_GOES_ON.match(head) or _BRANCH.match(head) or portfolio
+        if joined and (_GOES_ON.match(head) or _AND_GOES_ON.match(head) or _BRANCH.match(head) or portfolio
+                       or head[:1].islower() and any(means.match(" " + head) for means in _MEANS)
                        or article and " pour " in joined[-1] and " et " in head
                        and not _is_acronym(head[article.end():].split(" ", 1)[0])  # "…, la GIZ": one more
                        or joined[-1].rstrip().endswith(")") and lookup(head)):  # "(DDC), Suisse": its country
@@ -224,29 +291,52 @@ def _bare(name: str) -> str:
     return _PARENTHESIS.sub("", strip_article(collapse(name)))
 
 
+# "X en partenariat avec Y et Z", a comma before it or not: X of the line's role, Y and Z its partners
+_WITH = re.compile(r",?\s+(?:en\s+(?:partenariat|collaboration|consortium|coop[ée]ration|association)"
+                   r"|in\s+(?:partnership|collaboration|consortium|cooperation))\s+(?:avec|with)\s+", re.IGNORECASE)
+# A role line written as a sentence: "Le projet est mis en œuvre par X …", "Implemented jointly by X": X is named
+_DONE_BY = re.compile(r"^(?:(?:le|ce)\s+projet\s+(?:est\s+)?|the\s+project\s+is\s+)?"
+                      r"(?:mis\s+en\s+(?:\u0153|oe)uvre|r[ée]alis[ée]|port[ée]|coordonn[ée]|ex[ée]cut[ée]|pilot[ée]"
+                      r"|men[ée]|implemented|carried\s+out|led|coordinated|run)\s+(?:conjointement\s+|jointly\s+)?"
+                      r"(?:par|by)\s+", re.IGNORECASE)
+
+
 def participations(value: str, role: Role, line: int, notes: list[tuple[int, str]]) -> list[Participation]:
-    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body. What
-    names no organisation ("une dizaine d'associations locales", "3 universités") is left out, noted."""
+    """Organisations named in one role line; "X par le biais de Y" makes Y the managing (extending) body, and "X en
+    partenariat avec Y" (or "en collaboration", "en consortium avec") Y a partner. What names no organisation
+    ("une dizaine d'associations locales", "3 universités") is left out, noted."""
+    text = _DONE_BY.sub("", value.strip(), count=1)
+    lower = text.lower()
+    head, *others = _outside_brackets(text, _WITH) if "avec" in lower or "with" in lower else [text]
     participations = []
-    for part in _split_list(value):
-        part = _remark_after(part, line, notes)
-        named: list[tuple[str, Role]] = []
-        if (behalf := _ON_BEHALF.search(part)) and role in (Role.FUNDER, Role.CO_FUNDER):  # "GIZ pour le compte du
-            named.append((part[behalf.end():], role))  # BMZ": the BMZ funds, the GIZ manages its funds
-            part = part[:behalf.start()]
-            role_of_first = Role.EXTENDING
+    for listed, listed_role in ((head, role), *((other, Role.PARTNER) for other in others)):
+        for part in _split_list(listed):
+            participations += _named(part, listed_role, line, notes)
+    return participations
+
+
+def _named(part: str, role: Role, line: int, notes: list[tuple[int, str]]) -> list[Participation]:
+    """The participations one name of a role line's list gives: the organisation, and one it funds through or on
+    whose behalf it acts."""
+    part = _remark_after(part, line, notes)
+    named: list[tuple[str, Role]] = []
+    if (behalf := _ON_BEHALF.search(part)) and role in (Role.FUNDER, Role.CO_FUNDER):  # "GIZ pour le compte du
+        named.append((part[behalf.end():], role))  # BMZ": the BMZ funds, the GIZ manages its funds
+        part = part[:behalf.start()]
+        role_of_first = Role.EXTENDING
+    else:
+        if behalf:  # "Association X pour le compte de Y" as an implementer: on whose behalf, noted
+            part = _remark_after(part, line, notes, behalf.start())
+        role_of_first = role
+    first, *through = _THROUGH.split(part)
+    named += [(first, role_of_first), *((name, Role.EXTENDING) for name in through)]
+    participations = []
+    for name, named_role in named:
+        name = _THE.sub("", name.rstrip(" ,"))  # "Union européenne, via Expertise France", "… and the DRC"
+        if why := _no_organisation(name):
+            notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the record'))
         else:
-            if behalf:  # "Association X pour le compte de Y" as an implementer: on whose behalf, noted
-                part = _remark_after(part, line, notes, behalf.start())
-            role_of_first = role
-        first, *through = _THROUGH.split(part)
-        named += [(first, role_of_first), *((name, Role.EXTENDING) for name in through)]
-        for name, named_role in named:
-            if why := _no_organisation(name):
-                notes.append((line, f'"{excerpt(name, 60)}" is no organisation\'s name ({why}): left out of the '
-                                    "record"))
-            else:
-                participations.append(Participation(organisation(name, line, notes), named_role))
+            participations.append(Participation(organisation(name, line, notes), named_role))
     return participations
 
 
@@ -267,7 +357,7 @@ def _remark_after(part: str, line: int, notes: list[tuple[int, str]], at: int | 
             return part
         at = found.start()
     remark = excerpt(part[at:].strip(" ,-\u2013\u2014"))
-    part = part[:at]
+    part = part[:at].rstrip(" ,")
     notes.append((line, f'organisation "{excerpt(strip_article(collapse(part)), 60)}": "{remark}" after it is a '
                         "remark on it, left out of the record"))
     return part
@@ -296,6 +386,55 @@ def one_a_body(participations: list[Participation]) -> list[Participation]:
         organisation = replace(main, alt_labels=aliases, place=main.place or other.place)
         merged[kept[key]] = replace(merged[kept[key]], organisation=organisation)
     return merged
+
+
+def without_countries(lines: list[tuple[int, list[Participation]]],
+                      notes: list[tuple[int, str]]) -> list[Participation]:
+    """The participations of a page's role lines, given as (line, its participations), a country in brackets after
+    a name left out where it says where the organisation is (noted): after a name that names that country already
+    ("Terre d'Asile Tunisie (Tunisie)", "Caritas Italiana (Italie)"), and after an acronym on a page that gives
+    two organisations or more a country so ("CIES Onlus (Italie)", "ARCI (Italie)": an acronym is one
+    organisation's). Elsewhere it stays in the name: "Caritas (Maroc)", "Médecins du Monde (Belgique)" name one
+    member of a family, each its own organisation, and a ministry's country tells two countries' ministries
+    apart; and so it does where the page gives one name two countries ("MdM (Belgique)", "MdM (France)")."""
+    found = [(line, participation, _country_bracket(participation.organisation.name))
+             for line, participations in lines for participation in participations]
+    brackets = [bracket for _, _, bracket in found if bracket]
+    countries: dict[str, set[str]] = {}  # the name before the bracket, folded -> the countries the page gives it
+    for name, _, code in brackets:
+        countries.setdefault(fold(name), set()).add(code)
+    several = len({(fold(name), code) for name, _, code in brackets}) > 1
+    kept = []
+    for line, participation, bracket in found:
+        if bracket and len(countries[fold(bracket[0])]) == 1 and (
+                _names_country(*bracket) or several and _is_acronym(bracket[0])):
+            name, country, _ = bracket
+            notes.append((line, f'organisation "{excerpt(name, 60)}": "({country})" after it is the country it is in, '
+                                "left out of the record"))
+            participation = replace(participation, organisation=organisation(name, line, notes))  # "X (AX) (Maroc)"
+        kept.append(participation)
+    return kept
+
+
+def _country_bracket(name: str) -> tuple[str, str, str] | None:
+    """(the name before it, the country as written, its alpha-2 code) for a name that ends with a country in
+    brackets ("CIES Onlus (Italie)"), else None."""
+    if (match := _PARENTHESIS.search(name)) and (code := lookup(match[1])):
+        return name[:match.start()].strip(), match[1].strip(), code
+    return None
+
+
+def _names_country(name: str, country: str, code: str) -> bool:
+    """True when `name` names the country `country` (of code `code`) already: by a name of it ("Terre d'Asile
+    Tunisie", "Terre des Hommes Pays-Bas") or, for a country of one word, by a word starting as it does, its
+    first four letters at least ("Caritas Italiana" for Italie, "Croissant-Rouge tunisien" for Tunisie)."""
+    words = name.split()
+    if any(lookup(" ".join(words[start:end])) == code
+           for start in range(len(words)) for end in range(start + 1, min(start + 4, len(words)) + 1)):
+        return True
+    folded = fold(country)
+    return folded.isalpha() and len(folded) >= 4 and any(
+        fold(word).startswith(folded[:4]) for part in words for word in part.split("-"))
 
 
 def _no_organisation(name: str) -> str | None:
