@@ -14,6 +14,7 @@ from types import ModuleType
 from . import euromed_ngo, iom_idf, iom_innovation, pagelines
 from .errors import PageError
 from .records import Project, Source
+from .textnorm import repaired_mojibake
 
 # The page families, each a module with NAME, RECOGNISED_BY (what detect() looks for, said to a user), detect(text)
 # -> bool and parse(text, source) -> Project; and, if it tells a page of its site that is no project's (a news
@@ -65,12 +66,17 @@ def decode(data: bytes) -> str:
                         line=line) from None
 
 
+MOJIBAKE = "the page looks like UTF-8 read as Windows-1252 (mojibake): repaired; save it as UTF-8"
+
+
 def decode_page(data: bytes) -> tuple[str, tuple[int, str] | None]:
     """decode(), and for a page wholly in 8-bit text, as older Windows editors save French ("Année" as the byte
     0xE9), its Windows-1252 reading, with a note: (the line of its first 8-bit byte, what was done). A page with
-    UTF-8 sequences in it as well is mixed and stays an error: which reading is right cannot be told."""
+    UTF-8 sequences in it as well is mixed and stays an error: which reading is right cannot be told. A UTF-8 page
+    whose text was once read as Windows-1252 and saved again ("Année" as "AnnÃ©e") is repaired, with a note naming
+    its first line repaired."""
     try:
-        return decode(data), None
+        text = decode(data)
     except PageError as error:
         if any(data.startswith(mark) for mark, _ in _MARKS) or _UTF8_SEQUENCE.search(data):
             raise
@@ -80,6 +86,8 @@ def decode_page(data: bytes) -> tuple[str, tuple[int, str] | None]:
             raise error from None
         return text, (error.line or 1, "the page is not UTF-8: read as Windows-1252 (Latin-1) text; save it as "
                                        "UTF-8")
+    text, line = repaired_mojibake(text)
+    return text, (line, MOJIBAKE) if line else None
 
 
 # A character of two to four bytes as UTF-8 writes it: found in a page, the page is not wholly 8-bit text.

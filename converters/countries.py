@@ -89,10 +89,15 @@ USER_ASSIGNED = {
                   "Kosovo."}),
 }
 
+# Words that say the names after them are the list's too, or a part of it: "…, y compris le Zimbabwe", "…,
+# notamment le Niger" (as "ainsi que" does), or, before what is no country, a remark on the list (see _remark).
+_INCLUDING = r"y compris|notamment|en particulier|incluant|including|in particular|notably|especially"
 # Words and marks that may stand between names in a list, matched in a key (see _key): "Chili." ends a list too;
-# articles ("le Niger, la Mauritanie", "the Philippines"), "ainsi que", "etc." and a numbered list's "1." and "2)".
+# articles ("le Niger, la Mauritanie", "the Philippines"), "ainsi que", "etc." and a numbered list's "1." and "2)";
+# "y compris" before the Spanish "y" ("Trinidad y Tabago"), which would leave "compris" a name.
 _SEPARATORS = re.compile(r"(?:[\s,;/|&·•+]|[-.](?=\s|$)|\bl'|\b\d{1,2}[.)]"
-                         r"|\b(?:et|and|y|e|le|la|les|the|ainsi que|as well as|etc)\b)+")
+                         rf"|\b(?:{_INCLUDING}|et|and|y|e|le|la|les|the|ainsi que|as well as|etc)\b)+")
+_INCLUDING_WORDS = re.compile(rf"(?:^|(?<=[\s,;(]))(?:{_INCLUDING})\b")
 # An article a name may begin with, which _SEPARATORS takes as it does between names: "l'etat de palestine" is
 # also indexed as "etat de palestine".
 _LEADING_ARTICLE = re.compile(r"^(?:l'|(?:le|la|les|the) )")
@@ -292,17 +297,27 @@ def lookup(name: str) -> str | None:
     return _gazetteer().get(_key(name))
 
 
-def split_countries(text: str, line: int | None = None) -> list[str]:
+def split_countries(text: str, line: int | None = None,
+                    notes: list[tuple[int | None, str]] | None = None) -> list[str]:
     """Alpha-2 codes of a list of country names, however it is separated (even not at all).
 
     Names are matched longest first against the gazetteer, case- and accent-insensitively;
-    a name that matches nothing raises PageError naming it.
+    a name that matches nothing raises PageError naming it. A remark that ends the list, "…, notamment la région
+    frontalière de Roraima", is left out with a note in `notes` (without `notes`, PageError saying it is one).
     """
     if len(text) > MAX_LIST:
         raise PageError(f"a country list of {len(text)} characters is longer than the names of every country "
                         "together", "check that the line holds only the list of countries", line=line)
     folded = fold(text)
     codes, failure = _segment(folded.replace("-", " "))  # _key(text), without folding it twice
+    if codes is None and (remark := _remark(text, folded, failure)):
+        codes, words = remark
+        if notes is None:
+            raise PageError(f'"{excerpt(words)}" is a remark on the countries, no country',
+                            "leave it out of the country list (the description may say it)", line=line)
+        notes.append((line, f'"{excerpt(words)}" after the countries is a remark on them, no country: left out of '
+                            "the record"))
+        return list(dict.fromkeys(codes))
     if codes is None and fold(unknown := _unknown_words(text, folded, failure)).startswith(_NO_ISO_CODE):
         raise PageError(f'"{excerpt(unknown)}" has no ISO 3166 code, and the dataset names each country by its code',
                         "leave it out of the list and name it in the description", line=line)
@@ -311,6 +326,20 @@ def split_countries(text: str, line: int | None = None) -> list[str]:
                         "write the country's name as ISO 3166 or the UN spell it"
                         " (e.g. Argentine, Bolivie (État plurinational de))", line=line)
     return list(dict.fromkeys(codes))
+
+
+def _remark(text: str, folded: str, failure: int) -> tuple[list[str], str] | None:
+    """(the countries, the remark's words) of a list that ends with a remark: "notamment", "y compris"… before
+    words no country starts, "Brésil, Argentine, Chili, notamment la région frontalière de Roraima"; else None."""
+    for match in reversed(list(_INCLUDING_WORDS.finditer(folded, 0, failure))):
+        if _SEPARATORS.match(folded.replace("-", " "), match.start()).end() < failure:
+            continue  # a name starts between the word and the failure: "…, notamment le Niger, Narnia"
+        head, _ = _segment(folded[:match.start()].replace("-", " "))
+        if not head:
+            return None
+        words = text.split()
+        return head, " ".join(words[len(folded[:match.start()].split()):])
+    return None
 
 
 def check_apart(eligible: list[str], other: list[str], line: int | None = None) -> None:

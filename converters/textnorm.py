@@ -10,7 +10,9 @@ import unicodedata
 _SPACE_CHARACTERS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-"})
-_ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
+# Invisible marks: zero-width spaces and joiners, a BOM in mid-text, and the soft hyphen (U+00AD, HTML's "&shy;", a
+# PDF's): a hyphenation point, unseen but where a line breaks ("Répu\u00adblique" reads "République").
+_ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Line breaks other than LF that editors and web pages use: CRLF, CR, NEL, VT, FF, Unicode separators.
 _BREAK_CHARACTERS = "\r\x0b\x0c\x85\u2028\u2029"
 # clean()'s steps in order: the characters a step changes, and how.
@@ -35,13 +37,19 @@ def _reference(match: re.Match) -> str:
 
 
 def clean(text: str, tabs: bool = False) -> str:
-    """Page text with one kind of line ending, no BOM, zero-width marks or HTML markup, and plain spaces; with
-    `tabs`, its tabs kept (they may part a label from its value: pagelines reads them)."""
+    """Page text with one kind of line ending, no BOM, zero-width marks, soft hyphens (but for a word's at a line's
+    end: its hyphen) or HTML markup, and plain spaces; with `tabs`, its tabs kept (they may part a label from its
+    value: pagelines reads them)."""
     if "<" in text:  # tags first: "&lt;br&gt;" is what the reader saw, "<br>"
         text = _TAG.sub(" ", text)  # a space, not a line break: the page's lines keep their numbers
     if "&" in text:
         text = _ENTITY.sub(_reference, text)
+    if "\u00ad" in text:  # a soft hyphen where a line breaks is the hyphen a reader saw ("ren-" over "forcer")
+        text = _BREAKING_SOFT_HYPHEN.sub("-", text)
     return _cleaned_characters(text, tabs)
+
+
+_BREAKING_SOFT_HYPHEN = re.compile(f"(?<=[^\\W\\d_])\u00ad(?=[ \t\u00a0]*(?:[{_BREAK_CHARACTERS}]|\n))")
 
 
 def _cleaned_characters(text: str, tabs: bool = False) -> str:
@@ -155,3 +163,63 @@ def strip_article(text: str) -> str:
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ARTICLE = re.compile(r"^(?:l['\u2019]\s*|le\s+|la\s+|les\s+)", re.IGNORECASE)
+
+
+# Mojibake: UTF-8 text read as Windows-1252 and saved again ("é" became "Ã©", "’" "â€™", "•" "â€¢", "à" "Ã" and a
+# no-break space). Each byte of a character's UTF-8 sequence became the character Windows-1252 gives that byte, or
+# for the five bytes it leaves undefined, and as Latin-1 reads bytes 0x80 to 0x9F, the control of that number.
+_EIGHT_BIT = {**{chr(byte): byte for byte in range(0x80, 0x100)},
+              **{bytes([byte]).decode("cp1252", "ignore") or chr(byte): byte for byte in range(0x80, 0x100)}}
+_FOLLOWING = "".join(re.escape(char) for char, byte in _EIGHT_BIT.items() if byte < 0xC0)  # a sequence's 2nd-4th
+# The garbled runs, only of the characters a French page holds: Latin-1's and Latin Extended-A's letters and signs
+# ("Â«", "Ã©", "Å“", "Åž"), punctuation and symbols ("â€™", "â‚¬", "â„¢"), a BOM ("ï»¿"), an emoji. Never two or
+# three characters a page may hold as they are: "là »" is no garbled character, nor any run of another lead.
+_MOJIBAKE = re.compile(f"[ÂÃÄÅ][{_FOLLOWING}]|â[{_FOLLOWING}]{{2}}|ï»¿|ð[{_FOLLOWING}]{{3}}")
+# The runs that tell a garbled page, which no text holds: "Ã©", "Â«", "â€™", "Å“" (œ). A run of "Ä" or "Å" and a
+# sign ("Ä–Ö", a range of an index) is repaired only on a page they tell.
+_TELLING = re.compile(f"Ã[{_FOLLOWING}]|Â[\u00a0-\u00bf]|â[{_FOLLOWING}]{{2}}|Å[\u201c\u2019]|ï»¿|ð[{_FOLLOWING}]{{3}}")
+# In a line with garbled runs, "Ã" or "Â" before a plain space is one whose no-break space (byte 0xA0) a copy made
+# a plain one: "Ã " is "à" ("lÃ  renforcer"), "Â " a space (a Latin-1 "Â" there would be garbled too, "Ã‚").
+_SPACED = re.compile(r"(?<![A-ZÀ-ÖØ-Þ])([ÃÂ]) ")
+_BREAK = re.compile(r"\r\n?|[\n\x0b\x0c\x85\u2028\u2029]")
+
+
+def _repaired_run(match: re.Match) -> str:
+    run = match[0]
+    try:
+        char = bytes(_EIGHT_BIT[c] for c in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    return run if run[0] == "Â" and char < "\u00a0" else char  # "Â€" would be a control
+
+
+def _may_be_garbled(text: str) -> bool:
+    """False for most pages, which hold none of the characters telling runs start with or hold ("Ã", "Â", "Å", "ð",
+    a BOM's "ï»¿"), nor "â€", the run of every garbled quote, dash and bullet: a few scans with `in` say so far
+    sooner than `re` (a garbled page whose only garbled characters are rarer signs, "â‚¬" or "â–ª", is left as it
+    is; a French page has accented letters)."""
+    return ("Ã" in text or "Â" in text or "Å" in text or "ð" in text or text.startswith("ï»¿")
+            or "€" in text and "â€" in text)
+
+
+def repaired_mojibake(text: str) -> tuple[str, int]:
+    """The text with its mojibake repaired run by run (only where the run's bytes are exactly UTF-8; a run garbled
+    twice, "ÃƒÂ©", is repaired twice), and the number of its first line repaired, 0 when none is."""
+    if not _may_be_garbled(text) or not _TELLING.search(text):
+        return text, 0
+    lines = text.split("\n")
+    first = None
+    for index, line in enumerate(lines):
+        repaired = line
+        for _ in range(3):
+            once = _MOJIBAKE.sub(_repaired_run, repaired)
+            if once == repaired:
+                break
+            repaired = once
+        if repaired != line:
+            lines[index] = _SPACED.sub(lambda m: "à" if m[1] == "Ã" else " ", repaired)
+            first = index if first is None else first
+    if first is None:
+        return text, 0
+    start = sum(len(line) + 1 for line in lines[:first])  # where the first line repaired starts in the text
+    return "\n".join(lines), len(_BREAK.findall(text, 0, start)) + 1  # numbered as page_lines numbers lines

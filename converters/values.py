@@ -33,8 +33,14 @@ _SCALES = {"million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mio": Dec
            "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "k": Decimal(10) ** 3}
 _SCALE = re.compile(r"\s*(?P<word>millions?|milliards?|billions?|mio|m|k)\b\.?(?:\s+d(?:e\s+|'\s*))?")
 REMARK = re.compile(r"\([^)]*\)")  # a remark in brackets: "2021 (2e cycle)"
-# Words that make an amount approximate, as the page gives it
-_ABOUT = re.compile(r"\b(?:environ|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)", re.IGNORECASE)
+# Words that make an amount approximate, as the page gives it; and before the figures, a bound, read as the amount
+# as "environ" is: "près de 300 000 euros", "plus de 1,2 million de dollars", "presque 300 000 €"
+_ABOUT = re.compile(r"\b(?:environ|env\.|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)"
+                    r"|\b(?:(?:un peu )?(?:pr[eè]s|plus|moins) d(?:e\s+|['\u2019]\s*)|presque\s+|approximately\s+"
+                    r"|nearly\s+|almost\s+|roughly\s+|(?:more|less) than\s+)(?=\D{0,5}\d)", re.IGNORECASE)
+# Millions written as a capital M before the currency, as Tunisian pages write millions of dinars: "1,2 MDT", "1,2
+# MD" (M DT), "3 MUSD", "2 MEUR" (an "M" apart, "1,2 M DT", "€1,5 M", "1,2 M€", is a scale word already)
+_MILLIONS_OF = re.compile(r"(?<=[\d\s])M(?P<code>USD|EUR|CHF|GBP|TND|DT|D|DZD|DA|MAD|DH|US\$)(?![A-Za-z$])")
 # What may come before a year of allocation, folded: a fiscal year ("FY2021", "AF 2021", "Exercice 2021")
 _FISCAL = re.compile(r"^(?:fy|af|exercice(?: budgetaire| financier)?|annee(?: fiscale)?|fiscal year)\s*[:-]?\s*")
 def _currency_key(words: str) -> str:
@@ -60,6 +66,7 @@ def _former_codes() -> dict[str, dict[str, str]]:
 # A former code stays the amount's currency: an amount of MRO is no amount of MRU (it is ten times fewer)
 _FORMER_CODES = _former_codes()
 _CURRENCY_KEYS.update({code.lower(): code for code in _FORMER_CODES})
+_LONGEST_KEY = max(map(len, _CURRENCY_KEYS))
 # Words for more than one currency, keyed as _CURRENCY_KEYS are, and the codes they may mean
 _CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
 _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
@@ -81,6 +88,7 @@ _PER_UNITS = (("an", "year"), ("ye", "year"), ("mo", "month"), ("me", "month"), 
 _PER = re.compile(r"\b(?:par|per|a)\s+(?P<unit>an|annee|year|mois|month|trimestre|quarter)\b"
                   r"|\b(?P<adjective>annuel(?:le)?s?|mensuel(?:le)?s?|annually|yearly|monthly)\b")
 _OF_WHICH = re.compile(r"\b(?:dont|of which|including)\b.*$")  # folded: "… dont 1 200 000 € de l'ue"
+_OF_WHICH_WRITTEN = re.compile(r"\b(?:dont|of which|including)\b.*$", re.IGNORECASE)  # as the page writes it
 # The year an amount is given for, before it with a colon: "2021 : 250 000 USD", "2021-2022 : 250 000 USD"
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*:\s*(?=\S)")
 _MAX_DIGITS, _MAX_DECIMALS = 15, 4  # beyond a quadrillion, or past ten-thousandths, it is a typing slip
@@ -134,6 +142,8 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
                         "write the amount in figures, e.g. 250000.00 or 250 000 USD", line=line)
     # "environ 250 000 USD": the amount as the page gives it; "2021 : 250 000 USD": the amount, not its year
     plain = _YEAR_LABEL.sub("", _TAXES.sub(" ", _ABOUT.sub(" ", text)))  # "250 000 € TTC": the amount
+    if "M" in plain:  # "1,2 MDT": 1,2 M DT
+        plain = _MILLIONS_OF.sub(lambda m: f"M {'DT' if m['code'] == 'D' else m['code']}", plain)
     match = _NUMBER.search(plain)
     words = fold(plain[:match.start()] + " " + plain[match.end():])
     scale = _SCALE.match(fold(plain[match.end():]))
@@ -183,9 +193,18 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
         raise PageError(f'amount "{excerpt(text)}" goes on after its currency: "{excerpt(after)}" is no part of an '
                         "amount", "give the amount alone, e.g. 50 000 EUR (a remark goes in brackets after it)",
                         line=line)
+    if code is None and (stray := _stray_words(plain, match, currency, text)):
+        raise PageError(f'amount "{excerpt(text)}": "{excerpt(stray[1])}" {stray[0]} its figures is no part of an '
+                        "amount", "give the amount alone, e.g. 50 000 EUR (a remark goes in brackets after it)",
+                        line=line)
     if code is None:  # the words, not a remark in brackets after them: "180 000 000 XYZ (≈ 450 000 €)"
         raise PageError(f'unknown currency "{excerpt(plain_words.strip() or words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
+    if notes is not None and (part := _OF_WHICH_WRITTEN.search(text)) and not _bracketed(text, part.start()):
+        # what "dont" singles out of the amount (a co-funder's share) is left out, like a remark, but not written
+        # as one ("a remark goes in brackets"): said, so that the page's author knows
+        notes.append((line, f'amount "{excerpt(text)}": "{excerpt(part[0].strip())}" left out, the whole amount '
+                            "read as the project's budget"))
     if (former := _FORMER_CODES.get(code)) and notes is not None:
         notes.append((line, f'amount "{excerpt(text)}": {code} is the former ISO 4217 code of the currency that is '
                             f'{former["successor"]} since {former["until"]} (1 {former["successor"]} = '
@@ -197,11 +216,38 @@ def _words_after_currency(tail: str, default: str | None) -> str | None:
     """The words after an amount's currency ("€ maximum par projet" -> "maximum par projet"), or None when its
     first words name no currency, nothing follows them or they name one too ("USD (environ) EUR": which is it?)."""
     words = tail.split()
-    for count in range(len(words) - 1, 0, -1):
+    most, letters = 0, 0  # the most words a currency's name may be: past them, more letters than any name has
+    while most < len(words) - 1:  # (not every head of a long tail, "75 000.00Bolivie : Projet de test…")
+        letters += len(_currency_key(fold(words[most])))
+        if letters > _LONGEST_KEY:
+            break
+        most += 1
+    for count in range(most, 0, -1):
         head = fold(" ".join(words[:count]))
         if _currency_key(head) and _currency(head, default, tail):
             after = words[count:]
             return None if any(_CURRENCY_KEYS.get(_currency_key(fold(word))) for word in after) else " ".join(after)
+    return None
+
+
+def _bracketed(text: str, position: int) -> bool:
+    """True when the position of the text is inside round or square brackets."""
+    before = text[:position]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _stray_words(plain: str, figures: re.Match, default: str | None, text: str) -> tuple[str, str] | None:
+    """("before", the words) for words before an amount's figures when the words after them name its currency
+    alone ("grosso modo 300 000 euros"), ("after", …) the other way round ("USD 300 000 foo"); else None. The
+    error quotes them alone, not glued to the currency on the other side."""
+    before, after = plain[:figures.start()].strip(), plain[figures.end():].strip()
+    if scale := _SCALE.match(fold(after)):  # "1,2 million de …": the words after the scale
+        after = fold(after)[scale.end():].strip()
+    sides = (("before", before, fold(after)), ("after", after, fold(before)))
+    for where, words, other in sides:
+        other = _REMARKS.sub(" ", other)
+        if _currency_key(fold(_REMARKS.sub(" ", words))) and _currency_key(other) and _currency(other, default, text):
+            return where, words
     return None
 
 
