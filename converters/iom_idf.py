@@ -656,13 +656,14 @@ def _assign(project: Project, name: str, field: _Field) -> None:
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
         code = label_currency(field.label.partition(":")[0].strip())
-        project.budget = phased_budget(value, code, line, project.notes) or parse_money(value, code, line)
+        project.budget = (phased_budget(value, code, line, project.notes)
+                          or parse_money(value, code, line, project.notes))
         if code and project.budget.currency != code:  # which of the two is right cannot be told
             raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
                             f'{project.budget.currency} in its value "{excerpt(value)}"',
                             "give the amount in the one currency the project has", line=line)
     elif name in _COUNTRY_FIELDS:
-        setattr(project, name, split_countries(value, line))
+        setattr(project, name, split_countries(value, line, project.notes))
         check_apart(project.eligible_countries, project.other_countries, line)
     elif name in _REMARKED:
         setattr(project, name, _without_remark(project, name, value, line))

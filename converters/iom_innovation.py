@@ -358,7 +358,7 @@ def _budget(value: str, line: Line, notes: list[tuple[int | None, str]]) -> Mone
     """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
     value naming another currency than its key is an error: which one is right cannot be told."""
     code = label_currency(line.text.partition(":")[0].strip())
-    money = phased_budget(value, code, line.number, notes) or parse_money(value, code, line.number)
+    money = phased_budget(value, code, line.number, notes) or parse_money(value, code, line.number, notes)
     if code and money.currency != code:
         raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '
                         "in its value", "give the amount in the one currency the project has", line=line.number)
@@ -423,12 +423,12 @@ def _beneficiaries(project: Project, line: Line) -> None:
             if head != value:
                 project.notes.append((line.number, remark_note("beneficiary countries", value, head)))
             return
-        project.beneficiary_countries = split_countries(value, line.number)
+        project.beneficiary_countries = split_countries(value, line.number, project.notes)
         return
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line.text)
-        names = line.text[match.end():end].strip(" ,;|")
-        codes = split_countries(names, line.number) if names and not no_value(names) else []  # "…: Aucun"
+        names = line.text[match.end():end].strip(" ,;|")  # none after "…: Aucun"
+        codes = split_countries(names, line.number, project.notes) if names and not no_value(names) else []
         if _NOT_ELIGIBLE.search(fold(match["label"])):
             project.other_countries = codes
         else:

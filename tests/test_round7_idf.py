@@ -274,3 +274,28 @@ def test_an_english_day_with_an_ordinal_suffix_is_a_date(written, date):
     assert parse_date(written) == date
     page = variant(DATES, f"  • Date de début\n    {written}\n  • Date de fin\n    2024\n")
     assert read(page).start == date
+
+
+# ----- remarks after the countries and the amount reach the page's notes (round 7: b15, b08)
+
+def test_a_remark_after_the_countries_is_left_out_with_a_note_on_idf_and_innovation_pages():
+    # the list was refused: unknown country "notamment la région frontalière de Roraima"
+    remark = "notamment la région frontalière de Roraima"
+    page = variant("    Argentine\nAvec", f"    Argentine, Brésil, {remark}\nAvec")
+    project = read(page)
+    assert project.eligible_countries == ["AR", "BR"]
+    assert (line_of(page, f"    Argentine, Brésil, {remark}"), f'"{remark}" after the countries is a remark on '
+            "them, no country: left out of the record") in notes(project)
+    page = variant("Uruguay |", f"Uruguay, {remark} |", INNOVATION)
+    project = read(page, "003.txt")
+    assert "UY" in project.other_countries and any(remark in note for _, note in notes(project))
+
+
+def test_a_part_of_the_amount_after_dont_is_noted_on_idf_and_innovation_pages():
+    # it was left out without a word
+    page = variant("    300000.00\n", "    300000.00 USD, dont 50 000 USD du gouvernement\n")
+    project = read(page)
+    assert project.budget == Money(Decimal("300000.00"), "USD")
+    assert any("dont 50 000 USD du gouvernement" in note for _, note in notes(project))
+    page = variant("400 000 dollars É.-U. |", "400 000 dollars É.-U., dont 100 000 de l'État |", INNOVATION)
+    assert any("dont 100 000" in note for _, note in notes(read(page, "003.txt")))
