@@ -41,11 +41,13 @@ def without_date_remark(value: str) -> str:
     the end of the value."""
     head = without_remark(value)
     words = head.split(" ")
-    for at in range(1, len(words)):
+    for at in range(max(1, len(words) - _LONGEST_PHRASE), len(words)):  # a phrase of time is a few words
         if _time_phrase(fold(" ".join(words[at:])).strip(" .")) and any(char.isalpha() for char in words[at - 1]):
             return " ".join(words[:at])
     return head
 
+
+_LONGEST_PHRASE = 10  # words: "en cours depuis le 1er septembre 2021" has six
 
 # A word that puts a date in time after a status ("Achevé en 2023", "Terminé le 30 juin 2023", "Closed in 2022")
 _AT = re.compile(r"^(?:en|le|au|in|on|as of|since)\s+(?=\S)")
@@ -144,7 +146,11 @@ def _span(folded: str) -> tuple[PartialDate, PartialDate | None] | None:
     yet), parted where both sides read as dates; None for no such span."""
     folded = _SPAN_OPENING.sub("", folded)
     for separator in _SPAN_SEPARATOR.finditer(folded):
+        if separator.start() > _LONGEST_DATE:  # no start is a date past here: a long text stops the search at once
+            return None
         start, end = folded[:separator.start()], folded[separator.end():]
+        if len(end) > _LONGEST_DATE + len(" (prolonge jusqu'en decembre 2023)"):  # nor this end
+            continue
         if (first := _date(start)) is None:
             continue
         if _ONGOING.fullmatch(end):
@@ -152,6 +158,9 @@ def _span(folded: str) -> tuple[PartialDate, PartialDate | None] | None:
         if (last := _date(end)) is not None:
             return first, last
     return None
+
+
+_LONGEST_DATE = 60  # characters: the longest date parse_date reads is far shorter ("deuxième trimestre 2021")
 
 
 def _date(text: str) -> PartialDate | None:

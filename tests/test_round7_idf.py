@@ -63,17 +63,16 @@ def test_unknown_fields_given_last_in_the_dashed_layout_are_left_out_with_a_note
             "converter reads: left out of the record") in project.notes
 
 
-def test_a_mis_encoded_label_given_last_is_left_out_with_a_note_that_says_so():
-    # c07: the countries' label as UTF-8 read as Windows-1252; the label and its value began the description
+def test_a_mis_encoded_label_given_last_is_repaired_and_read():
+    # c07: the countries' label as UTF-8 read as Windows-1252; the label and its value began the description (then,
+    # before the page's mojibake was repaired as it is decoded, the label was left out with a note saying so)
     mojibake = "Ã‰tat(s) membre(s) bÃ©nÃ©ficiaires remplissant les conditions requises"
     page = variant(COUNTRIES, f"  • {mojibake}\n    Argentine\n")
     project = read(page)
     assert project.description.startswith(DESCRIPTION_START)
-    assert project.eligible_countries == []
-    [(line, note)] = notes(project)
-    assert line == line_of(page, "  • Ã‰tat")
-    assert "is no field the iom-idf converter reads" in note
-    assert 'its label looks mis-encoded (UTF-8 text read as Windows-1252): write it again as "État(s) membre(s)' in note
+    assert project.eligible_countries == ["AR"]
+    assert notes(project) == [(line_of(page, "  • Ã‰tat"), "the page looks like UTF-8 read as Windows-1252 "
+                                                          "(mojibake): repaired; save it as UTF-8")]
 
 
 @pytest.mark.parametrize("text", [
