@@ -25,9 +25,16 @@ KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "mohafazat"
 # Kinds of area below the subdivisions ISO 3166-2 has for their country: Lebanon's districts ("Caza du Akkar",
 # "Caza de Zahlé") under its governorates. Such an area is a place of that name, in the subdivision its name is.
 _DISTRICTS = frozenset({"caza", "qada"})
-_OF = r"(?:de la |de l'|du |des |de |d')?"
+_OF = r"(?:de la |de l'|du |des |de |d'|of the |of )?"  # "of": "Governorate of Sfax", in English
 ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s?\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
 _ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
+# English writes the kind after the names ("Sfax Governorate", "Sfax and Medenine Governorates", "the Sfax region",
+# "Raoued Municipality"): read as the French order ("Governorate of Sfax"), which the rules above and below read.
+# The kinds are KINDS' words as English writes them (unaccented), and a municipality.
+_ENGLISH_KINDS = rf"(?:{'|'.join(KINDS)})s?|counties|municipalit(?:y|ies)"
+_KIND_AFTER = re.compile(rf"^(?:the\s+)?(?P<names>[^()]+?)\s+(?P<kind>{_ENGLISH_KINDS})(?P<rest>\s*\([^()]*\))?$",
+                         re.IGNORECASE)
+_THE_KIND = re.compile(rf"^the\s+(?=(?:{_ENGLISH_KINDS})\s+of\s)", re.IGNORECASE)  # "the Governorate of Sfax"
 # What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
 # A zone that is the whole of a country, folded: "Tout le territoire national", "National", "À l'échelle nationale",
 # "Tunisie (ensemble du territoire)", "Tunisie - niveau national", "Toute la Tunisie"
@@ -80,12 +87,25 @@ def _country_code(name: str) -> str | None:
     return lookup(name) or lookup(strip_article(name))
 
 
+def _french_order(text: str, plural: bool) -> str:
+    """ "Sfax Governorate" -> "Governorate of Sfax", "Sfax and Medenine Governorates" -> "Governorates of Sfax and
+    Medenine" (with `plural`: a list's kind, after its last name; else one name's), "the Sfax region" -> "region of
+    Sfax"; a name an area is called whole ("Northern Province") and any other text stay as written."""
+    text = _THE_KIND.sub("", text.strip())
+    after = _KIND_AFTER.match(text)
+    if not after or fold(after["kind"]).endswith(("ies", "s")) != plural or _NAMES.search(after["names"]) and (
+            not plural) or _is_area_name(text) or known_area(text):
+        return text
+    return f'{after["kind"]} of {after["names"]}{after["rest"] or ""}'
+
+
 def area_name(inner: str) -> str:
     """ "Gouvernorat de l'Ariana" -> "l'Ariana", "Comunidad Autónoma de Andalucía" -> "Andalucía" (the article
     goes in the subdivision lookup)."""
     area = ADMIN_AREA.match(fold(inner.strip()))
     words = len(area["kind"].split()) if area else 1  # the kind's words (fold keeps the words of the text)
-    return re.sub(rf"^(?:\S+\s+){{{words}}}(?:de\s+|du\s+|des\s+|d['\u2019])?", "", inner.strip(), flags=re.IGNORECASE)
+    return re.sub(rf"^(?:\S+\s+){{{words}}}(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+(?:the\s+)?)?", "", inner.strip(),
+                  flags=re.IGNORECASE)
 
 
 def known_places(participations: list[Participation]) -> dict[str, Place]:
@@ -165,6 +185,7 @@ def _zone_names(value: str) -> list[_Zoned]:
 def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
     """The names of one group of a zone, or of a part of one after "notamment", named within `within`."""
     zoned: list[_Zoned] = []
+    group = _french_order(group, plural=True)  # "Sfax and Medenine Governorates"
     municipal = MUNICIPALITY.match(group) is not None
     kind = None
     if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
@@ -174,6 +195,7 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
     for number, name in enumerate(names):
         if _BACK_REFERENCE.match(fold(name)) or fold(name).strip(" .\u2026") in _ET_CETERA:
             continue  # "Beyrouth et sa banlieue", "Zarzis et sa région": no place "sa banlieue"; "Tunis, Sfax, etc."
+        name = _french_order(name, plural=False)  # "Sfax Governorate"
         named_so = MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
         name = _PARTICLE.sub("", _GENERIC_AREA.sub("", MUNICIPALITY.sub("", name.strip(" .\u2026"))))
         inner = _INNER.match(name)
