@@ -15,7 +15,7 @@ from converters.records import Money
 from converters.textnorm import repaired_mojibake
 from converters.values import parse_money
 from tests.bounded import time_limit
-from tests.conftest import line_of, refused_as, seed
+from tests.conftest import line_of, seed
 
 IDF = seed("000").read_text(encoding="utf-8")
 INNOVATION = seed("003").read_text(encoding="utf-8")
@@ -136,11 +136,13 @@ def test_y_compris_in_a_country_list_adds_the_countries_after_it():
     assert split_countries("Trinidad y Tabago, Mexique") == ["TT", "MX"]
 
 
-def test_a_remark_after_the_countries_is_refused_as_a_remark_quoted_whole():
-    page = _page(IDF, IDF_COUNTRIES, "    Brésil, Argentine, Chili, notamment la région frontalière de Roraima\n")
-    error = refused_as(page, "x.txt")
-    assert error.line == line_of(page, "    Brésil")
-    assert error.message == '"notamment la région frontalière de Roraima" is a remark on the countries, no country'
+def test_a_remark_after_the_countries_is_refused_as_a_remark_quoted_whole_where_no_notes_are_kept():
+    # the pages keep notes (tests/test_round7_idf.py): a caller without any is told what the words are
+    with pytest.raises(PageError) as raised:
+        split_countries("Brésil, Argentine, Chili, notamment la région frontalière de Roraima", 24)
+    assert raised.value.line == 24
+    assert raised.value.message == ('"notamment la région frontalière de Roraima" is a remark on the countries, '
+                                    "no country")
 
 
 def test_a_remark_after_the_countries_is_left_out_with_a_note_where_notes_are_kept():
