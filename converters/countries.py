@@ -13,7 +13,7 @@ import pycountry
 
 from .errors import PageError
 from .records import Subdivision
-from .textnorm import excerpt, fold, strip_article
+from .textnorm import INCLUDING, excerpt, fold, phrases, strip_article
 
 LANGUAGES = ("en", "fr", "es")
 
@@ -91,7 +91,7 @@ USER_ASSIGNED = {
 
 # Words that say the names after them are the list's too, or a part of it: "…, y compris le Zimbabwe", "…,
 # notamment le Niger" (as "ainsi que" does), or, before what is no country, a remark on the list (see _remark).
-_INCLUDING = r"y compris|notamment|en particulier|incluant|including|in particular|notably|especially"
+_INCLUDING = phrases(INCLUDING)
 # Words and marks that may stand between names in a list, matched in a key (see _key): "Chili." ends a list too;
 # articles ("le Niger, la Mauritanie", "the Philippines"), "ainsi que", "etc." and a numbered list's "1." and "2)";
 # "y compris" before the Spanish "y" ("Trinidad y Tabago"), which would leave "compris" a name.

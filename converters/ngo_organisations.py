@@ -11,7 +11,7 @@ from .errors import PageError
 from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, _outside_brackets, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
 from .reference import reference
-from .textnorm import collapse, excerpt, fold, slug, strip_article
+from .textnorm import INCLUDING, collapse, excerpt, fold, phrases, slug, strip_article
 
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l['\u2019]|es|e)|par l['\u2019]interm[ée]diaire "
                       r"d(?:u|e la|e l['\u2019]|es|e)|via)\s+", re.IGNORECASE)
@@ -37,10 +37,10 @@ _ON_BEHALF = re.compile(r"\s+(?:pour\s+le\s+compte\s+d(?:u|e\s+la|e\s+l['\u2019]
 # Words before a name that part it from the one before wherever they are (no name holds them), after a comma or
 # not: "A ainsi que B", "plusieurs associations, notamment A", "A, y compris ses services sociaux"; they start the
 # part after them, and go (see _LEADING)
-_APART_WORDS = ("ainsi que", "as well as", "notamment", "y compris", "en particulier", "including", "in particular",
-                "such as")
-_APART = "|".join(words.replace(" ", r"\s+") for words in _APART_WORDS)
-_APART_KEYS = tuple(max(words.split(), key=len) for words in _APART_WORDS)  # found in a line that has one of them
+_APART_WORDS = ("ainsi que", "as well as", *INCLUDING, "such as")
+_APART = phrases(_APART_WORDS)
+_APART_KEYS = tuple({max(w.split(), key=len) for words in _APART_WORDS for w in (words, fold(words))})  # found in a
+# line that has one of them
 # What parts names, and brackets: "A (DG ECHO) / B", "A | B"; and "A ainsi que B" (slower: asked of a line that may
 # have such words only)
 _MEANS = (_FRAMEWORK, _THROUGH, _ON_BEHALF)  # what a funder funds by, through or for, after its name

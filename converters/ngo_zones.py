@@ -11,7 +11,7 @@ from .countries import known_area, lies_in, lookup, split_countries, subdivision
 from .errors import PageError
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
-from .textnorm import collapse, excerpt, fold, strip_article
+from .textnorm import INCLUDING, collapse, excerpt, fold, phrases, strip_article
 
 # French words for kinds of subdivision -> the type pycountry gives them.
 # "Mohafazat" (muhafazah) is the Arab governorate ("Mohafazat du Mont-Liban"); "Comunidad Autónoma de" and
@@ -50,8 +50,7 @@ _NAMES = re.compile(r"\s*,?\s+(?:ainsi\s+qu(?:e\s+|['\u2019]\s*)|as\s+well\s+as\
 # What a zone writes between an area and some of the areas within it, which it names too: "Gouvernorat de
 # Kasserine, notamment les délégations de Sbeïtla et Fériana", "Gouvernorat de Médenine, y compris l'île de Djerba",
 # "Gouvernorat de Tataouine – délégation de Remada" (a spaced dash before a kind of area below the one before it).
-_INCLUDING = (r"(?:notamment|y\s+compris|en\s+particulier|(?:et\s+)?(?:plus\s+)?particuli[èe]rement|surtout"
-              r"|principalement|including|especially|in\s+particular|notably)\s+(?:(?:dans|à|a|en|in)\s+)?")
+_INCLUDING = rf"(?:(?:et\s+)?(?:plus\s+)?(?:{phrases(INCLUDING)}))\s+(?:(?:dans|à|a|en|in)\s+)?"
 _BELOW = (r"(?:les\s+|la\s+|l['\u2019])?(?:d[ée]l[ée]gations?|communes?|municipalit[ée]s?|villes?|quartiers?|camps?"
           r"|villages?|localit[ée]s?|[îi]les?|secteurs?|imadas?)\s+(?:du\s|des\s|de\s|d['\u2019])")
 _BELOW_FIRST = re.compile(_BELOW, re.IGNORECASE)  # "Gouvernorat de Tataouine (délégation de Remada)"

@@ -82,6 +82,20 @@ def fold(text: str) -> str:
     return collapse(_folded(text))
 
 
+# Words that say the names after them are a part of the list before them, or of the area before them: "…, y compris
+# le Zimbabwe", "Gouvernorat de Kasserine, notamment Sbeïtla", "plusieurs associations, notamment A": country
+# lists, zones and organisation lines part names at them (countries.py, ngo_zones.py, ngo_organisations.py)
+INCLUDING = ("y compris", "notamment", "en particulier", "particulièrement", "surtout", "principalement", "incluant",
+             "including", "in particular", "notably", "especially")
+
+
+def phrases(words: tuple[str, ...]) -> str:
+    """A pattern matching any of the phrases `words`, as written or folded (fold() takes accents away), with any
+    spaces between their words: "particulièrement|particulierement|y\\s+compris|…"."""
+    return "|".join(phrase.replace(" ", r"\s+") for phrase in dict.fromkeys(w for word in words
+                                                                          for w in (word, fold(word))))
+
+
 def folded_words(text: str) -> list[str]:
     """The words of fold(text) for counting them: its runs of the letters a to z, in order."""
     return _folded(text).encode("utf-8", "surrogatepass").translate(_LETTERS).decode("ascii").split()

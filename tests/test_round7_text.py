@@ -216,3 +216,15 @@ def test_a_long_tail_after_an_amount_is_not_searched_for_a_currency_word_by_word
     value = "75 000.00" + "Bolivie : Projet de test" * 5000
     with time_limit(), pytest.raises(PageError, match='unknown currency "bolivie : projet de test'):
         parse_money(value, None, 8)
+
+
+@pytest.mark.parametrize("word", ["surtout", "principalement", "particulièrement", "notably"])
+def test_the_words_that_part_a_list_are_one_list_for_countries_zones_and_organisations(word):
+    # each reader had its own list: "Mali, Niger, surtout le Burkina Faso" was unknown country "surtout le Burkina Faso"
+    import re
+
+    from converters import ngo_organisations, ngo_zones
+
+    assert split_countries(f"Mali, Niger, {word} le Burkina Faso") == ["ML", "NE", "BF"]
+    assert re.match(ngo_zones._INCLUDING, f"{word} Sfax", re.IGNORECASE)
+    assert re.fullmatch(ngo_organisations._APART, word, re.IGNORECASE)
