@@ -1,0 +1,106 @@
+"""The field labels IDF pages write, the record fields they stand for, and which lines of a page are labels."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .pagelines import Line, label_currency, label_key, page_lines
+
+# Field labels as the site writes them (French, English or mixed), folded -> record field.
+LABELS = {
+    "date de debut": "start", "start date": "start", "date de debut du projet": "start", "date de demarrage": "start",
+    "date de fin": "end", "end date": "end", "date de fin du projet": "end", "date d'achevement": "end",
+    "date de cloture": "end",
+    "statut du projet": "status", "project status": "status", "statut": "status", "etat du projet": "status",
+    "type de projet": "project_type", "project type": "project_type",
+    "budget amount (usd)": "budget", "budget (usd)": "budget", "montant du budget (usd)": "budget",
+    "budget amount": "budget", "budget": "budget", "budget total (usd)": "budget", "budget total": "budget",
+    "montant (usd)": "budget",
+    "couverture": "scope", "coverage": "scope", "couverture geographique": "scope", "geographic coverage": "scope",
+    "annee": "allocation_year", "year": "allocation_year", "annee d'allocation": "allocation_year",
+    "allocation year": "allocation_year",
+    "idf region": "region", "region idf": "region", "region du fdi": "region",
+    "other countries benefiting at time of allocation": "other_countries",
+    "autres pays beneficiaires au moment de l'allocation": "other_countries",
+    "prima id": "prima_id", "id prima": "prima_id",
+    "projet id": "code", "project id": "code", "id du projet": "code", "code du projet": "code",
+    "project code": "code",
+    "etat(s) membre(s) beneficiaires remplissant les conditions requises": "eligible_countries",
+    "etats membres beneficiaires remplissant les conditions requises": "eligible_countries",
+    "eligible member states": "eligible_countries",
+    "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
+    "pays beneficiaires": "beneficiary_countries", "beneficiary countries": "beneficiary_countries",
+    **dict.fromkeys(("duree", "duree du projet", "duration", "project duration"), "duration"),
+    **dict.fromkeys(("periode", "periode du projet", "periode de mise en oeuvre", "periode d'execution",
+                     "implementation period", "project period"), "period"),
+}
+# Labels that only this family uses: one of them must be present for the page to be ours.
+_DISTINCTIVE = {"idf region", "prima id", "projet id", "project id", "budget amount (usd)"}
+# A page of two fields is ours by a label no other site writes: not "Project ID", which an English fact sheet of
+# any agency gives with its budget ("Project ID: TUN-2021-004", "Budget: USD 1,200,000"), nor the eligible member
+# states', which the innovation fund's pages give too; the site's mixed "Projet ID" is its own
+_OWN = (_DISTINCTIVE - {"project id"}) | {"region idf", "region du fdi", "id prima"}
+_COUNTRY_FIELDS = {"eligible_countries", "other_countries", "beneficiary_countries"}
+# Other wordings of the two beneficiary lists' labels, folded: which countries, and whether eligible or not
+_ELIGIBLE_KEY, _OTHER_KEY = "eligible member states", "other countries benefiting at time of allocation"
+_BENEFICIARY_KEY = "beneficiary countries"  # benefiting, the label not saying whether eligible
+_LIST_LABEL_LENGTH = 90
+_LIST_HINT = re.compile(r"benefi|eligib|conditions requises")
+_SENTENCE = re.compile(r"[.;!?]\s|[.;!?]$")
+_STATES = re.compile(r"\betats?\b|\bmember states?\b|\bpays\b|\bcountr(?:y|ies)\b|\bstates?\b")
+_BENEFICIARY = re.compile(r"^(?:(?:pays|etats?(?:\(s\))? membres?(?:\(s\))?) beneficiaires?(?:\(s\))?"
+                          r"|(?:beneficiary|benefiting) (?:countr(?:y|ies)|member states?(?:\(s\))?)(?:\(ies\))?)$")
+_ELIGIBLE = re.compile(r"eligib|remplissant les conditions|meeting the eligibility")
+_INELIGIBLE = re.compile(r"\bne remplissant pas\b|\bnon[- ]eligib|\bnot eligib|\bineligib|\bnon qualifi")
+_OTHER = re.compile(r"\b(?:other|autres?)\b.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b.*\bbenefi"
+                    r"|\b(?:other|autres?)\b.*\bbenefi.*\b(?:countr(?:y|ies)|pays|etats?|states?)\b")
+_INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
+
+
+@lru_cache(maxsize=1)  # detect() and parse() read the same page in a row
+def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
+    """_label_of each line of the page."""
+    return tuple(_label_of(line) for line in page_lines(text))
+
+
+def _label_of(line: Line) -> tuple[str | None, str | None]:
+    """(label key, inline value) when the line is a field label, else (None, None)."""
+    key = _known(line.label)
+    if key:
+        return key, None
+    match = _INLINE.match(line.text) if ":" in line.text else None  # most lines have none: `in` says so sooner
+    key = _known(label_key(match["label"])) if match else None
+    if key:
+        return key, match["value"].strip()
+    return None, None
+
+
+def _known(key: str | None) -> str | None:
+    """The LABELS key a folded label stands for: itself; for a budget label in another currency than the site's
+    ("Budget (EUR)", "Budget total (EUR)", "Budget Amount (CHF)"), the budget's; or for a wording of the
+    beneficiary lists the site has not used yet ("Eligible Beneficiary Member State(s)", "Autres pays
+    bénéficiaires"), the list it names."""
+    if key in LABELS:
+        return key
+    if key is not None and key.endswith(")") and (budget := _budget_key(key)):
+        return budget
+    if key is None or len(key) > _LIST_LABEL_LENGTH or not _LIST_HINT.search(key) or _SENTENCE.search(key):
+        return None
+    if _INELIGIBLE.search(key) or _OTHER.search(key):
+        return _OTHER_KEY
+    if _STATES.search(key):
+        return _ELIGIBLE_KEY if _ELIGIBLE.search(key) else _BENEFICIARY_KEY if _BENEFICIARY.search(key) else None
+    return None
+
+
+def _budget_key(key: str) -> str | None:
+    """The LABELS key of a folded budget label that names a currency: a budget label ("budget total", or one the site
+    writes with "(usd)", "montant") with a currency in brackets after it ("budget total (eur)"); None for another."""
+    head = _CURRENCY_BRACKET.sub("", key)
+    if head == key or label_currency(key) is None:
+        return None
+    return next((known for known in (head, f"{head} (usd)") if LABELS.get(known) == "budget"), None)
+
+
+_CURRENCY_BRACKET = re.compile(r"\s*\([^()]{1,12}\)$")
