@@ -223,8 +223,8 @@ def test_the_words_that_part_a_list_are_one_list_for_countries_zones_and_organis
     # each reader had its own list: "Mali, Niger, surtout le Burkina Faso" was unknown country "surtout le Burkina Faso"
     import re
 
-    from converters import ngo_organisations, ngo_zones
+    from converters import ngo_organisation_lists, ngo_zones
 
     assert split_countries(f"Mali, Niger, {word} le Burkina Faso") == ["ML", "NE", "BF"]
     assert re.match(ngo_zones._INCLUDING, f"{word} Sfax", re.IGNORECASE)
-    assert re.fullmatch(ngo_organisations._APART, word, re.IGNORECASE)
+    assert re.fullmatch(ngo_organisation_lists._APART, word, re.IGNORECASE)
