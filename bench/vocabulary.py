@@ -11,9 +11,11 @@ from pathlib import Path
 from rdflib.namespace import SKOS
 
 from converters import convert_file
-from converters.countries import ALIASES, all_countries, split_countries, subdivision
+from converters.countries import split_countries
+from converters.country_names import ALIASES, all_countries
 from converters.errors import PageError
 from converters.reference import reference
+from converters.subdivisions import subdivision
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .countries import lookup, subdivision
+from .countries import lookup
 from .errors import PageError
 from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
+from .subdivisions import subdivision
 from .textnorm import collapse, excerpt, fold, strip_article
 
 _THROUGH = re.compile(r"\s+(?:par le biais d(?:u|e la|e l['\u2019]|es|e)|par l['\u2019]interm[ée]diaire "

@@ -7,10 +7,11 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .countries import known_area, lies_in, lookup, split_countries, subdivision, subdivisions_named
+from .countries import lookup, split_countries
 from .errors import PageError
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
+from .subdivisions import known_area, lies_in, subdivision, subdivisions_named
 from .textnorm import INCLUDING, collapse, excerpt, fold, phrases, strip_article
 
 # French words for kinds of subdivision -> the type pycountry gives them.

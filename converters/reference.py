@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from .countries import all_countries
+from .country_names import all_countries
 from .iris import Iris
 from .namespaces import DEFAULT_BASE, EU_COUNTRY, MP, WD, new_graph
 from .textnorm import fold

@@ -13,11 +13,12 @@ from pathlib import Path
 from rdflib.namespace import SKOS
 
 from converters import convert_file
-from converters.countries import split_countries, subdivision
+from converters.countries import split_countries
 from converters.errors import PageError
 from converters.namespaces import DEFAULT_BASE
 from converters.rdf import Mapped, mapper, to_graph
 from converters.reference import reference
+from converters.subdivisions import subdivision
 
 from . import ntriples, pagedocs
 from .batches import validate_in_batches

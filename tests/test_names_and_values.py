@@ -9,9 +9,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from converters.countries import country, split_countries, subdivision
+from converters.countries import split_countries
+from converters.country_names import country
 from converters.errors import PageError
 from converters.records import Money, PartialDate
+from converters.subdivisions import subdivision
 from converters.textnorm import _fold_slowly, fold, folded_words
 from converters.values import parse_date, parse_duration_months, parse_money, parse_period
 

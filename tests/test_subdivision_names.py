@@ -9,8 +9,9 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from converters.countries import is_subdivision_name, known_area, lookup, subdivision
+from converters.countries import lookup
 from converters.errors import PageError
+from converters.subdivisions import is_subdivision_name, known_area, subdivision
 
 NAMES_FILE = Path(__file__).parent.parent / "converters" / "data" / "subdivisions-fr.csv"
 AREAS_FILE = NAMES_FILE.with_name("areas-fr.csv")
