@@ -9,10 +9,9 @@ from dataclasses import replace
 from .countries import lookup
 from .ngo_organisation_lists import split_list
 from .ngo_organisation_names import PARENTHESIS, is_acronym, name_participations, organisation
-from .ngo_zones import _outside_brackets
 from .records import Participation, Role
 from .reference import reference
-from .textnorm import excerpt, fold, slug
+from .textnorm import excerpt, fold, outside_brackets, slug
 
 # "X en partenariat avec Y et Z", a comma before it or not: X of the line's role, Y and Z its partners
 _WITH = re.compile(r",?\s+(?:en\s+(?:partenariat|collaboration|consortium|coop[ée]ration|association)"
@@ -30,7 +29,7 @@ def participations(value: str, role: Role, line: int, notes: list[tuple[int, str
     ("une dizaine d'associations locales", "3 universités") is left out, noted."""
     text = _DONE_BY.sub("", value.strip(), count=1)
     lower = text.lower()
-    head, *others = _outside_brackets(text, _WITH) if "avec" in lower or "with" in lower else [text]
+    head, *others = outside_brackets(text, _WITH) if "avec" in lower or "with" in lower else [text]
     participations = []
     for listed, listed_role in ((head, role), *((other, Role.PARTNER) for other in others)):
         for part in split_list(listed):

@@ -12,7 +12,7 @@ from .errors import PageError
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
 from .subdivisions import known_area, lies_in, subdivision, subdivisions_named
-from .textnorm import INCLUDING, collapse, excerpt, fold, phrases, strip_article
+from .textnorm import INCLUDING, collapse, excerpt, fold, outside_brackets, phrases, strip_article
 
 # French words for kinds of subdivision -> the type pycountry gives them.
 # "Mohafazat" (muhafazah) is the Arab governorate ("Mohafazat du Mont-Liban"); "Comunidad Autónoma de" and
@@ -171,11 +171,11 @@ def _zone_names(value: str) -> list[_Zoned]:
     X, "a, b et c (Country)" names a, b and c within that country (those after another such name only), and
     "X, notamment a et b" names X, and a and b within it."""
     zoned: list[_Zoned] = []
-    for index, group in enumerate(_outside_brackets(collapse(value), _GROUPS)):
+    for index, group in enumerate(outside_brackets(collapse(value), _GROUPS)):
         within = None
         if (head := _WITHIN.match(group)) and _country_code(head["country"]):
             within, group = head["country"], head["names"]
-        first, *parts = _outside_brackets(_INCLUDING_FIRST.sub("", group), _PART_OF)
+        first, *parts = outside_brackets(_INCLUDING_FIRST.sub("", group), _PART_OF)
         named = _group_names(first, index, within)
         around = named[0].name if len(named) == 1 else within  # "Tunisie, notamment Sfax": Sfax is in Tunisia
         zoned += named + [found for part in parts for found in _group_names(part, index, around)]
@@ -191,7 +191,7 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
     if plural := _ADMIN_AREAS.match(fold(group)):  # one kind for every name ("é", "’" fold to one character)
         group, kind = group[plural.end():], KINDS[plural["kind"]]
     unplaced = 0  # the first of the group's names no country in brackets has placed yet
-    names = _outside_brackets(MUNICIPALITY.sub("", group), _NAMES)
+    names = outside_brackets(MUNICIPALITY.sub("", group), _NAMES)
     for number, name in enumerate(names):
         if _BACK_REFERENCE.match(fold(name)) or fold(name).strip(" .\u2026") in _ET_CETERA:
             continue  # "Beyrouth et sa banlieue", "Zarzis et sa région": no place "sa banlieue"; "Tunis, Sfax, etc."
@@ -315,7 +315,7 @@ def _names_around(head: str, inner: str) -> bool:
     if named := subdivisions_named(head):
         area = known_area(inner)
         return area is not None and area[1] is None and any(found.country == area[0] for found in named)
-    names = _outside_brackets(inner, _NAMES)
+    names = outside_brackets(inner, _NAMES)
     if len(names) < 2 or known_area(head) or any(_country_code(name) for name in names):
         return False
     countries = [{found.country for found in subdivisions_named(name)} for name in names]
@@ -327,18 +327,6 @@ def _is_area_name(name: str) -> bool:
     if ADMIN_AREA.match(fold(name)):
         name = area_name(name)
     return _country_code(name) is not None or bool(subdivisions_named(name))
-
-
-def _outside_brackets(text: str, separator: re.Pattern) -> list[str]:
-    """The parts of a text between its separators, those inside brackets aside."""
-    kept: list[str] = []
-
-    def hide(match: re.Match) -> str:
-        kept.append(match.group())
-        return f"\0{len(kept) - 1}\0"
-
-    hidden = re.sub(r"\([^()]*\)", hide, text)
-    return [re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], part) for part in separator.split(hidden) if part.strip()]
 
 
 def zone(value: str, places: dict[str, Place], country: str | None, line: int,
@@ -385,9 +373,9 @@ def _in_phrase(error: PageError, zoned: _Zoned, value: str) -> PageError:
     """The error about a name of a zone quoting the whole group the page wrote, where the zone parted a phrase,
     no name, into several ("zones frontalières entre la République tunisienne et l'État de Libye": its first part
     alone was quoted, as if the page had written it)."""
-    groups = _outside_brackets(collapse(value), _GROUPS)
+    groups = outside_brackets(collapse(value), _GROUPS)
     group = groups[zoned.group] if zoned.group < len(groups) else value
-    if (not error.message.startswith("cannot tell which country") or len(_outside_brackets(group, _NAMES)) < 2
+    if (not error.message.startswith("cannot tell which country") or len(outside_brackets(group, _NAMES)) < 2
             or not zoned.name[:1].islower()):  # a name of a list ("Casablanca, Rabat et Zaio") is quoted alone
         return error
     return PageError(f'cannot tell which country "{excerpt(group)}" is in: it is no country or ISO 3166-2 region, nor '

@@ -96,6 +96,18 @@ def phrases(words: tuple[str, ...]) -> str:
                                                                           for w in (word, fold(word))))
 
 
+def outside_brackets(text: str, separator: re.Pattern) -> list[str]:
+    """The parts of a text between its separators, those inside brackets aside."""
+    kept: list[str] = []
+
+    def hide(match: re.Match) -> str:
+        kept.append(match.group())
+        return f"\0{len(kept) - 1}\0"
+
+    hidden = re.sub(r"\([^()]*\)", hide, text)
+    return [re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], part) for part in separator.split(hidden) if part.strip()]
+
+
 def folded_words(text: str) -> list[str]:
     """The words of fold(text) for counting them: its runs of the letters a to z, in order."""
     return _folded(text).encode("utf-8", "surrogatepass").translate(_LETTERS).decode("ascii").split()
