@@ -81,23 +81,8 @@ def parse(text: str, source: Source) -> Project:
     if site:
         project.notes.append((title_lines[0].number, f'"| {excerpt(site, 60)}" at the end of the title is the name of '
                                                      "the site it was copied from: left out of the title"))
-    project.notes.extend((line, _unread(text)) for line, text in sorted(others))
+    project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
     return project
-
-
-def _unread(text: str) -> str:
-    """The note for a field no label of ours names (`text`: its label and value), saying so when its label is
-    mis-encoded: UTF-8 text read as Windows-1252 ("Ã‰tat(s) membre(s) bÃ©nÃ©ficiaires"), which no label matches."""
-    note = unread(f'"{excerpt(text, 60)}"', NAME)
-    label = text.partition(":")[0]
-    if "Ã" not in label and "â€" not in label:  # the marks of é, É, ’, •… so read
-        return note
-    try:
-        repaired = label.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        return note
-    return (f'{note}; its label looks mis-encoded (UTF-8 text read as Windows-1252): write it again as '
-            f'"{excerpt(repaired, 60)}"')
 
 
 def _assign(project: Project, name: str, field: _Field) -> None:
