@@ -123,8 +123,13 @@ def test_a_sentence_under_a_role_line_s_names_is_no_organisation():
     ("Union européenne au titre de l'Instrument européen de voisinage",
      "au titre de l'Instrument européen de voisinage"),
     ("Union européenne via le programme Erasmus+", "via le programme Erasmus+"),
+    # the fund after a dash or in brackets was in the funder's name, its acronym the funder's (organisation/ffu)
+    ("Union européenne – Fonds fiduciaire d’urgence pour l’Afrique (FFU)", "Fonds fiduciaire d’urgence pour l’Afrique "
+                                                                          "(FFU)"),
+    ("Union européenne (Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)",
+     "(Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)"),
 ])
-def test_a_programme_a_funder_funds_by_is_a_remark(written, framework):
+def test_a_programme_or_fund_a_funder_funds_by_is_a_remark(written, framework):
     page = _with_roles("Financé par : " + written, ROLES + "Fondation X")
     project = _read(page)
     funders = [p.organisation for p in project.participations if p.role is Role.FUNDER]
@@ -198,22 +203,6 @@ def test_spaced_dashes_between_several_names_part_them(written, partners):
     project = _read(_with_roles(ROLES + written))
     assert [(p.organisation.name, p.organisation.alt_labels) for p in project.participations
             if p.role is Role.PARTNER] == partners
-
-
-@pytest.mark.parametrize("written, remark", [
-    # the fund after a dash or in brackets was in the funder's name, its acronym the funder's (organisation/ffu)
-    ("Union européenne – Fonds fiduciaire d’urgence pour l’Afrique (FFU)", "Fonds fiduciaire d’urgence pour l’Afrique "
-                                                                          "(FFU)"),
-    ("Union européenne (Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)",
-     "(Fonds fiduciaire régional en réponse à la crise syrienne « Fonds Madad »)"),
-])
-def test_a_fund_after_a_dash_or_in_brackets_is_a_remark(written, remark):
-    page = _with_roles("Financé par : " + written, ROLES + "Fondation X")
-    project = _read(page)
-    funders = [p.organisation for p in project.participations if p.role is Role.FUNDER]
-    assert [(o.name, o.alt_labels) for o in funders] == [("Union européenne", ())]
-    assert (line_of(page, "Financé par"), f'organisation "Union européenne": "{remark}" after it is a remark on it, '
-                                          "left out of the record") in project.notes
 
 
 def test_an_acronym_then_the_fund_it_stands_for_after_a_dash_is_one_name():
