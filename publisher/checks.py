@@ -1,11 +1,12 @@
-"""Checks on a contribution that SHACL cannot say: code clashes with published projects, IRIs outside the
-dataset's base, IRIs with a scheme that is not for the web (javascript:, data:, file:...), blank nodes. Each
-gives Findings with a stable code, like the shapes' (README, Finding codes)."""
+"""Checks on a contribution that SHACL cannot say: code clashes with published projects, changes to the reference
+data, a second preferred label in one language, IRIs outside the dataset's base, IRIs with a scheme that is not for
+the web (javascript:, data:, file:...), blank nodes. Each gives Findings with a stable code, like the shapes'
+(README, Finding codes)."""
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
 
 from converters.namespaces import DCT, MP
 
@@ -14,6 +15,7 @@ from .report import Finding
 
 # Finding code of each message below (a code may have several messages, each saying what exactly clashed).
 CODES = {"code-clash": "code-clash", "code-clash-iri": "code-clash", "code-clash-here": "code-clash",
+         "reference-changed": "reference-changed", "label-clash": "label-clash", "label-clash-here": "label-clash",
          "iri-outside-base": "iri-outside-base", "bad-iri-scheme": "bad-iri-scheme", "blank-node": "blank-node"}
 # The schemes a published IRI may have: web addresses and names, never scripts, inline data or local files.
 SCHEMES = ("http", "https", "urn", "mailto", "tel")
@@ -35,6 +37,28 @@ MESSAGES: dict[str, dict[str, str]] = {
               "of its own.",
         "fr": "Le code de projet « {code} » est aussi donné à <{other}> dans cette contribution : donnez à chaque "
               "projet un code qui lui est propre.",
+    },
+    "reference-changed": {
+        "en": "The resource is reference data (a country, a concept of the vocabulary or a reference organisation), "
+              "which contributions link to but cannot change: remove this statement and link to "
+              "the resource as published; a correction of the reference data goes to the vocabulary's maintainers.",
+        "fr": "La ressource fait partie des données de référence (un pays, un concept du vocabulaire ou une "
+              "organisation de référence), vers lesquelles une contribution peut pointer mais qu'elle ne peut pas "
+              "modifier : retirez cette déclaration et liez la ressource telle qu'elle est publiée ; "
+              "une correction des données de référence s'adresse aux responsables du vocabulaire.",
+    },
+    "label-clash": {
+        "en": "The resource is already published with the preferred label {published}: it has one skos:prefLabel "
+              "per language (SKOS). Link to it without naming it, use that label, or give yours as skos:altLabel.",
+        "fr": "La ressource est déjà publiée avec le libellé préféré {published} : elle n'a qu'un skos:prefLabel par "
+              "langue (SKOS). Liez-la sans la nommer, reprenez ce libellé, ou donnez le vôtre en skos:altLabel.",
+    },
+    "label-clash-here": {
+        "en": "This contribution gives the resource {count} preferred labels in one language ({labels}): SKOS allows "
+              "one per language. Keep one as skos:prefLabel and give the others as skos:altLabel.",
+        "fr": "Cette contribution donne à la ressource {count} libellés préférés dans une même langue ({labels}) : "
+              "SKOS n'en permet qu'un par langue. Gardez-en un en skos:prefLabel et donnez les autres en "
+              "skos:altLabel.",
     },
     "iri-outside-base": {
         "en": "The resource's IRI is not under the dataset's base {base}: name what you describe {base}project/CODE, "
@@ -71,7 +95,8 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -
     """The findings of every check here on one contribution (`source` is its provenance IRI)."""
     subjects, others = _terms(graph)
     every = subjects | others
-    return (_clashes(graph, known, source, file) + _outside_base(subjects, known.base, file)
+    return (_clashes(graph, known, source, file) + _reference_changed(graph, subjects, known, file)
+            + _label_clashes(graph, known, file) + _outside_base(subjects, known.base, file)
             + _bad_schemes(graph, every, file) + _blank_nodes(graph, every, file))
 
 
@@ -113,6 +138,55 @@ def _clashes(graph: Graph, known: Known, source: URIRef, file: str) -> list[Find
         findings += [_finding("code-clash-iri", str(project), file, other=str(p), sources=_sources(known, p))
                      for p in theirs]
     return findings
+
+
+def _reference_changed(graph: Graph, subjects: set, known: Known, file: str) -> list[Finding]:
+    """Statements about reference data (countries, the vocabulary's concepts and schemes, the reference
+    organisations) that the reference data does not make: restating it is fine, adding to it is not (a second
+    French label of a status would break every page that shows it)."""
+    ours = [s for s in subjects if (s, None, None) in known.reference]
+    return [_finding("reference-changed", str(s), file, p, str(o))
+            for s in sorted(ours) for p, o in sorted(graph.predicate_objects(s)) if (s, p, o) not in known.reference]
+
+
+def _label_clashes(graph: Graph, known: Known, file: str) -> list[Finding]:
+    """A resource with two skos:prefLabel in one language, both in the contribution or one of them published.
+    Concepts a page minted are left to the build, which keeps one label per language (pipeline.settle_concept_
+    labels); reference data is _reference_changed's."""
+    findings = []
+    for subject in sorted({s for s in graph.subjects(SKOS.prefLabel, None) if isinstance(s, URIRef)}):
+        if (subject, None, None) in known.reference:
+            continue
+        given = _by_language(graph.objects(subject, SKOS.prefLabel))
+        for labels in given.values():
+            if len(labels) > 1:
+                findings.append(_finding("label-clash-here", str(subject), file, SKOS.prefLabel, str(labels[1]),
+                                         count=str(len(labels)), labels=", ".join(map(_shown, labels))))
+        if not known.describes(subject):
+            continue
+        pairs = list(known.predicate_objects(subject))
+        if (RDF.type, SKOS.Concept) in pairs or (subject, RDF.type, SKOS.Concept) in graph:
+            continue
+        published = _by_language(o for p, o in pairs if p == SKOS.prefLabel)
+        for language, labels in given.items():
+            theirs = published.get(language, [])
+            findings += [_finding("label-clash", str(subject), file, SKOS.prefLabel, str(label),
+                                  published=" ".join(map(_shown, theirs)))
+                         for label in labels if theirs and label not in theirs]
+    return findings
+
+
+def _by_language(labels) -> dict[str | None, list]:
+    found: dict[str | None, list] = {}
+    for label in sorted(labels):
+        if isinstance(label, Literal):
+            found.setdefault(label.language and label.language.lower(), []).append(label)
+    return found
+
+
+def _shown(term) -> str:
+    """A term as a contributor wrote it in Turtle (short enough for a message)."""
+    return term.n3()
 
 
 def _outside_base(subjects: set, base: str, file: str) -> list[Finding]:

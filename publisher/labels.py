@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SH
+from rdflib.namespace import RDFS, SH, SKOS
 
 from converters.namespaces import new_graph
 from converters.reference import ONTOLOGY
@@ -23,6 +23,11 @@ def _vocabulary() -> Graph:
 def _in(language: str, literals) -> str | None:
     found = {lit.language: str(lit) for lit in literals}
     return found.get(language) or found.get("en")
+
+
+# Properties whose shapes name them after the kind of resource ("country name", "concept label"): a finding that
+# names no shape (a check in Python) gets the property's own label, SKOS's rdfs:label and its French translation.
+_OWN_LABELS = {SKOS.prefLabel: {"en": "preferred label", "fr": "libellé préférentiel"}}
 
 
 @cache
@@ -46,7 +51,8 @@ def field_labels(language: str = "en") -> dict[str, str]:
 
     labels: dict[str, str] = {}
     for path in {path for path, _ in shape_names.values()} | set(vocabulary_names):
-        name = vocabulary_names.get(path) or shortest(s for s, (p, _) in shape_names.items() if p == path)
+        name = (vocabulary_names.get(path) or _OWN_LABELS.get(path, {}).get(language)
+                or shortest(s for s, (p, _) in shape_names.items() if p == path))
         labels[str(path)] = f"{name} ({path.n3(namespaces)})"
     for node, shape in shapes.subject_objects(SH.property):
         if shape in shape_names:
