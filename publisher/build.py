@@ -41,7 +41,7 @@ from .pipeline import (
 )
 from .report import Finding, Report, shown, write_turtle
 from .site import SITE, Pending, write_site
-from .statistics import Statistics
+from .statistics import SAME_NAMES_KEPT, Statistics
 from .validation import shape_files, validate_graph
 
 __all__ = ["BuildResult", "PageResult", "build", "process_page"]
@@ -133,12 +133,16 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
 
 
 def _two_names(stats: Statistics) -> list[str]:
-    """A notice for each organisation the pages give two names in one language: two organisations that share an
-    acronym (the IRI is made from it, so that pages naming one organisation name one resource) are one resource
-    then, which no page's validation can see."""
-    return [f"<{iri}>: one organisation, named {' and '.join(repr(n) for n in names)}: if these are two "
-            "organisations sharing an acronym, give one of them another (its IRI is made from it); if one, write its "
-            "name the same way on every page" for iri, names in stats.two_names]
+    """A notice for each resource the files give two names in one language (pipeline.one_label_per_language), at
+    most SAME_NAMES_KEPT: two organisations that share an acronym (the IRI is made from it, so that pages naming
+    one organisation name one resource) are one resource then, which no page's validation can see."""
+    return [f"<{iri}>: one {'organisation' if '/organisation/' in iri else 'resource'}, named "
+            f"{' and '.join(repr(n) for n in names)}{f' in language {language}' if language else ''}: {names[0]!r} "
+            "is kept as its skos:prefLabel, the others are its skos:altLabel; "
+            + ("if these are two organisations sharing an acronym, give one of them another (its IRI is made from "
+               "it); if one, write its name the same way on every page" if "/organisation/" in iri else
+               "write its name the same way in every file")
+            for iri, language, names in stats.two_names[:SAME_NAMES_KEPT]]
 
 
 _NONE: dict[str, int] = {}  # no field lines (shared, never changed)
@@ -236,9 +240,10 @@ def _violation_line(finding, lines: dict[str, int] | None = None) -> str:
     return f"{where}{shown(finding.resource)}{field_name}: {finding.code}: {finding.message('en')}"
 
 
-def published_lines(results: list[PageResult], base: str = DEFAULT_BASE) -> Iterator[str]:
-    """The sorted, distinct N-Triples of the reference data and of the published results."""
-    return lines_of(results, [export.ntriples_lines(reference(base).graph)])
+def published_lines(results: list[PageResult], base: str = DEFAULT_BASE, settled: dict | None = None
+                    ) -> Iterator[str]:
+    """The sorted, distinct N-Triples of the reference data and of the published results (pipeline.lines_of)."""
+    return lines_of(results, [export.ntriples_lines(reference(base).graph)], settled)
 
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
@@ -254,9 +259,10 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     start = time.perf_counter()
     sources = [Path(r.path).name for r in results]
     digests: dict[str, str] = {}  # the site's files, hashed as they are written
+    settled: dict = {}  # the resources given one label per language (lines_of), told once written
 
     def lines() -> Iterator[str]:
-        return published_lines(results, base)
+        return published_lines(results, base, settled)
 
     def pieces() -> Iterator[pagedocs.Piece]:
         return pagedocs.pieces(sorted({Path(r.run) for r in results if getattr(r, "run", None)}))
@@ -299,6 +305,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
                        prewritten=prewritten)
     seconds["site"] = time.perf_counter() - start - seconds["dataset"]
     export.write_checksums(tmp, digests)
+    stats.two_names = [(subject[1:-1], language, names) for (subject, language), names in sorted(settled.items())]
     return stats
 
 

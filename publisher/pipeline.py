@@ -256,13 +256,52 @@ def _rewrite_run(run: Path, paths: list[str], base: str) -> None:
         run.unlink()
 
 
-def lines_of(results: list, extra: Iterable[Iterable[str]] = ()) -> Iterator[str]:
+def lines_of(results: list, extra: Iterable[Iterable[str]] = (), settled: dict | None = None) -> Iterator[str]:
     """The sorted, distinct N-Triples of the publishable results: their run files and the lines they carry
-    (contributions carry theirs), merged with any other sorted runs of lines."""
+    (contributions carry theirs), merged with any other sorted runs of lines, one skos:prefLabel per resource
+    and language (one_label_per_language, which notes in `settled` what it changed)."""
     publishable = [r for r in results if r.publishable]
     runs = sorted({Path(r.run) for r in publishable if getattr(r, "run", None)})  # contributions have none
     own = sorted({line for r in publishable for line in r.lines})
-    return ntriples.merged(runs, [*extra, own])
+    return one_label_per_language(ntriples.merged(runs, [*extra, own]), settled)
+
+
+_PREF = f" {PREF_LABEL} "
+
+
+def one_label_per_language(lines: Iterable[str], settled: dict | None = None) -> Iterator[str]:
+    """Sorted, distinct N-Triples lines as they come, but for a resource the pages name two ways in one language
+    (an organisation's IRI is made from its acronym or its name, so "Cies Tunisie" and "CIES Tunisie", or two
+    organisations sharing an acronym, are one resource): it keeps one skos:prefLabel in that language, SKOS's
+    rule, chosen as settle_concept_labels chooses (the most accented, the fewest capitals, then code-point
+    order), and the others become its skos:altLabel. Each change goes to `settled`, (subject, language) -> the
+    labels, the kept one first. One subject's lines are held at a time."""
+    group: list[str] = []
+    current, named = "", 0
+    for line in lines:
+        if current and line.startswith(current):
+            group.append(line)
+            named += _PREF in line
+            continue
+        yield from _one_label(group, settled) if named > 1 else group
+        current, group, named = line[:line.index(" ") + 1], [line], _PREF in line
+    yield from _one_label(group, settled) if named > 1 else group
+
+
+def _one_label(group: list[str], settled: dict | None) -> list[str]:
+    by_language: dict[str | None, list[tuple[str, str]]] = {}
+    for line in group:
+        subject, predicate, obj = ntriples.split(line)
+        if predicate == PREF_LABEL:
+            by_language.setdefault(ntriples.literal(obj)[1], []).append((ntriples.literal(obj)[0], line))
+    replaced: dict[str, str] = {}
+    for language, labels in by_language.items():
+        if len(labels) > 1:
+            labels.sort(key=lambda pair: _preferred(pair[0], 0))
+            replaced.update((line, line.replace(_PREF, f" {ALT_LABEL} ", 1)) for _, line in labels[1:])
+            if settled is not None:
+                settled[(group[0][:group[0].index(" ")], language)] = tuple(text for text, _ in labels)
+    return sorted({replaced.get(line, line) for line in group}) if replaced else group
 
 
 def process_page(path: str, base: str = DEFAULT_BASE) -> PageResult:

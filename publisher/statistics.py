@@ -23,9 +23,7 @@ LINKSETS = (("wikidata-links", OWL.sameAs, WIKIDATA, str(WD)),
 _LINKS = {str(predicate): (name, prefix) for name, predicate, _target, prefix in LINKSETS}
 _TYPE = str(RDF.type)
 _PROJECT = str(MP.Project)
-_ORGANISATION = str(MP.Organisation)
-_NAME = str(SKOS.prefLabel)
-SAME_NAMES_KEPT = 20  # organisations with two names in one language, told at most (the first in IRI order)
+SAME_NAMES_KEPT = 20  # resources with two names in one language, told at most (the first in IRI order)
 
 
 @dataclass
@@ -40,27 +38,23 @@ class Statistics:
     properties: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     links: Counter = field(default_factory=Counter)
-    # organisations with two names in one language, (IRI, the names): pages that give one acronym (the IRI's) to
-    # two organisations, or write one organisation's name two ways
-    two_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # resources the files name two ways in one language, (IRI, language, the names: the one kept first), set by
+    # build._write from pipeline.one_label_per_language
+    two_names: list[tuple[str, str | None, tuple[str, ...]]] = field(default_factory=list)
 
     def add(self, subject: str, pairs: list[tuple[str, str]]) -> None:
         """Count one subject's triples, each (predicate, object) in N-Triples form."""
         self.triples += len(pairs)
         iri = subject.startswith("<")
         self.subjects += iri
-        typed = organisation = False
-        names: list[str] = []
+        typed = False
         for predicate, obj in pairs:
             predicate = predicate[1:-1]
             self.properties.add(predicate)
-            if predicate == _NAME:
-                names.append(obj)
-            elif predicate == _TYPE:
+            if predicate == _TYPE:
                 typed = True
                 if obj.startswith("<"):
                     self.classes.add(obj[1:-1])
-                    organisation = organisation or obj[1:-1] == _ORGANISATION
                     if obj[1:-1] == _PROJECT:
                         self.projects += 1
                         if iri and (self.example is None or subject[1:-1] < self.example):
@@ -70,16 +64,6 @@ class Statistics:
                 value = obj[1:-1] if obj.startswith("<") else ntriples.literal(obj)[0] if obj.startswith('"') else obj
                 self.links[name] += value.startswith(prefix)
         self.entities += iri and typed
-        if organisation and len(names) > 1 and len(self.two_names) < SAME_NAMES_KEPT:
-            self._same_language(subject, names)
-
-    def _same_language(self, subject: str, names: list[str]) -> None:
-        by_language: dict[str, list[str]] = {}
-        for name in names:
-            text, language, _ = ntriples.literal(name)
-            by_language.setdefault(language or "", []).append(text)
-        if clash := next((sorted(texts) for texts in by_language.values() if len(texts) > 1), None):
-            self.two_names.append((subject[1:-1], tuple(clash)))
 
     @classmethod
     def of_lines(cls, lines: Iterable[str]) -> Statistics:

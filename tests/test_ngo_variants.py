@@ -292,9 +292,14 @@ def test_a_build_says_when_pages_give_one_organisation_two_names(tmp_path):
     result = build(seeds, tmp_path / "out", jobs=1, site=False)
     told = [notice for notice in result.notices if "one organisation, named" in notice]
     assert told == [f"<{ORGANISATION}amdh>: one organisation, named 'Association Marocaine des Droits Humains' and "
-                    "'Association Mauritanienne des Droits de l’Homme': if these are two organisations sharing an "
-                    "acronym, give one of them another (its IRI is made from it); if one, write its name the same "
-                    "way on every page"]
+                    "'Association Mauritanienne des Droits de l’Homme' in language fr: 'Association Marocaine des "
+                    "Droits Humains' is kept as its skos:prefLabel, the others are its skos:altLabel; if these are "
+                    "two organisations sharing an acronym, give one of them another (its IRI is made from it); if "
+                    "one, write its name the same way on every page"]
+    # SKOS allows one skos:prefLabel per language: the other name is published as an alternative label
+    turtle = (tmp_path / "out" / "migration-projects.ttl").read_text(encoding="utf-8")
+    assert ('skos:altLabel "AMDH",\n        "Association Mauritanienne des Droits de l’Homme"@fr ;\n'
+            '    skos:prefLabel "Association Marocaine des Droits Humains"@fr .') in turtle
 
 
 # --- found by pages laid out exactly as the site's, with other content ----------------------------------------
