@@ -62,6 +62,10 @@ _ET_CETERA = frozenset({"etc", "et cetera", ""})  # the end of a list that says 
 _COMPASS = re.compile(r"(?:(?:le|la|l') ?)?(?:(?:grand|extreme)[- ])?(?:nord|sud|est|ouest|centre)"
                       r"(?:[- ](?:nord|sud|est|ouest))?"
                       r"(?: (?:du pays|du \S+|de la \S+|de l'\S+|[a-z]+(?:ien|ienne|ain|aine|ais|aise|in|ine)s?))?")
+# A name that is no more than a point of the compass, folded, its kind of area and article gone ("Mohafazat du Nord",
+# "Northern", "Sud-Est"): regions of many countries are called so, and it tells none of them apart.
+_POINT = r"(?:nord|sud|est|ouest|(?:north|south|east|west)(?:ern)?)"
+_BARE_COMPASS = re.compile(rf"(?:(?:du|de la|de l'|le|la|l'|the) ?)?(?:{_POINT}|centre|central)(?:[- ]{_POINT})?")
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
 # A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
@@ -135,6 +139,14 @@ def country_named(zones: list[tuple[str, int]], regions: list[Line], places: dic
     return found.pop() if len(found) == 1 else None
 
 
+def _is_compass(name: str) -> bool:
+    """True for a name that is only a point of the compass, with its kind of area or not: "Nord", "Mohafazat du
+    Nord", "Northern", "Gouvernorat du Sud-Est"."""
+    if ADMIN_AREA.match(fold(name)):
+        name = area_name(name)
+    return _BARE_COMPASS.fullmatch(fold(name).strip(" .")) is not None
+
+
 def _located_by(within: str | None) -> bool:
     """True when the area a name is named within tells its country: "Maroc" does, "Tout le territoire national"
     (in "…, notamment Sfax") does not."""
@@ -146,6 +158,8 @@ def _countries_of(named: list[tuple[str, str | None, bool, int]], places: dict[s
     country; a name unknown, or of regions in several countries ("Béja": TN-31, PT-02), tells nothing."""
     found: set[str] = set()
     for name, kind, municipal, line in named:
+        if _is_compass(name):  # "Mohafazat du Nord" on a Lebanese page: Bahrain's Northern Governorate says nothing
+            continue
         try:
             area = _area(name, places, None, kind, municipal, line)
         except PageError:
@@ -434,6 +448,10 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
           line: int) -> Place | Subdivision | Country:
     """One name of an intervention zone: a place the page located, a subdivision (of the page's country when
     it has one), a whole country, or else a place of the page's country."""
+    if country is None and _is_compass(name):
+        raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it names a point of the compass, as '
+                        "regions of several countries are called, and the page names no country",
+                        'write the country before the zone, e.g. "Liban : Mohafazat du Nord"', line=line)
     if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
         if area["kind"] in _DISTRICTS:
             return _district(name, country, line)

@@ -1,0 +1,32 @@
+"""Places, subdivisions and countries found by the eighth round of unseen pages: a point of the compass, a name of
+places in several countries, Lebanon's French names, the UN's name of Palestine, ISO codes in a country list, the
+prime as an apostrophe and English names of subdivisions (each case failed or misread before its fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import refused_as
+from tests.test_zone_places import _areas, _zone_alone
+
+# --- a point of the compass tells no country --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # Tripoli was a place of Bahrain's Northern Governorate (BH-17), "Nord" its Arabic name's translation
+    ("Mohafazat du Nord (Tripoli), Caza du Akkar et Beyrouth",
+     [("Tripoli", "LB", "LB-AS"), ("Caza du Akkar", "LB", "LB-AK"), "LB-BA"]),
+    ("Beyrouth et Mohafazat du Nord", ["LB-BA", "LB-AS"]),
+    ("Gouvernorat du Sud, Beyrouth", ["LB-JA", "LB-BA"]),
+    ("Liban : Mohafazat du Nord", ["LB-AS"]),
+])
+def test_a_point_of_the_compass_is_read_in_the_country_of_the_pages_other_names(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone", ["Mohafazat du Nord", "Gouvernorat du Nord (Tripoli)", "Northern"])
+def test_a_point_of_the_compass_alone_is_refused(zone):
+    # it was Bahrain's BH-17 (or one of eight "Northern" regions), a country the page does not name
+    error = refused_as(_zone_alone(zone), "ngo.txt")
+    assert "names a point of the compass" in error.message
+    assert "Liban : Mohafazat du Nord" in error.hint
