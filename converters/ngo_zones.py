@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .countries import lookup, split_countries
+from .country_names import country as country_record
 from .errors import PageError
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
@@ -162,10 +163,19 @@ def _countries_of(named: list[tuple[str, str | None, bool, int]], places: dict[s
             continue
         try:
             area = _area(name, places, None, kind, municipal, line)
-        except PageError:
+        except PageError:  # "Tripoli" in "Tripoli et Akkar" too: a region of Libya and a town of Lebanon
             continue
         found.add(area.code if isinstance(area, Country) else area.country)
     return found
+
+
+def _town_elsewhere(name: str, area: Place | Subdivision | Country, kind: str | None) -> str | None:
+    """The country of the town or area the data knows by `name` when it is not the country of the subdivision
+    `area` read for it: "Tripoli" is Libya's LY-TB and a town of Lebanon ("Saïda": DZ-20, and a town of Lebanon),
+    which none of the two tells apart; else None."""
+    if kind or isinstance(area, Country) or not (known := known_area(name)) or known[0] == area.country:
+        return None
+    return known[0]
 
 
 class _Zoned(NamedTuple):
@@ -423,7 +433,7 @@ def _region_of(name: str, country: str, kind: str | None) -> bool:
     try:
         subdivision(name, country, kind=kind)
     except PageError:
-        return False
+        return not kind and (known := known_area(name)) is not None and known[0] == country  # "Tripoli": Lebanon's
     return True
 
 
@@ -466,8 +476,6 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
         return Country(named)
     try:
         found = subdivision(name, country, kind=kind, line=line)
-        # "Ville de Kairouan": the town, in the governorate of its name
-        return Place(name, found.country, found) if municipal and not kind else found
     except PageError:
         if named:
             return Country(named)
@@ -479,6 +487,13 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
                             'check its spelling, or name the region it lies in as the partners do, e.g. '
                             '"Municipalité de X (Gouvernorat de Y)" or "Tunisie (X, Y)"', line=line) from None
         return Place(name, country)
+    if country is None and (elsewhere := _town_elsewhere(name, found, kind)):
+        raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it is a region of {found.country} '
+                        f"({found.code}) and a town or area of {elsewhere}, and the page's other names tell neither",
+                        f'write the country before the zone, e.g. "{country_record(elsewhere).labels["fr"]} : '
+                        f'{excerpt(name)}"', line=line)
+    # "Ville de Kairouan": the town, in the governorate of its name
+    return Place(name, found.country, found) if municipal and not kind else found
 
 
 def _district(name: str, country: str | None, line: int) -> Place:

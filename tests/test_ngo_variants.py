@@ -339,12 +339,12 @@ def test_a_name_of_regions_in_two_countries_is_in_the_country_of_its_group():
 
 
 def test_a_group_whose_names_are_regions_of_several_countries_is_noted():
-    # Beyrouth (LB-BA), Tripoli (LY-TB), Saïda (DZ-20): three countries without a word, though they may be three
-    # towns of one; the data knows no town, so the build says it
-    page = _zone_alone("Beyrouth, Tripoli et Saïda")
+    # Tunis (TN-11), Oran (DZ-31), Rabat (MA-RAB): three countries without a word, though they may be three towns of
+    # one; the build says it ("Beyrouth, Tripoli et Saïda" was such a case until the data knew Lebanon's towns)
+    page = _zone_alone("Tunis, Oran et Rabat")
     notes = _read(page).notes
     assert len(notes) == 1 and notes[0][0] == line_of(page, "Zone d’intervention")
-    assert "names regions of 3 countries (DZ, LB, LY), read as such: nothing on the page says which" in notes[0][1]
+    assert "names regions of 3 countries (DZ, MA, TN), read as such: nothing on the page says which" in notes[0][1]
 
 
 # --- found by unseen pages (round 4) --------------------------------------------------------------------------

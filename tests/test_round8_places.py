@@ -30,3 +30,26 @@ def test_a_point_of_the_compass_alone_is_refused(zone):
     error = refused_as(_zone_alone(zone), "ngo.txt")
     assert "names a point of the compass" in error.message
     assert "Liban : Mohafazat du Nord" in error.hint
+
+
+# --- a name of places in several countries, told apart by the page's other names ----------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    # Tripoli was Libya's LY-TB, the page published in two countries with a note
+    ("Tripoli et Akkar", [("Tripoli", "LB", "LB-AS"), "LB-AK"]),
+    ("Tripoli et Benghazi", ["LY-TB", "LY-BA"]),
+    ("Libye : Tripoli", ["LY-TB"]), ("Liban : Tripoli", [("Tripoli", "LB", "LB-AS")]),
+    # Saïda is Algeria's DZ-20 and a town of Lebanon's south
+    ("Oran et Saïda", ["DZ-31", "DZ-20"]), ("Beyrouth et Saïda", ["LB-BA", ("Saïda", "LB", "LB-JA")]),
+])
+def test_a_name_of_several_countries_is_the_one_the_other_names_point_to(zone, areas):
+    assert _areas(zone) == areas
+
+
+@pytest.mark.parametrize("zone, region, elsewhere", [("Tripoli", "LY", "LB"), ("Saïda", "DZ", "LB")])
+def test_a_name_of_several_countries_alone_is_refused(zone, region, elsewhere):
+    error = refused_as(_zone_alone(zone), "ngo.txt")
+    assert error.message == (f'cannot tell which country "{zone}" is in: it is a region of {region} '
+                             f'({"LY-TB" if region == "LY" else "DZ-20"}) and a town or area of {elsewhere}, and the '
+                             "page's other names tell neither")
+    assert error.hint == f'write the country before the zone, e.g. "Liban : {zone}"'
