@@ -53,3 +53,19 @@ def test_a_name_of_several_countries_alone_is_refused(zone, region, elsewhere):
                              f'({"LY-TB" if region == "LY" else "DZ-20"}) and a town or area of {elsewhere}, and the '
                              "page's other names tell neither")
     assert error.hint == f'write the country before the zone, e.g. "Liban : {zone}"'
+
+
+# --- Lebanon's French names -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    # "Tyr" was refused: 'cannot tell which country "Tyr" is in'
+    ("Liban-Nord, Saïda et Tyr", ["LB-AS", ("Saïda", "LB", "LB-JA"), ("Tyr", "LB", "LB-JA")]),
+    # ISO 3166-2's French names, and the English ones
+    ("Aakkâr, Béqaa et Nabatîyé", ["LB-AK", "LB-BI", "LB-NA"]),
+    ("Beirut, Mount Lebanon, North Lebanon and South Lebanon", ["LB-BA", "LB-JL", "LB-AS", "LB-JA"]),
+    # the chief towns of the governorates and districts, in their governorate
+    ("Zahlé, Baalbek et Jounieh", [("Zahlé", "LB", "LB-BI"), ("Baalbek", "LB", "LB-BH"), ("Jounieh", "LB", "LB-JL")]),
+    ("Sidon and Tyre", [("Sidon", "LB", "LB-JA"), ("Tyre", "LB", "LB-JA")]),
+])
+def test_lebanons_governorates_and_towns_by_their_french_and_english_names(zone, areas):
+    assert _areas(zone) == areas
