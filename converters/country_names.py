@@ -45,7 +45,8 @@ ALIASES = {
     "KN": ("Saint-Kitts-et-Nevis",),
     "VC": ("Saint-Vincent-et-les Grenadines",),
     "VA": ("Saint-Siège", "Holy See"),
-    "PS": ("État de Palestine", "Palestine", "Territoire palestinien occupé", "Occupied Palestinian Territory"),
+    "PS": ("État de Palestine", "Palestine", "Territoire palestinien occupé", "Territoires palestiniens occupés", "TPO",
+           "Occupied Palestinian Territory", "Occupied Palestinian Territories"),
     "TT": ("Trinidad y Tabago",),
     # former and everyday English names still found in project pages
     "SZ": ("Swaziland",),

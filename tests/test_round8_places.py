@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from converters.countries import split_countries
 from tests.conftest import refused_as
 from tests.test_zone_places import _areas, _zone_alone
 
@@ -68,4 +69,25 @@ def test_a_name_of_several_countries_alone_is_refused(zone, region, elsewhere):
     ("Sidon and Tyre", [("Sidon", "LB", "LB-JA"), ("Tyre", "LB", "LB-JA")]),
 ])
 def test_lebanons_governorates_and_towns_by_their_french_and_english_names(zone, areas):
+    assert _areas(zone) == areas
+
+
+# --- the UN's French name of Palestine ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, codes", [
+    # 'unknown country "Territoires palestiniens occupés"' in the IDF's and innovation's country lists
+    ("Territoires palestiniens occupés", ["PS"]), ("Territoire palestinien occupé", ["PS"]),
+    ("Jordanie, Liban et Territoires palestiniens occupés", ["JO", "LB", "PS"]),
+    ("les Territoires palestiniens occupés", ["PS"]), ("TPO", ["PS"]), ("Occupied Palestinian Territories", ["PS"]),
+])
+def test_the_occupied_palestinian_territory_is_palestine_in_a_country_list(text, codes):
+    assert split_countries(text) == codes
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # 'cannot tell which country "Territoires palestiniens occupés" is in'
+    ("Territoires palestiniens occupés (Cisjordanie)", [("Cisjordanie", "PS", None)]),
+    ("Territoires palestiniens occupés", ["PS"]),
+])
+def test_the_occupied_palestinian_territory_is_palestine_in_a_zone(zone, areas):
     assert _areas(zone) == areas
