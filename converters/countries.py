@@ -7,7 +7,7 @@ from functools import cache
 
 import pycountry
 
-from .country_names import _LEADING_ARTICLE, LANGUAGES, _catalog, _gazetteer, _key, country
+from .country_names import _LEADING_ARTICLE, LANGUAGES, _catalog, _gazetteer, _key, all_countries, country
 from .errors import PageError
 from .textnorm import INCLUDING, excerpt, fold, phrases
 
@@ -24,6 +24,10 @@ _INCLUDING_WORDS = re.compile(rf"(?:^|(?<=[\s,;(]))(?:{_INCLUDING})\b")
 _REMARK = re.compile(r" ?\((?:[^()]|\([^()]*\))*\)")
 _NO_ISO_CODE = ("somaliland", "chypre du nord", "northern cyprus")  # places pages name as countries, folded
 MAX_LIST = 5000  # characters: the names of every country of the world, comma-separated, take fewer
+# A list of ISO 3166-1 alpha-2 codes and nothing else, in capitals ("MA, TN, DZ", "MA / TN et DZ"): read as the
+# countries they are when each is one; a code among names is not, since a word in capitals may be no code ("UE").
+_CODE = r"[A-Z]{2}"
+_CODE_LIST = re.compile(rf"{_CODE}(?:(?:\s*[,;/]\s*|\s+(?:et|and)\s+){_CODE})*")
 
 
 @cache
@@ -100,6 +104,8 @@ def split_countries(text: str, line: int | None = None,
     if len(text) > MAX_LIST:
         raise PageError(f"a country list of {len(text)} characters is longer than the names of every country "
                         "together", "check that the line holds only the list of countries", line=line)
+    if codes := _codes(text, line):
+        return codes
     folded = fold(text)
     codes, failure = _segment(folded.replace("-", " "))  # _key(text), without folding it twice
     if codes is None and (remark := _remark(text, folded, failure)):
@@ -113,10 +119,28 @@ def split_countries(text: str, line: int | None = None,
     if codes is None and fold(unknown := _unknown_words(text, folded, failure)).startswith(_NO_ISO_CODE):
         raise PageError(f'"{excerpt(unknown)}" has no ISO 3166 code, and the dataset names each country by its code',
                         "leave it out of the list and name it in the description", line=line)
+    if codes is None and re.fullmatch(_CODE, unknown := _unknown_words(text, folded, failure)) and (
+            unknown in all_countries()):
+        raise PageError(f'"{unknown}" is an ISO 3166 code among names of countries, and codes are read only in a list '
+                        "of codes alone", f'write the country\'s name, e.g. {country(unknown).labels["fr"]}', line=line)
     if codes is None:
         raise PageError(f'unknown country "{excerpt(_unknown_words(text, folded, failure))}"',
                         "write the country's name as ISO 3166 or the UN spell it"
                         " (e.g. Argentine, Bolivie (État plurinational de))", line=line)
+    return list(dict.fromkeys(codes))
+
+
+def _codes(text: str, line: int | None) -> list[str] | None:
+    """The countries of a list of ISO 3166-1 alpha-2 codes alone, in capitals ("MA, TN, DZ"), or None for any other
+    text; a code of no country in such a list is an error naming it."""
+    if not _CODE_LIST.fullmatch(text := text.strip().rstrip(".")):
+        return None
+    codes = re.findall(_CODE, text)
+    if unknown := [code for code in codes if code not in all_countries()]:
+        if len(codes) == 1 or any(lookup(code) for code in unknown):  # "UK", "UK, FR": a name in capitals
+            return None
+        raise PageError(f'"{unknown[0]}" in the list of ISO 3166 codes "{excerpt(text)}" is the code of no country',
+                        "write each country's name, or its ISO 3166-1 alpha-2 code (MA, TN, DZ)", line=line)
     return list(dict.fromkeys(codes))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from converters.countries import split_countries
+from converters.errors import PageError
 from tests.conftest import refused_as
 from tests.test_zone_places import _areas, _zone_alone
 
@@ -91,3 +92,27 @@ def test_the_occupied_palestinian_territory_is_palestine_in_a_country_list(text,
 ])
 def test_the_occupied_palestinian_territory_is_palestine_in_a_zone(zone, areas):
     assert _areas(zone) == areas
+
+
+# --- ISO 3166-1 alpha-2 codes in a country list -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, codes", [
+    # 'unknown country "MA"': a list of codes alone, in capitals, is the countries
+    ("MA, TN, DZ", ["MA", "TN", "DZ"]), ("MA / TN et DZ", ["MA", "TN", "DZ"]), ("NE", ["NE"]), ("XK, RS", ["XK", "RS"]),
+    # a name in capitals is still a name
+    ("UK", ["GB"]), ("RDC", ["CD"]),
+])
+def test_a_list_of_iso_codes_alone_is_read_as_the_countries(text, codes):
+    assert split_countries(text) == codes
+
+
+@pytest.mark.parametrize("text, message, hint", [
+    ("Maroc, TN", '"TN" is an ISO 3166 code among names of countries, and codes are read only in a list of codes '
+     "alone", "write the country's name, e.g. Tunisie"),
+    ("MA, XX", '"XX" in the list of ISO 3166 codes "MA, XX" is the code of no country',
+     "write each country's name, or its ISO 3166-1 alpha-2 code (MA, TN, DZ)"),
+])
+def test_a_code_among_names_or_of_no_country_is_refused_saying_so(text, message, hint):
+    with pytest.raises(PageError) as raised:
+        split_countries(text, 7)
+    assert (raised.value.message, raised.value.hint, raised.value.line) == (message, hint, 7)
