@@ -8,7 +8,8 @@ import unicodedata
 
 # Characters that people copying web pages bring along and that a reader sees as a plain space.
 _SPACE_CHARACTERS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+# "Côte d′Ivoire": a prime (U+2032) typed for the apostrophe, as "ʼ" and "`" are
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-"})
 # Invisible marks: zero-width spaces and joiners, a BOM in mid-text, and the soft hyphen (U+00AD, HTML's "&shy;", a
 # PDF's): a hyphenation point, unseen but where a line breaks ("Répu\u00adblique" reads "République").

@@ -116,3 +116,13 @@ def test_a_code_among_names_or_of_no_country_is_refused_saying_so(text, message,
     with pytest.raises(PageError) as raised:
         split_countries(text, 7)
     assert (raised.value.message, raised.value.hint, raised.value.line) == (message, hint, 7)
+
+
+# --- a prime for the apostrophe ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, codes", [
+    # 'unknown country "Côte d′Ivoire"' with U+2032, where ’ ʼ ` ´ were read
+    ("Côte d\u2032Ivoire", ["CI"]), ("Sénégal, Côte d\u2032Ivoire et Mali", ["SN", "CI", "ML"]),
+])
+def test_a_prime_is_an_apostrophe(text, codes):
+    assert split_countries(text) == codes
