@@ -126,3 +126,14 @@ def test_a_code_among_names_or_of_no_country_is_refused_saying_so(text, message,
 ])
 def test_a_prime_is_an_apostrophe(text, codes):
     assert split_countries(text) == codes
+
+
+# --- English names of subdivisions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    # "Algiers" was a new place of Algeria
+    ("Algiers and Oran", ["DZ-16", "DZ-31"]), ("Tangier, Marrakesh and Fez", ["MA-TNG", "MA-MAR", "MA-FES"]),
+    ("Aleppo, Damascus and Latakia", ["SY-HL", "SY-DI", "SY-LA"]), ("Basra and Najaf", ["IQ-BA", "IQ-NA"]),
+])
+def test_english_names_of_subdivisions(zone, areas):
+    assert _areas(zone) == areas
