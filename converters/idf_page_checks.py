@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import PageError
-from .idf_fields import _after_dash, _Block, _previous
+from .idf_fields import _after_dash, _Block, _previous, _value_lines
 from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, LABELS
 from .idf_title import _goes_on, _in_title, _title_line
 from .pagelines import Line
@@ -19,13 +19,16 @@ def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
     of the description that starts like a field."""
     given = [at for at in range(block.end, len(lines))
              if labels[at][0] and at not in block.late and LABELS[labels[at][0]] in block.fields]
-    if len({LABELS[labels[at][0]] for at in given}) < 3:
+    if not given or len({LABELS[labels[at][0]] for at in given}) < 3 and not block.late:
         return  # most pages: their text gives no three of their fields again, whatever the layout
     layouts = {_layout(lines, labels, at) for at in range(block.first, block.end) if labels[at][0]}
     again = [at for at in given if _layout(lines, labels, at) in layouts | {(True, False)}]
     keys = {labels[at][0] for at in again}
     if len({LABELS[key] for key in keys}) < 3 or not keys & _DISTINCTIVE:
-        return
+        again = [at for at in again if _among_late(lines, labels, block, at)]
+        keys = {labels[at][0] for at in again} | {labels[at][0] for at in block.late if labels[at][0]}
+        if not again or len({LABELS[key] for key in keys}) < 3 or not keys & _DISTINCTIVE:
+            return
     first = again[0]
     while (before := _previous(lines, first)) is not None and before in block.late:
         first = before
@@ -37,6 +40,18 @@ def _check_one_page(lines: list[Line], labels: tuple, block: _Block) -> None:
     raise PageError(f'a second project page starts on line {start.number} ("{excerpt(start.text, 50)}"), giving '
                     f"this page's fields again ({excerpt(', '.join(lines[at].text for at in again), 50)})",
                     "give one page per file", line=start.number)
+
+
+def _among_late(lines: list[Line], labels: tuple, block: _Block, at: int) -> bool:
+    """True when the label line lines[at], a field the page gave already, is among fields given after the
+    description began (the line before it, or the one after its value, is one of theirs): a second page's fields,
+    which the first page, when short, did not give, and its fields again ("• Date de début" … "• Projet ID")."""
+    before = _previous(lines, at)
+    if before is not None and before in block.late:
+        return True
+    _, after = _value_lines(lines, labels, at, LABELS[labels[at][0]], labels[at][1])
+    following = next((index for index in range(after, len(lines)) if not lines[index].blank), None)
+    return following in block.late
 
 
 def _layout(lines: list[Line], labels: tuple, at: int) -> tuple[bool, bool]:
