@@ -4,7 +4,10 @@ length, dates, or both ("24 mois à compter de mars 2022")."""
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date as Day
+from datetime import timedelta
 from typing import NamedTuple
 
 from .errors import PageError
@@ -297,3 +300,40 @@ def _within(coarse: PartialDate, fine: PartialDate) -> bool:
     """True when `fine` is `coarse` or a date within it (2022-03-01 within 2022-03, 2022-03 within 2022)."""
     return coarse.year == fine.year and (coarse.month is None or coarse.month == fine.month and (
         coarse.day is None or coarse.day == fine.day))
+
+
+def check_duration(project: Project, given: str, line: int) -> None:
+    """PageError when the project's length in months, which `given` (the field, quoted, on `line`) gives, is not
+    what its start and end dates span, naming both lines. Dates of a year or a month allow any of their days: only
+    a length that no start and end they allow make, by more than a month (a length is rounded: "24 mois" for 1er
+    mars 2022 – 1er mars 2024), is refused ("24 mois" for 2022 – 2025 is not: 31 décembre 2022 – 1er janvier 2025)."""
+    months, start, end = project.duration_months, project.start, project.end
+    if months is None or start is None or end is None:
+        return
+    shortest = _months_between(_last_day(start), _first_day(end))
+    longest = _months_between(_first_day(start), _last_day(end))
+    if shortest < 0 or shortest - _LENGTH_ROUNDING <= months <= longest + _LENGTH_ROUNDING:
+        return  # an end before the start is another error, which the dates give alone
+    spans = f"{shortest:.0f} months" if longest - shortest < 1 else f"{shortest:.0f} to {longest:.0f} months"
+    raise PageError(f"{given} gives a duration of {months} months, and the start date on line "
+                    f"{project.lines['start']} and the end date on line {project.lines['end']} ({start.iso()} – "
+                    f"{end.iso()}) span {spans}", "give the duration the dates span, or the dates it runs between",
+                    line=line)
+
+
+_LENGTH_ROUNDING = 1  # month: a length a page gives is rounded, and may count the last day or not
+
+
+def _first_day(date: PartialDate) -> Day:
+    return Day(date.year, date.month or 1, date.day or 1)
+
+
+def _last_day(date: PartialDate) -> Day:
+    month = date.month or 12
+    return Day(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
+
+
+def _months_between(start: Day, end: Day) -> float:
+    """The months from the first day `start` to the last day `end`, both counted: 12 for 2022-01-01 – 2022-12-31."""
+    after = end + timedelta(days=1)
+    return (after.year - start.year) * 12 + after.month - start.month + (after.day - start.day) / 30

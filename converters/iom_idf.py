@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .countries import check_apart, split_countries
-from .datefields import add_period_dates, read_date, read_period, remark_note, without_date_remark
+from .datefields import add_period_dates, check_duration, read_date, read_period, remark_note, without_date_remark
 from .errors import PageError
 from .idf_fields import _Field, _field_block
 from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels
@@ -76,6 +76,10 @@ def parse(text: str, source: Source) -> Project:
     for name in _PERIOD_FIELDS:  # after the date fields, which the dates of a period must agree with
         if name in given:
             _period(project, name, given[name])
+    if "duration_months" in project.lines:  # and its length with the dates, wherever they are given
+        line = project.lines["duration_months"]
+        label = next(field.label for field in given.values() if field.line == line)
+        check_duration(project, f'field "{excerpt(label.partition(":")[0].strip())}"', line)
     if title:
         project.lines["title"] = title_lines[0].number
     if site:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
-from .datefields import Period, add_period_dates, read_date, read_period, remark_note
+from .datefields import Period, add_period_dates, check_duration, read_date, read_period, remark_note
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -136,6 +136,9 @@ def parse(text: str, source: Source) -> Project:
         project.lines.update(dict.fromkeys(names, line.number))
     for period, line in periods:
         add_period_dates(project, period, line.text.strip("| ").partition(":")[0].strip(), line.number)
+    if "duration" in given:  # after the date rows and the dates the DURÉE row gives
+        row = given["duration"]
+        check_duration(project, f'row "{excerpt(row.text.strip("| "), 60)}"', row.number)
     return project
 
 

@@ -56,3 +56,47 @@ def test_a_short_page_whose_description_gives_a_field_late_is_still_one_page():
     page += "  • Prima ID\n    BJ10P0001\n"
     project = read(page)
     assert project.code == "PO.0901" and project.prima_id == "BJ10P0001"
+
+
+# ----- A5: a length the start and end dates contradict is refused, naming both lines; a year or a month allows any
+# of its days
+
+def dated(duration: str, start: str, end: str) -> str:
+    """The innovation seed with its DURÉE row and date rows after its CODE row."""
+    page = INNOVATION.replace("DURÉE: 24 mois |", f"DURÉE: {duration} |", 1)
+    return variant("CODE: IS.0077 |", f"CODE: IS.0077 |\nDATE DE DÉBUT: {start} |\nDATE DE FIN: {end} |", page)
+
+
+@pytest.mark.parametrize(("duration", "start", "end", "spans"), [
+    ("12 mois", "1er janvier 2022", "30 juin 2023", "(2022-01-01 – 2023-06-30) span 18 months"),
+    ("12 mois", "2022", "2025", "(2022 – 2025) span 24 to 48 months"),
+    ("36 mois", "mars 2022", "février 2023", "(2022-03 – 2023-02) span 10 to 12 months"),
+])
+def test_an_innovation_duration_the_dates_contradict_is_refused(duration, start, end, spans):
+    page = dated(duration, start, end)
+    error = refused_as(page, "003.txt")
+    assert error.line == line_of(page, "DURÉE")
+    assert error.message == (f'row "DURÉE: {duration}" gives a duration of {duration.split()[0]} months, and the start '
+                             f"date on line {line_of(page, 'DATE DE DÉBUT')} and the end date on line "
+                             f"{line_of(page, 'DATE DE FIN')} {spans}")
+
+
+@pytest.mark.parametrize(("duration", "start", "end"), [
+    ("18 mois", "1er janvier 2022", "30 juin 2023"),
+    ("24 mois", "2022", "2025"),  # 31 décembre 2022 – 1er janvier 2025: 24 months and two days
+    ("24 mois", "1er mars 2022", "1er mars 2024"),  # the last day counted or not
+    ("24 mois", "mars 2022", "février 2024"),
+    ("12 mois", "2022", "2022"),
+])
+def test_an_innovation_duration_the_dates_allow_is_read(duration, start, end):
+    project = read(dated(duration, start, end), "003.txt")
+    assert project.duration_months == int(duration.split()[0])
+
+
+def test_an_idf_duration_the_date_fields_contradict_is_refused():
+    page = variant("  • Statut du projet\n", "  • Durée\n    12 mois\n  • Statut du projet\n",
+                   variant("    2022\n  • Date de fin\n    2024\n", "    1er janvier 2022\n  • Date de fin\n    30 juin 2023\n"))
+    error = refused_as(page, "000.txt")
+    assert error.line == line_of(page, "    12 mois")
+    assert error.message.startswith('field "Durée" gives a duration of 12 months, and the start date on line 4 and '
+                                    "the end date on line 6 (2022-01-01 – 2023-06-30) span 18 months")
