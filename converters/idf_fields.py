@@ -94,9 +94,11 @@ def _scan_fields(lines: list[Line], labels: tuple, others: list[tuple[int, str]]
         if field in fields and (not values or " ".join(value.text for value in values) != fields[field].value):
             raise PageError(f'field "{excerpt(line.text)}" appears twice (lines {fields[field].label_line} and '
                             f"{line.number})", "keep one of them", line=line.number)
-        if not values:
+        if not values and not _before_field(lines, index, after):
             raise PageError(f'field "{excerpt(line.text)}" has no value', "the page may be cut short: "
                             "give the value on the line after the label", line=line.number)
+        if not values:  # an empty cell of the page's table, another field under it: no value, as "N/A" gives none
+            values = [Line.of(line.number, "", line.indent)]
         if field not in fields:  # given again with the same value, as some pages repeat the project ID: read once
             fields[field] = _Field(" ".join(value.text for value in values), values[0].number, line.text, line.number)
         if begun is None:
@@ -229,6 +231,16 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         values.append(lines[following])
         index = following + 1
     return values, index
+
+
+def _before_field(lines: list[Line], label: int, after: int) -> bool:
+    """True when the label lines[label], which no value follows, is followed by another field's label laid out as it
+    is (bulleted under bulleted, after a "-" line under one, unmarked under unmarked): an empty field among the
+    others, not a page cut short after its last label."""
+    if after >= len(lines):
+        return False
+    marked = lines[label].bulleted or _after_dash(lines, label)
+    return marked == (lines[after].bulleted or _after_dash(lines, after))
 
 
 def _previous(lines: list[Line], index: int) -> int | None:

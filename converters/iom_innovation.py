@@ -112,10 +112,11 @@ def parse(text: str, source: Source) -> Project:
         if field is None:  # a row of the table this family does not read
             project.notes.append((line.number, unread(f'row "{excerpt(line.text.strip("| "), 60)}"', NAME)))
             continue
-        if not value:
+        if not value and line is table[-1]:  # the table's last row: the page may be cut short there
             raise PageError(f'row "{excerpt(line.text)}" has no value', "give the value after the colon",
                             line=line.number)
-        if no_value(value):  # "MONTANT DU FINANCEMENT: N/A": left out, as when the table has no such row
+        if no_value(value) or not value:  # "MONTANT DU FINANCEMENT: N/A", or an empty cell with rows after it: left
+            # out, as when the table has no such row
             project.notes.append((line.number, no_value_note(line.text.strip("| ").partition(":")[0].strip(), value)))
             continue
         names = _ROW_FIELDS.get(field, (field,))

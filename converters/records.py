@@ -127,7 +127,9 @@ class Source:
 
 
 def no_value_note(label: str, value: str) -> str:
-    """The note for a field whose value says there is none ("N/A")."""
+    """The note for a field whose value says there is none ("N/A"), or that is empty."""
+    if not value:
+        return f'field "{label}" is empty: left out of the record'
     return f'field "{label}" reads "{value}", no value: left out of the record'
 
 

@@ -94,9 +94,41 @@ def test_an_innovation_duration_the_dates_allow_is_read(duration, start, end):
 
 
 def test_an_idf_duration_the_date_fields_contradict_is_refused():
-    page = variant("  • Statut du projet\n", "  • Durée\n    12 mois\n  • Statut du projet\n",
-                   variant("    2022\n  • Date de fin\n    2024\n", "    1er janvier 2022\n  • Date de fin\n    30 juin 2023\n"))
+    page = variant("    2022\n  • Date de fin\n    2024\n", "    1er janvier 2022\n  • Date de fin\n    30 juin 2023\n")
+    page = variant("  • Statut du projet\n", "  • Durée\n    12 mois\n  • Statut du projet\n", page)
     error = refused_as(page, "000.txt")
     assert error.line == line_of(page, "    12 mois")
     assert error.message.startswith('field "Durée" gives a duration of 12 months, and the start date on line 4 and '
                                     "the end date on line 6 (2022-01-01 – 2023-06-30) span 18 months")
+
+
+# ----- B6: an empty field among the others is left out with a note; one at the very end still says the page may be
+# cut short
+
+@pytest.mark.parametrize(("old", "new", "label"), [
+    ("  • Type de projet\n    Activités de politique migratoire\n", "  • Type de projet\n", "Type de projet"),
+    ("  • Couverture\n    National\n", "  • Couverture\n\n", "Couverture"),
+    ("  • Prima ID\n    AR10P0514\n", "  • Prima ID\n", "Prima ID"),
+])
+def test_an_empty_idf_field_among_the_others_is_left_out_with_a_note(old, new, label):
+    page = variant(old, new)
+    project = read(page)
+    assert (line_of(page, f"  • {label}"), f'field "{label}" is empty: left out of the record') in project.notes
+    assert project.code == "PO.0181" and project.eligible_countries == ["AR"]
+
+
+def test_an_empty_idf_field_at_the_end_of_the_page_still_says_it_may_be_cut_short():
+    error = refused_as(IDF[:IDF.index("    Argentine")], "000.txt")
+    assert "has no value" in error.message and "cut short" in error.hint
+
+
+def test_an_empty_innovation_row_among_the_others_is_left_out_with_a_note():
+    page = variant("DURÉE: 24 mois |", "DURÉE:  |", INNOVATION)
+    project = read(page, "003.txt")
+    assert (line_of(page, "DURÉE"), 'field "DURÉE" is empty: left out of the record') in project.notes
+    assert project.duration_months is None and project.code == "IS.0077"
+
+
+def test_an_empty_last_innovation_row_is_still_refused():
+    error = refused_as(variant("CODE: IS.0077 |", "CODE: |", INNOVATION), "003.txt")
+    assert error.message == 'row "CODE: |" has no value'
