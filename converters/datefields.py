@@ -64,6 +64,24 @@ def _time_phrase(folded: str) -> bool:
                for pattern in (*_LEADS.values(), _AT))
 
 
+def without_code_remark(value: str, line: int, notes: list[tuple[int, str]]) -> str:
+    """A project code without a remark on it in brackets or after a dash ("IS.0418 (Phase II)", "PO.0322 – phase
+    2"), which goes to `notes`: the remark is no part of the code, which names the project's IRI. A value that is no
+    code with its remark either is the value (the build says what is wrong with it)."""
+    value = value.strip()
+    if _CODE.fullmatch(value):
+        return value
+    head = without_remark(value)
+    if head != value and _CODE.fullmatch(head):
+        notes.append((line, remark_note("project code", value, head)))
+        return head
+    return value
+
+
+# A project code as the published data allows it (shapes/project.ttl): letters, digits, ".", "-", "_"
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
 def remark_note(what: str, value: str, head: str) -> str:
     """The note for a value read without its remark."""
     return f'{what} "{excerpt(value)}" is read as "{head}": the remark on it is left out of the record'

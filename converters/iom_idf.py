@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .countries import check_apart, split_countries
-from .datefields import add_period_dates, check_duration, read_date, read_period, remark_note, without_date_remark
+from .datefields import (
+    add_period_dates,
+    check_duration,
+    read_date,
+    read_period,
+    remark_note,
+    without_code_remark,
+    without_date_remark,
+)
 from .errors import PageError
 from .idf_fields import _Field, _field_block
 from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels
@@ -105,6 +113,8 @@ def _assign(project: Project, name: str, field: _Field) -> None:
     elif name in _COUNTRY_FIELDS:
         setattr(project, name, split_countries(value, line, project.notes))
         check_apart(project.eligible_countries, project.other_countries, line)
+    elif name == "code":
+        project.code = without_code_remark(value, line, project.notes)
     elif name in _REMARKED:
         setattr(project, name, _without_remark(project, name, value, line))
     else:

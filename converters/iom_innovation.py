@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
-from .datefields import Period, add_period_dates, check_duration, read_date, read_period, remark_note
+from .datefields import (
+    Period,
+    add_period_dates,
+    check_duration,
+    read_date,
+    read_period,
+    remark_note,
+    without_code_remark,
+)
 from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
@@ -352,8 +360,10 @@ def _assign(project: Project, field: str, value: str, line: Line, dated: list[tu
         project.duration_months = period.months
         if period.start or period.end:
             dated.append((period, line))
-    elif field in ("code", "title"):
-        setattr(project, field, value)
+    elif field == "code":
+        project.code = without_code_remark(value, line.number, project.notes)
+    elif field == "title":
+        project.title = value
     elif field == "countries":
         _beneficiaries(project, line)
 

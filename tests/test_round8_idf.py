@@ -132,3 +132,19 @@ def test_an_empty_innovation_row_among_the_others_is_left_out_with_a_note():
 def test_an_empty_last_innovation_row_is_still_refused():
     error = refused_as(variant("CODE: IS.0077 |", "CODE: |", INNOVATION), "003.txt")
     assert error.message == 'row "CODE: |" has no value'
+
+
+# ----- B9: a remark after a project code is left out with a note, in both families; the code names the IRI
+
+@pytest.mark.parametrize(("old", "new", "name", "code"), [
+    ("CODE: IS.0077 |", "CODE: IS.0077 (Phase II) |", "003.txt", "IS.0077"),
+    ("CODE: IS.0077 |", "CODE: IS.0077 – phase 2 |", "003.txt", "IS.0077"),
+    ("    PO.0181\n", "    PO.0181 (Phase II)\n", "000.txt", "PO.0181"),
+])
+def test_a_remark_after_a_code_is_left_out_with_a_note(old, new, name, code):
+    page = variant(old, new, INNOVATION if name == "003.txt" else IDF)
+    project = read(page, name)
+    value = new.strip(" |\n")
+    assert project.code == code
+    assert (line_of(page, new.rstrip("\n")), f'project code "{value.removeprefix("CODE: ")}" is read as "{code}": '
+            "the remark on it is left out of the record") in project.notes
