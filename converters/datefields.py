@@ -97,7 +97,9 @@ def read_date(field: str, value: str, line: int, other: int | None,
         return {field: parse_date(value, line)}
     except PageError as error:
         refused = error
-    text = collapse(value)
+    text = _WEEKDAY.sub("", collapse(value))  # "lundi 3 janvier 2022": the day's name says no more than its date
+    if text != collapse(value) and (date := _date(text)) is not None:
+        return {field: date}
     dates = _worded(field, text, line, other, notes)  # first whole: "2020 - à ce jour" is a span, not a remark
     if dates is None and (head := without_remark(text)) and head != text:
         dates = _worded(field, head, line, other, notes)
@@ -184,9 +186,16 @@ def _span(folded: str) -> tuple[PartialDate, PartialDate | None] | None:
 _LONGEST_DATE = 60  # characters: the longest date parse_date reads is far shorter ("deuxième trimestre 2021")
 
 
+# The name of a day before its date, as a period's text reads ("du lundi 3 janvier 2022 au samedi 31 décembre
+# 2022", "Monday, 3 January 2022"), which the date says without it
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday"
+                      r"|friday|saturday|sunday)\b,?\s+(?=\d|le\s+\d)", re.IGNORECASE)
+
+
 def _date(text: str) -> PartialDate | None:
+    """The date `text` is, a day's name before it or not; None for none."""
     try:
-        return parse_date(text)
+        return parse_date(_WEEKDAY.sub("", text))
     except PageError:
         return None
 

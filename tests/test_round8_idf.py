@@ -148,3 +148,23 @@ def test_a_remark_after_a_code_is_left_out_with_a_note(old, new, name, code):
     assert project.code == code
     assert (line_of(page, new.rstrip("\n")), f'project code "{value.removeprefix("CODE: ")}" is read as "{code}": '
             "the remark on it is left out of the record") in project.notes
+
+
+# ----- B7: a day's name before a date is read as the date, as the NGO family reads its periods
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("lundi 3 janvier 2022", "2022-01-03"),
+    ("Lundi, 3 janvier 2022", "2022-01-03"),
+    ("Monday, 3 January 2022", "2022-01-03"),
+    ("depuis le lundi 3 janvier 2022", "2022-01-03"),
+])
+def test_a_date_with_its_day_name_is_read(value, iso):
+    project = read(variant("  • Date de début\n    2022\n", f"  • Date de début\n    {value}\n"))
+    assert project.start.iso() == iso
+
+
+def test_both_dates_with_their_day_names_in_one_innovation_row_are_read():
+    page = variant("CODE: IS.0077 |", "CODE: IS.0077 |\nDATE DE DÉBUT: du lundi 3 janvier 2022 au samedi 31 décembre "
+                   "2022 |", variant("DURÉE: 24 mois |\n", "", INNOVATION))
+    project = read(page, "003.txt")
+    assert (project.start.iso(), project.end.iso()) == ("2022-01-03", "2022-12-31")
