@@ -205,6 +205,8 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         heading, inline = _heading(line), None
         if not heading:
             heading, inline = _inline_elements(line)
+        if heading in sections and any(_row(row)[0] for row in sections.get("table", [])):
+            raise _second_page(sections["table"] if current is sections.get("table") else [], line)
         if heading:
             current = sections.setdefault(heading, [])
             if inline:
@@ -218,6 +220,17 @@ def _sections(lines: list[Line]) -> dict[str, list[Line]]:
         raise PageError(f'row "{excerpt(row.text.strip("| "), 60)}" is under no INFORMATIONS SUR LE PROJET heading',
                         "put that heading on the line above the project table", line=row.number)
     return sections
+
+
+def _second_page(table: list[Line], heading: Line) -> PageError:
+    """The error for a heading of a section the page gave already, after its table's rows: a second project's page
+    pasted under this one, which starts at its heading or at the lines after the table before it (its title)."""
+    last = max((at for at, line in enumerate(table) if _row(line)[0]), default=len(table) - 1)
+    start = table[last + 1] if last + 1 < len(table) else heading
+    which = "" if start is heading else f' (line {heading.number}: "{excerpt(heading.text, 50)}")'
+    return PageError(f'a second project page starts on line {start.number} ("{excerpt(start.text, 50)}"), after '
+                     f"this page's table, giving its sections again{which}", "give one page per file",
+                     line=start.number)
 
 
 def _inline_elements(line: Line) -> tuple[str | None, Line | None]:

@@ -168,3 +168,20 @@ def test_both_dates_with_their_day_names_in_one_innovation_row_are_read():
                    "2022 |", variant("DURÉE: 24 mois |\n", "", INNOVATION))
     project = read(page, "003.txt")
     assert (project.start.iso(), project.end.iso()) == ("2022-01-03", "2022-12-31")
+
+
+# ----- C4: two innovation pages in one file: refused where the second starts, as the other families refuse them
+
+@pytest.mark.parametrize(("between", "start", "heading"), [
+    ("\n", "Éléments d’innovation", None),
+    ("\nMaroc : Une autre plateforme\n", "Maroc : Une autre plateforme", "Éléments d’innovation"),
+])
+def test_a_second_innovation_page_is_refused_where_it_starts(between, start, heading):
+    second = INNOVATION[INNOVATION.index("Éléments d’innovation"):].replace("IS.0077", "IS.0078")
+    page = INNOVATION.rstrip("\n") + "\n" + between + second
+    error = refused_as(page, "003.txt")
+    number = [n for n, text in enumerate(page.split("\n"), 1) if text.startswith(start)][-1 if heading is None else 0]
+    assert error.line == number
+    which = "" if heading is None else f' (line {number + 1}: "{heading}")'
+    assert error.message == (f'a second project page starts on line {number} ("{start}"), after this page\'s table, '
+                             f"giving its sections again{which}")
