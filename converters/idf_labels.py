@@ -17,6 +17,9 @@ LABELS = {
     "budget amount (usd)": "budget", "budget (usd)": "budget", "montant du budget (usd)": "budget",
     "budget amount": "budget", "budget": "budget", "budget total (usd)": "budget", "budget total": "budget",
     "montant (usd)": "budget",
+    **dict.fromkeys(("budget revise", "budget revise (usd)", "budget total revise", "budget total revise (usd)",
+                     "montant revise", "montant revise (usd)", "revised budget", "revised budget (usd)",
+                     "revised budget amount (usd)"), "revised_budget"),
     "couverture": "scope", "coverage": "scope", "couverture geographique": "scope", "geographic coverage": "scope",
     "annee": "allocation_year", "year": "allocation_year", "annee d'allocation": "allocation_year",
     "allocation year": "allocation_year",
@@ -100,7 +103,10 @@ def _budget_key(key: str) -> str | None:
     head = _CURRENCY_BRACKET.sub("", key)
     if head == key or label_currency(key) is None:
         return None
-    return next((known for known in (head, f"{head} (usd)") if LABELS.get(known) == "budget"), None)
+    return next((known for known in (head, f"{head} (usd)") if LABELS.get(known) in _BUDGETS), None)
+
+
+_BUDGETS = ("budget", "revised_budget")
 
 
 _CURRENCY_BRACKET = re.compile(r"\s*\([^()]{1,12}\)$")

@@ -21,7 +21,7 @@ from .idf_title import _title, _title_text, _without_site_name
 from .language import guess_language
 from .navigation import without_footer
 from .pagelines import label_currency, numbered_items, page_lines, paragraphs
-from .phases import phased_budget
+from .phases import phased_budget, revised_note
 from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
 from .values import no_value, parse_money, parse_year
@@ -78,9 +78,11 @@ def parse(text: str, source: Source) -> Project:
                 setattr(project, date_name, date)
                 if date is not None:
                     project.lines[date_name] = field.line
-        elif name not in _PERIOD_FIELDS:
+        elif name not in _PERIOD_FIELDS and name != "revised_budget":
             _assign(project, name, field)
             project.lines[name] = field.line
+    if "revised_budget" in given:  # the amount the project has now, wherever the fields give it
+        _revised(project, given["revised_budget"], given.get("budget"))
     for name in _PERIOD_FIELDS:  # after the date fields, which the dates of a period must agree with
         if name in given:
             _period(project, name, given[name])
@@ -119,6 +121,17 @@ def _assign(project: Project, name: str, field: _Field) -> None:
         setattr(project, name, _without_remark(project, name, value, line))
     else:
         setattr(project, name, value)
+
+
+def _revised(project: Project, field: _Field, original: _Field | None) -> None:
+    """Store a revised budget ("Budget révisé (USD)") as the project's budget, the first one the page gives left out
+    with a note: the published budget is the one the project has now."""
+    first = project.budget
+    _assign(project, "budget", field)
+    project.lines["budget"] = field.line
+    if first is not None and original is not None:
+        project.notes.append((original.line, revised_note(first, original.label.partition(":")[0].strip(),
+                                                          project.budget, field.line)))
 
 
 def _period(project: Project, name: str, field: _Field) -> None:

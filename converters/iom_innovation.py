@@ -18,7 +18,7 @@ from .errors import PageError
 from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_currency, label_key, page_lines, paragraphs
-from .phases import phased_budget
+from .phases import phased_budget, revised_note
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import collapse, excerpt, fold
 from .values import REMARK, no_value, parse_money, parse_year
@@ -52,6 +52,8 @@ ROWS = {
     "annee d'allocation": "allocation_year", "allocation year": "allocation_year",
     "montant du financement": "budget", "funding amount": "budget", "budget": "budget",
     "budget total": "budget", "montant": "budget", "montant total": "budget", "cout total": "budget",
+    **dict.fromkeys(("montant revise", "montant du financement revise", "budget revise", "budget total revise",
+                     "revised amount", "revised funding amount", "revised budget"), "revised_budget"),
     "pays beneficiaires": "countries", "beneficiary countries": "countries", "pays beneficiaire": "countries",
     "beneficiary country": "countries", "pays": "countries", "countries": "countries",
     "duree": "duration", "duration": "duration", "code": "code", "project code": "code", "code du projet": "code",
@@ -127,6 +129,11 @@ def parse(text: str, source: Source) -> Project:
             # out, as when the table has no such row
             project.notes.append((line.number, no_value_note(line.text.strip("| ").partition(":")[0].strip(), value)))
             continue
+        if field == "revised_budget":  # read after the table's rows, as the budget it replaces
+            if field in given and value != _row(given[field])[1]:
+                raise _clash(line, field, given[field])
+            given.setdefault(field, line)
+            continue
         names = _ROW_FIELDS.get(field, (field,))
         before = [getattr(project, name) for name in names]
         if field in _DATE_ROWS:  # a date row may give no date ("à ce jour"), or both dates ("2021/2023")
@@ -145,6 +152,8 @@ def parse(text: str, source: Source) -> Project:
         project.lines.update(dict.fromkeys(names, line.number))
     for period, line in periods:
         add_period_dates(project, period, line.text.strip("| ").partition(":")[0].strip(), line.number)
+    if "revised_budget" in given:  # the amount the project has now, the first budget left out
+        _revised(project, given["revised_budget"], given.get("budget"))
     if "duration" in given:  # after the date rows and the dates the DURÉE row gives
         row = given["duration"]
         check_duration(project, f'row "{excerpt(row.text.strip("| "), 60)}"', row.number)
@@ -290,7 +299,7 @@ _AND_MORE = re.compile(r"(?:et|and|&)\s+\S", re.IGNORECASE)
 
 
 def _clash(line: Line, field: str, first: Line) -> PageError:
-    what = {"allocation_year": "year", "start": "start date", "end": "end date",
+    what = {"allocation_year": "year", "start": "start date", "end": "end date", "revised_budget": "revised budget",
             "countries": "beneficiary countries"}.get(field, field)
     return PageError(f'row "{excerpt(line.text.strip("| "), 60)}" gives the {what} again, with another value than '
                      f'line {first.number} ("{excerpt(first.text.strip("| "), 60)}")',
@@ -379,6 +388,17 @@ def _assign(project: Project, field: str, value: str, line: Line, dated: list[tu
         project.title = value
     elif field == "countries":
         _beneficiaries(project, line)
+
+
+def _revised(project: Project, row: Line, original: Line | None) -> None:
+    """Store a revised budget ("MONTANT RÉVISÉ: CHF 300’000") as the project's budget, the first one the table
+    gives left out with a note: the published budget is the one the project has now."""
+    first = project.budget
+    project.budget = _budget(_row(row)[1], row, project.notes)
+    project.lines["budget"] = row.number
+    if first is not None and original is not None:
+        label = original.text.strip("| ").partition(":")[0].strip()
+        project.notes.append((original.number, revised_note(first, label, project.budget, row.number)))
 
 
 def _budget(value: str, line: Line, notes: list[tuple[int | None, str]]) -> Money:

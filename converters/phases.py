@@ -1,5 +1,6 @@
 """Budgets a page gives phase by phase ("Phase I : 250 000 USD ; Phase II : 150 000 USD"): the project's budget is
-their total when each part is a phase's amount in one currency; anything else is refused, asking for the total."""
+their total when each part is a phase's amount in one currency; anything else is refused, asking for the total. And
+a budget revised since, which a page gives as a field of its own ("Budget révisé (USD)", "MONTANT RÉVISÉ")."""
 
 from __future__ import annotations
 
@@ -44,3 +45,11 @@ def phased_budget(value: str, currency: str | None, line: int | None,
     notes.append((line, f'budget "{excerpt(value)}" is read as the total of its phases, {total.amount} '
                         f"{total.currency} ({listed})"))
     return total
+
+
+def revised_note(original: Money, label: str, revised: Money, line: int) -> str:
+    """The note for the budget a field `label` gives, `original`, left out for the revised one on `line`: the
+    project's budget is the amount it has now."""
+    return (f'field "{excerpt(label)}" gives {original.amount} {original.currency}, and line {line} the revised '
+            f"budget, {revised.amount} {revised.currency}: the revised one is the budget, the first is left out of "
+            "the record")

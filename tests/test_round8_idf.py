@@ -185,3 +185,33 @@ def test_a_second_innovation_page_is_refused_where_it_starts(between, start, hea
     which = "" if heading is None else f' (line {number + 1}: "{heading}")'
     assert error.message == (f'a second project page starts on line {number} ("{start}"), after this page\'s table, '
                              f"giving its sections again{which}")
+
+
+# ----- B8: a revised budget given as a field of its own is the budget; the first one is left out with a note
+
+@pytest.mark.parametrize("label", ["Budget révisé (USD)", "Revised budget (USD)", "Budget révisé (EUR)"])
+def test_a_revised_idf_budget_is_the_budget_and_the_first_is_noted(label):
+    page = variant("  • Couverture\n", f"  • {label}\n    350000.00\n  • Couverture\n")
+    project = read(page)
+    currency = "EUR" if "EUR" in label else "USD"
+    assert (str(project.budget.amount), project.budget.currency) == ("350000.00", currency)
+    revised = line_of(page, "    350000.00")
+    assert (line_of(page, "    300000.00"), f'field "Budget Amount (USD)" gives 300000.00 USD, and line {revised} the '
+            f"revised budget, 350000.00 {currency}: the revised one is the budget, the first is left out of the "
+            "record") in project.notes
+
+
+@pytest.mark.parametrize("row", ["MONTANT RÉVISÉ: 450 000 dollars É.-U. |", "MONTANT RÉVISÉ (USD): 450 000 |"])
+def test_a_revised_innovation_budget_is_the_budget_and_the_first_is_noted(row):
+    page = variant("CODE: IS.0077 |", f"{row}\nCODE: IS.0077 |", INNOVATION)
+    project = read(page, "003.txt")
+    assert (project.budget.amount, project.budget.currency) == (450000, "USD")
+    assert (line_of(page, "MONTANT DU FINANCEMENT"), 'field "MONTANT DU FINANCEMENT" gives 400000 USD, and line '
+            f"{line_of(page, 'MONTANT RÉVISÉ')} the revised budget, 450000 USD: the revised one is the budget, the "
+            "first is left out of the record") in project.notes
+
+
+def test_a_revised_idf_budget_with_no_currency_is_refused_not_left_out():
+    page = variant("  • Couverture\n", "  • Budget révisé\n    350000.00\n  • Couverture\n")
+    error = refused_as(page, "000.txt")
+    assert (error.line, error.message) == (line_of(page, "    350000.00"), 'amount "350000.00" gives no currency')
