@@ -4,10 +4,7 @@ length, dates, or both ("24 mois à compter de mars 2022")."""
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date as Day
-from datetime import timedelta
 from typing import NamedTuple
 
 from .errors import PageError
@@ -351,16 +348,17 @@ def check_duration(project: Project, given: str, line: int) -> None:
 _LENGTH_ROUNDING = 1  # month: a length a page gives is rounded, and may count the last day or not
 
 
-def _first_day(date: PartialDate) -> Day:
-    return Day(date.year, date.month or 1, date.day or 1)
+def _first_day(date: PartialDate) -> tuple[int, int, int]:
+    return date.year, date.month or 1, date.day or 1
 
 
-def _last_day(date: PartialDate) -> Day:
-    month = date.month or 12
-    return Day(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
+def _last_day(date: PartialDate) -> tuple[int, int, int]:
+    """The last day a date allows, as (year, month, day); a month's taken as 31 days long, which allows a little more
+    than it has, never less (and any year, as no calendar does)."""
+    return date.year, date.month or 12, date.day or 31
 
 
-def _months_between(start: Day, end: Day) -> float:
-    """The months from the first day `start` to the last day `end`, both counted: 12 for 2022-01-01 – 2022-12-31."""
-    after = end + timedelta(days=1)
-    return (after.year - start.year) * 12 + after.month - start.month + (after.day - start.day) / 30
+def _months_between(start: tuple[int, int, int], end: tuple[int, int, int]) -> float:
+    """The months from the day `start` to the day `end`, both counted, a day a thirtieth of a month: about 12 for
+    2022-01-01 – 2022-12-31."""
+    return (end[0] - start[0]) * 12 + end[1] - start[1] + (end[2] + 1 - start[2]) / 30

@@ -215,3 +215,10 @@ def test_a_revised_idf_budget_with_no_currency_is_refused_not_left_out():
     page = variant("  • Couverture\n", "  • Budget révisé\n    350000.00\n  • Couverture\n")
     error = refused_as(page, "000.txt")
     assert (error.line, error.message) == (line_of(page, "    350000.00"), 'amount "350000.00" gives no currency')
+
+
+def test_a_duration_beside_dates_at_the_ends_of_the_calendar_is_read_or_refused_in_one_line():
+    # a date's last day was found with the standard library's dates, which stop at 9999-12-31
+    page = dated("24 mois", "2022", "31 décembre 9999")
+    error = refused_as(page, "003.txt")
+    assert error.line == line_of(page, "DURÉE") and "gives a duration of 24 months" in error.message
