@@ -75,6 +75,8 @@ def _page_lines(text: str) -> tuple[Line, ...]:
             if not body and lines and lines[-1].number in rows:  # "|---|---|" under a header row: no field, but
                 header = lines[-1]  # a heading over the table's rows ("| INFORMATIONS SUR LE PROJET | |")
                 lines[-1] = Line.of(header.number, _caption(rows[header.number]), header.indent, header.bulleted)
+        if body[:1] == ":" and _previous_label(lines):  # "Réalisé par", then ": Médecins du Monde":
+            body = body[1:].lstrip()  # the value of the label alone on its line, its colon put on the wrong line
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
     if "-" in text or "age" in text:  # a copy of a PDF: its page furniture and words broken over two lines
         return tuple(_joined(_without_furniture(lines)))
@@ -135,6 +137,13 @@ def _joined(lines: list[Line]) -> list[Line]:
         else:
             joined.append(line)
     return joined
+
+
+def _previous_label(lines: list[Line]) -> str | None:
+    """The field label of the last line with text before this one, if it is one of a page family's (alone on its
+    line, so its value follows); None otherwise."""
+    last = next((line for line in reversed(lines) if line.text), None)
+    return last.label if last is not None and last.label in TAB_LABELS else None
 
 
 def _word_mark(raw: str, stripped: str) -> bool:
