@@ -85,6 +85,7 @@ _NOT_A_PROJECT = re.compile(r"(?:offres? d'emploi|offres? de stage|avis de recru
                             r"|postes? a pourvoir)\b")
 _RESULT = re.compile(r"^(?:R\s?|r[ée]sultat\s+(?:n[°o]\s*)?)(?P<number>\d+)\s*[:.)\-]?\s*(?P<text>.+)$",
                      re.IGNORECASE)  # "R1 …", "Résultat 1 : …"
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")  # an item of a numbered list: "1. …", "2) …"
 
 
 def detect(text: str) -> bool:
@@ -160,8 +161,8 @@ def parse(text: str, source: Source) -> Project:
         project.lines["budget"] = line
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
-    project.general_objectives = [_item(line.text) for line in sections.get("general", [])]
-    project.specific_objectives = [_item(line.text) for line in sections.get("specific", [])]
+    project.general_objectives = _items(sections.get("general", []))
+    project.specific_objectives = _items(sections.get("specific", []))
     project.expected_results = _results(sections.get("results", []))
     project.activities = [_activity(line.text) for line in sections.get("activities", [])]
     country = ngo_zones.country_of(places)
@@ -379,6 +380,12 @@ def _inline_heading(line: Line) -> tuple[str, Line] | None:
     return section, Line.of(line.number, rest.strip(), line.indent, line.bulleted)
 
 
+def _items(lines: list[Line]) -> list[str]:
+    """A list's items, a numbered list's without their numbers ("1. Former …" is "Former …", as "• Former …" is)."""
+    numbered = bool(lines) and all(_NUMBERED.match(line.text) for line in lines)
+    return [_item(_NUMBERED.sub(r"\g<text>", line.text) if numbered else line.text) for line in lines]
+
+
 def _item(text: str) -> str:
     return text.rstrip(" ;.").strip() + ("." if text.rstrip(" ;").endswith(".") else "")
 
@@ -399,6 +406,9 @@ def _results(lines: list[Line]) -> list[ExpectedResult]:
     them with bullets and no labels at all."""
     if lines and all(line.bulleted and not _RESULT.match(line.text) for line in lines):
         return [ExpectedResult(f"R{number}", line.text.strip()) for number, line in enumerate(lines, start=1)]
+    if lines and all(_NUMBERED.match(line.text) for line in lines):  # "1. …", "2) …": numbered as the page does
+        return [ExpectedResult(f"R{int(match['number'])}", match["text"].strip())
+                for line in lines if (match := _NUMBERED.match(line.text))]
     return [_result(line) for line in lines]
 
 

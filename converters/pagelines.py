@@ -24,6 +24,10 @@ _WORD_MARK = re.compile(r"[ \t]*[o§Øvüq](?:\t| {2,})")
 # run, around text that neither starts nor ends with a space; never a bullet ("* item") nor inside a word.
 _EMPHASIS = re.compile(r"(?<![\w*])(?P<mark>\*{1,3}|_{2,3})(?=[^\s*_])(?P<text>.+?)(?<=[^\s*_])(?P=mark)(?![\w*])")
 
+# A Markdown (ATX) heading, as a page saved from a Markdown copy keeps it: one to six "#", a space, the heading's
+# text, and the closing "#" Markdown allows after it ("## Résultats attendus ##"); never "#1" nor "#hashtag".
+_HEADING = re.compile(r"#{1,6}[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*")
+
 
 class Line(NamedTuple):
     """One line of a page: its 1-based number, its text (no bullet, spaces collapsed), its indent, and its
@@ -65,6 +69,8 @@ def _page_lines(text: str) -> tuple[Line, ...]:
             raw = _EMPHASIS.sub(_emphasised, raw)
         # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
+        if stripped[:1] == "#" and (heading := _HEADING.fullmatch(stripped)):  # "## Objectif général": a heading
+            stripped = heading["text"]  # a reader of the rendered page saw without its marks
         bullet = _BULLET.match(stripped) or _word_mark(raw, stripped)
         body = stripped[1:].strip() if bullet else stripped  # every list mark is one character
         if not plain and "\t" in raw:

@@ -45,3 +45,48 @@ def test_a_line_starting_with_a_colon_after_text_is_kept_as_it_is():
     # not after a label: the colon is the text's (a description line)
     page = _page(IDF, "Avec 2,3 millions", ": Avec 2,3 millions")
     assert _read(page).description.startswith(": Avec 2,3 millions")
+
+
+# B4: Markdown (ATX) headings over the sections: the heading a reader saw, read as every family reads it.
+
+@pytest.mark.parametrize("mark", ["# ", "## ", "### ", "##\t"])
+def test_a_markdown_heading_over_an_innovation_section_is_its_heading(mark):
+    plain = _read(INNOVATION)
+    page = INNOVATION
+    for heading in ("Éléments d’innovation", "À propos du projet", "En quoi ce projet est-il innovant ?"):
+        page = _page(page, f"\n{heading}\n", f"\n{mark}{heading}\n")
+    project = _read(page)
+    assert project.innovation_elements == plain.innovation_elements and project.innovation_elements
+    assert project.description == plain.description and project.innovation_description
+
+
+@pytest.mark.parametrize("mark", ["# ", "## "])
+def test_markdown_headings_on_an_ngo_page_and_its_title(mark):
+    plain = _read(NGO)
+    page = _page(NGO, "I-MIGR Retour vers les projets", f"{mark}I-MIGR Retour vers les projets")
+    for heading in ("Objectif général", "Objectifs spécifiques", "Résultats attendus\u00a0:"):
+        page = _page(page, f"\n{heading}\n", f"\n{mark}{heading}\n")
+    project = _read(page)
+    assert project.title == "I-MIGR"
+    assert project.general_objectives == plain.general_objectives
+    assert project.specific_objectives == plain.specific_objectives
+    assert project.expected_results == plain.expected_results
+
+
+def test_a_closing_markdown_mark_is_no_part_of_the_heading():
+    page = _page(NGO, "\nObjectif général\n", "\n## Objectif général ##\n")
+    assert _read(page).general_objectives == _read(NGO).general_objectives
+
+
+@pytest.mark.parametrize("number", [". ", ") "])
+def test_numbered_expected_results_and_objectives_of_an_ngo_page(number):
+    results = "Résultats attendus :\n\n1{n}Les migrants créent leur activité.\n\n2{n}Un réseau est constitué.\n"
+    page = NGO.split("Résultats attendus\u00a0:")[0] + results.format(n=number)
+    page = _page(page, "  • Améliorer et développer", f"1{number}Améliorer et développer")
+    page = _page(page, "  • Promouvoir un discours", f"2{number}Promouvoir un discours")
+    page = _page(page, "  • Améliorer la gestion", f"3{number}Améliorer la gestion")
+    project = _read(page)
+    assert [(r.notation, r.text) for r in project.expected_results] == [
+        ("R1", "Les migrants créent leur activité."), ("R2", "Un réseau est constitué.")]
+    assert project.specific_objectives == _read(NGO).specific_objectives
+
