@@ -16,7 +16,8 @@ from .values import no_value, parse_money
 
 NAME = "euromed-ngo"
 RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :, "
-                 "Zone d'intervention :…), one a heading or the link Retour vers les projets")
+                 "Zone d'intervention :…, or in English General objective, Expected results, Implemented by:…), one "
+                 "a heading or the link Retour vers les projets (Back to projects)")
 
 # Headings that open a list section, folded -> section name.
 SECTIONS = {
@@ -26,6 +27,15 @@ SECTIONS = {
     "principales activites": "activities", "activites": "activities",
     "regions beneficiaires": "regions",
 }
+# The same headings on the network's pages in English. Any agency's English fact sheet writes them too ("Expected
+# results", an IDF page's "Project duration"): they are marks of the network's pages only on a page with its link
+# back to the projects ("TAMKEEN Back to projects").
+_ENGLISH_SECTIONS = {
+    "project duration": "period", "general objective": "general", "general objectives": "general",
+    "overall objective": "general", "specific objectives": "specific", "specific objective": "specific",
+    "expected results": "results", "main activities": "activities", "beneficiary regions": "regions",
+}
+SECTIONS.update(_ENGLISH_SECTIONS)
 # "Label : value" lines, folded label -> field or role.
 LABELLED = {
     "zone d'intervention": "zone", "zones d'intervention": "zone",
@@ -77,7 +87,7 @@ FIELD_LABELS = frozenset(LABELLED) | frozenset(_OTHER_FIELDS)  # labels a value 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 _ROLE_ORDER = list(Role)
 # Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
-_BACK_LINK = re.compile(r"retour vers les projets\s*$", re.IGNORECASE)
+_BACK_LINK = re.compile(r"(?:retour vers les projets|back to (?:the )?projects)\s*$", re.IGNORECASE)
 # The link back to another list of the site's pages than the projects' (a news article's): "Retour vers les
 # actualités"; and the titles of its pages that are no project's, folded (a job offer's, written as a project page).
 _OTHER_LINK = re.compile(r"retour vers (?:les |la |le |l['\u2019])?(?P<to>\w+)\s*$", re.IGNORECASE)
@@ -96,11 +106,13 @@ def detect(text: str) -> bool:
     lines = page_lines(text)
     if _other_page(lines):
         return False
-    found: set[object] = {SECTIONS[key] for line in lines if (key := line.label) in SECTIONS}
+    found: set[object] = {SECTIONS[key] for line in lines
+                          if (key := line.label) in SECTIONS and key not in _ENGLISH_SECTIONS}
     if len(found) >= 3:  # most of the network's pages, told in one pass
         return True
     if any(_back_link(line.text) for line in lines):
         found.add("back link")
+        found.update(_ENGLISH_SECTIONS[key] for line in lines if (key := line.label) in _ENGLISH_SECTIONS)
     if not found:  # the other families' pages
         return False
     found.update(labelled[0] for line in lines if ":" in line.text and (labelled := _labelled(line)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from converters import convert
+from converters.errors import PageError
 from tests.conftest import seed
 
 IDF = seed("000").read_text(encoding="utf-8")
@@ -90,3 +91,66 @@ def test_numbered_expected_results_and_objectives_of_an_ngo_page(number):
         ("R1", "Les migrants créent leur activité."), ("R2", "Un réseau est constitué.")]
     assert project.specific_objectives == _read(NGO).specific_objectives
 
+
+
+# B3: the network's pages written in English: its headings and labels in English, and its link "Back to projects".
+
+ENGLISH_NGO = """Give my opinion
+
+SAFE Back to projects
+
+
+Project duration:
+
+Mar 2021 Feb 2024
+
+General objective
+
+Improve the protection of migrant workers
+
+Specific objectives
+
+  • Provide legal aid to migrant workers;
+  • Train labour inspectors
+
+More details
+
+Area of intervention: Gouvernorat de Sfax
+
+Funded by: European Union
+
+Implemented by: Association Alpha
+
+Partners: Beta Foundation (BF)
+
+Expected results:
+
+R1 Migrant workers receive legal aid.
+
+R2 Labour inspectors are trained.
+"""
+
+
+def test_an_ngo_page_in_english_is_read():
+    project = _read(ENGLISH_NGO)
+    assert project.source.converter.startswith("euromed-ngo")
+    assert project.title == "SAFE" and project.language == "en"
+    assert project.general_objectives == ["Improve the protection of migrant workers"]
+    assert project.specific_objectives == ["Provide legal aid to migrant workers", "Train labour inspectors"]
+    assert [result.notation for result in project.expected_results] == ["R1", "R2"]
+    assert {"Association Alpha", "Beta Foundation"} <= set(_names(project))
+    assert [area.code for area in project.intervention_areas] == ["TN-61"]
+    assert (project.start.iso(), project.end.iso()) == ("2021-03", "2024-02")
+
+
+def test_an_ngo_page_in_english_with_one_heading_and_its_labels_is_read():
+    page = ENGLISH_NGO.split("Specific objectives")[0] + ENGLISH_NGO.split("More details")[1].split("Expected")[0]
+    assert _read(page).source.converter.startswith("euromed-ngo")
+
+
+def test_english_headings_and_labels_without_the_link_back_to_the_projects_are_no_ngo_page():
+    # any agency's English fact sheet writes "Expected results", "Implementing partner:" and "Contact:"
+    page = ("Fact sheet\n\nProject title: Asylum systems\nImplementing partner: Council for Refugees\n\n"
+            "Objectives\n- Improve registration\n\nExpected results\n- 5,000 registered\n\nContact: x@example.org\n")
+    with pytest.raises(PageError, match="no converter recognises this page"):
+        _read(page)
