@@ -12,7 +12,7 @@ from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
 from .records import Activity, ExpectedResult, Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import no_value, parse_money
+from .values import no_value, parse_money, revised_money
 
 NAME = "euromed-ngo"
 RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :, "
@@ -82,6 +82,9 @@ _OTHER_FIELDS = {
     "budget": "budget", "budget total": "budget", "budget du projet": "budget", "cout total": "budget",
     "cout du projet": "budget", "cout total du projet": "budget", "montant": "budget", "montant total": "budget",
     "montant du projet": "budget", "montant du financement": "budget",
+    # the budget as revised, read in place of the first
+    **dict.fromkeys(("budget revise", "budget total revise", "montant revise", "cout total revise",
+                     "budget rectifie", "revised budget", "revised total budget"), "revised_budget"),
 }
 FIELD_LABELS = frozenset(LABELLED) | frozenset(_OTHER_FIELDS)  # labels a value follows (see iom_idf)
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
@@ -169,8 +172,15 @@ def parse(text: str, source: Source) -> Project:
     places = ngo_zones.known_places(project.participations)
     _period(project, sections.get("period", []))
     for value, line in labelled.get("budget", []):
-        project.budget = parse_money(value, None, line, project.notes)
+        project.budget = revised_money(value, None, line, project.notes)  # "300 000 EUR (révisé à 350 000 EUR)"
         project.lines["budget"] = line
+    for value, line in labelled.get("revised_budget", []):  # "Budget révisé : 350 000 EUR": the budget as revised
+        first = project.budget
+        project.budget = parse_money(value, first.currency if first else None, line, project.notes)
+        project.lines["budget"] = line
+        if first is not None:
+            project.notes.append((line, f'budget "{excerpt(value)}", as revised, read as the project\'s budget; the '
+                                        f"first, {first.amount} {first.currency}, left out"))
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
     project.general_objectives = _items(sections.get("general", []))

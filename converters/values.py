@@ -212,6 +212,29 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     return Money(amount, code)
 
 
+# A remark in brackets after an amount that gives the amount as revised: "300 000 EUR (révisé à 350 000 EUR)",
+# "(porté à 350 000 EUR)", "(revised to EUR 350,000)"
+_REVISION = re.compile(r"^(?P<first>[^()]*\d[^()]*?)\s*\(\s*(?:montant\s+|budget\s+)?"
+                       r"(?:r[ée]vis[ée]e?s?|port[ée]e?s?|revu[es]*|ramen[ée]e?s?|augment[ée]e?s?|r[ée]duite?s?|revised|increased|reduced|amended)\s+"
+                       r"(?:à|a|to)\s+(?P<revised>[^()]*\d[^()]*?)\s*\)\s*$", re.IGNORECASE)
+
+
+def revised_money(text: str, currency: str | None = None, line: int | None = None,
+                  notes: list[tuple[int | None, str]] | None = None) -> Money:
+    """parse_money(), and for an amount with its revision in brackets after it ("300 000 EUR (révisé à 350 000
+    EUR)"), the amount as revised (in the first's currency if it names none), with a note in `notes` that the
+    first is left out."""
+    match = _REVISION.match(text)
+    if match is None:
+        return parse_money(text, currency, line, notes)
+    first = parse_money(match["first"], currency, line)
+    revised = parse_money(match["revised"], first.currency, line, notes)
+    if notes is not None:
+        notes.append((line, f'amount "{excerpt(text)}": the revised amount read as the project\'s budget, the first '
+                            f'("{excerpt(match["first"])}") left out'))
+    return revised
+
+
 def _words_after_currency(tail: str, default: str | None) -> str | None:
     """The words after an amount's currency ("€ maximum par projet" -> "maximum par projet"), or None when its
     first words name no currency, nothing follows them or they name one too ("USD (environ) EUR": which is it?)."""

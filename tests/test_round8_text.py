@@ -154,3 +154,31 @@ def test_english_headings_and_labels_without_the_link_back_to_the_projects_are_n
             "Objectives\n- Improve registration\n\nExpected results\n- 5,000 registered\n\nContact: x@example.org\n")
     with pytest.raises(PageError, match="no converter recognises this page"):
         _read(page)
+
+
+# A4 and B8 (NGO): a budget as revised, in brackets after the first or on its own line, is the budget, noted.
+
+NGO_BUDGET_AT = "Contact : 10 Rue Ali Bach Hamba"
+
+
+@pytest.mark.parametrize(("budget", "amount"), [
+    ("Budget : 300 000 EUR (révisé à 350 000 EUR)", "350000"),
+    ("Budget : 300 000 EUR (revu à 280 000)", "280000"),
+    ("Budget : 300 000 € (porté à 350 000 €)", "350000"),
+    ("Budget: EUR 300,000 (revised to EUR 350,000)", "350000"),
+    ("Budget : 300 000 EUR\nBudget révisé : 350 000 EUR", "350000"),
+    ("Budget révisé : 350 000 EUR\nBudget : 300 000 EUR", "350000"),
+    ("Montant révisé : 350 000", "350000"),
+])
+def test_a_revised_budget_is_the_budget_with_a_note(budget, amount):
+    page = _page(NGO, NGO_BUDGET_AT, f"{budget}\n\n{NGO_BUDGET_AT}")
+    if "Montant révisé" in budget:
+        page = _page(page, NGO_BUDGET_AT, f"Budget : 300 000 EUR\n\n{NGO_BUDGET_AT}")
+    project = _read(page)
+    assert (str(int(project.budget.amount)), project.budget.currency) == (amount, "EUR")
+    assert any("left out" in note and "300" in note for _, note in project.notes)
+
+
+def test_a_budget_with_a_remark_that_is_no_revision_is_read_as_before():
+    page = _page(NGO, NGO_BUDGET_AT, f"Budget : 300 000 EUR (dont 50 000 EUR de l’UE)\n\n{NGO_BUDGET_AT}")
+    assert int(_read(page).budget.amount) == 300000
