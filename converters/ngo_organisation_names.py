@@ -7,6 +7,7 @@ import re
 
 from .countries import lookup
 from .errors import PageError
+from .language import guess_language
 from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
 from .subdivisions import subdivision
@@ -128,6 +129,7 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
     """The organisation a name of a role line gives: its acronyms, where it is, a remark or a part of it in
     brackets left out ("Commission européenne (DG ECHO)": the Commission, its directorate-general noted)."""
     name, aliases, place = strip_article(_WEBSITE.sub("", collapse(text))), [], None  # "X (ATFD) – www.atfd.tn"
+    others: list[tuple[str, str]] = []
     branch = None  # "Association X (AX), section de Sfax": read as "Association X (AX)", then the branch after it
     if found := _BRANCH_AFTER.search(name):
         name, branch = name[:found.start()].strip(), found["branch"].strip()
@@ -162,6 +164,9 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
             aliases.append(outer)
         elif inner[:1].islower() or _SHARE.match(inner):  # a remark on the organisation: "Union européenne (chef
             name = outer  # de file du consortium)", "Union européenne (80 %)"
+        elif other := _other_name(inner):  # "Jamaïyat Al-Amal (Association de l’Espoir)", "… (جمعية الغيث)":
+            name = outer  # the name in another language or script, named by what it is before
+            others.append(other)
         # else what belongs to the name: "Caritas (Maroc)", "Terre des Hommes (Suisse)", "Amal (Djerba)"
     if (match := _DASH_NAME.match(name)) and is_acronym(match["alias"]) and len(match["name"].split()) > 1:
         name = match["name"]  # "OIM – Organisation internationale pour les migrations"
@@ -171,7 +176,25 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
         name = name[:match.start()].strip()
     if not name:
         raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
-    return Organisation(f"{name}, {branch}" if branch else name, tuple(aliases), place)
+    return Organisation(f"{name}, {branch}" if branch else name, tuple(aliases), place, tuple(others))
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _other_name(inner: str) -> tuple[str, str] | None:
+    """(name, language) for words in brackets after a name that give it in another language: in Arabic script
+    ("جمعية الغيث", @ar), or a name of several words a word naming a kind of organisation starts or ends
+    ("Association de l’Espoir", "Hope Foundation"), in the language its words are; None for anything else (a
+    place, a country, a remark: "Caritas (Maroc)")."""
+    if _ARABIC.search(inner):
+        return (inner, "ar") if not re.search(r"[A-Za-z]", inner) else None
+    words = fold(inner).split()
+    if len(words) < 2 or not inner[:1].isupper() or lookup(inner):
+        return None
+    if words[0] in KINDS_OF_ORGANISATION or words[-1] in KINDS_OF_ORGANISATION:
+        return inner, guess_language(inner)
+    return None
 
 
 def _acronyms(inner: str) -> list[str]:

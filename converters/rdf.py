@@ -238,6 +238,8 @@ class _ProjectWriter:
         self.graph.add((node, SKOS.prefLabel, self.text(organisation.name)))
         for alias in organisation.alt_labels:
             self.graph.add((node, SKOS.altLabel, _string(alias)))
+        for other, lang in organisation.other_names:
+            self.graph.add((node, SKOS.altLabel, _string(other, lang)))
         if organisation.place:
             self.graph.add((node, SCHEMA.location, self.area(organisation.place)))
         return node

@@ -81,6 +81,7 @@ class Organisation:
     name: str
     alt_labels: tuple[str, ...] = ()
     place: Place | None = None
+    other_names: tuple[tuple[str, str], ...] = ()  # (name, language): a translation, the name in Arabic script
 
 
 @dataclass(frozen=True)

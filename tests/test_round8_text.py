@@ -7,6 +7,9 @@ import pytest
 
 from converters import convert
 from converters.errors import PageError
+from converters.iris import slug
+from converters.rdf import to_graph
+from publisher import ntriples
 from tests.conftest import seed
 
 IDF = seed("000").read_text(encoding="utf-8")
@@ -182,3 +185,25 @@ def test_a_revised_budget_is_the_budget_with_a_note(budget, amount):
 def test_a_budget_with_a_remark_that_is_no_revision_is_read_as_before():
     page = _page(NGO, NGO_BUDGET_AT, f"Budget : 300 000 EUR (dont 50 000 EUR de l’UE)\n\n{NGO_BUDGET_AT}")
     assert int(_read(page).budget.amount) == 300000
+
+
+# C6: an organisation's name in another language or script in brackets after it is an altLabel, not its name.
+
+@pytest.mark.parametrize(("written", "name", "other"), [
+    ("Jamaïyat Al-Amal (Association de l’Espoir)", "Jamaïyat Al-Amal", ("Association de l’Espoir", "fr")),
+    ("Jamaïyat El Ghaith (جمعية الغيث)", "Jamaïyat El Ghaith", ("جمعية الغيث", "ar")),
+    ("Al-Amal Society (Foundation of the Hope)", "Al-Amal Society", ("Foundation of the Hope", "en")),
+])
+def test_a_translation_or_arabic_script_in_brackets_is_another_name(written, name, other):
+    project = _read(_page(NGO, NGO_IMPLEMENTER, f"Réalisé par : {written}"))
+    found = next(p.organisation for p in project.participations if p.organisation.name == name)
+    assert found.other_names == (other,) and found.alt_labels == ()
+    graph = "".join(ntriples.line(triple) for triple in to_graph(project).triples)
+    assert f'"{other[0]}"@{other[1]}' in graph and "/organisation/" + slug(name) in graph
+
+
+@pytest.mark.parametrize("written", ["Caritas (Maroc)", "Terre des Hommes (Suisse)", "Association Amal (Djerba)",
+                                     "Association Tunisienne de Développement (ATD)"])
+def test_a_place_or_an_acronym_in_brackets_is_read_as_before(written):
+    project = _read(_page(NGO, NGO_IMPLEMENTER, f"Réalisé par : {written}"))
+    assert all(p.organisation.other_names == () for p in project.participations)
