@@ -192,6 +192,10 @@ def parse(text: str, source: Source) -> Project:
     inferred = country is None  # the partners locate nothing: the page's country is the one of its areas, if any
     if inferred:
         country = ngo_zones.country_named(zones, regions, places)
+    for (first, first_line), (value, line) in zip(zones, zones[1:], strict=False):  # two zone lines: both read, as
+        if fold(value) != fold(first):  # two role lines are (the page may give its areas over two lines), noted
+            project.notes.append((line, f'zone "{excerpt(value, 60)}" given again, after "{excerpt(first, 60)}" on '
+                                        f"line {first_line}: the areas of both read as the project's"))
     for value, line in zones:
         areas = ngo_zones.zone(value, places, country, line, project.notes)
         project.intervention_areas.extend(areas)

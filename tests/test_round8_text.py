@@ -207,3 +207,18 @@ def test_a_translation_or_arabic_script_in_brackets_is_another_name(written, nam
 def test_a_place_or_an_acronym_in_brackets_is_read_as_before(written):
     project = _read(_page(NGO, NGO_IMPLEMENTER, f"Réalisé par : {written}"))
     assert all(p.organisation.other_names == () for p in project.participations)
+
+
+# C5: a zone given twice with different values: both read, noted (as two role lines are both read).
+
+def test_a_zone_given_twice_with_two_values_is_noted():
+    page = _page(NGO, NGO_IMPLEMENTER, f"{NGO_IMPLEMENTER}\n\nZone d’intervention : Gouvernorat de Sousse")
+    project = _read(page)
+    assert {"TN-51"} <= {getattr(area, "code", None) for area in project.intervention_areas}
+    assert any("given again" in note and "Sousse" in note for _, note in project.notes)
+
+
+def test_a_zone_given_twice_with_one_value_is_no_note():
+    page = _page(NGO, NGO_IMPLEMENTER, f"{NGO_IMPLEMENTER}\n\nZone d’intervention : Municipalités de Raoued et "
+                                       "La Marsa")
+    assert not any("given again" in note for _, note in _read(page).notes)
