@@ -79,7 +79,7 @@ _GENERIC_AREA = re.compile(r"^(?:(?:les|des|la|l['\u2019]) ?)?(?:camps?(?: de r[
                            r"|localit[ée]s?|d[ée]l[ée]gations?|[îi]les?"
                            r"|banlieues?|environs|p[ée]riph[ée]rie|alentours|zones? (?:rurales?|urbaines?))"
                            r" (?=(?:de la |de l['\u2019]|du |des |de |d['\u2019]))", re.IGNORECASE)
-_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019])")
+_PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019]|the )")  # "and the Bekaa", in English
 MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
                            r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
                            re.IGNORECASE)
@@ -220,6 +220,7 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
         if _BACK_REFERENCE.match(fold(name)) or fold(name).strip(" .\u2026") in _ET_CETERA:
             continue  # "Beyrouth et sa banlieue", "Zarzis et sa région": no place "sa banlieue"; "Tunis, Sfax, etc."
         name = _french_order(name, plural=False)  # "Sfax Governorate"
+        name = _french_order(name, plural=True)  # "Cairo and Giza Governorates, …": the kind after the last name
         named_so = MUNICIPALITY.match(name.strip())  # "Ville de Kairouan, Ville de Sousse"
         name = _PARTICLE.sub("", _GENERIC_AREA.sub("", MUNICIPALITY.sub("", name.strip(" .\u2026"))))
         inner = _INNER.match(name)

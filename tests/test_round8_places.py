@@ -137,3 +137,14 @@ def test_a_prime_is_an_apostrophe(text, codes):
 ])
 def test_english_names_of_subdivisions(zone, areas):
     assert _areas(zone) == areas
+
+
+# --- English lists: a plural kind after the last name of a list, "the" before a name ------------------------------
+
+@pytest.mark.parametrize("zone, areas", [
+    # "Giza Governorates" was a new place of Egypt, "the Bekaa" a new place of Lebanon ("the-bekaa")
+    ("Cairo and Giza Governorates, Upper Egypt (Assiut, Sohag)", ["EG-C", "EG-GZ", "EG-AST", "EG-SHG"]),
+    ("Beirut, Mount Lebanon and the Bekaa", ["LB-BA", "LB-JL", "LB-BI"]),
+])
+def test_english_lists_name_their_subdivisions(zone, areas):
+    assert _areas(zone) == areas
