@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SKOS
 
 from converters.namespaces import DCT, MP
 
+from . import checks_more
 from .published import Known
 from .report import Finding
 
@@ -82,6 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "participation.",
     },
 }
+CODES.update(checks_more.CODES)  # one table of every check's codes and messages (README, Finding codes)
+MESSAGES.update(checks_more.MESSAGES)
 
 
 def _finding(key: str, resource: str, file: str, field: URIRef | None = None, value: str | None = None,

@@ -22,6 +22,7 @@ from converters.namespaces import MP
 
 from . import export, serializations, sourcelines
 from .checks import contribution_checks
+from .checks_more import literals_for_resources
 from .errors import InputError
 from .pipeline import lines_of
 from .published import Known
@@ -82,8 +83,9 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
         add_provenance(own, source, label, hashlib.sha256(data).hexdigest())
         report = validate_with_references(own, known, file=name)
     described = {node_text(s) for s in own.subjects()}  # findings on reference resources it points at are not its own
-    findings = [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
-                or not known.describes(URIRef(f.resource))]
+    findings, literals = literals_for_resources(own, name)  # the shapes' findings on such a literal say less
+    findings += [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
+                 or (f.resource not in literals and not known.describes(URIRef(f.resource)))]
     findings += contribution_checks(own, known, source, name)
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})

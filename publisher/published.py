@@ -135,8 +135,9 @@ class _Published:
     def _is_project(self, iri: str) -> bool:
         found = self._projects.get(iri)
         if found is None:
-            found = self._projects[iri] = any(
-                True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _PROJECT))
+            node = _named(iri)
+            found = self._projects[iri] = node is not None and any(
+                True for _ in self.store.quads_for_pattern(node, _TYPE, _PROJECT))
         return found
 
     def description(self, node: URIRef) -> Iterator[Pair]:
@@ -145,7 +146,10 @@ class _Published:
         document, hash_mark, _ = str(node).partition("#")
         if hash_mark and self._is_project(document):
             return
-        quads = list(self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None))
+        named = _named(str(node))
+        if named is None:
+            return
+        quads = list(self.store.quads_for_pattern(named, None, None))
         if not hash_mark and any(q.predicate == _TYPE and q.object == _PROJECT for q in quads):
             return  # a project: one look-up both tells and describes
         for quad in quads:
@@ -168,6 +172,15 @@ class _Published:
     def coded(self, code: str) -> set[URIRef]:
         return {URIRef(quad.subject.value) for quad in self.store.quads_for_pattern(None, _IDENTIFIER, ox.Literal(code))
                 if isinstance(quad.subject, ox.NamedNode) and self._is_project(quad.subject.value)}
+
+
+def _named(iri: str) -> ox.NamedNode | None:
+    """`iri` as the store's term; None when it is no IRI (a finding's focus node can be a literal's text, such as
+    "100000 USD" given to mp:budget), so nothing is published about it."""
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        return None
 
 
 _TYPE, _PROJECT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(MP.Project))

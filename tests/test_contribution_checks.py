@@ -1,0 +1,78 @@
+"""The Python checks on a contribution that the tester's round found missing (c8): a literal given to an object
+property, statements about published projects and resources a contribution may not describe, provenance claimed
+from another file's source, huge literals, terms the vocabulary does not define, blank nodes' lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from publisher.build import _skipped_line
+from publisher.cli import main
+from publisher.contributions import check_all
+from tests.conftest import ROOT
+
+PUBLISHED = str(ROOT / "output" / "migration-projects.nt.gz")
+BASE = "https://w3id.org/migration-lod/"
+PREFIXES = """@prefix mp:     <https://w3id.org/migration-lod/vocab#> .
+@prefix dct:    <http://purl.org/dc/terms/> .
+@prefix schema: <https://schema.org/> .
+@prefix prov:   <http://www.w3.org/ns/prov#> .
+@prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
+"""
+# Line 7 is the project's first line; its budget's is line 16.
+PROJECT = PREFIXES + """
+<project/CT.9001>
+    a mp:Project ;
+    dct:identifier "CT.9001" ;
+    dct:title "Projet CT.9001"@fr ;
+    dct:description "Un projet."@fr ;
+    mp:startDate "2023"^^xsd:gYear ;
+    mp:endDate "2025"^^xsd:gYear ;
+    mp:status <concept/status/active> ;
+    mp:beneficiaryCountry <country/TN> ;
+    mp:budget {budget} .
+{more}
+"""
+BUDGET = ("<project/CT.9001#budget> a schema:MonetaryAmount ; "
+          "schema:value \"1.00\"^^xsd:decimal ; schema:currency \"USD\" .")
+
+
+def write(tmp_path: Path, text: str, name: str = "contribution.ttl") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def project(budget: str = "<project/CT.9001#budget>", more: str = BUDGET) -> str:
+    return PROJECT.format(budget=budget, more=more)
+
+
+def findings(path: Path, *args: str) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(main, ["validate", "--published", PUBLISHED, "--format", "json", *args, str(path)])
+    return result.exit_code, json.loads(result.output)["findings"]
+
+
+def test_the_project_here_is_valid(tmp_path):
+    assert findings(write(tmp_path, project())) == (0, [])
+
+
+def test_a_literal_given_to_an_object_property_is_one_violation_on_its_line_not_a_crash(tmp_path):
+    path = write(tmp_path, project(budget='"100000 USD"', more=""))
+    code, found = findings(path)
+    assert code == 1
+    assert [(f["code"], f["line"], f["field"], f["value"]) for f in found] == [
+        ("literal-not-resource", 16, "https://w3id.org/migration-lod/vocab#budget", "100000 USD")]
+    assert found[0]["messages"]["en"].startswith('mp:budget takes a resource (an IRI, here a schema:MonetaryAmount), '
+                                                 'not the literal "100000 USD"')
+
+
+def test_the_build_names_a_literal_given_to_an_object_property_as_a_literal(tmp_path):
+    path = write(tmp_path, project(budget='"100000 USD"', more=""))
+    [result] = check_all([path], BASE, [])
+    line = _skipped_line(result)
+    assert line.startswith(f"{path}:16: <{BASE}project/CT.9001> {BASE}vocab#budget: literal-not-resource: "
+                           'mp:budget takes a resource')
+    assert "<100000 USD>" not in line
