@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, SKOS
 from converters.namespaces import DCT, MP
 
 from . import checks_more
-from .published import Known
+from .published import Known, PublishedProject
 from .report import Finding
 
 # Finding code of each message below (a code may have several messages, each saying what exactly clashed).
@@ -28,10 +28,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "qui lui est propre, ou corrigez le projet publié dans sa source.",
     },
     "code-clash-iri": {
-        "en": "The project <{other}> is already published ({sources}): describe a new project under an IRI of its "
-              "own, project/ followed by its code, or correct the published project at its source.",
-        "fr": "Le projet <{other}> est déjà publié ({sources}) : décrivez un nouveau projet sous une IRI qui lui "
-              "est propre, project/ suivi de son code, ou corrigez le projet publié dans sa source.",
+        "en": "The project <{other}> is already published ({sources}): a contribution may not add to it or to its "
+              "parts (#budget, #participation-1…); describe a new project under an IRI of its own, project/ "
+              "followed by its code, or correct the published project at its source.",
+        "fr": "Le projet <{other}> est déjà publié ({sources}) : une contribution ne peut rien y ajouter, ni à ses "
+              "parties (#budget, #participation-1…) ; décrivez un nouveau projet sous une IRI qui lui est propre, "
+              "project/ suivi de son code, ou corrigez le projet publié dans sa source.",
     },
     "code-clash-here": {
         "en": 'The project code "{code}" is also given to <{other}> in this contribution: give each project a code '
@@ -98,7 +100,7 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -
     """The findings of every check here on one contribution (`source` is its provenance IRI)."""
     subjects, others = _terms(graph)
     every = subjects | others
-    return (_clashes(graph, known, source, file) + _reference_changed(graph, subjects, known, file)
+    return (_clashes(graph, subjects, known, source, file) + _reference_changed(graph, subjects, known, file)
             + _label_clashes(graph, known, file) + _outside_base(subjects, known.base, file)
             + _bad_schemes(graph, every, file) + _blank_nodes(graph, every, file))
 
@@ -121,8 +123,9 @@ def _sources(known: Known, project: URIRef) -> str:
     return ", ".join(f"<{s}>" for s in sources) or "no source"
 
 
-def _clashes(graph: Graph, known: Known, source: URIRef, file: str) -> list[Finding]:
-    """A project's code or IRI already published from another source, or given twice in the contribution."""
+def _clashes(graph: Graph, subjects: set, known: Known, source: URIRef, file: str) -> list[Finding]:
+    """A project's code or IRI already published from another source, or given twice in the contribution; a
+    published project's description or parts added to."""
     findings = []
     here: dict[str, URIRef] = {}
     for project in sorted(graph.subjects(RDF.type, MP.Project)):
@@ -140,6 +143,24 @@ def _clashes(graph: Graph, known: Known, source: URIRef, file: str) -> list[Find
             here.setdefault(code, project)
         findings += [_finding("code-clash-iri", str(project), file, other=str(p), sources=_sources(known, p))
                      for p in theirs]
+    return findings + _published_parts(graph, subjects, known, source, file)
+
+
+def _published_parts(graph: Graph, subjects: set, known: Known, source: URIRef, file: str) -> list[Finding]:
+    """Statements about a project published from another source, or about one of its parts (<…#budget>), that
+    do not type it as a project (those are _clashes'): the build would merge them into that project."""
+    owners: dict[str, PublishedProject | None] = {}
+    findings = []
+    for subject in sorted(s for s in subjects if isinstance(s, URIRef)):
+        if (subject, RDF.type, MP.Project) in graph:
+            continue
+        owner = str(subject).split("#", 1)[0]
+        if owner not in owners:
+            owners[owner] = known.project(URIRef(owner))
+        published = owners[owner]
+        if published is not None and source not in published.sources:
+            findings.append(_finding("code-clash-iri", str(subject), file, other=owner,
+                                     sources=_sources(known, URIRef(owner))))
     return findings
 
 

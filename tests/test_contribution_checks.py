@@ -76,3 +76,16 @@ def test_the_build_names_a_literal_given_to_an_object_property_as_a_literal(tmp_
     assert line.startswith(f"{path}:16: <{BASE}project/CT.9001> {BASE}vocab#budget: literal-not-resource: "
                            'mp:budget takes a resource')
     assert "<100000 USD>" not in line
+
+
+def test_statements_about_a_published_project_or_its_part_from_another_source_are_a_code_clash(tmp_path):
+    path = write(tmp_path, PREFIXES + '\n<project/PO.0181> dct:title "Projet remplacé"@fr .\n'
+                 '<project/PO.0201#budget> schema:value "999999.00"^^xsd:decimal .\n')
+    code, found = findings(path)
+    assert code == 1
+    assert [(f["code"], f["resource"], f["line"]) for f in found] == [
+        ("code-clash", f"{BASE}project/PO.0181", 7), ("code-clash", f"{BASE}project/PO.0201#budget", 8)]
+    assert found[0]["messages"]["en"].startswith(f"The project <{BASE}project/PO.0181> is already published "
+                                                 f"(<{BASE}source/000_8ccaec28a4e5c675>): a contribution may not "
+                                                 "add to it or to its parts")
+    assert found[1]["messages"]["en"].startswith(f"The project <{BASE}project/PO.0201> is already published")
