@@ -1,5 +1,6 @@
 """More checks on a contribution that SHACL cannot say (publisher.checks has the first): a literal where the
-vocabulary expects a resource. Each gives Findings with a stable code (README, Finding codes)."""
+vocabulary expects a resource, a resource of the wrong kind for its IRI, an IRI under the base that contributions
+do not describe. Each gives Findings with a stable code (README, Finding codes)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, SKOS
 
+from converters.namespaces import MP
 from converters.reference import ONTOLOGY
 
+from .published import Known
 from .report import Finding
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -21,14 +24,40 @@ MESSAGES: dict[str, dict[str, str]] = {
               "vers cette ressource, décrite dans ce fichier ou publiée (p. ex. mp:budget <project/CODE#budget>, "
               "un schema:MonetaryAmount avec schema:value et schema:currency).",
     },
+    "not-a-project": {
+        "en": "The resource is named under project/, where only projects and their parts (#budget…) are published, "
+              "but is not a mp:Project: type it `a mp:Project` (schema:Project and other classes may stand beside "
+              "it), or name it elsewhere.",
+        "fr": "La ressource est nommée sous project/, où ne sont publiés que des projets et leurs parties "
+              "(#budget…), mais n'est pas un mp:Project : typez-la `a mp:Project` (schema:Project et d'autres "
+              "classes peuvent s'y ajouter), ou nommez-la ailleurs.",
+    },
+    "not-a-project-iri": {
+        "en": "A mp:Project is named project/ followed by its code, and this resource is not: name the project "
+              "<project/CODE>, or remove `a mp:Project` from what is not a project.",
+        "fr": "Un mp:Project est nommé project/ suivi de son code, et cette ressource ne l'est pas : nommez le "
+              "projet <project/CODE>, ou retirez `a mp:Project` de ce qui n'est pas un projet.",
+    },
+    "reserved-iri": {
+        "en": "A contribution may not describe <{iri}>: under the base it describes projects (project/CODE and "
+              "their parts), organisations, places, subdivisions, concepts and programmes; the dataset, the "
+              "vocabulary and the sources are made by the build. Remove these statements.",
+        "fr": "Une contribution ne peut pas décrire <{iri}> : sous la base, elle décrit des projets (project/CODE "
+              "et leurs parties), des organisations, des lieux, des subdivisions, des concepts et des programmes ; "
+              "le jeu de données, le vocabulaire et les sources sont faits par la construction. Retirez ces "
+              "déclarations.",
+    },
 }
-CODES = {key: key for key in MESSAGES}
+CODES = {key: key for key in MESSAGES} | {"not-a-project-iri": "not-a-project"}
+# The first segment of the IRIs under the base that a contribution may describe (converters.iris mints them);
+# project/ holds only projects and their parts.
+DESCRIBED = frozenset({"organisation", "place", "subdivision", "country", "concept", "programme"})
 # Properties outside the vocabulary whose value is always a resource.
 LINKS = frozenset({RDF.type, SKOS.inScheme, SKOS.broader, SKOS.narrower, PROV.wasDerivedFrom})
 
 
 def finding(key: str, resource: str, file: str, field: URIRef | None = None, value: str | None = None,
-            severity: str = "Violation", value_is_iri: bool = False, **slots: str) -> Finding:
+            value_is_iri: bool = False, severity: str = "Violation", **slots: str) -> Finding:
     """A Finding with the messages of `key` (MESSAGES) in each language, `slots` filled in."""
     messages = tuple(sorted((lang, text.format(**slots)) for lang, text in MESSAGES[key].items()))
     return Finding(resource=resource, severity=severity, code=CODES[key], field=field and str(field), value=value,
@@ -69,3 +98,23 @@ def literals_for_resources(graph: Graph, file: str) -> tuple[list[Finding], set[
                                     range=f", here a {short(kind)}" if isinstance(kind, URIRef) else ""))
             texts.add(str(value))
     return findings, texts
+
+
+def kinds(graph: Graph, subjects: set, known: Known, source: URIRef, file: str) -> list[Finding]:
+    """Every resource described under the base is of the kind its IRI says: under project/ a mp:Project (or a
+    published one's, or a part #…), a mp:Project under project/ only, nothing outside the namespaces contributions
+    describe (<dataset>, another file's source/, the vocabulary) but the contribution's own source."""
+    base, findings = known.base, []
+    for subject in sorted(s for s in subjects if isinstance(s, URIRef) and str(s).startswith(base) and s != source):
+        rest = str(subject)[len(base):]
+        first = rest.split("#", 1)[0].split("/", 1)[0]
+        typed = (subject, RDF.type, MP.Project) in graph
+        if first == "project" and "/" in rest:
+            if "#" not in rest and not typed and known.project(subject) is None:
+                findings.append(finding("not-a-project", str(subject), file))
+        elif first in DESCRIBED:
+            if typed:
+                findings.append(finding("not-a-project-iri", str(subject), file, RDF.type, str(MP.Project), True))
+        else:
+            findings.append(finding("reserved-iri", str(subject), file, iri=str(subject)))
+    return findings

@@ -89,3 +89,26 @@ def test_statements_about_a_published_project_or_its_part_from_another_source_ar
                                                  f"(<{BASE}source/000_8ccaec28a4e5c675>): a contribution may not "
                                                  "add to it or to its parts")
     assert found[1]["messages"]["en"].startswith(f"The project <{BASE}project/PO.0201> is already published")
+
+
+def test_a_resource_under_project_that_is_not_a_project_is_refused_on_its_line(tmp_path):
+    code, found = findings(write(tmp_path, project().replace("    a mp:Project ;", "    a schema:Project ;")))
+    assert code == 1
+    assert [(f["code"], f["resource"], f["line"]) for f in found] == [("not-a-project", f"{BASE}project/CT.9001", 7)]
+    assert found[0]["messages"]["en"].startswith("The resource is named under project/, where only projects")
+
+
+def test_a_project_outside_project_is_refused(tmp_path):
+    code, found = findings(write(tmp_path, project(more=BUDGET + "\n<organisation/acme-ngo> a mp:Project .\n")))
+    assert code == 1
+    assert ("not-a-project", f"{BASE}organisation/acme-ngo", 18) in [(f["code"], f["resource"], f["line"])
+                                                                     for f in found]
+
+
+def test_statements_about_the_dataset_or_another_files_source_are_refused(tmp_path):
+    more = BUDGET + '\n<dataset> dct:title "Mon jeu"@fr .\n<source/000_8ccaec28a4e5c675> dct:title "x" .\n'
+    code, found = findings(write(tmp_path, project(more=more)))
+    assert code == 1
+    assert [(f["code"], f["resource"], f["line"]) for f in found] == [
+        ("reserved-iri", f"{BASE}dataset", 18), ("reserved-iri", f"{BASE}source/000_8ccaec28a4e5c675", 19)]
+    assert found[0]["messages"]["en"].startswith(f"A contribution may not describe <{BASE}dataset>: under the base")
