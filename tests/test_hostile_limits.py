@@ -208,7 +208,7 @@ def test_json_ld_and_rdf_xml_nested_past_the_limit_are_refused(tmp_path, name, t
 def test_turtle_nested_deeply_is_read_and_its_blank_nodes_reported(tmp_path):
     """Turtle nests without a parser stack (pyoxigraph): 5,000 nested blank nodes are 5,000 blank-node findings."""
     path = tmp_path / "deep.ttl"
-    path.write_text("<project/X> <http://example.org/p> " + "[ <http://example.org/p> " * 5000 + "1" + " ]" * 5000
+    path.write_text("<organisation/x> <http://example.org/p> " + "[ <http://example.org/p> " * 5000 + "1" + " ]" * 5000
                     + " .\n", encoding="utf-8")
     result = validate(str(path), "--format", "json")
     assert result.exit_code == 1
