@@ -103,7 +103,8 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -
     return (_clashes(graph, subjects, known, source, file) + _reference_changed(graph, subjects, known, file)
             + _label_clashes(graph, known, file) + _outside_base(subjects, known.base, file)
             + _bad_schemes(graph, every, file) + _blank_nodes(graph, every, file)
-            + checks_more.kinds(graph, subjects, known, source, file))
+            + checks_more.kinds(graph, subjects, known, source, file)
+            + checks_more.foreign_sources(graph, known.base, source, file))
 
 
 def _terms(graph: Graph) -> tuple[set, set]:

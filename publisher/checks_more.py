@@ -47,6 +47,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "le jeu de données, le vocabulaire et les sources sont faits par la construction. Retirez ces "
               "déclarations.",
     },
+    "foreign-source": {
+        "en": "prov:wasDerivedFrom names <{iri}>, which is not this file's source: the build adds the file's own "
+              "(<{own}>), and claiming another record's provenance is false. Remove the statement; a source "
+              "outside the base (the web page the project comes from) may stay.",
+        "fr": "prov:wasDerivedFrom nomme <{iri}>, qui n'est pas la source de ce fichier : la construction ajoute "
+              "la sienne (<{own}>), et se réclamer de la provenance d'une autre fiche est faux. Retirez la "
+              "déclaration ; une source hors de la base (la page web dont vient le projet) peut rester.",
+    },
 }
 CODES = {key: key for key in MESSAGES} | {"not-a-project-iri": "not-a-project"}
 # The first segment of the IRIs under the base that a contribution may describe (converters.iris mints them);
@@ -118,3 +126,11 @@ def kinds(graph: Graph, subjects: set, known: Known, source: URIRef, file: str) 
         else:
             findings.append(finding("reserved-iri", str(subject), file, iri=str(subject)))
     return findings
+
+
+def foreign_sources(graph: Graph, base: str, source: URIRef, file: str) -> list[Finding]:
+    """prov:wasDerivedFrom an IRI under the base other than the file's own source (a page's, another file's)."""
+    return [finding("foreign-source", str(subject), file, PROV.wasDerivedFrom, str(value), True, iri=str(value),
+                    own=str(source))
+            for subject, value in sorted(graph.subject_objects(PROV.wasDerivedFrom))
+            if isinstance(value, URIRef) and str(value).startswith(base) and value != source]

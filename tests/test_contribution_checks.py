@@ -112,3 +112,13 @@ def test_statements_about_the_dataset_or_another_files_source_are_refused(tmp_pa
     assert [(f["code"], f["resource"], f["line"]) for f in found] == [
         ("reserved-iri", f"{BASE}dataset", 18), ("reserved-iri", f"{BASE}source/000_8ccaec28a4e5c675", 19)]
     assert found[0]["messages"]["en"].startswith(f"A contribution may not describe <{BASE}dataset>: under the base")
+
+
+def test_provenance_from_another_files_source_is_refused_an_outside_one_kept(tmp_path):
+    page = f"<{BASE}source/000_8ccaec28a4e5c675>"
+    more = BUDGET + f"\n<project/CT.9001> prov:wasDerivedFrom {page}, <https://www.iom.int/page> .\n"
+    code, found = findings(write(tmp_path, project(more=more)))
+    assert code == 1
+    assert [(f["code"], f["line"], f["value"]) for f in found] == [("foreign-source", 18, page[1:-1])]
+    assert found[0]["messages"]["en"].startswith(f"prov:wasDerivedFrom names {page}, which is not this file's "
+                                                 f"source: the build adds the file's own (<{BASE}source/contribution>)")
