@@ -13,6 +13,7 @@ from converters.namespaces import DCT, MP
 from . import checks_more
 from .published import Known, PublishedProject
 from .report import Finding
+from .safeparse import DEFAULT_LIMITS
 
 # Finding code of each message below (a code may have several messages, each saying what exactly clashed).
 CODES = {"code-clash": "code-clash", "code-clash-iri": "code-clash", "code-clash-here": "code-clash",
@@ -96,15 +97,18 @@ def _finding(key: str, resource: str, file: str, field: URIRef | None = None, va
                    messages=messages, file=file)
 
 
-def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str) -> list[Finding]:
-    """The findings of every check here on one contribution (`source` is its provenance IRI)."""
+def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str,
+                        max_literal: int = DEFAULT_LIMITS.max_literal) -> list[Finding]:
+    """The findings of every check here on one contribution (`source` is its provenance IRI; `max_literal` the
+    characters one value may have)."""
     subjects, others = _terms(graph)
     every = subjects | others
     return (_clashes(graph, subjects, known, source, file) + _reference_changed(graph, subjects, known, file)
             + _label_clashes(graph, known, file) + _outside_base(subjects, known.base, file)
             + _bad_schemes(graph, every, file) + _blank_nodes(graph, every, file)
             + checks_more.kinds(graph, subjects, known, source, file)
-            + checks_more.foreign_sources(graph, known.base, source, file))
+            + checks_more.foreign_sources(graph, known.base, source, file)
+            + checks_more.long_literals(graph, others, max_literal, file))
 
 
 def _terms(graph: Graph) -> tuple[set, set]:

@@ -55,6 +55,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "la sienne (<{own}>), et se réclamer de la provenance d'une autre fiche est faux. Retirez la "
               "déclaration ; une source hors de la base (la page web dont vient le projet) peut rester.",
     },
+    "literal-too-long": {
+        "en": "The value is {length} characters long, more than the {limit} one value may have: shorten it (a "
+              "description is a few paragraphs; link to a longer document), or raise --max-literal.",
+        "fr": "La valeur fait {length} caractères, plus que les {limit} permis pour une valeur : raccourcissez-la "
+              "(une description tient en quelques paragraphes ; liez un document plus long), ou relevez "
+              "--max-literal.",
+    },
 }
 CODES = {key: key for key in MESSAGES} | {"not-a-project-iri": "not-a-project"}
 # The first segment of the IRIs under the base that a contribution may describe (converters.iris mints them);
@@ -134,3 +141,14 @@ def foreign_sources(graph: Graph, base: str, source: URIRef, file: str) -> list[
                     own=str(source))
             for subject, value in sorted(graph.subject_objects(PROV.wasDerivedFrom))
             if isinstance(value, URIRef) and str(value).startswith(base) and value != source]
+
+
+def long_literals(graph: Graph, terms: set, limit: int, file: str) -> list[Finding]:
+    """A literal longer than `limit` characters (`terms`: every term of the graph; only when one is too long is the
+    graph read for where): a 15 MB description would make every published file a hundred times larger."""
+    long = {term for term in terms if isinstance(term, Literal) and len(term) > limit}
+    if not long:
+        return []
+    return [finding("literal-too-long", str(subject), file, predicate, value[:40] + "…" * (len(value) > 40),
+                    length=f"{len(value):,}", limit=f"{limit:,}")
+            for subject, predicate, value in sorted(graph) if value in long]

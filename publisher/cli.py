@@ -284,11 +284,13 @@ def load(endpoint: str, graph: str | None, out: Path, user: str | None, password
               help="Refuse a file larger than this.")
 @click.option("--max-triples", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_triples, show_default=True,
               help="Refuse a file with more triples than this.")
+@click.option("--max-literal", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_literal, show_default=True,
+              help="A violation for a value (literal) longer than this many characters.")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_LIMITS.seconds,
               show_default=True, metavar="SECONDS", help="Give up on a file that takes longer to check.")
 @handles_errors
 def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | None, base: str, published: Path,
-             max_bytes: int, max_triples: int, time_limit: float) -> None:
+             max_bytes: int, max_triples: int, max_literal: int, time_limit: float) -> None:
     """Check contributed RDF FILES against the shapes and the published data, like a linter.
 
     Each file is one contribution (Turtle, JSON-LD, N-Triples, N-Quads or RDF/XML, by extension): it may
@@ -307,7 +309,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     from .published import Known
     from .report import render_json, render_text, render_turtle
 
-    limits = Limits(max_bytes=max_bytes, max_triples=max_triples, seconds=time_limit)
+    limits = Limits(max_bytes=max_bytes, max_triples=max_triples, seconds=time_limit, max_literal=max_literal)
     known = Known.read(published, base)
     outcome = contributions.validate(list(files), known, limits, input_format)
     for problem in outcome.unreadable:

@@ -86,7 +86,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     findings, literals = literals_for_resources(own, name)  # the shapes' findings on such a literal say less
     findings += [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
                  or (f.resource not in literals and not known.describes(URIRef(f.resource)))]
-    findings += contribution_checks(own, known, source, name)
+    findings += contribution_checks(own, known, source, name, limits.max_literal)
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
         findings = [replace(f, line=where.line(f.resource, f.field, f.value)) for f in findings]

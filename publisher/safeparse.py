@@ -42,11 +42,13 @@ MAX_DEPTH = 200  # JSON or XML nesting; real descriptions nest a handful of leve
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one contributed file may weigh: bytes read, triples parsed, seconds to parse and validate."""
+    """How much one contributed file may weigh: bytes read, triples parsed, seconds to parse and validate, and
+    the characters of one literal."""
 
     max_bytes: int = 20 * 1024 * 1024
     max_triples: int = 250_000
     seconds: float = 300.0
+    max_literal: int = 100_000  # characters of one value: longer is a finding (checks_more), not an error
 
 
 DEFAULT_LIMITS = Limits()

@@ -122,3 +122,13 @@ def test_provenance_from_another_files_source_is_refused_an_outside_one_kept(tmp
     assert [(f["code"], f["line"], f["value"]) for f in found] == [("foreign-source", 18, page[1:-1])]
     assert found[0]["messages"]["en"].startswith(f"prov:wasDerivedFrom names {page}, which is not this file's "
                                                  f"source: the build adds the file's own (<{BASE}source/contribution>)")
+
+
+def test_a_literal_longer_than_the_limit_is_a_violation_on_its_line(tmp_path):
+    text = project().replace('"Un projet."@fr', '"' + "x" * 100_001 + '"@fr')
+    code, found = findings(write(tmp_path, text))
+    assert code == 1
+    assert [(f["code"], f["line"], f["value"]) for f in found] == [("literal-too-long", 11, "x" * 40 + "…")]
+    assert found[0]["messages"]["en"].startswith("The value is 100,001 characters long, more than the 100,000 one "
+                                                 "value may have")
+    assert findings(write(tmp_path, text), "--max-literal", "200000") == (0, [])
