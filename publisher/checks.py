@@ -88,6 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 CODES.update(checks_more.CODES)  # one table of every check's codes and messages (README, Finding codes)
 MESSAGES.update(checks_more.MESSAGES)
+SEVERITIES = checks_more.SEVERITIES  # a code not here is a Violation
 
 
 def _finding(key: str, resource: str, file: str, field: URIRef | None = None, value: str | None = None,
@@ -108,7 +109,8 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str,
             + _bad_schemes(graph, every, file) + _blank_nodes(graph, every, file)
             + checks_more.kinds(graph, subjects, known, source, file)
             + checks_more.foreign_sources(graph, known.base, source, file)
-            + checks_more.long_literals(graph, others, max_literal, file))
+            + checks_more.long_literals(graph, others, max_literal, file)
+            + checks_more.unknown_terms(graph, others, known.base, file))
 
 
 def _terms(graph: Graph) -> tuple[set, set]:

@@ -4,6 +4,8 @@ do not describe. Each gives Findings with a stable code (README, Finding codes).
 
 from __future__ import annotations
 
+import difflib
+import json
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
@@ -13,7 +15,7 @@ from converters.namespaces import MP
 from converters.reference import ONTOLOGY
 
 from .published import Known
-from .report import Finding
+from .report import Finding, node_text
 
 MESSAGES: dict[str, dict[str, str]] = {
     "literal-not-resource": {
@@ -62,8 +64,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(une description tient en quelques paragraphes ; liez un document plus long), ou relevez "
               "--max-literal.",
     },
+    "unknown-term": {
+        "en": "<{term}> is named in the vocabulary's namespace (or directly under the base) but the vocabulary "
+              "does not define it{suggestion}: use a term of ontology/migration.ttl (a JSON-LD file needs "
+              "\"@context\": \"https://w3id.org/migration-lod/context.jsonld\" for its keys to become them).",
+        "fr": "<{term}> est nommé dans l'espace de noms du vocabulaire (ou directement sous la base), mais le "
+              "vocabulaire ne le définit pas{suggestion_fr} : employez un terme de ontology/migration.ttl (un fichier "
+              "JSON-LD a besoin de \"@context\": \"https://w3id.org/migration-lod/context.jsonld\" pour que ses "
+              "clés en deviennent).",
+    },
 }
 CODES = {key: key for key in MESSAGES} | {"not-a-project-iri": "not-a-project"}
+SEVERITIES = {"unknown-term": "Warning"}  # the others are Violations
 # The first segment of the IRIs under the base that a contribution may describe (converters.iris mints them);
 # project/ holds only projects and their parts.
 DESCRIBED = frozenset({"organisation", "place", "subdivision", "country", "concept", "programme"})
@@ -152,3 +164,56 @@ def long_literals(graph: Graph, terms: set, limit: int, file: str) -> list[Findi
     return [finding("literal-too-long", str(subject), file, predicate, value[:40] + "…" * (len(value) > 40),
                     length=f"{len(value):,}", limit=f"{limit:,}")
             for subject, predicate, value in sorted(graph) if value in long]
+
+
+@cache
+def defined_terms() -> dict[str, URIRef]:
+    """The vocabulary's classes and properties by local name (Project, budget, iso3166Alpha2…)."""
+    return {str(term)[len(str(MP)):]: term for term in vocabulary().subjects()
+            if isinstance(term, URIRef) and str(term).startswith(str(MP)) and str(term) != str(MP)}
+
+
+def unknown_terms(graph: Graph, terms: set, base: str, file: str) -> list[Finding]:
+    """Properties and classes named in the vocabulary's namespace, or directly under the base (JSON-LD without
+    its context makes <{base}Project>), that the vocabulary does not define: a Warning, once per term, on its
+    first use (`terms`: the graph's predicates and objects; only when one is unknown is the graph read)."""
+    defined = set(defined_terms().values())
+    unknown = {t for t in terms if isinstance(t, URIRef) and t not in defined and _ours(str(t), base)}
+    if not unknown:
+        return []
+    first: dict[URIRef, tuple] = {}
+    for subject, predicate, value in sorted(graph):
+        if predicate in unknown:
+            first.setdefault(predicate, (subject, predicate, None))
+        if predicate == RDF.type and value in unknown:
+            first.setdefault(value, (subject, RDF.type, str(value)))
+    return [finding("unknown-term", node_text(subject), file, field, value, value is not None, "Warning",
+                    term=str(term), **_suggestion(str(term), base))
+            for term, (subject, field, value) in sorted(first.items())]
+
+
+def _ours(iri: str, base: str) -> bool:
+    return iri.startswith(str(MP)) or (iri.startswith(base) and "/" not in iri[len(base):] and "#" not in iri)
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """What a term may have meant, by its lower-cased name: the vocabulary's terms (mp:Name) and the published
+    JSON-LD context's keys (MonetaryAmount: schema:MonetaryAmount, title: dct:title)."""
+    found = {name.lower(): f"mp:{name}" for name in defined_terms()}
+    context = json.loads((ONTOLOGY / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    for key, value in context.items():
+        iri = value.get("@id") if isinstance(value, dict) else value
+        if isinstance(iri, str) and ":" in iri and not iri.endswith(("/", "#")):
+            found.setdefault(key.lower(), iri)
+    return found
+
+
+def _suggestion(iri: str, base: str) -> dict[str, str]:
+    name = iri[len(str(MP)):] if iri.startswith(str(MP)) else iri[len(base):]
+    spellings = _spellings()
+    close = difflib.get_close_matches(name.lower(), spellings, n=1, cutoff=0.5)
+    if not close:
+        return {"suggestion": "", "suggestion_fr": ""}
+    return {"suggestion": f" (did you mean {spellings[close[0]]}?)",
+            "suggestion_fr": f" (vouliez-vous dire {spellings[close[0]]} ?)"}

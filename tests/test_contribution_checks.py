@@ -132,3 +132,17 @@ def test_a_literal_longer_than_the_limit_is_a_violation_on_its_line(tmp_path):
     assert found[0]["messages"]["en"].startswith("The value is 100,001 characters long, more than the 100,000 one "
                                                  "value may have")
     assert findings(write(tmp_path, text), "--max-literal", "200000") == (0, [])
+
+
+def test_a_term_the_vocabulary_does_not_define_is_a_warning_with_the_closest_term(tmp_path):
+    more = (BUDGET + '\n<project/CT.9001> mp:startdate "2023"^^xsd:gYear .'
+            '\n<project/CT.9001#budget> a <MonetaryAmount> .\n')
+    code, found = findings(write(tmp_path, project(more=more)))
+    assert code == 0
+    assert [(f["code"], f["severity"], f["line"]) for f in found] == [("unknown-term", "Warning", 18),
+                                                                      ("unknown-term", "Warning", 19)]
+    assert found[0]["messages"]["en"].startswith(f"<{BASE}vocab#startdate> is named in the vocabulary's namespace "
+                                                 "(or directly under the base) but the vocabulary does not define "
+                                                 "it (did you mean mp:startDate?)")
+    assert f"<{BASE}MonetaryAmount> is named" in found[1]["messages"]["en"]
+    assert "(did you mean schema:MonetaryAmount?)" in found[1]["messages"]["en"]
