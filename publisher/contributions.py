@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from converters.iris import Iris
@@ -89,11 +89,19 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     findings += contribution_checks(own, known, source, name, limits.max_literal)
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
-        findings = [replace(f, line=where.line(f.resource, f.field, f.value)) for f in findings]
+        findings = [replace(f, line=where.line(f.resource, f.field, f.value) or _blank_line(f.resource, own, where))
+                    for f in findings]
     report.findings = sorted(set(findings))
     report.resources = resources
     projects = sorted(str(p) for p in own.subjects(RDF.type, MP.Project))
     return Contribution(name, report=report, projects=projects, graph=own)
+
+
+def _blank_line(resource: str, graph: Graph, where: sourcelines.SourceLines) -> int:
+    """The line where a blank node's description begins, found by its literal values; 0 for an IRI."""
+    if not resource.startswith("_:"):
+        return 0
+    return where.blank_line([str(o) for o in graph.objects(BNode(resource[2:])) if isinstance(o, Literal)])
 
 
 @dataclass

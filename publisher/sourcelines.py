@@ -4,13 +4,16 @@ the line of one of its properties, the line of one of its values (so `validate` 
 The file is read again as lines, each line's IRIs resolved the way its format resolves them (Turtle's prefixes
 and base, JSON-LD's context terms, RDF/XML's namespaces). A resource's description runs from the line that
 begins it to the line that begins the next one; a finding's line is its property's first line in there (its
-value's, when the property lists several), else the description's first line. Unknown (0) when the resource
-is not described in the file (a blank node, a published resource it points at) or the text is laid out past
-what a line can tell (a description split in two, a property spelled inside a long string).
+value's, when the property lists several), else the description's first line. A blank node's is the line
+where its description begins ("[] a mp:Project ;"), found by its values (Turtle). Unknown (0) when the resource
+is not described in the file (a published resource it points at) or the text is laid out past what a line can
+tell (a description split in two, a property spelled inside a long string).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -67,6 +70,7 @@ class Line:
     begins: str | None
     iris: frozenset[str]
     text: str
+    anonymous: bool = False  # it begins the description of a blank node ("[] a mp:Project ;", "_:b1 …")
 
 
 class SourceLines:
@@ -74,6 +78,8 @@ class SourceLines:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        self._starts: list[int] | None = None  # blank_line's, made on its first call
+        self._text, self._offsets = "", []
         self.blocks: dict[str, list[tuple[int, int]]] = {}  # each resource's descriptions: (first, after) lines
         current, first = None, 0
         for number, line in enumerate([*lines, Line("", frozenset(), "")], start=1):  # a last line ends the last
@@ -100,6 +106,23 @@ class SourceLines:
             if value is not None and not at_iri:  # without the property's line, only an IRI is sure enough
                 at_iri = self._first(start, end, lambda line: value in line.iris)
         return at_property or at_iri or blocks[0][0]
+
+    def blank_line(self, texts: list[str]) -> int:
+        """The line that begins the description of a blank node with these values (longest first: the most
+        telling): the last blank node's beginning before the first line holding one; the only one there is when
+        none is found; 0 unknown (Turtle only)."""
+        if self._starts is None:
+            self._starts = [number for number, line in enumerate(self.lines, start=1) if line.anonymous]
+            self._text = "\n".join(line.text for line in self.lines)
+            self._offsets = list(itertools.accumulate(len(line.text) + 1 for line in self.lines))
+        for text in sorted(texts, key=len, reverse=True):
+            found = self._text.find(text) if text else -1
+            if found >= 0:
+                at = bisect.bisect_right(self._offsets, found) + 1
+                before = bisect.bisect_right(self._starts, at)
+                if before:
+                    return self._starts[before - 1]
+        return self._starts[0] if len(self._starts) == 1 else 0
 
     def _first(self, start: int, end: int, test) -> int:
         return next((n for n in range(start, end) if test(self.lines[n - 1])), 0)
@@ -157,9 +180,10 @@ def _turtle_lines(lines: list[str], base: str, subjects: set[str]) -> Iterator[L
                 first = iri if kind in ("iri", "pname") else ""
             last = kind
         begins = first if statement_ended and first in subjects else None
-        if last is not None:
+        anonymous = statement_ended and text.lstrip().startswith(("[", "_:"))
+        if last is not None or anonymous:
             statement_ended = last == "end"
-        yield Line(begins, frozenset(iris), text)
+        yield Line(begins, frozenset(iris), text, anonymous)
 
 
 def _turtle_iri(spelling: str, kind: str, prefixes: dict[str, str], base: str) -> str | None:

@@ -146,3 +146,17 @@ def test_a_term_the_vocabulary_does_not_define_is_a_warning_with_the_closest_ter
                                                  "it (did you mean mp:startDate?)")
     assert f"<{BASE}MonetaryAmount> is named" in found[1]["messages"]["en"]
     assert "(did you mean schema:MonetaryAmount?)" in found[1]["messages"]["en"]
+
+
+def test_a_blank_nodes_findings_point_at_the_line_its_description_begins(tmp_path):
+    text = PREFIXES + ('\n[] a mp:Project ;\n    dct:identifier "CT.9002" .\n'
+                       '\n_:other a mp:Project ;\n    dct:identifier "CT.9003" .\n')
+    code, found = findings(write(tmp_path, text))
+    assert code == 1
+    lines = {(f["code"], f["line"]) for f in found if f["resource"].startswith("_:")}
+    assert ("blank-node", 7) in lines and ("blank-node", 10) in lines
+    assert all(line in (7, 10) for _, line in lines)
+    by_resource = {}
+    for f in found:
+        by_resource.setdefault(f["resource"], set()).add(f["line"])
+    assert sorted(map(sorted, by_resource.values())) == [[7], [10]]
