@@ -8,7 +8,7 @@ import re
 from .countries import lookup
 from .errors import PageError
 from .language import guess_language
-from .ngo_zones import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
+from .ngo_zone_names import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
 from .subdivisions import subdivision
 from .textnorm import collapse, excerpt, fold, strip_article

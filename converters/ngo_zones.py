@@ -7,36 +7,30 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .countries import lookup, split_countries
+from .countries import split_countries
 from .country_names import country as country_record
 from .errors import PageError
+from .ngo_zone_names import (
+    _ADMIN_AREAS,
+    _NAMES,
+    ADMIN_AREA,
+    KINDS,
+    MUNICIPALITY,
+    _compass_remark,
+    _country_code,
+    _french_order,
+    _is_area_name,
+    _is_compass,
+    area_name,
+)
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
 from .subdivisions import known_area, lies_in, subdivision, subdivisions_named
 from .textnorm import INCLUDING, collapse, excerpt, fold, outside_brackets, phrases, strip_article
 
-# French words for kinds of subdivision -> the type pycountry gives them.
-# "Mohafazat" (muhafazah) is the Arab governorate ("Mohafazat du Mont-Liban"); "Comunidad Autónoma de" and
-# "Ciudad Autónoma de" are Spain's kinds, in Spanish.
-KINDS = {"gouvernorat": "Governorate", "governorate": "Governorate", "mohafazat": "Governorate",
-         "muhafazat": "Governorate", "province": "Province", "region": "Region", "departement": "Department",
-         "wilaya": "Province", "prefecture": "Prefecture", "district": "District", "county": "County",
-         "etat": "State", "state": "State", "comunidad autonoma": "Autonomous community",
-         "communaute autonome": "Autonomous community", "ciudad autonoma": "Autonomous city",
-         "caza": "District", "qada": "District"}
 # Kinds of area below the subdivisions ISO 3166-2 has for their country: Lebanon's districts ("Caza du Akkar",
 # "Caza de Zahlé") under its governorates. Such an area is a place of that name, in the subdivision its name is.
 _DISTRICTS = frozenset({"caza", "qada"})
-_OF = r"(?:de la |de l'|du |des |de |d'|of the |of )?"  # "of": "Governorate of Sfax", in English
-ADMIN_AREA = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s?\s+{_OF}(?P<name>.+)$")  # "gouvernorat de sfax", folded
-_ADMIN_AREAS = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})s\s+{_OF}")  # "gouvernorats de …": one kind for a list
-# English writes the kind after the names ("Sfax Governorate", "Sfax and Medenine Governorates", "the Sfax region",
-# "Raoued Municipality"): read as the French order ("Governorate of Sfax"), which the rules above and below read.
-# The kinds are KINDS' words as English writes them (unaccented), and a municipality.
-_ENGLISH_KINDS = rf"(?:{'|'.join(KINDS)})s?|counties|municipalit(?:y|ies)"
-_KIND_AFTER = re.compile(rf"^(?:the\s+)?(?P<names>[^()]+?)\s+(?P<kind>{_ENGLISH_KINDS})(?P<rest>\s*\([^()]*\))?$",
-                         re.IGNORECASE)
-_THE_KIND = re.compile(rf"^the\s+(?=(?:{_ENGLISH_KINDS})\s+of\s)", re.IGNORECASE)  # "the Governorate of Sfax"
 # What links a name of a list to the list's kind ("Gouvernorats de Tunis et de l'Ariana"), lower case only
 # A zone that is the whole of a country, folded: "Tout le territoire national", "National", "À l'échelle nationale",
 # "Tunisie (ensemble du territoire)", "Tunisie - niveau national", "Toute la Tunisie"
@@ -46,9 +40,6 @@ _WHOLE = (r"(?:(?:sur\s+)?(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|d
 _WHOLE_COUNTRY = re.compile(rf"{_WHOLE}|(?P<country>[^()]+?)\s*(?:\(\s*{_WHOLE}\s*\)|[-:,]\s*{_WHOLE})"
                             r"|(?:tout(?:e|es)?|(?:l')?ensemble)\s+(?:(?:du|de\s+la|de\s+l'|le|la|l'|des)\s*)?(?P<all>.+)")
 _GROUPS = re.compile(r"\s*;\s*")  # the groups of a zone (see _zone_names)
-# The names of a group: "ainsi que" and "as well as" part them as "et" does ("Sfax, Médenine ainsi que Gabès")
-_NAMES = re.compile(r"\s*,?\s+(?:ainsi\s+qu(?:e\s+|['\u2019]\s*)|as\s+well\s+as\s+)|\s*,\s*|\s+et\s+|\s+and\s+"
-                    r"|\s*/\s*")
 # What a zone writes between an area and some of the areas within it, which it names too: "Gouvernorat de
 # Kasserine, notamment les délégations de Sbeïtla et Fériana", "Gouvernorat de Médenine, y compris l'île de Djerba",
 # "Gouvernorat de Tataouine – délégation de Remada" (a spaced dash before a kind of area below the one before it).
@@ -59,14 +50,6 @@ _BELOW_FIRST = re.compile(_BELOW, re.IGNORECASE)  # "Gouvernorat de Tataouine (d
 _PART_OF = re.compile(rf"\s*(?:,|\s[-\u2013\u2014])?\s+{_INCLUDING}|\s+[-\u2013\u2014]\s+(?={_BELOW})", re.IGNORECASE)
 _INCLUDING_FIRST = re.compile(rf"^{_INCLUDING}", re.IGNORECASE)  # "notamment Sfax et Médenine", "(notamment …)"
 _ET_CETERA = frozenset({"etc", "et cetera", ""})  # the end of a list that says it goes on, folded, its dots stripped
-# A part of a country named by its compass point, folded: "Sud-Ouest", "Le Sud-Est tunisien", "Nord-Ouest du pays"
-_COMPASS = re.compile(r"(?:(?:le|la|l') ?)?(?:(?:grand|extreme)[- ])?(?:nord|sud|est|ouest|centre)"
-                      r"(?:[- ](?:nord|sud|est|ouest))?"
-                      r"(?: (?:du pays|du \S+|de la \S+|de l'\S+|[a-z]+(?:ien|ienne|ain|aine|ais|aise|in|ine)s?))?")
-# A name that is no more than a point of the compass, folded, its kind of area and article gone ("Mohafazat du Nord",
-# "Northern", "Sud-Est"): regions of many countries are called so, and it tells none of them apart.
-_POINT = r"(?:nord|sud|est|ouest|(?:north|south|east|west)(?:ern)?)"
-_BARE_COMPASS = re.compile(rf"(?:(?:du|de la|de l'|le|la|l'|the) ?)?(?:{_POINT}|centre|central)(?:[- ]{_POINT})?")
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
 # A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
@@ -80,37 +63,8 @@ _GENERIC_AREA = re.compile(r"^(?:(?:les|des|la|l['\u2019]) ?)?(?:camps?(?: de r[
                            r"|banlieues?|environs|p[ée]riph[ée]rie|alentours|zones? (?:rurales?|urbaines?))"
                            r" (?=(?:de la |de l['\u2019]|du |des |de |d['\u2019]))", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:de la |de l['\u2019]|du |des |de |d['\u2019]|the )")  # "and the Bekaa", in English
-MUNICIPALITY = re.compile(r"^(?:(?:communes?|municipalit[ée]s?)(?:\s+(?:urbaines?|rurales?))?"
-                           r"|villes?|mairies?|municipalit(?:y|ies)|cit(?:y|ies))\s+(?:du |des |de |d['\u2019]|of )?",
-                           re.IGNORECASE)
 _REGIONS = re.compile(r"^(?P<names>.+?)(?:\s+et\s+(?P<more>\d+)\s+autres?(?:\(s\))?\s+r[eé]gions?)?$",
                       re.IGNORECASE)
-
-
-def _country_code(name: str) -> str | None:
-    """The country a name of a zone is, with its article or without: "la Mauritanie" as "Mauritanie"."""
-    return lookup(name) or lookup(strip_article(name))
-
-
-def _french_order(text: str, plural: bool) -> str:
-    """ "Sfax Governorate" -> "Governorate of Sfax", "Sfax and Medenine Governorates" -> "Governorates of Sfax and
-    Medenine" (with `plural`: a list's kind, after its last name; else one name's), "the Sfax region" -> "region of
-    Sfax"; a name an area is called whole ("Northern Province") and any other text stay as written."""
-    text = _THE_KIND.sub("", text.strip())
-    after = _KIND_AFTER.match(text)
-    if not after or fold(after["kind"]).endswith(("ies", "s")) != plural or _NAMES.search(after["names"]) and (
-            not plural) or _is_area_name(text) or known_area(text):
-        return text
-    return f'{after["kind"]} of {after["names"]}{after["rest"] or ""}'
-
-
-def area_name(inner: str) -> str:
-    """ "Gouvernorat de l'Ariana" -> "l'Ariana", "Comunidad Autónoma de Andalucía" -> "Andalucía" (the article
-    goes in the subdivision lookup)."""
-    area = ADMIN_AREA.match(fold(inner.strip()))
-    words = len(area["kind"].split()) if area else 1  # the kind's words (fold keeps the words of the text)
-    return re.sub(rf"^(?:\S+\s+){{{words}}}(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+(?:the\s+)?)?", "", inner.strip(),
-                  flags=re.IGNORECASE)
 
 
 def known_places(participations: list[Participation]) -> dict[str, Place]:
@@ -138,14 +92,6 @@ def country_named(zones: list[tuple[str, int]], regions: list[Line], places: dic
     named += [(name, None, False, line.number) for line in regions for name in _region_names(line)[0]]
     found = _countries_of(named, places)
     return found.pop() if len(found) == 1 else None
-
-
-def _is_compass(name: str) -> bool:
-    """True for a name that is only a point of the compass, with its kind of area or not: "Nord", "Mohafazat du
-    Nord", "Northern", "Gouvernorat du Sud-Est"."""
-    if ADMIN_AREA.match(fold(name)):
-        name = area_name(name)
-    return _BARE_COMPASS.fullmatch(fold(name).strip(" .")) is not None
 
 
 def _located_by(within: str | None) -> bool:
@@ -272,26 +218,6 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
     return zoned
 
 
-def _compass_remark(words: str, names: list[str]) -> bool:
-    """True for words naming a part of a country by its compass point ("Sud-Ouest", "Le Sud-Est tunisien") that is
-    no subdivision of the country of the areas `names` next to them, when they name some: a remark, no area
-    ("Nord" is Cameroon's CM-NO, and Garoua's region)."""
-    if not _COMPASS.fullmatch(fold(words).strip()):
-        return False
-    own = {found.country for found in subdivisions_named(words)}
-    theirs = {country for name in names for country in _countries_named(name)}
-    return not own or bool(theirs) and not own & theirs
-
-
-def _countries_named(name: str) -> set[str]:
-    """The countries a name of an area may be in: a country's own, its subdivisions' or its areas'."""
-    if ADMIN_AREA.match(fold(name)):
-        name = area_name(name)
-    known = known_area(name)
-    return ({found.country for found in subdivisions_named(name)} | {code for code in [_country_code(name)] if code}
-            | ({known[0]} if known else set()))
-
-
 def _country_after(head: str, inner: str) -> bool:
     """True for a name with its country in brackets after it ("Gaza (Palestine)"), not a country with names in
     brackets ("Italie (Lampedusa)", "Égypte (Le Caire, Gizeh)")."""
@@ -345,13 +271,6 @@ def _names_around(head: str, inner: str) -> bool:
         return False
     countries = [{found.country for found in subdivisions_named(name)} for name in names]
     return len([found for found in countries if found]) > 1 and not set.intersection(*filter(None, countries))
-
-
-def _is_area_name(name: str) -> bool:
-    """True when a country or some ISO 3166-2 subdivisions are called `name` ("Province d'Agrigente" too)."""
-    if ADMIN_AREA.match(fold(name)):
-        name = area_name(name)
-    return _country_code(name) is not None or bool(subdivisions_named(name))
 
 
 def zone(value: str, places: dict[str, Place], country: str | None, line: int,
