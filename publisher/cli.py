@@ -307,13 +307,15 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     from . import contributions
     from .labels import field_labels
     from .published import Known
-    from .report import render_json, render_text, render_turtle
+    from .report import Unreadable, render_json, render_text, render_turtle
 
     limits = Limits(max_bytes=max_bytes, max_triples=max_triples, seconds=time_limit, max_literal=max_literal)
     known = Known.read(published, base)
     outcome = contributions.validate(list(files), known, limits, input_format)
+    names = [str(path) for path in files]
     for problem in outcome.unreadable:
         click.echo(f"error: {problem}", err=True)
+        outcome.report.unreadable.append(Unreadable.of(problem, names))
     if fmt == "json":
         click.echo(render_json(outcome.report, lang), nl=False)
     elif fmt == "turtle":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TextIO
@@ -11,6 +12,7 @@ from typing import TextIO
 from rdflib import BNode
 from rdflib.namespace import SH
 
+from converters.iris import Iris
 from converters.namespaces import MPS, prefixes
 
 from . import ntriples, turtle
@@ -18,6 +20,7 @@ from . import ntriples, turtle
 SEVERITIES = ("Violation", "Warning", "Info")
 _TYPE = ntriples.RDF_TYPE
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 def node_text(term: object) -> str:
@@ -59,18 +62,47 @@ class Finding:
         return by_language.get(language) or by_language.get("en") or next(iter(by_language.values()), "")
 
 
+_WHERE = re.compile(r":(\d+):(\d+): ")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read at all (syntax, encoding, size, hostile content): where and why."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    @classmethod
+    def of(cls, error: str, files: list[str]) -> Unreadable:
+        """The error line of a file that failed ("file:line:column: what; how", or "file: what; how"), taken
+        apart; `files` are the names given, the longest one the line starts with being its file."""
+        named = [name for name in files if error.startswith(name + ":")]
+        if not named:
+            return cls("", error)
+        file = max(named, key=len)
+        rest = error[len(file):]
+        where = _WHERE.match(rest)
+        if where:
+            return cls(file, rest[where.end():], int(where.group(1)), int(where.group(2)))
+        return cls(file, rest.removeprefix(":").strip())
+
+
 @dataclass
 class Report:
-    """All findings of a validation run, with the counts a summary line needs."""
+    """All findings of a validation run, with the counts a summary line needs, and the files that could not be
+    read (a report with one does not conform: none of its statements were checked)."""
 
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     resources: int = 0
+    unreadable: list[Unreadable] = field(default_factory=list)
 
     @property
     def conforms(self) -> bool:
-        """True when nothing is a Violation (warnings and infos allowed)."""
-        return not any(f.severity == "Violation" for f in self.findings)
+        """True when every file was read and nothing is a Violation (warnings and infos allowed)."""
+        return not self.unreadable and not any(f.severity == "Violation" for f in self.findings)
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)
@@ -79,11 +111,16 @@ class Report:
         self.findings.extend(other.findings)
         self.files += other.files
         self.resources += other.resources
+        self.unreadable.extend(other.unreadable)
 
-    def summary(self) -> str:
+    def summary(self, language: str = "en") -> str:
+        """"2 file(s) (1 unreadable), 3 resource(s): 1 violation(s), 0 warning(s), 0 info(s)", in `language`."""
+        words = _SUMMARY.get(language, _SUMMARY["en"])
         counts = self.counts()
-        return (f"{self.files} file(s), {self.resources} resource(s): {counts['Violation']} violation(s), "
-                f"{counts['Warning']} warning(s), {counts['Info']} info(s)")
+        unreadable = words["unreadable"].format(len(self.unreadable)) if self.unreadable else ""
+        return words["line"].format(files=self.files + len(self.unreadable), unreadable=unreadable,
+                                    resources=self.resources, violations=counts["Violation"],
+                                    warnings=counts["Warning"], infos=counts["Info"])
 
     def sorted(self) -> list[Finding]:
         return sorted(set(self.findings), key=lambda f: (f.file or "", f.resource, SEVERITIES.index(f.severity),
@@ -91,6 +128,18 @@ class Report:
 
 
 _LINE = {"en": "line {}: ", "fr": "ligne {} : "}  # French puts a space before the colon, as the messages do
+_SUMMARY = {
+    "en": {"line": "{files} file(s){unreadable}, {resources} resource(s): {violations} violation(s), "
+                   "{warnings} warning(s), {infos} info(s)", "unreadable": " ({} unreadable)"},
+    "fr": {"line": "{files} fichier(s){unreadable}, {resources} ressource(s) : {violations} violation(s), "
+                   "{warnings} avertissement(s), {infos} info(s)", "unreadable": " ({} illisible(s))"},
+}
+SEVERITY_NAMES = {"fr": {"Violation": "Violation", "Warning": "Avertissement", "Info": "Info"}}
+
+
+def severity_name(severity: str, language: str = "en") -> str:
+    """A severity as a report line shows it: sh:Violation's local name in English, its translation otherwise."""
+    return SEVERITY_NAMES.get(language, {}).get(severity, severity)
 
 
 def render_text(report: Report, language: str = "en", labels: dict[str, str] | None = None) -> str:
@@ -108,13 +157,15 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
         value = f" = {finding.value}" if finding.value is not None else ""
         subject = f"{field_name}{value}: " if field_name or value else ""
         line = _LINE.get(language, _LINE["en"]).format(finding.line) if finding.line else ""
-        lines.append(f"  {finding.severity:<9} {finding.code:<24} {line}{subject}{finding.message(language)}")
-    lines.append(report.summary())
+        severity = severity_name(finding.severity, language)
+        lines.append(f"  {severity:<9} {finding.code:<24} {line}{subject}{finding.message(language)}")
+    lines.append(report.summary(language))
     return "\n".join(lines) + "\n"
 
 
 def render_json(report: Report, language: str = "en") -> str:
-    """The same findings as JSON: {"conforms", "summary", "findings": [...]}."""
+    """The same findings as JSON: {"conforms", the counts, "findings": [...], "errors": [...]}; "errors" lists the
+    files that could not be read (file, line, column, message), "files" counts them with the others."""
     findings = []
     for finding in report.sorted():
         item = asdict(finding)
@@ -123,9 +174,10 @@ def render_json(report: Report, language: str = "en") -> str:
         item["line"] = finding.line or None
         findings.append(item)
     counts = report.counts()
-    document = {"conforms": report.conforms, "files": report.files, "resources": report.resources,
-                "violations": counts["Violation"], "warnings": counts["Warning"], "infos": counts["Info"],
-                "findings": findings}
+    errors = [asdict(unreadable) for unreadable in report.unreadable]
+    document = {"conforms": report.conforms, "files": report.files + len(errors), "unreadable": len(errors),
+                "resources": report.resources, "violations": counts["Violation"], "warnings": counts["Warning"],
+                "infos": counts["Info"], "findings": findings, "errors": errors}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -137,15 +189,18 @@ def render_turtle(report: Report, report_iri: str) -> str:
 
 
 def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
-    """Write render_turtle's report to a text handle, one result at a time (reports can be large)."""
+    """Write render_turtle's report to a text handle, one result at a time (reports can be large). A file that
+    could not be read is a Violation result too, with mps:code "unreadable", its focus node the source IRI the
+    build gives the file (<source/NAME>) and its line and column as mps:line and mps:column."""
     writer = turtle.Writer(handle, prefixes())
     iri, text = ntriples.iri, ntriples.text
     findings = report.sorted()
-    results = [iri(f"{report_iri}#result-{number}") for number in range(1, len(findings) + 1)]
+    count = len(findings) + len(report.unreadable)
+    results = [iri(f"{report_iri}#result-{number}") for number in range(1, count + 1)]
     conforms = text(str(report.conforms).lower(), None, XSD_BOOLEAN)
     head = [(_TYPE, iri(SH.ValidationReport)), (iri(SH.conforms), conforms)]
     writer.block(iri(report_iri), head + [(iri(SH.result), result) for result in results])
-    for result, finding in zip(results, findings, strict=True):
+    for result, finding in zip(results[:len(findings)], findings, strict=True):
         pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), _focus(finding.resource, report_iri)),
                  (iri(SH.resultSeverity), iri(SH[finding.severity])), (iri(MPS.code), text(finding.code))]
         if finding.field:
@@ -156,3 +211,18 @@ def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
             pairs.append((iri(SH.sourceShape), iri(finding.shape)))
         pairs += [(iri(SH.resultMessage), text(message, language)) for language, message in finding.messages]
         writer.block(result, pairs)
+    sources = Iris(report_iri.rsplit("/", 1)[0] + "/")
+    for result, unreadable in zip(results[len(findings):], report.unreadable, strict=True):
+        writer.block(result, _unreadable_pairs(unreadable, sources))
+
+
+def _unreadable_pairs(unreadable: Unreadable, sources: Iris) -> list[tuple[str, str]]:
+    iri, text = ntriples.iri, ntriples.text
+    name = "stdin" if unreadable.file in ("-", "") else unreadable.file
+    pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), iri(sources.source(name))),
+             (iri(SH.resultSeverity), iri(SH.Violation)), (iri(MPS.code), text("unreadable")),
+             (iri(SH.value), text(unreadable.file))]
+    if unreadable.line:
+        pairs += [(iri(MPS.line), text(str(unreadable.line), None, XSD_INTEGER)),
+                  (iri(MPS.column), text(str(unreadable.column), None, XSD_INTEGER))]
+    return pairs + [(iri(SH.resultMessage), text(unreadable.message, "en"))]

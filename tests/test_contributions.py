@@ -98,7 +98,8 @@ def test_the_text_report_is_grouped_by_resource_with_the_field_label_and_message
     assert result.output.splitlines() == [
         f"{path}: <https://w3id.org/migration-lod/project/BR.0026>",
         expected,
-        "1 file(s), 2 resource(s): 1 violation(s), 0 warning(s), 0 info(s)",
+        {"en": "1 file(s), 2 resource(s): 1 violation(s), 0 warning(s), 0 info(s)",
+         "fr": "1 fichier(s), 2 ressource(s) : 1 violation(s), 0 avertissement(s), 0 info(s)"}[language],
     ]
 
 
@@ -167,7 +168,7 @@ def test_an_unreadable_file_among_others_exits_2_and_the_others_are_still_report
     result = validate(str(CONTRIBUTIONS / "hostile" / "empty.ttl"), str(CONTRIBUTIONS / "broken" / "bad-email.ttl"))
     assert result.exit_code == 2
     assert "error: " + str(CONTRIBUTIONS / "hostile" / "empty.ttl") + ": the file is empty" in result.output
-    assert "bad-email" in result.output and "1 file(s)" in result.output
+    assert "bad-email" in result.output and "2 file(s) (1 unreadable)" in result.output
 
 
 def test_help_states_the_exit_codes():

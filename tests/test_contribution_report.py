@@ -1,0 +1,65 @@
+"""`validate`'s reports for what a contribution cannot be: unreadable files in every format, French for every
+phrase the tool writes, SHACL results naming their component, one finding per mistake (FINDINGS c8)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from converters.namespaces import MPS
+from publisher.cli import main
+from tests.conftest import ROOT
+
+CONTRIBUTIONS = Path(__file__).parent / "contributions"
+PUBLISHED = str(ROOT / "output" / "migration-projects.nt.gz")
+EMPTY = str(CONTRIBUTIONS / "hostile" / "empty.ttl")
+SYNTAX = str(CONTRIBUTIONS / "hostile" / "syntax-error.ttl")
+BAD_EMAIL = str(CONTRIBUTIONS / "broken" / "bad-email.ttl")
+
+
+def validate(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, ["validate", "--published", PUBLISHED, *args], input=stdin)
+
+
+def test_json_of_an_unreadable_file_does_not_conform_and_lists_it_with_its_place():
+    result = validate("--format", "json", SYNTAX)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False and report["files"] == 1 and report["unreadable"] == 1
+    [error] = report["errors"]
+    assert error["file"] == SYNTAX and isinstance(error["line"], int) and isinstance(error["column"], int)
+    assert error["message"].startswith("not valid Turtle: ")
+
+
+def test_json_lists_the_unreadable_file_beside_a_readable_one():
+    result = validate("--format", "json", BAD_EMAIL, EMPTY)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False and report["files"] == 2 and report["violations"] == 1
+    assert report["errors"] == [{"file": EMPTY, "line": None, "column": None,
+                                 "message": "the file is empty; write the RDF description of at least one project"}]
+
+
+def test_turtle_of_an_unreadable_file_has_a_violation_result_naming_it():
+    result = validate("--format", "turtle", EMPTY, SYNTAX)
+    assert result.exit_code == 2
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    [report] = graph.subjects(SH.conforms, None)
+    assert not graph.value(report, SH.conforms).toPython()
+    results = sorted(graph.subjects(MPS.code, None))
+    assert [str(graph.value(r, MPS.code)) for r in results] == ["unreadable", "unreadable"]
+    assert {graph.value(r, SH.resultSeverity) for r in results} == {SH.Violation}
+    assert {graph.value(r, SH.focusNode) for r in results} == {URIRef("https://w3id.org/migration-lod/source/empty"),
+                                                               URIRef("https://w3id.org/migration-lod/source/"
+                                                                      "syntax-error")}
+    assert {str(graph.value(r, SH.value)) for r in results} == {EMPTY, SYNTAX}
+
+
+def test_the_summary_counts_unreadable_files():
+    result = validate(EMPTY)
+    assert result.exit_code == 2
+    assert result.stdout == "1 file(s) (1 unreadable), 0 resource(s): 0 violation(s), 0 warning(s), 0 info(s)\n"
