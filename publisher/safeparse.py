@@ -193,6 +193,8 @@ def _checked_jsonld(text: str, source: str, base: str, limits: Limits) -> bytes:
                          "write a JSON object with @context and @graph")
     published = {CONTEXT_IRI, base + "context.jsonld"}
     inlined: list[int] = []  # one entry per reference to the published context
+    contexts: list = []  # every @context value, read in
+    keys: set[str] = set()  # every key of the data that is neither a keyword nor an IRI
     stack = [(document, 1)]
     while stack:
         node, depth = stack.pop()
@@ -202,16 +204,58 @@ def _checked_jsonld(text: str, source: str, base: str, limits: Limits) -> bytes:
         for key, value in list(items):
             if key == "@context":
                 node[key] = _context(value, published, text, source, inlined)
+                contexts.append(node[key])
             elif key == "@id" and isinstance(value, str):
                 _check_iri(value, text, source)
             elif isinstance(value, dict | list):
                 stack.append((value, depth + 1))
+            if isinstance(node, dict) and isinstance(key, str) and not key.startswith("@") and ":" not in key:
+                keys.add(key)
+    _check_terms(keys, contexts, text, source)
     grown = len(text) + len(inlined) * len(json.dumps(jsonld.context(), ensure_ascii=False))
     if len(inlined) > 1 and grown > limits.max_bytes:
         raise InputError(f"{source}: refers to the published context {len(inlined):,} times: read in, that makes "
                          f"{grown:,} bytes, more than {limits.max_bytes}",
                          "give the context once, in the top-level @context")
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def _terms(context, terms: set[str]) -> bool:
+    """Add the terms `context` defines (scoped contexts included) to `terms`; whether it has an @vocab or a
+    @json-typed term (then any key may be a property, or a value rather than one)."""
+    if isinstance(context, list):
+        return any([_terms(item, terms) for item in context])
+    if not isinstance(context, dict):
+        return False
+    open_ended = "@vocab" in context
+    for term, definition in context.items():
+        terms.add(term)
+        if isinstance(definition, dict):
+            open_ended |= definition.get("@type") == "@json"
+            open_ended |= _terms(definition.get("@context"), terms)
+    return open_ended
+
+
+def _check_terms(keys: set[str], contexts: list, text: str, source: str) -> None:
+    """A key the contexts do not define has no IRI: the JSON-LD algorithms drop it and its values without a
+    word (with no @context at all, every property). Refused, naming the first such key's place."""
+    terms: set[str] = set()
+    if _terms(contexts, terms):
+        return
+    dropped = keys - terms
+    if not dropped:
+        return
+    found = [(match.start(), key) for key in dropped
+             for match in [re.search(json.dumps(key, ensure_ascii=False) + r"\s*:", text)] if match]
+    index, key = min(found) if found else (0, min(dropped))
+    line, column = _position(text, index)
+    if not contexts:
+        raise InputError(f"{source}:{line}:{column}: no @context: {json.dumps(key, ensure_ascii=False)} and every "
+                         "other property would be dropped",
+                         f'add "@context": "{CONTEXT_IRI}"')
+    raise InputError(f"{source}:{line}:{column}: {json.dumps(key, ensure_ascii=False)} is not a term of the "
+                     "@context, so its values would be dropped",
+                     "use a term the context defines (see the published context), or a full IRI as the key")
 
 
 def _check_iri(value: str, text: str, source: str) -> None:

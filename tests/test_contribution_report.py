@@ -63,3 +63,30 @@ def test_the_summary_counts_unreadable_files():
     result = validate(EMPTY)
     assert result.exit_code == 2
     assert result.stdout == "1 file(s) (1 unreadable), 0 resource(s): 0 violation(s), 0 warning(s), 0 info(s)\n"
+
+
+def test_json_ld_without_a_context_is_refused_at_its_first_property(tmp_path):
+    document = CONTRIBUTIONS / "valid-jsonld.jsonld"
+    data = json.loads(document.read_text(encoding="utf-8"))
+    del data["@context"]
+    path = tmp_path / "no-context.jsonld"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    result = validate(str(path))
+    assert result.exit_code == 2
+    [error] = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert error.startswith(f"error: {path}:")
+    assert error.endswith(' and every other property would be dropped; add "@context": '
+                          '"https://w3id.org/migration-lod/context.jsonld"')
+    line = int(error.split(":")[2])
+    assert '"@' not in path.read_text(encoding="utf-8").splitlines()[line - 1].split(":")[0]
+
+
+def test_json_ld_key_the_context_does_not_define_is_refused_with_its_place(tmp_path):
+    path = tmp_path / "typo.jsonld"
+    path.write_text('{\n  "@context": "https://w3id.org/migration-lod/context.jsonld",\n  "@id": "project/XX.0001",\n'
+                    '  "@type": "mp:Project",\n  "titel": {"@value": "Projet", "@language": "fr"}\n}\n',
+                    encoding="utf-8")
+    result = validate(str(path))
+    assert result.exit_code == 2
+    assert f"error: {path}:5:3: \"titel\" is not a term of the @context, so its values would be dropped" \
+        in result.output
