@@ -305,6 +305,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
       migration-lod validate my-projects.ttl --lang fr
     """
     from . import contributions
+    from .errortext import ERROR
     from .labels import field_labels
     from .published import Known
     from .report import Unreadable, render_json, render_text, render_turtle
@@ -314,8 +315,9 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     outcome = contributions.validate(list(files), known, limits, input_format)
     names = [str(path) for path in files]
     for problem in outcome.unreadable:
-        click.echo(f"error: {problem}", err=True)
-        outcome.report.unreadable.append(Unreadable.of(problem, names))
+        unreadable = Unreadable.of(problem, names)
+        click.echo(f"{ERROR[lang]}{unreadable.text(lang)}", err=True)
+        outcome.report.unreadable.append(unreadable)
     if fmt == "json":
         click.echo(render_json(outcome.report, lang), nl=False)
     elif fmt == "turtle":

@@ -16,6 +16,7 @@ from converters.iris import Iris
 from converters.namespaces import MPS, prefixes
 
 from . import ntriples, turtle
+from .errortext import translate
 
 SEVERITIES = ("Violation", "Warning", "Info")
 _TYPE = ntriples.RDF_TYPE
@@ -87,6 +88,18 @@ class Unreadable:
         if where:
             return cls(file, rest[where.end():], int(where.group(1)), int(where.group(2)))
         return cls(file, rest.removeprefix(":").strip())
+
+    def message_in(self, language: str = "en") -> str:
+        return translate(self.message, language)
+
+    def text(self, language: str = "en") -> str:
+        """The error line after "error: ": "file:line:column: what; how to fix", in `language`."""
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.message_in(language)}" if where else self.message_in(language)
+
+    def as_json(self, language: str = "en") -> dict:
+        return {"file": self.file, "line": self.line, "column": self.column, "message": self.message_in(language),
+                "messages": {code: self.message_in(code) for code in ("en", "fr")}}
 
 
 @dataclass
@@ -165,7 +178,7 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
 
 def render_json(report: Report, language: str = "en") -> str:
     """The same findings as JSON: {"conforms", the counts, "findings": [...], "errors": [...]}; "errors" lists the
-    files that could not be read (file, line, column, message), "files" counts them with the others."""
+    files that could not be read (file, line, column, message and messages), "files" counts them with the others."""
     findings = []
     for finding in report.sorted():
         item = asdict(finding)
@@ -174,7 +187,7 @@ def render_json(report: Report, language: str = "en") -> str:
         item["line"] = finding.line or None
         findings.append(item)
     counts = report.counts()
-    errors = [asdict(unreadable) for unreadable in report.unreadable]
+    errors = [unreadable.as_json(language) for unreadable in report.unreadable]
     document = {"conforms": report.conforms, "files": report.files + len(errors), "unreadable": len(errors),
                 "resources": report.resources, "violations": counts["Violation"], "warnings": counts["Warning"],
                 "infos": counts["Info"], "findings": findings, "errors": errors}
@@ -225,4 +238,5 @@ def _unreadable_pairs(unreadable: Unreadable, sources: Iris) -> list[tuple[str, 
     if unreadable.line:
         pairs += [(iri(MPS.line), text(str(unreadable.line), None, XSD_INTEGER)),
                   (iri(MPS.column), text(str(unreadable.column), None, XSD_INTEGER))]
-    return pairs + [(iri(SH.resultMessage), text(unreadable.message, "en"))]
+    return pairs + [(iri(SH.resultMessage), text(unreadable.message_in(language), language))
+                    for language in ("en", "fr")]

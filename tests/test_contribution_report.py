@@ -4,6 +4,7 @@ phrase the tool writes, SHACL results naming their component, one finding per mi
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -40,8 +41,9 @@ def test_json_lists_the_unreadable_file_beside_a_readable_one():
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert report["conforms"] is False and report["files"] == 2 and report["violations"] == 1
-    assert report["errors"] == [{"file": EMPTY, "line": None, "column": None,
-                                 "message": "the file is empty; write the RDF description of at least one project"}]
+    empty = "the file is empty; write the RDF description of at least one project"
+    assert report["errors"] == [{"file": EMPTY, "line": None, "column": None, "message": empty, "messages": {
+        "en": empty, "fr": "le fichier est vide; écrivez la description RDF d'au moins un projet"}}]
 
 
 def test_turtle_of_an_unreadable_file_has_a_violation_result_naming_it():
@@ -90,3 +92,25 @@ def test_json_ld_key_the_context_does_not_define_is_refused_with_its_place(tmp_p
     assert result.exit_code == 2
     assert f"error: {path}:5:3: \"titel\" is not a term of the @context, so its values would be dropped" \
         in result.output
+
+
+def test_french_error_lines_severities_and_summary():
+    result = validate("--lang", "fr", SYNTAX, str(CONTRIBUTIONS / "broken" / "missing-title.ttl"))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert f"erreur : {SYNTAX}:6:20: Turtle non valide : \"HX.0010\" is not a valid subject or graph name; " \
+           "corrigez le fichier à cet endroit" in lines
+    assert any(line.startswith("  Avertissement missing-title ") for line in lines)
+    assert lines[-1] == "2 fichier(s) (1 illisible(s)), 2 ressource(s) : 0 violation(s), 1 avertissement(s), 0 info(s)"
+
+
+def test_every_hostile_file_error_is_french_but_the_parsers_own_words():
+    english = re.compile(r"\b(the|file|fix|write|give|name|is not|not valid|refused|use)\b")
+    for path in sorted((CONTRIBUTIONS / "hostile").iterdir()):
+        result = validate("--lang", "fr", str(path))
+        if result.exit_code != 2:
+            continue
+        [line] = [line for line in result.output.splitlines() if line.startswith("erreur : ")]
+        said = re.sub(r'"[^"]*"', "", line.removeprefix(f"erreur : {path}"))  # values quoted from the file
+        parser = re.search(r"(Turtle|XML mal formé|JSON) ?(non valide)? : (.*?);", said)
+        assert not english.search(said.replace(parser.group(3), "") if parser else said), line
