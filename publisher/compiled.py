@@ -73,8 +73,9 @@ class Compiler(Components):
 
     def _reject_unknown_features(self) -> None:
         graph = self.graph
-        if (None, RDF.type, SH.ConstraintComponent) in graph or (None, SH.parameter, None) in graph:
-            raise Unsupported("custom constraint components")
+        for component in set(graph.subjects(RDF.type, SH.ConstraintComponent)) | set(graph.subjects(SH.parameter)):
+            if not _only_declared(graph, component):
+                raise Unsupported("custom constraint components")
         if (None, SH.shapesGraph, None) in graph:
             raise Unsupported("sh:shapesGraph")
 
@@ -359,12 +360,28 @@ class Engine:
         return Finding(resource=node_text(result.focus), severity=shared["severity"], code=shared["code"],
                        field=str(path) if isinstance(path, URIRef) else None,
                        value=None if value is None else node_text(value), messages=messages, shape=shared["shape"],
-                       file=file, value_is_iri=isinstance(value, URIRef))
+                       file=file, value_is_iri=isinstance(value, URIRef), component=_component(result.component))
 
     def _generic(self, result: Result, data: Data) -> list:
         """pySHACL's own text for a result of a shape without sh:message, from pySHACL's component."""
         made = result.component.make_generic_messages(data.graph(), result.focus, result.value)
         return [m for m in made if isinstance(m, Literal)]
+
+
+def _component(component) -> str | None:
+    """The IRI of the pySHACL component behind a result (sh:sourceConstraintComponent)."""
+    iri = getattr(component, "shacl_constraint_component", None)
+    return str(iri) if iri is not None and str(iri) != "urn:notimplemented" else None
+
+
+def _only_declared(graph, component) -> bool:
+    """Whether a custom component only names checks done elsewhere (shapes/checks.ttl): it has no validator and
+    every shape that gives one of its parameters is deactivated, so no SHACL engine runs it."""
+    if any((component, p, None) in graph for p in (SH.validator, SH.nodeValidator, SH.propertyValidator)):
+        return False
+    paths = [graph.value(parameter, SH.path) for parameter in graph.objects(component, SH.parameter)]
+    return all(graph.value(shape, SH.deactivated) == Literal(True)
+               for path in paths for shape in graph.subjects(path, None))
 
 
 def _flatten(results: list, into: list) -> None:

@@ -140,7 +140,7 @@ class SparqlCheck:
                 if term is not None:
                     bound[name] = term
             node = this or focus
-        result = self.result_class(node, value, path, self.shape)
+        result = self.result_class(node, value, path, self.shape, component=self.component)
         result.messages = self._messages(data, node, value, bound)
         return result
 

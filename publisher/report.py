@@ -22,6 +22,7 @@ SEVERITIES = ("Violation", "Warning", "Info")
 _TYPE = ntriples.RDF_TYPE
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+CHECK_COMPONENT = MPS.ContributionCheckConstraintComponent  # shapes/checks.ttl
 
 
 def node_text(term: object) -> str:
@@ -56,6 +57,7 @@ class Finding:
     file: str | None = None
     value_is_iri: bool = False
     line: int = 0  # the line of `file` the finding points at (publisher.sourcelines); 0 when not known
+    component: str | None = None  # the constraint component that fired (sh:sourceConstraintComponent), if a shape's
 
     def message(self, language: str = "en") -> str:
         """The message in `language`, else in English, else any."""
@@ -207,6 +209,7 @@ def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
     build gives the file (<source/NAME>) and its line and column as mps:line and mps:column."""
     writer = turtle.Writer(handle, prefixes())
     iri, text = ntriples.iri, ntriples.text
+    checks = check_shapes()
     findings = report.sorted()
     count = len(findings) + len(report.unreadable)
     results = [iri(f"{report_iri}#result-{number}") for number in range(1, count + 1)]
@@ -220,21 +223,34 @@ def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
             pairs.append((iri(SH.resultPath), iri(finding.field)))
         if finding.value is not None:
             pairs.append((iri(SH.value), iri(finding.value) if finding.value_is_iri else text(finding.value)))
-        if finding.shape:
-            pairs.append((iri(SH.sourceShape), iri(finding.shape)))
+        shape, component = finding.shape, finding.component
+        if not shape and finding.code in checks:  # a check done in Python, declared in shapes/checks.ttl
+            shape, component = checks[finding.code], str(CHECK_COMPONENT)
+        if shape:
+            pairs.append((iri(SH.sourceShape), iri(shape)))
+        if component:
+            pairs.append((iri(SH.sourceConstraintComponent), iri(component)))
         pairs += [(iri(SH.resultMessage), text(message, language)) for language, message in finding.messages]
         writer.block(result, pairs)
     sources = Iris(report_iri.rsplit("/", 1)[0] + "/")
     for result, unreadable in zip(results[len(findings):], report.unreadable, strict=True):
-        writer.block(result, _unreadable_pairs(unreadable, sources))
+        writer.block(result, _unreadable_pairs(unreadable, sources, checks))
 
 
-def _unreadable_pairs(unreadable: Unreadable, sources: Iris) -> list[tuple[str, str]]:
+def check_shapes() -> dict[str, str]:
+    """The shape of each check done outside SHACL (shapes/checks.ttl), by finding code."""
+    from .validation import shapes_graph  # validation imports this module
+
+    return {str(code): str(shape) for shape, code in shapes_graph().subject_objects(MPS.check)}
+
+
+def _unreadable_pairs(unreadable: Unreadable, sources: Iris, checks: dict[str, str]) -> list[tuple[str, str]]:
     iri, text = ntriples.iri, ntriples.text
     name = "stdin" if unreadable.file in ("-", "") else unreadable.file
     pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), iri(sources.source(name))),
              (iri(SH.resultSeverity), iri(SH.Violation)), (iri(MPS.code), text("unreadable")),
-             (iri(SH.value), text(unreadable.file))]
+             (iri(SH.value), text(unreadable.file)), (iri(SH.sourceShape), iri(checks["unreadable"])),
+             (iri(SH.sourceConstraintComponent), iri(CHECK_COMPONENT))]
     if unreadable.line:
         pairs += [(iri(MPS.line), text(str(unreadable.line), None, XSD_INTEGER)),
                   (iri(MPS.column), text(str(unreadable.column), None, XSD_INTEGER))]

@@ -168,5 +168,6 @@ def finding(results: Graph, result, file: str | None) -> Finding:
         shape=str(shape) if isinstance(shape, URIRef) else None,
         file=file,
         value_is_iri=isinstance(value, URIRef),
+        component=str(results.value(result, SH.sourceConstraintComponent) or "") or None,
     )
 
