@@ -57,7 +57,9 @@ class Finding:
     file: str | None = None
     value_is_iri: bool = False
     line: int = 0  # the line of `file` the finding points at (publisher.sourcelines); 0 when not known
-    component: str | None = None  # the constraint component that fired (sh:sourceConstraintComponent), if a shape's
+    # The constraint component that fired (sh:sourceConstraintComponent), for a shape's finding; not part of what
+    # the finding is: one shape failing two of its components on one value is one finding, as it was.
+    component: str | None = field(default=None, compare=False)
 
     def message(self, language: str = "en") -> str:
         """The message in `language`, else in English, else any."""

@@ -114,3 +114,15 @@ def test_every_hostile_file_error_is_french_but_the_parsers_own_words():
         said = re.sub(r'"[^"]*"', "", line.removeprefix(f"erreur : {path}"))  # values quoted from the file
         parser = re.search(r"(Turtle|XML mal formé|JSON) ?(non valide)? : (.*?);", said)
         assert not english.search(said.replace(parser.group(3), "") if parser else said), line
+
+
+def test_a_budget_that_is_not_a_decimal_is_one_finding_not_also_negative(tmp_path):
+    good = (CONTRIBUTIONS / "broken" / "negative-budget.ttl").read_text(encoding="utf-8")
+    assert '"-1000.00"^^xsd:decimal' in good
+    for value in ('"250000.00"', '"1 000"^^xsd:decimal'):
+        path = tmp_path / "budget.ttl"
+        path.write_text(good.replace('"-1000.00"^^xsd:decimal', value), encoding="utf-8")
+        result = validate("--format", "json", str(path))
+        assert result.exit_code == 1
+        findings = json.loads(result.stdout)["findings"]
+        assert [(f["code"], f["line"]) for f in findings] == [("budget-not-decimal", 20)], value
