@@ -305,7 +305,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
       migration-lod validate my-projects.ttl --lang fr
     """
     from . import contributions
-    from .errortext import ERROR
+    from .errortext import ERROR, NOTE, translate
     from .labels import field_labels
     from .published import Known
     from .report import Unreadable, render_json, render_text, render_turtle
@@ -314,6 +314,10 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str, input_format: str | N
     known = Known.read(published, base)
     outcome = contributions.validate(list(files), known, limits, input_format)
     names = [str(path) for path in files]
+    for contribution in outcome.contributions:
+        for notice in contribution.notices:
+            where, said = notice.split(": ", 1)
+            click.echo(f"{NOTE[lang]}{where}: {translate(said, lang)}", err=True)
     for problem in outcome.unreadable:
         unreadable = Unreadable.of(problem, names)
         click.echo(f"{ERROR[lang]}{unreadable.text(lang)}", err=True)

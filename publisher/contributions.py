@@ -75,8 +75,9 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     name = str(path)
     fmt = format_for(name, input_format)
     data = read(path, limits) if data is None else data
+    notices: list[str] = []
     with sandboxed(name, limits.seconds):
-        own = parse(data, fmt, name, known.base, limits, meanwhile=compiled)  # the shapes compile meanwhile
+        own = parse(data, fmt, name, known.base, limits, meanwhile=compiled, notes=notices)  # shapes compile meanwhile
         resources = len({s for s in own.subjects(RDF.type, None) if isinstance(s, URIRef)})
         label = "stdin" if name == "-" else path.name
         source = Iris(known.base).source(label)
@@ -94,7 +95,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     report.findings = sorted(set(findings))
     report.resources = resources
     projects = sorted(str(p) for p in own.subjects(RDF.type, MP.Project))
-    return Contribution(name, report=report, projects=projects, graph=own)
+    return Contribution(name, report=report, projects=projects, graph=own, notices=notices)
 
 
 def _blank_line(resource: str, graph: Graph, where: sourcelines.SourceLines) -> int:

@@ -1,11 +1,13 @@
-"""The error lines of files `validate` cannot read, in French: each fixed phrase that publisher.safeparse and
-publisher.sandbox write is translated; what a parser says in its own words (pyoxigraph, expat, json) stays as is."""
+"""The error lines of files `validate` cannot read (and its notes), in French: each fixed phrase that
+publisher.safeparse and publisher.sandbox write is translated; what a parser says in its own words (pyoxigraph,
+expat, json) stays as is."""
 
 from __future__ import annotations
 
 import re
 
 ERROR = {"en": "error: ", "fr": "erreur : "}
+NOTE = {"en": "note: ", "fr": "remarque : "}
 
 # (English phrase as a pattern, its French); tried in order on the message and on its hint, each at most once.
 _FRENCH = [
@@ -84,6 +86,9 @@ _FRENCH = [
      "pris en charge : "),
     (r"state the triple itself, or describe the statement with an IRI",
      "énoncez le triplet lui-même, ou décrivez l'énoncé avec une IRI"),
+    (r"the graph name (?P<x>.*) is not kept \(nor any other\): the statements are read into the dataset's one graph",
+     r"le nom de graphe \g<x> n'est pas gardé (ni aucun autre) : les énoncés sont lus dans le graphe unique du jeu "
+     "de données"),
     (r"refused: reading the file tried to ", "refusé : la lecture du fichier a tenté de "),
     (r"a contribution must be self-contained: inline what it refers to, or point at the published IRIs",
      "une contribution doit se suffire à elle-même : incluez ce à quoi elle renvoie, ou pointez vers les IRI "

@@ -82,12 +82,13 @@ def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: Limits = DEFAULT_LIMITS,
-          meanwhile: Callable[[], object] | None = None) -> Graph:
+          meanwhile: Callable[[], object] | None = None, notes: list[str] | None = None) -> Graph:
     """The graph in `data` (format `fmt` as serializations names it), relative IRIs resolved against `base`;
     InputError "source:line:column: what; how to fix" for anything unreadable, oversized or hostile.
     `meanwhile`: the caller's work to do while the parser's process runs (see parsechild.to_ntriples); it runs
     with the sandbox lifted, as the child's start does, so only the project's own work with fixed inputs (such
-    as compiling the shapes), never anything the contributed data decides."""
+    as compiling the shapes), never anything the contributed data decides. `notes` gets what the caller should
+    say of a file that is read all the same (N-Quads graph names, which are not kept)."""
     _check_size(source, data, limits)
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, which some editors write
         data = data[3:]
@@ -99,7 +100,23 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     else:
         _check_not_other_syntax(text, fmt, source)
     with sandboxed(source, limits.seconds, "parsing"):
-        return _to_rdflib(data, fmt, source, base, limits, meanwhile)
+        graph = _to_rdflib(data, fmt, source, base, limits, meanwhile)
+        if fmt == "nq" and notes is not None:
+            notes.extend(_graph_names(data, source, base))
+    return graph
+
+
+def _graph_names(data: bytes, source: str, base: str) -> list[str]:
+    """A note naming the first graph name of an N-Quads file (the child has parsed the file within the limits,
+    and N-Quads is read as a stream): the dataset has one graph, so graph names are not kept."""
+    quads = ox.parse(data, ox.RdfFormat.N_QUADS, base_iri=base)
+    name = next((q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)), None)
+    if name is None:
+        return []
+    written = str(name).encode("utf-8")
+    line = next((f":{number}" for number, text in enumerate(data.splitlines(), start=1) if written in text), "")
+    return [f"{source}{line}: the graph name {name} is not kept (nor any other): the statements are read into "
+            "the dataset's one graph"]
 
 
 def _check_size(source: str, data: bytes, limits: Limits) -> None:

@@ -126,3 +126,19 @@ def test_a_budget_that_is_not_a_decimal_is_one_finding_not_also_negative(tmp_pat
         assert result.exit_code == 1
         findings = json.loads(result.stdout)["findings"]
         assert [(f["code"], f["line"]) for f in findings] == [("budget-not-decimal", 20)], value
+
+
+def test_n_quads_graph_names_are_said_to_be_dropped(tmp_path):
+    turtle = Graph().parse(CONTRIBUTIONS / "valid-turtle.ttl", format="turtle", publicID="https://w3id.org/migration-lod/")
+    lines = sorted(turtle.serialize(format="nt").splitlines())
+    lines = [line for line in lines if line.strip()]
+    path = tmp_path / "graphs.nq"
+    path.write_text(lines[0] + "\n" + "\n".join(line[:-1] + "<https://partner.example.org/g> ." for line in lines[1:])
+                    + "\n", encoding="utf-8")
+    result = validate(str(path))
+    assert result.exit_code == 0, result.output
+    assert (f"note: {path}:2: the graph name <https://partner.example.org/g> is not kept (nor any other): the "
+            "statements are read into the dataset's one graph") in result.output.splitlines()
+    plain = tmp_path / "plain.nq"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "note:" not in validate(str(plain)).output
