@@ -103,7 +103,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         failed = [r for r in results if not r.publishable]
         if problems and (not keep_going or not reference_report.conforms):
             raise BuildError(f"{len(failed)} of {len(results)} file(s) failed; {out} was left as it was", problems,
-                             "fix the pages, or publish the good ones with --keep-going")
+                             f"fix the {_kinds(failed)}, or publish the good ones with --keep-going")
         good = [r for r in results if r.publishable]
         if not good:
             raise BuildError(f"none of the {len(results)} file(s) could be published; {out} was left as it was",
@@ -218,6 +218,12 @@ class _Interner:
         return replace(finding, code=keep(finding.code, finding.code), field=keep(finding.field, finding.field),
                        severity=keep(finding.severity, finding.severity), shape=keep(finding.shape, finding.shape),
                        messages=keep(finding.messages, finding.messages))
+
+
+def _kinds(failed: list) -> str:
+    """"pages", "contributions" or "pages or contributions": what failed, for the hint of a failed build."""
+    kinds = {"contributions" if isinstance(r, contributions.Contribution) else "pages" for r in failed}
+    return " or ".join(sorted(kinds, reverse=True)) or "pages"
 
 
 def _skipped_line(result) -> str:

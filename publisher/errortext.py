@@ -51,7 +51,7 @@ _FRENCH = [
     (r"fix the (?P<x>XML|JSON|file) at that place",
      lambda m: {"XML": "corrigez le XML", "JSON": "corrigez le JSON", "file": "corrigez le fichier"}[m["x"]]
      + " à cet endroit"),
-    (r"N-Triples has no relative IRIs", "le N-Triples n'a pas d'IRI relatives"),
+    (r"(?P<x>N-Triples|N-Quads) has no relative IRIs", r"le \g<x> n'a pas d'IRI relatives"),
     (r"write the full IRI(?P<x>.*?), or send Turtle \(\.ttl\), where (?P<y>.*) works",
      r"écrivez l'IRI complète\g<x>, ou envoyez du Turtle (.ttl), où \g<y> convient"),
     (r"not a JSON-LD document \(a JSON (?P<x>\w+)\)", r"ce n'est pas un document JSON-LD (un \g<x> JSON)"),

@@ -59,6 +59,8 @@ def format_for(name: str, given: str | None = None) -> str:
     if given:
         return serializations.by_name(given).name
     found = serializations.by_extension(name)
+    if found is None and name == "-":
+        raise InputError("-: standard input has no name to go by", "give --input-format ttl (or jsonld, nt, nq, xml)")
     if found is None:
         known = ", ".join(ext for f in serializations.FORMATS for ext in f.extensions)
         raise InputError(f"{name}: unknown extension {json.dumps(Path(name).suffix or '(none)')}",
@@ -100,7 +102,7 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     else:
         _check_not_other_syntax(text, fmt, source)
     with sandboxed(source, limits.seconds, "parsing"):
-        graph = _to_rdflib(data, fmt, source, base, limits, meanwhile)
+        graph = _to_rdflib(data, fmt, source, base, limits, meanwhile, text)
         if fmt == "nq" and notes is not None:
             notes.extend(_graph_names(data, source, base))
     return graph
@@ -344,14 +346,14 @@ class Terms:
 
 
 def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits,
-               meanwhile: Callable[[], object] | None = None) -> Graph:
+               meanwhile: Callable[[], object] | None = None, text: str = "") -> Graph:
     """The triples, parsed in a child process (publisher.parsechild) and read back into an rdflib graph."""
     try:
         with trusted():  # our own parser process, with a fixed command line
             triples = parsechild.to_ntriples(data, fmt, base, limits.max_triples, limits.seconds, limits.max_bytes,
                                              meanwhile)
     except parsechild.Refused as refused:
-        raise _refusal(refused, fmt, source, limits) from None
+        raise _refusal(refused, fmt, source, limits, text, base) from None
     except parsechild.Stopped as stopped:
         if stopped.reason == "time":
             raise InputError(f"{source}: parsing took longer than {limits.seconds:g} s",
@@ -370,7 +372,24 @@ def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits,
     return graph
 
 
-def _refusal(refused: parsechild.Refused, fmt: str, source: str, limits: Limits) -> InputError:
+_IRI_REF = re.compile(r"<([^<>\s]*)>")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _relative_iri(text: str, line: int | None, column: int | None) -> str | None:
+    """The relative IRI an N-Triples or N-Quads parse error points at (from its column on the line), if any."""
+    if not line:
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    found = [m for m in _IRI_REF.finditer(lines[line - 1]) if not _SCHEME.match(m.group(1))]
+    after = [m for m in found if m.end() > (column or 1) - 1]
+    return (after or found)[0].group(1) if found else None
+
+
+def _refusal(refused: parsechild.Refused, fmt: str, source: str, limits: Limits, text: str = "",
+             base: str = DEFAULT_BASE) -> InputError:
     if refused.kind == "triples":
         return InputError(f"{source}: more than {limits.max_triples} triples",
                           "split the contribution into smaller files, or raise --max-triples")
@@ -379,4 +398,10 @@ def _refusal(refused: parsechild.Refused, fmt: str, source: str, limits: Limits)
                           "state the triple itself, or describe the statement with an IRI")
     where = f":{refused.line}:{refused.column}" if refused.line else ""
     message = _OXIGRAPH_POSITION.sub("", refused.message)
+    relative = _relative_iri(text, refused.line, refused.column) if fmt in ("nt", "nq") else None
+    if relative is not None:
+        return InputError(f"{source}{where}: not valid {_NAMES[fmt]}: {_NAMES[fmt]} has no relative IRIs "
+                          f"(<{relative}>: {message})",
+                          f"write the full IRI <{base}{relative.lstrip('/')}>, or send Turtle (.ttl), where "
+                          f"<{relative}> works")
     return InputError(f"{source}{where}: not valid {_NAMES[fmt]}: {message}", "fix the file at that place")

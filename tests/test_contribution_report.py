@@ -142,3 +142,39 @@ def test_n_quads_graph_names_are_said_to_be_dropped(tmp_path):
     plain = tmp_path / "plain.nq"
     plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "note:" not in validate(str(plain)).output
+
+
+def test_n_triples_with_a_relative_iri_says_n_triples_needs_full_iris(tmp_path):
+    path = tmp_path / "relative.nt"
+    path.write_text('<https://w3id.org/migration-lod/project/XX.0001> <http://purl.org/dc/terms/identifier> "X" .\n'
+                    '<project/XX.0001> <http://purl.org/dc/terms/identifier> "XX.0001" .\n', encoding="utf-8")
+    result = validate(str(path))
+    assert result.exit_code == 2
+    assert (f"error: {path}:2:1: not valid N-Triples: N-Triples has no relative IRIs (<project/XX.0001>: "
+            in result.output)
+    assert ("; write the full IRI <https://w3id.org/migration-lod/project/XX.0001>, or send Turtle (.ttl), where "
+            "<project/XX.0001> works\n" in result.output)
+
+
+def test_standard_input_without_input_format_asks_for_it():
+    result = validate("-", stdin=(CONTRIBUTIONS / "valid-turtle.ttl").read_bytes())
+    assert result.exit_code == 2
+    assert "error: -: standard input has no name to go by; give --input-format ttl (or jsonld, nt, nq, xml)\n" \
+        in result.output
+
+
+def test_a_strict_build_failing_on_a_contribution_says_fix_the_contributions(tmp_path):
+    from publisher.build import _kinds
+    from publisher.contributions import Contribution
+    from publisher.pipeline import PageResult
+
+    assert _kinds([Contribution("x.ttl")]) == "contributions"
+    assert _kinds([PageResult("x.txt")]) == "pages"
+    assert _kinds([PageResult("x.txt"), Contribution("y.ttl")]) == "pages or contributions"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad-email.ttl").write_bytes((CONTRIBUTIONS / "broken" / "bad-email.ttl").read_bytes())
+    result = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-site",
+                                       "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "; fix the contributions, or publish the good ones with --keep-going" in result.output
