@@ -178,3 +178,35 @@ def test_a_strict_build_failing_on_a_contribution_says_fix_the_contributions(tmp
                                        "--jobs", "1"])
     assert result.exit_code == 1
     assert "; fix the contributions, or publish the good ones with --keep-going" in result.output
+
+
+def test_every_result_of_the_shacl_report_names_one_shape_and_one_constraint_component():
+    broken = sorted(str(p) for p in (CONTRIBUTIONS / "broken").glob("*.ttl"))
+    result = validate("--format", "turtle", *broken, EMPTY)
+    assert result.exit_code == 2
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    results = set(graph.subjects(None, SH.ValidationResult))
+    assert len(results) > len(broken)
+    for found in results:
+        assert len(list(graph.objects(found, SH.sourceShape))) == 1, found
+        assert len(list(graph.objects(found, SH.sourceConstraintComponent))) == 1, found
+    components = set(graph.objects(None, SH.sourceConstraintComponent))
+    assert {SH.OrConstraintComponent, SH.SPARQLConstraintComponent, MPS.ContributionCheckConstraintComponent} \
+        <= components
+
+
+def test_the_published_validation_report_names_its_components():
+    graph = Graph().parse(ROOT / "output" / "validation-report.ttl", format="turtle")
+    results = set(graph.subjects(None, SH.ValidationResult))
+    assert results and all(graph.value(r, SH.sourceConstraintComponent) for r in results)
+
+
+def test_every_check_done_in_python_is_declared_as_a_deactivated_shape():
+    from publisher.checks import CODES
+    from publisher.report import check_shapes
+    from publisher.validation import compiled, shapes_graph
+
+    shapes = check_shapes()
+    assert set(CODES.values()) | {"unreadable"} == set(shapes)
+    assert all(shapes_graph().value(URIRef(shape), SH.deactivated).toPython() for shape in shapes.values())
+    assert compiled() is not None  # the component they use does not send validation to pySHACL
