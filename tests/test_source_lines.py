@@ -22,7 +22,7 @@ BASE = DEFAULT_BASE
 def findings(path) -> list[dict]:
     result = CliRunner().invoke(main, ["validate", "--published", PUBLISHED, "--format", "json", str(path)])
     assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)["findings"]
+    return json.loads(result.stdout)["findings"]
 
 
 def spelled(iri: str) -> str:
