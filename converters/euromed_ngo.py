@@ -15,9 +15,8 @@ from .textnorm import excerpt, fold
 from .values import no_value, parse_money, revised_money
 
 NAME = "euromed-ngo"
-RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :, "
-                 "Zone d'intervention :…, or in English General objective, Expected results, Implemented by:…), one "
-                 "a heading or the link Retour vers les projets (Back to projects)")
+RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :…, "
+                 "or in English), one a heading or the link Retour vers les projets (Back to projects)")
 
 # Headings that open a list section, folded -> section name.
 SECTIONS = {
