@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import urllib.error
 import urllib.parse
@@ -24,10 +25,55 @@ def _opener(url: str, user: str | None, password: str | None) -> urllib.request.
     """An opener that answers the server's challenge with digest or basic auth, whichever it asks for."""
     handlers: list[urllib.request.BaseHandler] = []
     if user is not None:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, url, user, password or "")
-        handlers += [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
+        handlers += [urllib.request.HTTPDigestAuthHandler(_passwords(url, user, password)),
+                     urllib.request.HTTPBasicAuthHandler(_passwords(url, user, password))]
     return urllib.request.build_opener(*handlers)
+
+
+def _passwords(url: str, user: str, password: str | None) -> urllib.request.HTTPPasswordMgrWithDefaultRealm:
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, url, user, password or "")
+    return passwords
+
+
+class _Credentials:
+    """Credentials sent with each request once the server's challenge is known. urllib's handlers send a request
+    without them and answer the 401; but a server such as Virtuoso sends its 401 and closes the connection before
+    reading a large body, so the sender of a batch of 50,000 triples gets a broken pipe, never the challenge. A
+    HEAD request learns the challenge first; digest answers then count their uses of the nonce, as RFC 7616 asks."""
+
+    def __init__(self, url: str, user: str, password: str | None) -> None:
+        self.url, self.user, self.password = url, user, password or ""
+        self.digest = urllib.request.HTTPDigestAuthHandler(_passwords(url, user, password))
+        self.scheme: str | None = None
+        self.challenge: dict[str, str] = {}
+
+    def learn(self, timeout: float) -> None:
+        """Ask with HEAD (no body) and keep the challenge of the 401, if the server answers with one."""
+        request = urllib.request.Request(self.url, method="HEAD", headers={"User-Agent": USER_AGENT})
+        try:
+            urllib.request.build_opener().open(request, timeout=timeout).close()
+        except urllib.error.HTTPError as error:
+            for value in error.headers.get_all("WWW-Authenticate") or ():
+                scheme, _, rest = value.partition(" ")
+                if scheme.lower() == "digest":
+                    self.scheme = "digest"
+                    self.challenge = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+                    return
+                if scheme.lower() == "basic":
+                    self.scheme = "basic"
+        except (urllib.error.URLError, OSError):
+            pass  # the request that follows says why, in one line
+
+    def sign(self, request: urllib.request.Request) -> None:
+        """Put the Authorization header on `request`, when the challenge is known."""
+        if self.scheme == "digest":
+            answer = self.digest.get_authorization(request, self.challenge)
+            if answer:
+                request.add_unredirected_header("Authorization", f"Digest {answer}")
+        elif self.scheme == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            request.add_unredirected_header("Authorization", f"Basic {token}")
 
 
 def _send(request: urllib.request.Request, opener: urllib.request.OpenerDirector, timeout: float,
@@ -45,6 +91,10 @@ def _send(request: urllib.request.Request, opener: urllib.request.OpenerDirector
                             + (f": {detail}" if detail else ""), hint) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
+        if isinstance(reason, (BrokenPipeError, ConnectionResetError)):  # it answered before reading the body
+            raise EndpointError(f"{request.full_url}: the server closed the connection before reading the request "
+                                f"({reason})", "if it asks for a password, give --user and --password; else send "
+                                "smaller requests (--batch)") from None
         raise EndpointError(f"{request.full_url}: cannot reach the endpoint ({reason})",
                             "check the URL and that the server is running") from None
 
@@ -109,11 +159,16 @@ def load(out: Path, endpoint: str, *, graph: str | None = None, user: str | None
         raise StoreError(f"{dump} not found", "run `migration-lod build` first, or give the output folder with --out")
     url = graph_store_url(endpoint, graph)
     opener = _opener(url, user, password)
+    credentials = _Credentials(url, user, password) if user is not None else None
+    if credentials:
+        credentials.learn(timeout)
     triples = requests = 0
     for body, count in _batches(dump, batch):
         method = "POST" if append or requests else "PUT"
         request = urllib.request.Request(url, data=body, method=method,
                                          headers={"Content-Type": "application/n-triples"})
+        if credentials:
+            credentials.sign(request)
         _send(request, opener, timeout, f"{method} of {count} triples")
         triples += count
         requests += 1

@@ -4,6 +4,7 @@ embedded store does."""
 
 from __future__ import annotations
 
+import gzip
 import random
 import shutil
 import socket
@@ -192,3 +193,23 @@ def test_the_query_command_reaches_virtuoso(loaded):
                                        "--endpoint", f"{url}/sparql?default-graph-uri={GRAPH}"])
     assert result.exit_code == 0, result.output
     assert "| Latin America and the Caribbean | USD      | 855000 |        3 |" in result.output
+
+
+def test_load_sends_batches_of_megabytes_to_a_store_that_asks_for_a_password(loaded, tmp_path):
+    # Virtuoso sends its 401 and closes the connection before reading a large body: a batch of 50,000 triples (6 MB)
+    # was a broken pipe ("cannot reach the endpoint") until the challenge was learnt first, with a HEAD request
+    url, _ = loaded
+    out = tmp_path / "output"
+    out.mkdir()
+    lines = "".join(f'<https://w3id.org/migration-lod/test/s{n}> <https://w3id.org/migration-lod/test/p> '
+                    f'"value {n}, long enough for the batch to weigh megabytes as real descriptions do" .\n'
+                    for n in range(60_000))
+    with gzip.open(out / store.DUMP, "wt", encoding="utf-8") as handle:
+        handle.write(lines)
+    graph = "https://w3id.org/migration-lod/test-graph"
+    result = CliRunner().invoke(main, ["load", "--endpoint", f"{url}/sparql-graph-crud-auth", "--graph", graph,
+                                       "--user", "dba", "--password", PASSWORD, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    _, rows = _table(endpoint.remote_query(f"{url}/sparql", count, JSON).body)
+    assert rows == [(("number", Decimal(60_000)),)]
