@@ -43,23 +43,36 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
     unmarked: dict[str, list[Subdivision]] = {}
     heads: dict[str, list[Subdivision]] = {}
     for entry in pycountry.subdivisions:
+        found = Subdivision(entry.code, published_name(entry.code))
         names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs), *extra.get(entry.code, ())}
         for name in names:
             key = fold(strip_article(name))
-            index.setdefault(key, []).append(Subdivision(entry.code, entry.name))
+            index.setdefault(key, []).append(found)
             bare = _QUALIFIER.sub("", key)  # "Guelmim-Oued Noun (EH-partial)" is also "Guelmim-Oued Noun"
             spaced = bare.replace("-", " ")  # and "Casablanca Settat"
             for variant in {bare, spaced, *_other_forms(key)} - {key}:
-                variants.setdefault(variant, []).append(Subdivision(entry.code, entry.name))
+                variants.setdefault(variant, []).append(found)
             if (loose := _loose(bare)) not in {key, bare, spaced}:
-                unmarked.setdefault(loose, []).append(Subdivision(entry.code, entry.name))
+                unmarked.setdefault(loose, []).append(found)
             if name == entry.name and (head := _COMPOUND_HEAD.match(bare)):
-                heads.setdefault(_loose(head[1]), []).append(Subdivision(entry.code, entry.name))
+                heads.setdefault(_loose(head[1]), []).append(found)
     unique_heads = {head: found for head, found in heads.items() if len({sub.code for sub in found}) == 1}
     for tier in (variants, unmarked, unique_heads):  # where no subdivision has that name itself ("Sofia")
         for variant, found in tier.items():
             index.setdefault(variant, found)
     return index
+
+
+def published_name(code: str) -> str:
+    """The ISO 3166-2 name of a subdivision as published, without the remark pycountry (Debian's iso-codes) adds to
+    the Moroccan subdivisions lying wholly or partly in Western Sahara: "Guelmim-Oued Noun (EH-partial)" ->
+    "Guelmim-Oued Noun". The remark is no part of the name ISO 3166-2:MA gives, and the territory is disputed.
+    The name stays without a language tag: ISO 3166-2 gives each country's names in its own languages or their
+    romanisations, and pycountry keeps one name without saying which language it is in."""
+    return _REMARK.sub("", pycountry.subdivisions.get(code=code).name)
+
+
+_REMARK = re.compile(r"\s*\(EH(?:-partial)?\)$")
 
 
 def _other_forms(key: str) -> set[str]:
@@ -100,7 +113,7 @@ def _areas() -> dict[str, tuple[str, Subdivision | None]]:
     with _AREAS.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             code = row["subdivision"]
-            within = Subdivision(code, pycountry.subdivisions.get(code=code).name) if code else None
+            within = Subdivision(code, published_name(code)) if code else None
             key = fold(strip_article(row["name"]))
             for variant in {key, key.replace("-", " ")}:
                 areas[variant] = (row["country"], within)
