@@ -25,7 +25,7 @@ from .ngo_zone_names import (
 )
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
-from .subdivisions import known_area, lies_in, subdivision, subdivisions_named
+from .subdivisions import known_area, lies_in, refuse_former_region, subdivision, subdivisions_named
 from .textnorm import INCLUDING, collapse, excerpt, fold, outside_brackets, phrases, strip_article
 
 # Kinds of area below the subdivisions ISO 3166-2 has for their country: Lebanon's districts ("Caza du Akkar",
@@ -382,6 +382,7 @@ def _area(name: str, places: dict[str, Place], country: str | None, kind: str | 
         raise PageError(f'cannot tell which country "{excerpt(name)}" is in: it names a point of the compass, as '
                         "regions of several countries are called, and the page names no country",
                         'write the country before the zone, e.g. "Liban : Mohafazat du Nord"', line=line)
+    refuse_former_region(name, line)  # "Souss-Massa-Drâa" is no region of today, nor a place of one
     if area := ADMIN_AREA.match(fold(name)):  # "Gouvernorat de Sfax": the governorate itself
         if area["kind"] in _DISTRICTS:
             return _district(name, country, line)

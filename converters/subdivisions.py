@@ -130,6 +130,45 @@ def known_area(name: str) -> tuple[str, Subdivision | None] | None:
     return _areas().get(key) or _areas().get(key.replace("-", " "))
 
 
+class FormerRegion(PageError):
+    """A name of a region a country had before its regions were redrawn, whose area is no region of today."""
+
+
+@cache
+def _former_regions() -> dict[str, list[str]]:
+    """Folded name -> the ISO 3166-2 regions of today its area lies in, of the regions a country no longer has
+    (Morocco's sixteen of 1997-2015, redrawn as twelve by the decree of 2015), from the data file."""
+    former: dict[str, list[str]] = {}
+    with _FORMER.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            former[_loose(fold(row["name"]))] = row["successors"].split()
+    return former
+
+
+_FORMER = Path(__file__).parent / "data" / "subdivisions-former.csv"
+
+
+def refuse_former_region(name: str, line: int | None = None) -> None:
+    """Raise FormerRegion for the name of a former region ("Souss-Massa-Drâa", "Région de Tanger-Tétouan"),
+    naming the regions of today to write: its area is none of them, and publishing one would be false."""
+    key = fold(strip_article(name))
+    if area := ADMIN_AREA_WORD.match(key):
+        key = key[area.end():]
+    successors = _former_regions().get(_loose(key))
+    if successors is None:
+        return
+    country_name = country(successors[0].split("-")[0]).labels["en"]
+    today = [f"{published_name(code)} ({code})" for code in successors]
+    listed = today[0] if len(today) == 1 else f'{", ".join(today[:-1])} and {today[-1]}'
+    raise FormerRegion(f'"{excerpt(name)}" is a former region of {country_name}, no region of ISO 3166-2 today; its '
+                       f"area is in {listed}",
+                       f'write the region{"s" if len(today) > 1 else ""} of today, e.g. "'
+                       + " et ".join(published_name(code) for code in successors) + '"', line=line)
+
+
+ADMIN_AREA_WORD = re.compile(r"regions? (?:de |du |d')")
+
+
 def lies_in(code: str, region: str) -> bool:
     """True when the ISO 3166-2 subdivision `code` lies in the subdivision `region` (MA-TIN in MA-08), by the
     parents ISO gives."""
@@ -158,6 +197,8 @@ def subdivision(name: str, country: str | None = None, kind: str | None = None,
     """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""
     index, key = _subdivision_index(), fold(strip_article(name))
     candidates = index.get(key) or index.get(_loose(key), [])  # "Ma‘ān", "Tizi-Ouzou" as "Maan", "Tizi Ouzou"
+    if not candidates:
+        refuse_former_region(name, line)
     if country:
         candidates = [c for c in candidates if c.country == country]
     if kind and len(candidates) > 1:

@@ -11,7 +11,8 @@ from rdflib.namespace import SKOS
 
 from converters import convert
 from converters.rdf import to_graph
-from tests.test_zone_places import _zone_alone
+from tests.conftest import refused_as
+from tests.test_zone_places import _areas, _zone_alone
 
 SUBDIVISION = "https://w3id.org/migration-lod/subdivision/"
 
@@ -30,3 +31,25 @@ def test_a_subdivision_label_carries_no_remark_of_pycountry(zone, code, label):
     graph = to_graph(convert(_zone_alone(zone).encode(), "ngo.txt")).graph
     # untagged: pycountry gives ISO 3166-2's name without saying which of the country's languages it is in
     assert set(graph.objects(URIRef(SUBDIVISION + code), SKOS.prefLabel)) == {Literal(label)}
+
+
+# --- A3, B14: a former region is refused, naming the regions of today -----------------------------------------------
+
+
+@pytest.mark.parametrize("zone, today", [
+    # it was MA-09 Souss-Massa, whose area is only part of it
+    ("Région de Souss-Massa-Drâa", "Souss-Massa (MA-09) and Drâa-Tafilalet (MA-08)"),
+    ("Souss Massa Draa", "Souss-Massa (MA-09) and Drâa-Tafilalet (MA-08)"),
+    # it was "cannot tell which country … is in", with a Tunisian example
+    ("Région de Tanger-Tétouan", "Tanger-Tétouan-Al Hoceïma (MA-01)"),
+    ("Doukkala-Abda", "Casablanca-Settat (MA-06) and Marrakech-Safi (MA-07)"),
+    ("Rabat et Tadla-Azilal", "Béni Mellal-Khénifra (MA-05)"),
+])
+def test_a_former_region_is_refused_naming_the_regions_of_today(zone, today):
+    error = refused_as(_zone_alone(zone), "ngo.txt")
+    assert "is a former region of Morocco, no region of ISO 3166-2 today; its area is in " + today in error.message
+    assert error.hint.startswith("write the region")
+
+
+def test_a_region_of_today_named_like_a_former_one_is_read():
+    assert _areas("Tanger-Tétouan-Al Hoceïma et Souss-Massa") == ["MA-01", "MA-09"]
