@@ -25,7 +25,7 @@ from .ngo_zone_names import (
 )
 from .pagelines import Line
 from .records import Country, Participation, Place, Project, Subdivision
-from .subdivisions import known_area, lies_in, refuse_former_region, subdivision, subdivisions_named
+from .subdivisions import is_territory_of, known_area, lies_in, refuse_former_region, subdivision, subdivisions_named
 from .textnorm import INCLUDING, collapse, excerpt, fold, outside_brackets, phrases, strip_article
 
 # Kinds of area below the subdivisions ISO 3166-2 has for their country: Lebanon's districts ("Caza du Akkar",
@@ -182,6 +182,12 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
             on = group[:group.rindex("(")].strip() if number == len(names) - 1 and len(names) > 1 else inner["head"]
             zoned.append(_Zoned(inner["head"], kind, town, within, index, f'"({excerpt(inner["inner"])})" names a '
                                 f'part of the country, no area; read as a remark on "{excerpt(on)}", left out'))
+        elif inner and _territory_under(inner["head"], inner["inner"]):
+            # "Mayotte (France)": the territory with its own ISO 3166-1 code, not the whole of its sovereign
+            zoned.append(_Zoned(inner["head"], kind, town, within, index, f'"({excerpt(inner["inner"])})" names the '
+                                f'country "{excerpt(inner["head"])}" is a territory of; read as a remark on it, '
+                                "left out"))
+            unplaced = len(zoned)
         elif inner and inner["inner"][:1].isupper() and _country_after(inner["head"], inner["inner"]):
             # "Sfax et Médenine (Tunisie)": both in Tunisia
             zoned.append(_Zoned(inner["head"], kind, town, within, index))
@@ -216,6 +222,13 @@ def _group_names(group: str, index: int, within: str | None) -> list[_Zoned]:
         elif name:
             zoned.append(_Zoned(inner["head"] if inner else name, kind, town, within, index))
     return zoned
+
+
+def _territory_under(head: str, inner: str) -> bool:
+    """True for "X (Y)" naming the territory X, with its own ISO 3166-1 code, under its sovereign Y ("Mayotte
+    (France)", "Porto Rico (États-Unis)"), as ISO 3166-2 lists X among Y's subdivisions."""
+    territory, sovereign = _country_code(head), _country_code(inner)
+    return bool(territory and sovereign and is_territory_of(territory, sovereign))
 
 
 def _country_after(head: str, inner: str) -> bool:
@@ -308,6 +321,12 @@ def _area_within(zoned: _Zoned, places: dict[str, Place], country: str | None,
     around = whole[0] if len(whole) == 1 else _area(zoned.within, places, country, None, False, line)
     inside = around.code if isinstance(around, Country) else around.country
     area = _area(zoned.name, places, inside, zoned.kind, zoned.municipal, line)
+    if isinstance(around, Country) and isinstance(area, Country) and area != around:
+        # "Gibraltar (Royaume-Uni)": a country in another that ISO 3166-2 does not list as its territory
+        raise PageError(f'zone "{excerpt(zoned.within)} ({excerpt(zoned.name)})" names two countries, each with its '
+                        "own ISO 3166-1 code, and ISO 3166-2 lists neither as a territory of the other",
+                        f'write the one meant: "{excerpt(zoned.within)}" alone, or a region of '
+                        f'"{excerpt(zoned.name)}" by its kind and name, e.g. "Province de …"', line=line)
     if isinstance(area, Place) and area.subdivision is None and isinstance(around, Subdivision):
         area = replace(area, subdivision=around)  # "Gouvernorat de Médenine (Zarzis, …)": in Médenine
     return area

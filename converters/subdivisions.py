@@ -169,6 +169,34 @@ def refuse_former_region(name: str, line: int | None = None) -> None:
 ADMIN_AREA_WORD = re.compile(r"regions? (?:de |du |d')")
 
 
+@cache
+def _territories() -> dict[str, frozenset[str]]:
+    """ISO 3166-1 alpha-2 of a territory -> the countries it is a territory of, from ISO 3166-2: the subdivisions of
+    an overseas, outlying or constituent kind whose name is a country's (FR-976 Mayotte is YT, FR-974 La Réunion
+    RE, NL-AW Aruba AW, US-PR Puerto Rico PR); not a province called like a country (BE-WLX Luxembourg)."""
+    from .countries import lookup  # countries reads subdivisions' names
+
+    territories: dict[str, set[str]] = {}
+    for entry in pycountry.subdivisions:
+        if not _TERRITORY_KIND.search(entry.type):
+            continue
+        name = published_name(entry.code)
+        for form in (name, strip_article(name), _QUALIFIER.sub("", name), name.replace("(", "").replace(")", "")):
+            if (code := lookup(form)) and code != entry.country_code:
+                territories.setdefault(code, set()).add(entry.country_code)
+                break
+    return {code: frozenset(sovereigns) for code, sovereigns in territories.items()}
+
+
+_TERRITORY_KIND = re.compile(r"^(?:Overseas|Outlying area$|Country$|Special municipality$)")
+
+
+def is_territory_of(territory: str, sovereign: str) -> bool:
+    """True when the country `territory` (ISO 3166-1 alpha-2, "YT") is a territory of `sovereign` ("FR") by
+    ISO 3166-2, which lists it among the sovereign's subdivisions."""
+    return sovereign in _territories().get(territory, ())
+
+
 def lies_in(code: str, region: str) -> bool:
     """True when the ISO 3166-2 subdivision `code` lies in the subdivision `region` (MA-TIN in MA-08), by the
     parents ISO gives."""

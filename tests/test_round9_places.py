@@ -53,3 +53,28 @@ def test_a_former_region_is_refused_naming_the_regions_of_today(zone, today):
 
 def test_a_region_of_today_named_like_a_former_one_is_read():
     assert _areas("Tanger-Tétouan-Al Hoceïma et Souss-Massa") == ["MA-01", "MA-09"]
+
+
+# --- A2: a territory with its own ISO 3166-1 code under its sovereign in brackets is that territory ----------------
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # they were FR (Mayotte lost), and FR and GP (Martinique lost)
+    ("Mayotte (France)", ["YT"]), ("Guadeloupe et Martinique (France)", ["GP", "MQ"]),
+    ("La Réunion (France)", ["RE"]), ("Nouvelle-Calédonie (France)", ["NC"]),
+    ("Polynésie française (France)", ["PF"]), ("Porto Rico (États-Unis)", ["PR"]), ("Aruba (Pays-Bas)", ["AW"]),
+])
+def test_a_territory_under_its_sovereign_is_the_territory(zone, areas):
+    assert _areas(zone) == areas
+
+
+def test_the_sovereign_in_brackets_is_a_remark_noted():
+    project = convert(_zone_alone("Mayotte (France)").encode(), "ngo.txt")
+    assert any('"(France)" names the country "Mayotte" is a territory of' in note for _, note in project.notes)
+
+
+def test_two_countries_neither_a_territory_of_the_other_are_refused():
+    # it was GB, Gibraltar lost: ISO 3166-2:GB does not list Gibraltar
+    error = refused_as(_zone_alone("Gibraltar (Royaume-Uni)"), "ngo.txt")
+    assert error.message == ('zone "Gibraltar (Royaume-Uni)" names two countries, each with its own ISO 3166-1 code, '
+                             "and ISO 3166-2 lists neither as a territory of the other")
