@@ -32,16 +32,18 @@ def _subdivision_names() -> dict[str, list[str]]:
 def _subdivision_index() -> dict[str, list[Subdivision]]:
     """Folded name -> subdivisions, from pycountry's names, their translations and _subdivision_names(); then,
     where no subdivision has that name itself, the names without qualifier or hyphens, then without ayn and
-    hamza marks or doubled consonants ("Akkar" for "‘Akkār", "Taroudant" for "Taroudannt"), and last the first
+    hamza marks or doubled consonants ("Akkar" for "‘Akkār", "Taroudant" for "Taroudannt"), then the first
     town of a compound ISO name that only one subdivision has ("Inezgane" of "Inezgane-Ait Melloul"; not of the
-    names given by the catalogues or the file: "Mont" of "Mont-Liban"), so that no name found before finds
-    something else."""
+    names given by the catalogues or the file: "Mont" of "Mont-Liban"), and last the name with its words joined that
+    only one subdivision has ("Oued Eddahab" for "Oued Ed-Dahab"), so that no name found before finds something
+    else."""
     catalogs = [_catalog("iso3166-2", lang) for lang in LANGUAGES]
     extra = _subdivision_names()
     index: dict[str, list[Subdivision]] = {}
     variants: dict[str, list[Subdivision]] = {}
     unmarked: dict[str, list[Subdivision]] = {}
     heads: dict[str, list[Subdivision]] = {}
+    joined: dict[str, list[Subdivision]] = {}
     for entry in pycountry.subdivisions:
         found = Subdivision(entry.code, published_name(entry.code))
         names = {entry.name, *(catalog.gettext(entry.name) for catalog in catalogs), *extra.get(entry.code, ())}
@@ -54,10 +56,12 @@ def _subdivision_index() -> dict[str, list[Subdivision]]:
                 variants.setdefault(variant, []).append(found)
             if (loose := _loose(bare)) not in {key, bare, spaced}:
                 unmarked.setdefault(loose, []).append(found)
+            joined.setdefault(_joined(bare), []).append(found)
             if name == entry.name and (head := _COMPOUND_HEAD.match(bare)):
                 heads.setdefault(_loose(head[1]), []).append(found)
     unique_heads = {head: found for head, found in heads.items() if len({sub.code for sub in found}) == 1}
-    for tier in (variants, unmarked, unique_heads):  # where no subdivision has that name itself ("Sofia")
+    unique_joined = {key: found for key, found in joined.items() if len({sub.code for sub in found}) == 1}
+    for tier in (variants, unmarked, unique_heads, unique_joined):  # where no subdivision has that name ("Sofia")
         for variant, found in tier.items():
             index.setdefault(variant, found)
     return index
@@ -92,6 +96,18 @@ def _loose(key: str) -> str:
     consonants for doubled ones, as romanisations differ: "al 'asimah" -> "al asimah", "b'albak-al hirmil" ->
     "balbak al hirmil", "taroudannt" -> "taroudant"."""
     return _DOUBLED_CONSONANT.sub(r"\1", _AYN_HAMZA.sub("", key).replace("-", " "))
+
+
+def _joined(key: str) -> str:
+    """A folded name as _loose() gives it, without the spaces between its words, so that a particle written joined
+    or apart is one name: "dakhla-oued ed-dahab" and "dakhla oued eddahab" -> "dakhlaouededahab"."""
+    return _DOUBLED_CONSONANT.sub(r"\1", _loose(key).replace(" ", ""))
+
+
+def _named(key: str) -> list[Subdivision]:
+    """The subdivisions the index gives a folded name, as written, by its loose form, or with its words joined."""
+    index = _subdivision_index()
+    return index.get(key) or index.get(_loose(key)) or index.get(_joined(key), [])
 
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")
@@ -210,21 +226,18 @@ def lies_in(code: str, region: str) -> bool:
 
 def is_subdivision_name(name: str) -> bool:
     """True when one or more ISO 3166-2 subdivisions are called `name`, as subdivision() reads it."""
-    index, key = _subdivision_index(), fold(strip_article(name))
-    return bool(index.get(key) or index.get(_loose(key)))
+    return bool(_named(fold(strip_article(name))))
 
 
 def subdivisions_named(name: str) -> list[Subdivision]:
     """Every ISO 3166-2 subdivision called `name`, in any country, as subdivision() reads it."""
-    index, key = _subdivision_index(), fold(strip_article(name))
-    return list({found.code: found for found in index.get(key) or index.get(_loose(key), [])}.values())
+    return list({found.code: found for found in _named(fold(strip_article(name)))}.values())
 
 
 def subdivision(name: str, country: str | None = None, kind: str | None = None,
                 line: int | None = None) -> Subdivision:
     """The ISO 3166-2 subdivision called `name` ("l'Ariana" -> TN-12), narrowed by country or kind."""
-    index, key = _subdivision_index(), fold(strip_article(name))
-    candidates = index.get(key) or index.get(_loose(key), [])  # "Ma‘ān", "Tizi-Ouzou" as "Maan", "Tizi Ouzou"
+    candidates = _named(fold(strip_article(name)))  # "Ma‘ān", "Tizi-Ouzou", "Oued Eddahab" as "Maan", "Tizi Ouzou"
     if not candidates:
         refuse_former_region(name, line)
     if country:

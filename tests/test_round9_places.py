@@ -78,3 +78,16 @@ def test_two_countries_neither_a_territory_of_the_other_are_refused():
     error = refused_as(_zone_alone("Gibraltar (Royaume-Uni)"), "ngo.txt")
     assert error.message == ('zone "Gibraltar (Royaume-Uni)" names two countries, each with its own ISO 3166-1 code, '
                              "and ISO 3166-2 lists neither as a territory of the other")
+
+
+# --- B7: a particle written joined or apart is one name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # it was a place "dakhla-oued-eddahab" of Morocco, noted as no region ISO 3166-2 locates
+    ("Drâa-Tafilalet et Dakhla-Oued Eddahab", ["MA-08", "MA-12"]),
+    ("Rabat-Salé-Kénitra et Dakhla Oued Ed Dahab", ["MA-04", "MA-12"]),
+    ("Rabat et Province d'Oued Eddahab", ["MA-RAB", "MA-OUD"]),
+])
+def test_a_name_is_found_whether_its_particle_is_joined_or_apart(zone, areas):
+    assert _areas(zone) == areas
