@@ -116,6 +116,9 @@ def _catalog(domain: str, language: str) -> gettext.NullTranslations:
 # "Congo, The Democratic Republic of the" the "Democratic Republic of the Congo".
 _LEADS = re.compile(r"(?:\b(?:de|du|des|de la|d'|d\u2019|of|of the|del|de los)|^(?:[IÎ]les?|Islas|Islands))$",
                     re.IGNORECASE)
+# A name that starts with the word for islands, which the UN's French and Spanish lists put in brackets after the
+# rest: "Îles Marshall" is listed "Marshall (Îles)", as "Salomon, Îles" is; "Islas Marshall" "Marshall (Islas)".
+_ISLANDS_FIRST = re.compile(r"(?P<lead>[IÎ]les?|Islas?)\s+(?P<rest>\S.*)")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -197,6 +200,8 @@ def _gazetteer() -> dict[str, str]:
             natural = _natural(name)
             if natural:
                 names.setdefault(_key(natural), set()).add(code)
+        if islands := _ISLANDS_FIRST.match(name):  # "Îles Marshall" as the UN lists it, "Marshall (Îles)"
+            names.setdefault(_key(f"{islands['rest']} ({islands['lead']})"), set()).add(code)
         qualified, paren, _ = name.partition(" (")
         if paren and not sep:  # "Holy See (Vatican City State)": the head alone, when no other country has it
             heads.setdefault(_key(qualified), set()).add(code)

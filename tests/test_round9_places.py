@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from converters import convert
+from converters.countries import split_countries
 from converters.rdf import to_graph
 from tests.conftest import refused_as
 from tests.test_zone_places import _areas, _zone_alone
@@ -91,3 +92,16 @@ def test_two_countries_neither_a_territory_of_the_other_are_refused():
 ])
 def test_a_name_is_found_whether_its_particle_is_joined_or_apart(zone, areas):
     assert _areas(zone) == areas
+
+
+# --- B11: the UN's inverted listing form "X (Îles)" for every country whose name starts with its islands -----------
+
+
+@pytest.mark.parametrize("text, codes", [
+    # "Marshall (Îles)" was an unknown country while "Salomon (Îles)" was read
+    ("Micronésie (États fédérés de) Salomon (Îles) Marshall (Îles)", ["FM", "SB", "MH"]),
+    ("Marshall (Îles), Cook (Îles)", ["MH", "CK"]), ("Féroé (Îles)", ["FO"]),
+    ("Mariannes du Nord (Îles)", ["MP"]), ("Bouvet (Île)", ["BV"]), ("Marshall (Islas)", ["MH"]),
+])
+def test_a_country_is_read_in_the_uns_inverted_form_with_its_islands_in_brackets(text, codes):
+    assert split_countries(text) == codes
