@@ -123,6 +123,10 @@ def split_countries(text: str, line: int | None = None,
             unknown in all_countries()):
         raise PageError(f'"{unknown}" is an ISO 3166 code among names of countries, and codes are read only in a list '
                         "of codes alone", f'write the country\'s name, e.g. {country(unknown).labels["fr"]}', line=line)
+    if codes is None and _REGION.match(fold(unknown := _unknown_words(text, folded, failure))):
+        raise PageError(f'"{excerpt(unknown)}" names a region or a group of countries, no country',
+                        "list its countries by name (e.g. Sénégal, Mali, Niger): the dataset names each country by "
+                        "its ISO 3166 code, and does not expand a region or group into its countries", line=line)
     if codes is None:
         raise PageError(f'unknown country "{excerpt(_unknown_words(text, folded, failure))}"',
                         "write the country's name as ISO 3166 or the UN spell it"
@@ -253,13 +257,27 @@ def _unknown_words(text: str, folded: str, start: int) -> str:
     words = list(re.finditer(r"\S+", text))
     before = len(folded[:start].split())
     index = before if start == 0 or folded[start - 1] == " " else before - 1
-    for stop in range(index + 1, min(len(words), index + 6) + 1):
+    for stop in range(index + 1, min(len(words), index + 12) + 1):
         name = text[words[index].start():words[stop - 1].end()]
         if stop == len(words) or name.endswith((",", ";")) or "\n" in text[words[stop - 1].end():words[stop].start()]:
             return name.strip(",;")
+        if name.count("(") > name.count(")"):  # "Afrique de l’Ouest (15 pays de la CEDEAO)": to its bracket's end
+            continue
+        if stop - index >= 6:
+            break
         if not _OPEN_END.search(fold(name)) and is_country_list(text[words[stop].start():]):
             return name
     return words[index][0].strip(",;") if index < len(words) else ""
+
+
+# The words a region or a group of countries starts with, in French and English: "Afrique de l'Ouest (15 pays de la
+# CEDEAO)", "Amérique centrale", "pays du Sahel", "West Africa", "ECOWAS countries"; what no country's name starts with.
+_REGION = re.compile(r"(?:(?:l'|la |le |les )?(?:afrique|amerique|asie|europe|oceanie|moyen orient|proche orient|"
+                     r"maghreb|machrek|sahel|caraibes|balkans|pacifique|corne de l'afrique|pays (?:du|de|des|d')|"
+                     r"region|sous region|cedeao|ecowas|uemoa|cemac|ceeac|sadc|igad|asean|caricom)"
+                     r"|(?:the )?(?:west|east|north|south|central|southern|northern|western|eastern) "
+                     r"(?:africa|america|asia|europe)|(?:africa|asia|europe|oceania|latin america|middle east|"
+                     r"caribbean|sahel|balkans|pacific)|countries of)\b")
 
 
 # The end of words that a country's name does not end with: an article, "de", "of".

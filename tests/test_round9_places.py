@@ -11,6 +11,7 @@ from rdflib.namespace import SKOS
 
 from converters import convert
 from converters.countries import split_countries
+from converters.errors import PageError
 from converters.rdf import to_graph
 from tests.conftest import refused_as
 from tests.test_zone_places import _areas, _zone_alone
@@ -105,3 +106,30 @@ def test_a_name_is_found_whether_its_particle_is_joined_or_apart(zone, areas):
 ])
 def test_a_country_is_read_in_the_uns_inverted_form_with_its_islands_in_brackets(text, codes):
     assert split_countries(text) == codes
+
+
+# --- B10: a region or a group of countries in a country list is quoted whole and said to be one ---------------------
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # it was 'unknown country "Afrique"'
+    ("Afrique de l’Ouest (15 pays de la CEDEAO)", "Afrique de l’Ouest (15 pays de la CEDEAO)"),
+    ("Sénégal, Afrique de l’Ouest (15 pays de la CEDEAO), Mali", "Afrique de l’Ouest (15 pays de la CEDEAO)"),
+    ("pays du Sahel", "pays du Sahel"), ("Amérique centrale", "Amérique centrale"), ("West Africa", "West Africa"),
+])
+def test_a_region_or_group_is_quoted_whole_and_said_to_be_one(text, quoted):
+    with pytest.raises(PageError) as raised:
+        split_countries(text, 7)
+    assert raised.value.message == f'"{quoted}" names a region or a group of countries, no country'
+    assert raised.value.hint.startswith("list its countries by name")
+
+
+@pytest.mark.parametrize("text, unknown", [("Mali, Narnia et Niger", "Narnia"), ("Narnia (Europe)", "Narnia (Europe)")])
+def test_an_unknown_name_is_still_unknown(text, unknown):
+    with pytest.raises(PageError) as raised:
+        split_countries(text, 7)
+    assert raised.value.message == f'unknown country "{unknown}"'
+
+
+def test_a_country_that_starts_like_a_region_is_read():
+    assert split_countries("Afrique du Sud, Namibie") == ["ZA", "NA"]
