@@ -51,11 +51,14 @@ LABELLED = {
     **dict.fromkeys(("bailleur", "bailleurs", "bailleur(s)", "bailleur de fonds", "bailleurs de fonds",
                      "bailleur(s) de fonds", "partenaire financier", "partenaires financiers", "soutenu par",
                      "avec le soutien de", "avec le soutien financier de", "financement", "financeur",
-                     "financeurs", "finance avec le soutien de"), Role.FUNDER),
+                     "financeurs", "finance avec le soutien de", "donateur", "donateurs", "donateur(s)"), Role.FUNDER),
+    **dict.fromkeys(("co-financement", "cofinancement", "co-financeur", "cofinanceur", "co-financeurs",
+                     "cofinanceurs"), Role.CO_FUNDER),
     **dict.fromkeys(("porte par", "porteur", "porteur du projet", "porteur de projet", "chef de file",
                      "partenaire chef de file", "chef de file du projet", "coordonne par", "organisation porteuse",
                      "association porteuse", "partenaire de mise en oeuvre", "partenaires de mise en oeuvre",
-                     "partenaire(s) de mise en oeuvre"), Role.IMPLEMENTER),
+                     "partenaire(s) de mise en oeuvre", "agence d'execution", "agences d'execution",
+                     "agence(s) d'execution", "agence de mise en oeuvre", "organisme d'execution"), Role.IMPLEMENTER),
     **dict.fromkeys(("partenaire", "partenaire(s)", "partenaire technique", "partenaires techniques",
                      "partenaire(s) technique(s)", "en partenariat avec", "organisations partenaires",
                      "organisation(s) partenaire(s)", "partenaires associes", "partenaire local",
@@ -67,14 +70,20 @@ LABELLED = {
     "focal point": "contact",
     **dict.fromkeys(("funded by", "financed by", "donor", "donors", "supported by", "with the support of",
                      "funding", "financial partner", "financial partners"), Role.FUNDER),
-    **dict.fromkeys(("co-funded by", "cofunded by", "co-financed by", "cofinanced by"), Role.CO_FUNDER),
+    **dict.fromkeys(("co-funded by", "cofunded by", "co-financed by", "cofinanced by", "co-funding", "co-funder",
+                     "co-funders"), Role.CO_FUNDER),
     **dict.fromkeys(("implemented by", "implementing partner", "implementing partners", "lead partner",
-                     "led by", "project holder", "coordinated by"), Role.IMPLEMENTER),
+                     "led by", "project holder", "coordinated by", "implementing agency", "executing agency"),
+                    Role.IMPLEMENTER),
     **dict.fromkeys(("strategic partner", "strategic partners"), Role.STRATEGIC_PARTNER),
     **dict.fromkeys(("partner", "partners", "partner(s)", "other partners", "technical partner", "technical partners",
                      "local partner", "local partners", "partner organisations", "partner organizations",
                      "in partnership with"), Role.PARTNER),
 }
+# A label naming the project's beneficiary body, folded ("Bénéficiaire principal", "Main beneficiary"): no role
+# of IATI's OrganisationRole is one (read as a partner it would say what the page does not), so it is left out, noted
+_BENEFICIARY = re.compile(r"^(?:beneficiaires?\s+(?:principa(?:l|le|les|ux)|institutionnel(?:le)?s?)"
+                         r"|(?:main|principal|institutional)\s+beneficiar(?:y|ies))$")
 # Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
 # pages (the other families write budgets too), folded label -> field.
 _OTHER_FIELDS = {
@@ -181,6 +190,9 @@ def parse(text: str, source: Source) -> Project:
             project.notes.append((line, f'budget "{excerpt(value)}", as revised, read as the project\'s budget; the '
                                         f"first, {first.amount} {first.currency}, left out"))
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
+    project.notes.extend((line, f'"{excerpt(text, 60)}" names the project\'s beneficiary, a part no role of the role '
+                                "scheme (IATI's OrganisationRole) stands for: left out of the record")
+                         for text, line in labelled.get("beneficiary", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
     project.general_objectives = _items(sections.get("general", []))
     project.specific_objectives = _items(sections.get("specific", []))
@@ -334,6 +346,8 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 labelled.setdefault("empty", []).append((match["label"].strip(), match["value"].strip(), line.number))
             elif field:
                 labelled.setdefault(field, []).append((match["value"].strip(), line.number))
+            elif _BENEFICIARY.match(label_key(match["label"]) or ""):  # "Bénéficiaire principal : Ministère X"
+                labelled.setdefault("beneficiary", []).append((line.text, line.number))
             else:
                 labelled.setdefault("unread", []).append((line.text, line.number))
     if unread:

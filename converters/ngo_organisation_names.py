@@ -10,6 +10,7 @@ from .errors import PageError
 from .language import guess_language
 from .ngo_zone_names import ADMIN_AREA, KINDS, MUNICIPALITY, area_name
 from .records import Organisation, Participation, Place, Role, Subdivision
+from .reference import reference
 from .subdivisions import subdivision
 from .textnorm import collapse, excerpt, fold, strip_article
 
@@ -150,6 +151,12 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
             if notes is not None:
                 notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it names '
                                     "a part of it, left out of the record"))
+        elif is_acronym(inner) and (known := reference().organisation(outer)) and (
+                reference().organisation(inner) != known) and not initials_of(inner, outer):  # "Union européenne
+            name = outer  # (FFU)": a known organisation, and no acronym of it: what it funds through, a remark
+            if notes is not None:
+                notes.append((line, f'organisation "{excerpt(outer, 60)}": "({excerpt(inner, 60)})" after it is a '
+                                    "remark on it, left out of the record"))
         elif is_acronym(inner):  # "Association Tunisienne de Développement (ATD)"
             name = outer
             aliases.append(inner)
@@ -176,6 +183,9 @@ def organisation(text: str, line: int, notes: list[tuple[int, str]] | None = Non
         name = name[:match.start()].strip()
     if not name:
         raise PageError(f'organisation "{excerpt(text)}" has no name', "write the organisation's name", line=line)
+    if notes is not None and _DIRECTORATE.match(name) and (known := reference().organisation(name)):  # "DG NEAR"
+        notes.append((line, f'organisation "{excerpt(name, 60)}" names a part of "{reference().label(known)}": '
+                            "read as it, the part left out of the record"))
     return Organisation(f"{name}, {branch}" if branch else name, tuple(aliases), place, tuple(others))
 
 

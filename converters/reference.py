@@ -117,6 +117,11 @@ class Reference:
         """The known organisation any of these names or acronyms designates, if any."""
         return next((found for label in labels if (found := self.organisations.get(fold(label))) is not None), None)
 
+    def label(self, organisation: URIRef) -> str:
+        """A known organisation's name as notes give it: its French preferred label, or any other."""
+        labels = sorted(self.graph.objects(organisation, SKOS.prefLabel), key=lambda label: label.language != "fr")
+        return str(labels[0]) if labels else str(organisation)
+
     def programme_names(self, key: str) -> frozenset[str]:
         """The folded names and acronyms of the funding programme `key` ("iom-development-fund"), in every
         language the reference data gives them."""
