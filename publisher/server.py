@@ -27,7 +27,7 @@ from rdflib.namespace import VOID
 
 from converters.namespaces import DEFAULT_BASE
 
-from . import negotiation, serializations, sparqlhttp
+from . import delivery, negotiation, serializations, sparqlhttp
 from .describe import canonical_path
 from .errors import MigrationLodError, StoreError
 from .pages import Pages, page_file, split_page
@@ -244,7 +244,7 @@ class Handler(BaseHTTPRequestHandler):
     def _post(self, body: bytes) -> Reply:
         path, query = self._target()
         if path != SPARQL_PATH:
-            return self._error(405, "only /sparql takes POST", extra={"Allow": "GET, HEAD"})
+            return self._error(405, "only /sparql takes POST", extra={"Allow": "GET, HEAD, OPTIONS"})
         accept = self.headers.get("Accept")
         try:
             request = sparqlhttp.from_post(self.headers.get("Content-Type"), body, query)
@@ -254,9 +254,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def _refuse(self) -> None:
         self._respond(lambda: self._error(405, f"{self.command} is not allowed: this server is read-only",
-                                          extra={"Allow": "GET, HEAD, POST"}), True)
+                                          extra={"Allow": "GET, HEAD, POST, OPTIONS"}), True)
 
-    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = _refuse  # noqa: N815
+    do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _refuse  # noqa: N815
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        """A CORS preflight (or a plain OPTIONS): 204 with the methods and headers a script may use."""
+        length = self.headers.get("Content-Length", "0")
+        if length.isdigit() and int(length) <= sparqlhttp.MAX_BODY:
+            self.rfile.read(int(length))  # a body has no meaning here; read, so the connection stays usable
+        else:
+            self.close_connection = True
+        self.send_response(204)
+        for name, value in delivery.PREFLIGHT.items():
+            self.send_header(name, value)
+        self.end_headers()
 
     def _respond(self, make: Callable[[], Reply], send_body: bool) -> None:
         """Make the reply from the build in place and send it; made again from the new build when the build was
@@ -402,7 +414,7 @@ class Handler(BaseHTTPRequestHandler):
                          else media_type)
         self.send_header("Content-Length", str(length))
         self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in (extra or {}).items():
+        for name, value in {**delivery.CORS, **(extra or {})}.items():
             self.send_header(name, value)
         self.end_headers()
 
