@@ -1,10 +1,19 @@
-"""How `serve` sends what it has: the CORS headers that let scripts of any origin read its answers.
+"""How `serve` sends what it has: CORS headers, validators and 304 (RFC 9110 §13), byte ranges and gzip.
 
 The data is public and read-only, so every answer may be read by a script of any origin (no credentials are
-involved), and a preflight gets the methods and headers a script may use.
+involved). A file's ETag is the SHA-256 of the bytes sent, so it is strong and per representation: each form of
+a resource is its own file, and a gzipped answer gets its own tag.
 """
 
 from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from email.utils import formatdate, parsedate_to_datetime
+from typing import BinaryIO
 
 CORS = {"Access-Control-Allow-Origin": "*",
         "Access-Control-Expose-Headers": "Link, Content-Location, Vary, ETag, Content-Range, Accept-Ranges"}
@@ -13,3 +22,82 @@ PREFLIGHT = {"Access-Control-Allow-Origin": "*",
              "Access-Control-Allow-Headers": "Accept, Content-Type",
              "Access-Control-Max-Age": "86400",
              "Allow": "GET, HEAD, POST, OPTIONS"}
+MAX_AGE = 3600  # seconds: output/ changes only when a build replaces it
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What identifies the bytes of one representation: a strong ETag and, for a file, when it was written."""
+
+    etag: str
+    last_modified: float | None = None
+
+    def headers(self) -> dict[str, str]:
+        """ETag, Last-Modified and Cache-Control for an answer carrying these bytes."""
+        found = {"ETag": self.etag, "Cache-Control": f"public, max-age={MAX_AGE}"}
+        if self.last_modified is not None:
+            found["Last-Modified"] = formatdate(self.last_modified, usegmt=True)
+        return found
+
+
+class _Digests:
+    """SHA-256 of files by identity (device, inode, size, mtime): a file build wrote is hashed once."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._found: OrderedDict[tuple, str] = OrderedDict()
+        self._size, self._lock = size, threading.Lock()
+
+    def of(self, handle: BinaryIO) -> str:
+        status = os.fstat(handle.fileno())
+        key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+        with self._lock:
+            if key in self._found:
+                self._found.move_to_end(key)
+                return self._found[key]
+        digest = hashlib.sha256()
+        position = handle.tell()
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+        handle.seek(position)
+        with self._lock:
+            self._found[key] = digest.hexdigest()
+            while len(self._found) > self._size:
+                self._found.popitem(last=False)
+        return self._found.get(key, digest.hexdigest())
+
+
+_digests = _Digests()
+
+
+def validators(body: bytes | BinaryIO) -> Validators:
+    """The validators of an answer's bytes: a file's hash and mtime, or the hash of bytes made in memory."""
+    if isinstance(body, bytes):
+        return Validators(f'"{hashlib.sha256(body).hexdigest()}"')
+    return Validators(f'"{_digests.of(body)}"', os.fstat(body.fileno()).st_mtime)
+
+
+def _tags(field: str) -> list[str]:
+    return [tag.strip() for tag in field.split(",") if tag.strip()]
+
+
+def _weak_match(tag: str, etag: str) -> bool:
+    return tag.removeprefix("W/") == etag.removeprefix("W/")
+
+
+def not_modified(headers, found: Validators) -> bool:
+    """Whether a GET or HEAD with these request headers gets 304 (RFC 9110 §13.2.2): If-None-Match decides when
+    it is sent (weak comparison, `*` matches); otherwise If-Modified-Since against Last-Modified."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        return any(tag == "*" or _weak_match(tag, found.etag) for tag in _tags(if_none_match))
+    since = headers.get("If-Modified-Since")
+    if since is None or found.last_modified is None or len(headers.get_all("If-Modified-Since")) > 1:
+        return False
+    try:
+        date = parsedate_to_datetime(since)
+    except (TypeError, ValueError, IndexError):
+        return False  # not an HTTP-date: ignored
+    if date.tzinfo is None:
+        return False
+    return int(found.last_modified) <= date.timestamp()

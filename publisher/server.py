@@ -208,6 +208,7 @@ class Reply:
     body: bytes | BinaryIO
     headers: dict[str, str] = field(default_factory=dict)
     settled: bool = True
+    cached: bool = False  # a file or a resource's form: sent with validators, and 304 when the client has it
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -354,21 +355,21 @@ class Handler(BaseHTTPRequestHandler):
             extra["Content-Location"] = f"/{path or LANDING}{fmt.extensions[0]}"
         built = self.published.built(path, fmt)
         if built:
-            return Reply(200, fmt.media_type, built, extra)
+            return Reply(200, fmt.media_type, built, extra, cached=True)
         pages = self.published.pages
         body = pages.render(path).encode("utf-8") if fmt.name == "html" else rdf_forms(pages.index, path)[fmt.name]
-        return Reply(200, fmt.media_type, body, extra)
+        return Reply(200, fmt.media_type, body, extra, cached=True)
 
     def _page(self, path: str, number: int) -> Reply:
         """A further page of a resource's project table ("" is the landing page's), as build wrote it or
         rendered; 404 past the last."""
         built = self.published.built_page(path, number)
         if built:
-            return Reply(200, "text/html", built, self._links(path))
+            return Reply(200, "text/html", built, self._links(path), cached=True)
         page = self.published.pages.render_pages(path, [number]).get(number)
         if page is None:
             return self._error(404, f"{path or 'the landing page'} has no page {number}")
-        return Reply(200, "text/html", page.encode("utf-8"), self._links(path))
+        return Reply(200, "text/html", page.encode("utf-8"), self._links(path), cached=True)
 
     def _links(self, path: str) -> dict[str, str]:
         """A Link header naming every form of the resource and its IRI."""
@@ -383,7 +384,7 @@ class Handler(BaseHTTPRequestHandler):
                      settled=result.media_type != "text/html")  # a query page also shows this build's labels
 
     def _file(self, handle: BinaryIO, name: str) -> Reply:
-        return Reply(200, media_type_of(Path(name)), handle)
+        return Reply(200, media_type_of(Path(name)), handle, cached=True)
 
     def _error(self, status: int, message: str, offered: list[str] | None = None,
                extra: dict[str, str] | None = None) -> Reply:
@@ -398,6 +399,13 @@ class Handler(BaseHTTPRequestHandler):
         return Reply(status, "text/plain", (message + "\n").encode("utf-8"), extra or {}, settled=False)
 
     def _send(self, reply: Reply, send_body: bool) -> None:
+        if reply.cached and reply.status == 200 and self.command in ("GET", "HEAD"):
+            found = delivery.validators(reply.body)
+            reply.headers.update(found.headers())
+            if delivery.not_modified(self.headers, found):
+                if not isinstance(reply.body, bytes):
+                    reply.body.close()
+                return self._not_modified(reply.headers)
         if isinstance(reply.body, bytes):
             self._head(reply.status, reply.media_type, len(reply.body), reply.headers)
             if send_body:
@@ -407,6 +415,13 @@ class Handler(BaseHTTPRequestHandler):
             self._head(reply.status, reply.media_type, os.fstat(handle.fileno()).st_size, reply.headers)
             if send_body:
                 shutil.copyfileobj(handle, self.wfile)
+
+    def _not_modified(self, headers: dict[str, str]) -> None:
+        """304: the client's copy is the one it would get; the headers a 200 would have, no body."""
+        self.send_response(304)
+        for name, value in {**delivery.CORS, **headers}.items():
+            self.send_header(name, value)
+        self.end_headers()
 
     def _head(self, status: int, media_type: str, length: int, extra: dict[str, str] | None) -> None:
         self.send_response(status)

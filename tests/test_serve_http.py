@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode
 
 import pytest
@@ -60,3 +62,70 @@ def test_a_preflight_is_answered_with_what_a_script_may_send(served, path):
                                               .replace(" ", "").split(","))
     assert int(answer.headers["Access-Control-Max-Age"]) > 0
     assert served.get("/project/PO.0181.ttl").status == 200  # still served after it
+
+
+# -- validators and conditional requests --------------------------------------------------------------------
+
+def _sha256(served, name: str) -> str:
+    return hashlib.sha256((served.out / name).read_bytes()).hexdigest()
+
+
+def test_files_carry_their_sha256_as_etag_with_last_modified_and_cache_control(served):
+    answer = served.get("/migration-projects.ttl")
+    sums = dict(reversed(line.split("  ")) for line in (served.out / "SHA256SUMS").read_text().splitlines())
+    assert answer.headers["ETag"] == f'"{sums["migration-projects.ttl"]}"'
+    assert parsedate_to_datetime(answer.headers["Last-Modified"]).timestamp() == int(
+        (served.out / "migration-projects.ttl").stat().st_mtime)
+    assert answer.headers["Cache-Control"].startswith("public, max-age=")
+    page = served.get("/project/PO.0181.ttl")
+    assert page.headers["ETag"] == f'"{_sha256(served, "site/project/PO.0181.ttl")}"'
+
+
+def test_each_negotiated_form_has_its_own_etag(served):
+    tags = {served.get("/project/PO.0181", accept).headers["ETag"]
+            for accept in ("text/turtle", "application/ld+json", "application/n-triples", "text/html")}
+    assert len(tags) == 4
+    negotiated = served.get("/project/PO.0181", "application/ld+json")
+    assert negotiated.headers["ETag"] == served.get("/project/PO.0181.jsonld").headers["ETag"]
+
+
+@pytest.mark.parametrize("path", ["/project/PO.0181.ttl", "/migration-projects.nt.gz", "/", "/country/AR",
+                                  "/.well-known/void"])
+def test_if_none_match_gets_304(served, path):
+    first = served.get(path)
+    assert first.status == 200
+    etag = first.headers["ETag"]
+    for sent in (etag, f'"other", {etag}', "*", f"W/{etag}"):
+        again = served.request("GET", path, {"If-None-Match": sent})
+        assert again.status == 304 and again.body == b"", sent
+        assert again.headers["ETag"] == etag and "Content-Length" not in again.headers
+    assert served.request("GET", path, {"If-None-Match": '"other"'}).status == 200
+    assert served.request("HEAD", path, {"If-None-Match": etag}).status == 304
+
+
+def test_a_negotiated_304_keeps_vary_and_content_location(served):
+    first = served.get("/project/PO.0181", "text/turtle")
+    again = served.request("GET", "/project/PO.0181", {"Accept": "text/turtle", "If-None-Match": first.headers["ETag"]})
+    assert again.status == 304 and again.headers["Vary"] == "Accept"
+    assert again.headers["Content-Location"] == "/project/PO.0181.ttl"
+    other = served.request("GET", "/project/PO.0181", {"Accept": "text/html", "If-None-Match": first.headers["ETag"]})
+    assert other.status == 200 and other.type == "text/html"
+
+
+def test_if_modified_since_gets_304_unless_if_none_match_says_otherwise(served):
+    first = served.get("/project/PO.0181.ttl")
+    modified = first.headers["Last-Modified"]
+    assert served.request("GET", "/project/PO.0181.ttl", {"If-Modified-Since": modified}).status == 304
+    assert served.request("GET", "/project/PO.0181.ttl",
+                          {"If-Modified-Since": "Wed, 01 Jan 2031 00:00:00 GMT"}).status == 304
+    assert served.request("GET", "/project/PO.0181.ttl",
+                          {"If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"}).status == 200
+    assert served.request("GET", "/project/PO.0181.ttl", {"If-Modified-Since": "yesterday"}).status == 200
+    # If-None-Match takes precedence (RFC 9110 §13.2.2)
+    assert served.request("GET", "/project/PO.0181.ttl",
+                          {"If-Modified-Since": modified, "If-None-Match": '"other"'}).status == 200
+
+
+def test_errors_and_query_answers_carry_no_validators(served):
+    assert "ETag" not in served.get("/project/NOPE.0000").headers
+    assert served.request("GET", "/project/NOPE.0000", {"If-None-Match": "*"}).status == 404
