@@ -319,6 +319,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._file(catalog, CATALOG) if catalog else self._error(404, f"nothing is published at {path}")
         if path == "/":
             return self._negotiate("")
+        if path.endswith("/") and path.startswith("/") and path != "/":
+            return self._trailing_slash(path, query)
         relative = canonical_path(path[1:]) if path.startswith("/") else None
         if relative is None:
             return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'")
@@ -334,6 +336,21 @@ class Handler(BaseHTTPRequestHandler):
         if found:
             return self._file(found, relative)
         return self._error(404, f"nothing is published at {path}")
+
+    def _trailing_slash(self, path: str, query: str) -> Reply:
+        """`/project/PO.0181/`: 301 to the resource without the slash when it exists; a folder such as
+        `/project/` is no page (404 pointing to the landing page); empty or dot segments stay refused."""
+        bare = path[:-1]
+        relative = canonical_path(bare[1:])
+        if relative is None:
+            return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'")
+        form = split_form(relative)
+        if bare == SPARQL_PATH or self.published.is_resource(form[0] if form else relative):
+            target = bare + (f"?{query}" if query else "")
+            return Reply(301, "text/plain", f"moved permanently to {target}\n".encode(), {"Location": target},
+                         settled=False)
+        return self._error(404, f"nothing is published at {path}: the landing page (/) lists what is published "
+                           "and links to every resource")
 
     def _negotiate(self, path: str) -> Reply:
         """A resource's IRI: the form the Accept header prefers, or 406 listing what is offered."""
@@ -391,12 +408,21 @@ class Handler(BaseHTTPRequestHandler):
         """An error as a page for browsers and one plain line for everything else."""
         wants_html = negotiation.negotiate(self.headers.get("Accept"), ["text/plain", "text/html"]) == "text/html"
         if wants_html:
-            here = canonical_path(self._target()[0][1:]) or ""  # the page's links are relative to where it is
+            here = self._here()  # the page's links are relative to where it is
             # no canonical link: an error is not the resource's page, nor a page to index under its address
             body = self.published.pages.page("error.html", here, HTTPStatus(status).phrase, status=status,
                                              message=message, offered=offered or [], canonical=None).encode("utf-8")
             return Reply(status, "text/html", body, extra or {}, settled=False)
         return Reply(status, "text/plain", (message + "\n").encode("utf-8"), extra or {}, settled=False)
+
+    def _here(self) -> str:
+        """The site path a page at the request's path has its links relative to ("project/-" for /project/)."""
+        target = self._target()[0]
+        here = canonical_path(target[1:])
+        if here is None and target.endswith("/") and len(target) > 1:
+            folder = canonical_path(target[1:-1])
+            return f"{folder}/-" if folder else ""
+        return here or ""
 
     def _send(self, reply: Reply, send_body: bool) -> None:
         if reply.cached and reply.status == 200 and self.command in ("GET", "HEAD"):

@@ -129,3 +129,30 @@ def test_if_modified_since_gets_304_unless_if_none_match_says_otherwise(served):
 def test_errors_and_query_answers_carry_no_validators(served):
     assert "ETag" not in served.get("/project/NOPE.0000").headers
     assert served.request("GET", "/project/NOPE.0000", {"If-None-Match": "*"}).status == 404
+
+
+# -- trailing slashes and folders ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "target"), [
+    ("/project/PO.0181/", "/project/PO.0181"), ("/country/AR/", "/country/AR"), ("/vocab/", "/vocab"),
+    ("/project/PO.0181.ttl/", "/project/PO.0181.ttl"), ("/sparql/?query=ASK%7B%7D", "/sparql?query=ASK%7B%7D"),
+])
+def test_a_trailing_slash_redirects_to_the_resource(served, path, target):
+    answer = served.get(path)
+    assert answer.status == 301 and answer.headers["Location"] == target
+    assert served.get(target).status == 200
+
+
+@pytest.mark.parametrize(("path", "up"), [("/project/", "../"), ("/country/", "../"), ("/organisation/", "../"),
+                                        ("/project/NOPE.0000/", "../../")])
+def test_a_folder_is_a_404_that_points_to_the_landing_page(served, path, up):
+    answer = served.get(path)
+    assert answer.status == 404 and "landing page" in answer.text
+    page = served.get(path, "text/html")
+    assert page.status == 404
+    assert f'href="{up}index.html"' in page.text and f'href="{up}style.css"' in page.text  # links work from there
+
+
+@pytest.mark.parametrize("path", ["/project//", "/project/./", "/project/../", "/project/PO.0181//", "/%2e%2e/"])
+def test_empty_and_dot_segments_with_a_trailing_slash_are_still_refused(served, path):
+    assert served.get(path).status == 400
