@@ -80,6 +80,7 @@ class Published:
         self.out = output.out  # SPARQL goes by the folder's name: its store follows the dump in place now
         self.lang, self.timeout, self.limit = output.lang, output.timeout, output.limit
         self.snapshot, self.generation, self.base = snapshot, generation, generation.base
+        self.graph = self.base + "dataset"  # the graph the dataset is loaded into elsewhere: here, the default graph
 
     @property
     def pages(self) -> Pages:
@@ -248,7 +249,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(405, "only /sparql takes POST", extra={"Allow": "GET, HEAD, OPTIONS"})
         accept = self.headers.get("Accept")
         try:
-            request = sparqlhttp.from_post(self.headers.get("Content-Type"), body, query)
+            request = sparqlhttp.from_post(self.headers.get("Content-Type"), body, self.published.graph, query)
         except MigrationLodError as error:
             return self._answer(answer(self.published, None, accept, error=error))
         return self._answer(answer(self.published, request, accept))
@@ -310,7 +311,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == SPARQL_PATH:
             accept = self.headers.get("Accept")
             try:
-                request = sparqlhttp.from_get(query)
+                request = sparqlhttp.from_get(query, self.published.graph)
             except MigrationLodError as error:
                 return self._answer(answer(self.published, None, accept, error=error))
             return self._answer(answer(self.published, request, accept))

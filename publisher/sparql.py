@@ -54,8 +54,9 @@ def result_formats(kind: str) -> list[str]:
 
 
 def execute(query: str, out: Path, *, media_type: str | None = None, timeout: float = 10.0,
-            limit: int = 10_000) -> SparqlResult:
-    """Answer a read-only query over the dump in `out`, within `timeout` seconds and `limit` rows or triples."""
+            limit: int = 10_000, from_dataset: bool = False) -> SparqlResult:
+    """Answer a read-only query over the dump in `out`, within `timeout` seconds and `limit` rows or triples;
+    `from_dataset` when the query's FROM names the dataset's graph, which is the store's default graph."""
     kind = query_kind(query)
     offered = result_formats(kind)
     chosen = media_type.split(";")[0].strip().lower() if media_type else offered[0]
@@ -63,7 +64,7 @@ def execute(query: str, out: Path, *, media_type: str | None = None, timeout: fl
         raise NotAcceptable(f"a {kind.upper()} query cannot be answered as {chosen}", offered,
                             f"ask for one of {', '.join(offered)}")
     request = {"query": query, "media_type": chosen, "limit": limit, "timeout": timeout,
-               "prefixes": declared_prefixes(query)}
+               "prefixes": declared_prefixes(query), "from_dataset": from_dataset}
     broken = 0
     while True:
         pool = _pool_for(Path(out))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs
 
 from .errors import (
@@ -14,6 +14,7 @@ from .errors import (
     QueryTimeout,
     ResultTooLarge,
 )
+from .querycheck import tokens
 from .sparqlresults import FORMATS
 
 MAX_BODY = 1 << 20  # a query is text; a megabyte is plenty
@@ -33,10 +34,12 @@ class ProtocolError(MigrationLodError):
 
 @dataclass(frozen=True)
 class QueryRequest:
-    """A query and the result format the request names outright (the `format` parameter), if any."""
+    """A query, the result format the request names outright (the `format` parameter), if any, and whether its
+    FROM names the dataset's graph (which is then the store's default graph)."""
 
     query: str | None
     format: str | None = None
+    from_dataset: bool = False
 
 
 def _one(params: dict[str, list[str]], name: str) -> str | None:
@@ -46,24 +49,56 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
-def _from_params(params: dict[str, list[str]]) -> QueryRequest:
+def _from_params(params: dict[str, list[str]], dataset: str) -> QueryRequest:
     if "update" in params:
         raise ProtocolError(403, "updates are refused: this endpoint is read-only",
                             "ask with SELECT, ASK, CONSTRUCT or DESCRIBE")
-    for name in ("default-graph-uri", "named-graph-uri"):
-        if name in params:
-            raise ProtocolError(400, f"'{name}' is not supported: the dataset is one default graph",
-                                "leave it out; the query runs over the whole dataset")
+    for graph in params.get("default-graph-uri", []):
+        if graph != dataset:
+            raise ProtocolError(400, f"default-graph-uri <{graph}> is not served here: the dataset is one graph, "
+                                f"<{dataset}>", f"name <{dataset}>, or leave the parameter out")
+    if "named-graph-uri" in params:
+        raise ProtocolError(400, "'named-graph-uri' is not supported: the dataset has no named graphs",
+                            f"leave it out; the dataset is one default graph, <{dataset}>")
     fmt = _one(params, "format") or None
-    return QueryRequest(_one(params, "query"), _SHORT_NAMES.get(fmt, fmt) if fmt else None)
+    request = QueryRequest(_one(params, "query"), _SHORT_NAMES.get(fmt, fmt) if fmt else None)
+    return _with_dataset(request, dataset)
 
 
-def from_get(query_string: str) -> QueryRequest:
-    """The query of a GET /sparql?query=… (no query: the form page is wanted)."""
-    return _from_params(parse_qs(query_string, keep_blank_values=True))
+def _with_dataset(request: QueryRequest, dataset: str) -> QueryRequest:
+    """The request, knowing whether its query's FROM names the dataset's graph; FROM another graph and FROM
+    NAMED are refused, as the store holds that one graph only (and would answer them with nothing)."""
+    if request.query is None:
+        return request
+    found, prefixes = tokens(request.query), {}
+    named = False
+    for i, token in enumerate(found):
+        keyword = token.text.upper() if token.kind == "word" else ""
+        if keyword == "PREFIX" and i + 2 < len(found) and found[i + 1].kind == "pname" and found[i + 2].kind == "iri":
+            prefixes[found[i + 1].text[:-1]] = found[i + 2].text[1:-1]
+        if keyword != "FROM":
+            continue
+        graph = found[i + 1] if i + 1 < len(found) else token
+        if graph.kind == "word" and graph.text.upper() == "NAMED":
+            raise ProtocolError(400, f"line {token.line}, column {token.column}: FROM NAMED is not supported: the "
+                                "dataset has no named graphs", f"leave it out; FROM <{dataset}> names its one graph")
+        iri = graph.text[1:-1] if graph.kind == "iri" else None
+        if graph.kind == "pname" and graph.text.partition(":")[0] in prefixes:
+            iri = prefixes[graph.text.partition(":")[0]] + graph.text.partition(":")[2]
+        if iri != dataset:
+            raise ProtocolError(400, f"line {graph.line}, column {graph.column}: FROM {graph.text} is not served here: "
+                                f"the dataset is one graph, <{dataset}>", f"write FROM <{dataset}>, or leave it out")
+        named = True
+    return replace(request, from_dataset=named)
 
 
-def from_post(content_type: str | None, body: bytes, query_string: str = "") -> QueryRequest:
+def from_get(query_string: str, dataset: str) -> QueryRequest:
+    """The query of a GET /sparql?query=… (no query: the form page is wanted); `dataset` is the IRI of the
+    dataset's graph, which default-graph-uri and FROM may name."""
+    return _from_params(parse_qs(query_string, keep_blank_values=True), dataset)
+
+
+def from_post(content_type: str | None, body: bytes, dataset: str, query_string: str = "") -> QueryRequest:
     """The query of a POST: a form (query=…) or a direct application/sparql-query body; updates are refused."""
     media_type = (content_type or "").split(";")[0].strip().lower()
     try:
@@ -71,11 +106,11 @@ def from_post(content_type: str | None, body: bytes, query_string: str = "") -> 
     except UnicodeDecodeError:
         raise ProtocolError(400, "the request body is not UTF-8", "send the query as UTF-8 text") from None
     if media_type == FORM:
-        return _from_params(parse_qs(text, keep_blank_values=True))
+        return _from_params(parse_qs(text, keep_blank_values=True), dataset)
     if media_type == DIRECT_QUERY:
         params = parse_qs(query_string, keep_blank_values=True)
-        fmt = _from_params({k: v for k, v in params.items() if k != "query"}).format
-        return QueryRequest(text, fmt)
+        fmt = _from_params({k: v for k, v in params.items() if k != "query"}, dataset).format
+        return _with_dataset(QueryRequest(text, fmt), dataset)
     if media_type == DIRECT_UPDATE:
         raise ProtocolError(403, "updates are refused: this endpoint is read-only",
                             "ask with SELECT, ASK, CONSTRUCT or DESCRIBE")

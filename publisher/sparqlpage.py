@@ -77,10 +77,10 @@ def answer(published: Published, request: QueryRequest | None, accept: str | Non
         if chosen == HTML:
             media = "text/turtle" if kind == "graph" else "application/sparql-results+json"
             result = sparql.execute(query, published.out, media_type=media, timeout=published.timeout,
-                                    limit=published.limit)
+                                    limit=published.limit, from_dataset=request.from_dataset)
             return _page(published, 200, query, table=_table(published, result.body, kind))
         result = sparql.execute(query, published.out, media_type=chosen, timeout=published.timeout,
-                                limit=published.limit)
+                                limit=published.limit, from_dataset=request.from_dataset)
         return SparqlAnswer(200, result.body, result.media_type, {"Vary": "Accept"})
     except MigrationLodError as refused:
         return _refusal(published, query, accept, refused)

@@ -29,7 +29,9 @@ GRACE_SECONDS = 2.0
 def answer(store: ox.Store, request: dict) -> tuple[dict, bytes]:
     """Run one request: a header saying how it went, and the body in the requested media type."""
     try:
-        result = store.query(request["query"])
+        # FROM <the dataset's graph>: the published data is the store's default graph
+        default = ox.DefaultGraph() if request.get("from_dataset") else None
+        result = store.query(request["query"], default_graph=default)
     except SyntaxError as error:
         return {"error": "syntax", "message": str(error)}, b""
     except (OSError, RuntimeError) as error:  # RocksDB: I/O errors and corruption

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode
@@ -11,7 +12,7 @@ import pytest
 
 from publisher import sparql
 from tests.conftest import ROOT
-from tests.test_serve import start, stop
+from tests.test_serve import BASE, start, stop
 
 ORIGIN = {"Origin": "https://yasgui.example"}
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -156,3 +157,41 @@ def test_a_folder_is_a_404_that_points_to_the_landing_page(served, path, up):
 @pytest.mark.parametrize("path", ["/project//", "/project/./", "/project/../", "/project/PO.0181//", "/%2e%2e/"])
 def test_empty_and_dot_segments_with_a_trailing_slash_are_still_refused(served, path):
     assert served.get(path).status == 400
+
+
+# -- the dataset's graph ------------------------------------------------------------------------------------
+
+def _count(answer) -> int:
+    assert answer.status == 200, answer.text
+    return int(json.loads(answer.body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_default_graph_uri_and_from_naming_the_dataset_graph_give_the_whole_dataset(served):
+    graph = BASE + "dataset"
+    plain = _count(served.get("/sparql?" + urlencode({"query": COUNT})))
+    assert plain > 1000
+    assert _count(served.get("/sparql?" + urlencode({"query": COUNT, "default-graph-uri": graph}))) == plain
+    from_ = f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}"
+    assert _count(served.get("/sparql?" + urlencode({"query": from_}))) == plain
+    prefixed = f"PREFIX g: <{BASE}>\nSELECT (COUNT(*) AS ?n) FROM g:dataset WHERE {{ ?s ?p ?o }}"
+    assert _count(served.get("/sparql?" + urlencode({"query": prefixed}))) == plain
+    assert _count(served.request("POST", "/sparql?" + urlencode({"default-graph-uri": graph}),
+                                 {"Content-Type": "application/sparql-query"}, from_.encode())) == plain
+    assert _count(served.request("POST", "/sparql", {"Content-Type": "application/x-www-form-urlencoded"},
+                                 urlencode({"query": COUNT, "default-graph-uri": graph}).encode())) == plain
+
+
+@pytest.mark.parametrize("params", [
+    {"query": COUNT, "default-graph-uri": "urn:other"},
+    {"query": COUNT, "named-graph-uri": BASE + "dataset"},
+    {"query": "SELECT (COUNT(*) AS ?n) FROM <urn:other> WHERE { ?s ?p ?o }"},
+    {"query": f"SELECT (COUNT(*) AS ?n) FROM NAMED <{BASE}dataset> WHERE {{ ?s ?p ?o }}"},
+])
+def test_other_graphs_are_refused_naming_the_one_accepted(served, params):
+    answer = served.get("/sparql?" + urlencode(params))
+    assert answer.status == 400 and f"<{BASE}dataset>" in answer.text
+
+
+def test_from_in_a_string_or_a_comment_is_not_a_dataset_clause(served):
+    query = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "FROM <urn:x>") } # FROM <urn:y>'
+    assert _count(served.get("/sparql?" + urlencode({"query": query}))) > 1000
