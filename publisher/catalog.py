@@ -22,6 +22,7 @@ DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 LANGUAGE = URIRef("http://publications.europa.eu/resource/authority/language/FRA")
+SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str
         add((dataset, DCT.source, iris.source(source)))
     for dist in DISTRIBUTIONS:
         _distribution(graph, dataset, out / dist.name, dist, iris.base, written)
+    _endpoint(graph, dataset, iris.base)
     _statistics(graph, dataset, stats, iris)
     return graph
 
@@ -109,6 +111,21 @@ def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution,
         graph.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
     if dist.name.endswith(".nt.gz"):
         graph.add((dataset, VOID.dataDump, URIRef(base + dist.name)))
+
+
+def _endpoint(graph: Graph, dataset: URIRef, base: str) -> None:
+    """The SPARQL endpoint `serve` answers at {base}sparql, as VoID and DCAT 3 declare one, so harvesters
+    reading the catalogue find it."""
+    endpoint = URIRef(base + "sparql")
+    service = URIRef(f"{dataset}#sparql-endpoint")
+    graph.add((dataset, VOID.sparqlEndpoint, endpoint))
+    graph.add((service, RDF.type, DCAT.DataService))
+    graph.add((service, DCT.title, Literal("SPARQL endpoint", lang="en")))
+    graph.add((service, DCT.title, Literal("Point d'accès SPARQL", lang="fr")))
+    graph.add((service, DCAT.endpointURL, endpoint))
+    graph.add((service, DCAT.servesDataset, dataset))
+    graph.add((service, DCT.conformsTo, SPARQL_PROTOCOL))
+    graph.add((service, DCT.license, LICENCE))
 
 
 def _statistics(graph: Graph, dataset: URIRef, stats: Statistics, iris: Iris) -> None:

@@ -9,6 +9,8 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode
 
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
 from publisher import sparql
 from tests.conftest import ROOT
@@ -195,3 +197,17 @@ def test_other_graphs_are_refused_naming_the_one_accepted(served, params):
 def test_from_in_a_string_or_a_comment_is_not_a_dataset_clause(served):
     query = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "FROM <urn:x>") } # FROM <urn:y>'
     assert _count(served.get("/sparql?" + urlencode({"query": query}))) > 1000
+
+
+# -- the endpoint in the catalogue --------------------------------------------------------------------------
+
+def test_the_catalogue_declares_the_sparql_endpoint(served):
+    graph = Graph().parse(data=served.get("/.well-known/void").body, format="turtle")
+    dataset, endpoint = URIRef(BASE + "dataset"), URIRef(BASE + "sparql")
+    assert (dataset, VOID.sparqlEndpoint, endpoint) in graph
+    services = set(graph.subjects(RDF.type, DCAT.DataService))
+    assert len(services) == 1
+    service = services.pop()
+    assert (service, DCAT.endpointURL, endpoint) in graph and (service, DCAT.servesDataset, dataset) in graph
+    assert (service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")) in graph
+    assert served.get("/" + endpoint.removeprefix(BASE) + "?" + urlencode({"query": "ASK {}"})).status == 200
