@@ -168,3 +168,18 @@ def test_html_and_scripts_in_titles_are_shown_as_text_in_a_built_page(browser, h
     embedded = json.loads(browser.execute_script(
         "return document.querySelector('script[type=\"application/ld+json\"]').textContent"))
     assert HOSTILE_TITLE in embedded["name"] and embedded["description"] == HOSTILE_TEXT
+
+
+@pytest.mark.parametrize("path", ["", "country/AR", "organisation/european-union", "project/PO.0201", "sparql",
+                                  "vocab"])
+def test_pages_fit_a_phone_wide_screen(browser, site_url, path):
+    """At 500 px, a wide table scrolls on its own; the page itself never scrolls sideways."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 500, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(site_url + path)
+        width, viewport = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert viewport == 500 and width <= viewport, f"/{path} is {width} px wide"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
