@@ -15,7 +15,7 @@ from .sparqlhttp import QueryRequest, status_of
 from .views import Value, View
 
 if TYPE_CHECKING:
-    from .server import Published
+    from .builds import Published
 
 HTML = "text/html"
 PAGE_PATH = "sparql"

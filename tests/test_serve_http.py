@@ -211,3 +211,36 @@ def test_the_catalogue_declares_the_sparql_endpoint(served):
     assert (service, DCAT.endpointURL, endpoint) in graph and (service, DCAT.servesDataset, dataset) in graph
     assert (service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")) in graph
     assert served.get("/" + endpoint.removeprefix(BASE) + "?" + urlencode({"query": "ASK {}"})).status == 200
+
+
+# -- the shapes ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/shapes", "/shapes/project", "/shapes/reference"])
+def test_the_shape_iris_dereference_to_the_shapes(served, path):
+    shapes = (served.out / "shapes.ttl").read_bytes()
+    turtle = served.get(path, "text/turtle")
+    assert turtle.status == 200 and turtle.type == "text/turtle" and turtle.body == shapes
+    assert turtle.headers["Vary"] == "Accept" and "ETag" in turtle.headers
+    expected = Graph().parse(data=shapes, format="turtle")
+    for accept, fmt in (("application/n-triples", "nt"), ("application/ld+json", "json-ld")):
+        answer = served.get(path, accept)
+        assert answer.status == 200 and answer.type == accept
+        assert len(Graph().parse(data=answer.body, format=fmt)) == len(expected)
+    page = served.get(path, "text/html,application/xhtml+xml,*/*;q=0.8")
+    assert page.status == 200 and page.type == "text/plain" and page.body == shapes
+    assert served.get(path, "image/png").status == 406
+
+
+def test_every_shape_the_validation_report_names_resolves(served):
+    report = Graph().parse(served.out / "validation-report.ttl", format="turtle")
+    shapes = {str(o) for o in report.objects(None, URIRef("http://www.w3.org/ns/shacl#sourceShape"))
+              if str(o).startswith(BASE)}
+    assert shapes
+    for shape in sorted(shapes)[:20]:
+        assert served.get("/" + shape.removeprefix(BASE).split("#")[0], "text/turtle").status == 200, shape
+
+
+@pytest.mark.parametrize("path", ["/shapes/nothing", "/shapes/project/x"])
+def test_other_paths_under_shapes_are_404(served, path):
+    assert served.get(path).status == 404
+    assert served.get("/shapes.ttl").status == 200  # the download stays where it was
