@@ -7,6 +7,7 @@ a resource is its own file, and a gzipped answer gets its own tag.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import threading
@@ -101,3 +102,86 @@ def not_modified(headers, found: Validators) -> bool:
     if date.tzinfo is None:
         return False
     return int(found.last_modified) <= date.timestamp()
+
+
+def accepts_gzip(field: str | None) -> bool:
+    """Whether an Accept-Encoding header takes gzip (named or as `*`, with a q above 0)."""
+    qualities: dict[str, float] = {}
+    for item in (field or "").split(","):
+        name, _, parameters = item.strip().partition(";")
+        quality = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key.lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name:
+            qualities[name.lower()] = quality
+    return qualities.get("gzip", qualities.get("x-gzip", qualities.get("*", 0.0))) > 0
+
+
+class _Compressed:
+    """gzip bodies by ETag, up to a total size: a dump is compressed once per build, not once per download."""
+
+    def __init__(self, budget: int = 16 << 20) -> None:
+        self._found: OrderedDict[str, bytes] = OrderedDict()
+        self._budget, self._size, self._lock = budget, 0, threading.Lock()
+
+    def of(self, etag: str, data: bytes) -> bytes:
+        with self._lock:
+            if etag in self._found:
+                self._found.move_to_end(etag)
+                return self._found[etag]
+        packed = gzip.compress(data, compresslevel=6, mtime=0)  # no time in it: the same bytes for one ETag
+        with self._lock:
+            if etag not in self._found:
+                self._found[etag] = packed
+                self._size += len(packed)
+                while self._size > self._budget and self._found:
+                    self._size -= len(self._found.popitem(last=False)[1])
+        return packed
+
+
+gzipped = _Compressed().of
+
+
+def gzip_validators(found: Validators) -> Validators:
+    """The validators of the gzipped bytes: another representation, so another strong ETag."""
+    return Validators(found.etag[:-1] + '-gzip"', found.last_modified)
+
+
+UNSATISFIABLE = (-1, -1)
+
+
+def byte_range(field: str, size: int) -> tuple[int, int] | None:
+    """The first and last byte a `Range: bytes=…` header asks for, UNSATISFIABLE when none of it exists, or None
+    (send the whole) for anything else: another unit, several ranges, a malformed one."""
+    unit, _, spec = field.partition("=")
+    if unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, dash, last = spec.strip().partition("-")
+    if not dash or not (first.isdigit() or last.isdigit()) or first and not first.isdigit() \
+            or last and not last.isdigit():
+        return None
+    if len(first) > 18 or len(last) > 18:
+        return None  # past any file's size, and past what int() reads safely
+    if not first:  # the last N bytes
+        return (max(size - int(last), 0), size - 1) if int(last) and size else UNSATISFIABLE
+    start, end = int(first), int(last) if last else None
+    if end is not None and end < start:
+        return None  # invalid: ignored
+    return (start, min(size - 1 if end is None else end, size - 1)) if start < size else UNSATISFIABLE
+
+
+def range_applies(headers, found: Validators) -> bool:
+    """Whether a Range request's If-Range (if any) still names these bytes: a strong ETag equal to ours, or
+    exactly our Last-Modified date."""
+    condition = headers.get("If-Range")
+    if condition is None:
+        return True
+    condition = condition.strip()
+    if condition.startswith(('"', "W/")):
+        return condition == found.etag
+    return found.last_modified is not None and condition == formatdate(found.last_modified, usegmt=True)

@@ -13,7 +13,7 @@ import os
 import shutil
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -301,12 +301,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, reply: Reply, send_body: bool) -> None:
         if reply.cached and reply.status == 200 and self.command in ("GET", "HEAD"):
-            found = delivery.validators(reply.body)
-            reply.headers.update(found.headers())
-            if delivery.not_modified(self.headers, found):
-                if not isinstance(reply.body, bytes):
-                    reply.body.close()
-                return self._not_modified(reply.headers)
+            reply = self._conditional(reply)
+            if reply is None:
+                return
         if isinstance(reply.body, bytes):
             self._head(reply.status, reply.media_type, len(reply.body), reply.headers)
             if send_body:
@@ -316,6 +313,52 @@ class Handler(BaseHTTPRequestHandler):
             self._head(reply.status, reply.media_type, os.fstat(handle.fileno()).st_size, reply.headers)
             if send_body:
                 shutil.copyfileobj(handle, self.wfile)
+
+    def _conditional(self, reply: Reply) -> Reply | None:
+        """A file or a resource's form as this request asks for it: gzipped if the client takes it (text forms,
+        whole answers only), with its validators, 304 (None: sent) when the client has it, 206 or 416 for a
+        Range."""
+        found = delivery.validators(reply.body)
+        text = reply.media_type.startswith(_TEXT)
+        ranged = self.headers.get("Range") is not None
+        if text:
+            vary = reply.headers.get("Vary")
+            reply.headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
+        if text and not ranged and delivery.accepts_gzip(self.headers.get("Accept-Encoding")):
+            reply.body = delivery.gzipped(found.etag, self._whole(reply.body))
+            found = delivery.gzip_validators(found)
+            reply.headers["Content-Encoding"] = "gzip"
+        else:
+            reply.headers["Accept-Ranges"] = "bytes"
+        reply.headers.update(found.headers())
+        if delivery.not_modified(self.headers, found):
+            self._close(reply)
+            self._not_modified(reply.headers)
+            return None
+        if not ranged or not delivery.range_applies(self.headers, found):
+            return reply
+        data = self._whole(reply.body)
+        span = delivery.byte_range(self.headers["Range"], len(data))
+        if span == delivery.UNSATISFIABLE:
+            return Reply(416, "text/plain", f"the range is outside the {len(data)} bytes of this file\n".encode(),
+                         {"Content-Range": f"bytes */{len(data)}", **found.headers()})
+        if span is None:
+            return replace(reply, body=data)
+        first, last = span
+        reply.headers["Content-Range"] = f"bytes {first}-{last}/{len(data)}"
+        return replace(reply, status=206, body=data[first:last + 1])
+
+    @staticmethod
+    def _whole(body: bytes | BinaryIO) -> bytes:
+        if isinstance(body, bytes):
+            return body
+        with body:
+            return body.read()
+
+    @staticmethod
+    def _close(reply: Reply) -> None:
+        if not isinstance(reply.body, bytes):
+            reply.body.close()
 
     def _not_modified(self, headers: dict[str, str]) -> None:
         """304: the client's copy is the one it would get; the headers a 200 would have, no body."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -109,7 +110,7 @@ def test_if_none_match_gets_304(served, path):
 def test_a_negotiated_304_keeps_vary_and_content_location(served):
     first = served.get("/project/PO.0181", "text/turtle")
     again = served.request("GET", "/project/PO.0181", {"Accept": "text/turtle", "If-None-Match": first.headers["ETag"]})
-    assert again.status == 304 and again.headers["Vary"] == "Accept"
+    assert again.status == 304 and again.headers["Vary"] == "Accept, Accept-Encoding"
     assert again.headers["Content-Location"] == "/project/PO.0181.ttl"
     other = served.request("GET", "/project/PO.0181", {"Accept": "text/html", "If-None-Match": first.headers["ETag"]})
     assert other.status == 200 and other.type == "text/html"
@@ -220,7 +221,7 @@ def test_the_shape_iris_dereference_to_the_shapes(served, path):
     shapes = (served.out / "shapes.ttl").read_bytes()
     turtle = served.get(path, "text/turtle")
     assert turtle.status == 200 and turtle.type == "text/turtle" and turtle.body == shapes
-    assert turtle.headers["Vary"] == "Accept" and "ETag" in turtle.headers
+    assert turtle.headers["Vary"] == "Accept, Accept-Encoding" and "ETag" in turtle.headers
     expected = Graph().parse(data=shapes, format="turtle")
     for accept, fmt in (("application/n-triples", "nt"), ("application/ld+json", "json-ld")):
         answer = served.get(path, accept)
@@ -244,3 +245,61 @@ def test_every_shape_the_validation_report_names_resolves(served):
 def test_other_paths_under_shapes_are_404(served, path):
     assert served.get(path).status == 404
     assert served.get("/shapes.ttl").status == 200  # the download stays where it was
+
+
+# -- byte ranges and gzip -----------------------------------------------------------------------------------
+
+def test_a_range_gets_those_bytes_with_206(served):
+    whole = (served.out / "migration-projects.ttl").read_bytes()
+    size = len(whole)
+    for sent, first, last in (("bytes=0-99", 0, 99), ("bytes=100-", 100, size - 1), ("bytes=-50", size - 50, size - 1),
+                              (f"bytes=10-{size + 500}", 10, size - 1)):
+        answer = served.request("GET", "/migration-projects.ttl", {"Range": sent})
+        assert answer.status == 206, sent
+        assert answer.body == whole[first:last + 1]
+        assert answer.headers["Content-Range"] == f"bytes {first}-{last}/{size}"
+    assert served.get("/migration-projects.ttl").headers["Accept-Ranges"] == "bytes"
+    gz = (served.out / "migration-projects.nt.gz").read_bytes()
+    answer = served.request("GET", "/migration-projects.nt.gz", {"Range": "bytes=1-2"})
+    assert answer.status == 206 and answer.body == gz[1:3]
+
+
+def test_an_unsatisfiable_range_gets_416_and_a_stale_if_range_the_whole(served):
+    size = (served.out / "migration-projects.ttl").stat().st_size
+    answer = served.request("GET", "/migration-projects.ttl", {"Range": f"bytes={size}-"})
+    assert answer.status == 416 and answer.headers["Content-Range"] == f"bytes */{size}"
+    etag = served.get("/migration-projects.ttl").headers["ETag"]
+    assert served.request("GET", "/migration-projects.ttl", {"Range": "bytes=0-9", "If-Range": etag}).status == 206
+    stale = served.request("GET", "/migration-projects.ttl", {"Range": "bytes=0-9", "If-Range": '"old"'})
+    assert stale.status == 200 and len(stale.body) == size
+    assert served.request("GET", "/migration-projects.ttl", {"Range": "bytes=0-1,5-6"}).status == 200
+    assert served.request("GET", "/migration-projects.ttl", {"Range": "lines=1-2"}).status == 200
+
+
+@pytest.mark.parametrize(("path", "accept"), [("/migration-projects.ttl", None), ("/project/PO.0181", "text/turtle"),
+                                              ("/project/PO.0181", "text/html"), ("/migration-projects.jsonld", None)])
+def test_text_forms_are_gzipped_for_clients_that_take_it(served, path, accept):
+    plain = served.get(path, accept)
+    headers = {"Accept-Encoding": "gzip, br", **({"Accept": accept} if accept else {})}
+    packed = served.request("GET", path, headers)
+    assert packed.status == 200 and packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.body) == plain.body and len(packed.body) < len(plain.body)
+    assert "Accept-Encoding" in packed.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    again = served.request("GET", path, {**headers, "If-None-Match": packed.headers["ETag"]})
+    assert again.status == 304
+    assert served.request("GET", path, {**headers, "Accept-Encoding": "gzip;q=0"}).body == plain.body
+
+
+def test_binary_downloads_are_not_gzipped_again(served):
+    answer = served.request("GET", "/migration-projects.nt.gz", {"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in answer.headers
+    assert answer.body == (served.out / "migration-projects.nt.gz").read_bytes()
+
+
+@pytest.mark.parametrize("sent", ["bytes=" + "9" * 5000 + "-", "bytes=-" + "9" * 5000, "bytes=5-1", "bytes=-",
+                                  "bytes=a-b", "bytes=--1"])
+def test_hostile_ranges_are_ignored(served, sent):
+    answer = served.request("GET", "/project/PO.0181.ttl", {"Range": sent})
+    assert answer.status == 200 and answer.body == (served.out / "site/project/PO.0181.ttl").read_bytes()
