@@ -11,7 +11,7 @@ from .language import guess_language
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
 from .records import Activity, ExpectedResult, Place, Project, Role, Source, no_value_note, unread
-from .textnorm import excerpt, fold
+from .textnorm import clean, excerpt, fold
 from .values import no_value, parse_money, revised_money
 
 NAME = "euromed-ngo"
@@ -194,6 +194,10 @@ def parse(text: str, source: Source) -> Project:
                                 "scheme (IATI's OrganisationRole) stands for: left out of the record")
                          for text, line in labelled.get("beneficiary", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
+    rows = _table_rows(text) if "|" in text else {}
+    for section in ("general", "specific", "results", "activities"):
+        if section in sections:
+            sections[section] = _list_lines(section, sections[section], rows, project.notes)
     project.general_objectives = _items(sections.get("general", []))
     project.specific_objectives = _items(sections.get("specific", []))
     project.expected_results = _results(sections.get("results", []))
@@ -417,6 +421,54 @@ def _inline_heading(line: Line) -> tuple[str, Line] | None:
     if section is None or section == "period":
         return None
     return section, Line.of(line.number, rest.strip(), line.indent, line.bulleted)
+
+
+_FOOTNOTE = re.compile(r"\[(?P<number>\d{1,3})\]\s*\S")  # "[1] Adresse active jusqu’en 2025.": a footnote
+_ITEM_NAMES = {"general": "general objectives", "specific": "specific objectives", "results": "expected results",
+               "activities": "activities"}
+
+
+def _table_rows(text: str) -> dict[int, list[str]]:
+    """The page's rows of a table written with pipes, by line number: their cells ("| Étude | 1-6 |")."""
+    return {number: [cell.strip() for cell in raw.strip().strip("|").split("|")]
+            for number, raw in enumerate(clean(text, tabs=True).split("\n"), start=1) if raw.lstrip()[:1] == "|"}
+
+
+def _header(rows: dict[int, list[str]], number: int) -> list[str] | None:
+    """The cells of the header row of the table this row is in: the row over its rule ("|---|---|"), if any."""
+    while number - 1 in rows:
+        number -= 1
+        if not "".join(rows[number]).strip("-: ") and number - 1 in rows:
+            return rows[number - 1]
+    return None
+
+
+def _list_lines(section: str, lines: list[Line], rows: dict[int, list[str]], notes: list) -> list[Line]:
+    """A list's lines that are items: a table's row under an item goes into that item's text, its cells named by
+    the table's header row ("Étude", "1-6" under "Activité", "Mois": "(Activité : Étude ; Mois : 1-6)"; the
+    header and its rule are blank lines already), and a
+    footnote ("[1] …") is no item: left out, with a note."""
+    items: list[Line] = []
+    for line in lines:
+        names = _header(rows, line.number) if line.number in rows else None
+        if names is not None and len(names) > 1:  # a row of a table with a header: a list written as a table
+            cells = rows[line.number]  # of one column, or with no header, is a list's items, read as before
+            named = len(names) == len(cells)
+            row = " ; ".join(f"{name} : {cell}" if named and name else cell
+                             for name, cell in zip(names if named else cells, cells, strict=True) if cell)
+            if items and row:
+                last = items[-1]
+                items[-1] = Line.of(last.number, f"{last.text} ({row})", last.indent, last.bulleted)
+            elif row:
+                notes.append((line.number, f'table row "{excerpt(row, 60)}" before any of the {_ITEM_NAMES[section]} '
+                                           "left out: a table's rows belong to the item above them"))
+            continue
+        if _FOOTNOTE.match(line.text):
+            notes.append((line.number, f'footnote "{excerpt(line.text, 60)}" is none of the {_ITEM_NAMES[section]}: '
+                                       "left out (a footnote belongs with the page's text, not in a list)"))
+            continue
+        items.append(line)
+    return items
 
 
 def _items(lines: list[Line]) -> list[str]:

@@ -27,6 +27,9 @@ _EMPHASIS = re.compile(r"(?<![\w*])(?P<mark>\*{1,3}|_{2,3})(?=[^\s*_])(?P<text>.
 # A Markdown (ATX) heading, as a page saved from a Markdown copy keeps it: one to six "#", a space, the heading's
 # text, and the closing "#" Markdown allows after it ("## Résultats attendus ##"); never "#1" nor "#hashtag".
 _HEADING = re.compile(r"#{1,6}[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*")
+# A rule drawn with characters: a line of three or more "-", "_", "=", "*" (or box-drawing lines), spaces between
+# them allowed ("* * *"). It separates parts of the page and is no text: a blank line.
+_RULE = re.compile(r"(?:[-_=*~\u2013\u2014\u2500\u2501\u2550][ \t]*){3,}")
 
 
 class Line(NamedTuple):
@@ -69,6 +72,9 @@ def _page_lines(text: str) -> tuple[Line, ...]:
             raw = _EMPHASIS.sub(_emphasised, raw)
         # collapse() splits a line into words and joins them again: a line already spaced singly is kept as it is
         stripped = raw if plain and "  " not in raw and raw[0] != " " and raw[-1] != " " else collapse(raw)
+        if stripped[:1] in "-_=*~\u2013\u2014\u2500\u2501\u2550" and _RULE.fullmatch(stripped):
+            lines.append(Line.of(number, ""))  # "________", "-----", "* * *": a rule, no text
+            continue
         if stripped[:1] == "#" and (heading := _HEADING.fullmatch(stripped)):  # "## Objectif général": a heading
             stripped = heading["text"]  # a reader of the rendered page saw without its marks
         bullet = _BULLET.match(stripped) or _word_mark(raw, stripped)
