@@ -27,3 +27,17 @@ def guess_language(text: str, default: str = "fr") -> str:
     scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default
+
+
+_OWN_WORDS = 3  # common words a text needs at least to be said to be in another language than its page's
+
+
+def text_language(text: str, page_language: str) -> str:
+    """The language of one text of a page (an English description under a French title is English): the page's,
+    unless the text's own common words clearly say another (three at least, over twice the page language's)."""
+    words = folded_words(text)
+    counts = Counter(words)
+    scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda lang: (scores[lang], lang == page_language))
+    own = scores.get(page_language, 0)
+    return best if scores[best] >= _OWN_WORDS and scores[best] > 2 * own else page_language

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
+from .language import text_language
 from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
 from .records import Country, Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
@@ -126,6 +127,11 @@ class _ProjectWriter:
     def text(self, value: str) -> Literal:
         return _string(value, self.project.language)
 
+    def own_text(self, value: str) -> Literal:
+        """A text of its own (a title, a description): tagged with its own language where its words clearly say
+        it is not the page's (an English description under a French title), `language.text_language`."""
+        return _string(value, text_language(value, self.project.language))
+
     def add(self, predicate: URIRef, value) -> None:
         if value is not None:
             self.graph.add((self.node, predicate, value))
@@ -135,15 +141,15 @@ class _ProjectWriter:
         # or a count of 0 is the record's checks' business, not a missing value); an empty text says nothing.
         p, add = self.project, self.add
         add(RDF.type, MP.Project)
-        add(DCT.title, self.text(p.title) if p.title else None)
-        add(DCT.description, self.text(p.description) if p.description else None)
+        add(DCT.title, self.own_text(p.title) if p.title else None)
+        add(DCT.description, self.own_text(p.description) if p.description else None)
         add(DCT.identifier, _string(p.code) if p.code else None)
         add(MP.primaId, _string(p.prima_id) if p.prima_id else None)
         add(MP.startDate, None if p.start is None else date_literal(p.start))
         add(MP.endDate, None if p.end is None else date_literal(p.end))
         add(MP.allocationYear, None if p.allocation_year is None else date_literal(PartialDate(p.allocation_year)))
         add(MP.durationMonths, None if p.duration_months is None else _integer(p.duration_months))
-        add(MP.innovationDescription, self.text(p.innovation_description) if p.innovation_description else None)
+        add(MP.innovationDescription, self.own_text(p.innovation_description) if p.innovation_description else None)
         count = p.beneficiary_region_count
         add(MP.beneficiaryRegionCount, None if count is None else _integer(count))
         if p.funding_programme:

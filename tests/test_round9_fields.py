@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from converters import convert
-from converters.errors import PageError
+from converters.namespaces import DCT
+from converters.rdf import to_graph
 from tests.conftest import seed
 
 IDF = seed("000").read_text(encoding="utf-8")
@@ -55,7 +56,7 @@ def test_a_table_under_an_ngo_activity_is_that_activity_s_text():
         "prévus. (Activité : Étude ; Mois : 1-6) (Activité : Atelier ; Mois : 7-9)")
 
 
-@pytest.mark.parametrize("rule", ["----------------------------------------", "________________", "==========", "* * *"])
+@pytest.mark.parametrize("rule", ["-" * 40, "________________", "==========", "* * *"])
 def test_a_rule_in_an_idf_description_is_left_out(rule):
     project = _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n{rule}\nUne phrase de plus."))
     assert project.description.endswith(f"{IDF_DESCRIPTION_END}\nUne phrase de plus.")
@@ -65,3 +66,27 @@ def test_a_short_dash_line_and_a_table_rule_stay_what_they_were():
     # "- 2 -" is a page number and "--" no rule (three characters at least)
     project = _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n-- fin"))
     assert project.description.endswith("\n-- fin")
+
+
+# A5: each text's language is its own: an English description under a French title is @en.
+
+def _literal_languages(page: str) -> dict[str, str | None]:
+    mapped = to_graph(_read(page))
+    return {str(p).rsplit("/", 1)[-1]: o.language for s, p, o in mapped.triples
+            if s == mapped.iri and p in (DCT.title, DCT.description)}
+
+
+def test_an_english_description_under_a_french_title_is_english():
+    start = IDF.index("Avec 2,3 millions")
+    page = IDF[:start] + "The project supports safe labour migration from Myanmar to Thailand.\n"
+    assert _literal_languages(page) == {"title": "fr", "description": "en"}
+
+
+@pytest.mark.parametrize("description", [
+    "Le projet renforce les capacités des autorités locales.",  # French: the page's
+    "Projet pilote 2022.",  # too few common words to tell: the page's
+    "Le projet (the project) soutient la migration de la main-d’œuvre.",  # a few English words: the page's
+])
+def test_a_french_or_undecided_description_keeps_the_page_s_language(description):
+    start = IDF.index("Avec 2,3 millions")
+    assert _literal_languages(IDF[:start] + description + "\n")["description"] == "fr"
