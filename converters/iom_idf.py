@@ -17,6 +17,7 @@ from .idf_fields import _Field, _field_block
 from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels
 from .idf_page_checks import _check_not_cut_in_fields, _check_not_cut_short, _check_one_page
 from .idf_programme import FUNDING_PROGRAMME
+from .idf_status import status_wording
 from .idf_title import _title, _title_text, _without_site_name
 from .language import guess_language
 from .navigation import without_footer
@@ -117,6 +118,8 @@ def _assign(project: Project, name: str, field: _Field) -> None:
         check_apart(project.eligible_countries, project.other_countries, line)
     elif name == "code":
         project.code = without_code_remark(value, line, project.notes)
+    elif name == "status":
+        project.status = status_wording(_without_remark(project, name, value, line), line, project.notes)
     elif name in _REMARKED:
         setattr(project, name, _without_remark(project, name, value, line))
     else:

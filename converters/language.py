@@ -41,3 +41,11 @@ def text_language(text: str, page_language: str) -> str:
     best = max(scores, key=lambda lang: (scores[lang], lang == page_language))
     own = scores.get(page_language, 0)
     return best if scores[best] >= _OWN_WORDS and scores[best] > 2 * own else page_language
+
+
+def label_language(label: str, page_language: str) -> str:
+    """The language of a short label (a status, a type): the one language whose common words it uses alone ("On
+    hold" is English, "En phase de clôture" French), else the page's (a label of two words says little more)."""
+    words = set(folded_words(label))
+    found = [lang for lang, stop in _STOPWORDS.items() if words & stop]
+    return found[0] if len(found) == 1 else page_language

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
-from .language import text_language
+from .language import label_language, text_language
 from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
 from .records import Country, Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
@@ -174,7 +174,7 @@ class _ProjectWriter:
             return found
         concept = self.iris.concept(scheme, label)
         self.graph.add((concept, RDF.type, SKOS.Concept))
-        named = (concept, SKOS.prefLabel, self.text(label))
+        named = (concept, SKOS.prefLabel, _string(label, label_language(label, self.project.language)))
         self.graph.add(named)
         self.mapped.minted.append(named)  # pages may spell it otherwise: pipeline.settle_concept_labels
         self.graph.add((concept, SKOS.inScheme, self.iris.scheme(scheme)))

@@ -90,3 +90,41 @@ def test_an_english_description_under_a_french_title_is_english():
 def test_a_french_or_undecided_description_keeps_the_page_s_language(description):
     start = IDF.index("Avec 2,3 millions")
     assert _literal_languages(IDF[:start] + description + "\n")["description"] == "fr"
+
+
+# A6, B13: "On hold" is the suspended status; an extended or closing project is active, noted; a minted status's
+# label carries the language its words are in.
+
+STATUS = "  • Statut du projet\n    Actif"
+CONCEPT = "https://w3id.org/migration-lod/concept/status/"
+
+
+def _status(value: str):
+    project = _read(_page(IDF, STATUS, f"  • Statut du projet\n    {value}"))
+    mapped = to_graph(project)
+    statuses = [o for s, p, o in mapped.triples if s == mapped.iri and str(p).endswith("#status")]
+    return statuses, mapped, _notes(project)
+
+
+@pytest.mark.parametrize("value", ["On hold", "ON HOLD", "on hold"])
+def test_on_hold_is_the_suspended_status(value):
+    assert [str(o) for o in _status(value)[0]] == [f"{CONCEPT}suspended"]
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("Prolongé", "an extended project is still running"), ("Prolongée", "an extended project is still running"),
+    ("Extended", "an extended project is still running"), ("En prolongation", "an extended project is still running"),
+    ("En phase de clôture", "has not ended yet"), ("En cours de clôture", "has not ended yet"),
+    ("Closing", "has not ended yet"), ("In closing phase", "has not ended yet"),
+])
+def test_an_extended_or_closing_project_is_active_with_a_note(value, why):
+    statuses, mapped, notes = _status(value)
+    assert [str(o) for o in statuses] == [f"{CONCEPT}active"]
+    assert f'status "{value}" is read as "' in notes and why in notes
+    assert not mapped.notices  # no new concept
+
+
+def test_a_minted_english_status_is_labelled_in_english():
+    statuses, mapped, _ = _status("On standby")
+    labels = [o for s, p, o in mapped.triples if s == statuses[0] and str(p).endswith("prefLabel")]
+    assert [(str(label), label.language) for label in labels] == [("On standby", "en")]
