@@ -63,16 +63,33 @@ def _time_phrase(folded: str) -> bool:
 
 def without_code_remark(value: str, line: int, notes: list[tuple[int, str]]) -> str:
     """A project code without a remark on it in brackets or after a dash ("IS.0418 (Phase II)", "PO.0322 – phase
-    2"), which goes to `notes`: the remark is no part of the code, which names the project's IRI. A value that is no
-    code with its remark either is the value (the build says what is wrong with it)."""
+    2"), which goes to `notes`: the remark is no part of the code, which names the project's IRI; its leading letters
+    in capitals, as codes are published ("po.0181" is "PO.0181", noted: one code in two cases would make two
+    projects).
+    A value that is no code with its remark either is the value (the build says what is wrong with it)."""
     value = value.strip()
     if _CODE.fullmatch(value):
-        return value
+        return _in_capitals(value, line, notes)
     head = without_remark(value)
     if head != value and _CODE.fullmatch(head):
         notes.append((line, remark_note("project code", value, head)))
-        return head
+        return _in_capitals(head, line, notes)
     return value
+
+
+def _in_capitals(code: str, line: int, notes: list[tuple[int, str]]) -> str:
+    """The code with its letters before the first figure in capitals ("po.0181" is "PO.0181", "is.0077-2"
+    "IS.0077-2"), with a note when they were not; a letter after the figures is the code's own ("IS.0423b")."""
+    match = _CODE_PREFIX.match(code)
+    if match is None or not any(char.islower() for char in match[0]):
+        return code
+    capitals = match[0].upper() + code[match.end():]
+    notes.append((line, f'project code "{code}" is read as "{capitals}": project codes are written in capitals, '
+                        "and one code in two cases would name two projects"))
+    return capitals
+
+
+_CODE_PREFIX = re.compile(r"[A-Za-z]+(?=[._-]?\d)")  # the letters that start a code, "PO" of "PO.0181"
 
 
 # A project code as the published data allows it (shapes/project.ttl): letters, digits, ".", "-", "_"

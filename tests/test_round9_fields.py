@@ -128,3 +128,25 @@ def test_a_minted_english_status_is_labelled_in_english():
     statuses, mapped, _ = _status("On standby")
     labels = [o for s, p, o in mapped.triples if s == statuses[0] and str(p).endswith("prefLabel")]
     assert [(str(label), label.language) for label in labels] == [("On standby", "en")]
+
+
+# B3: a code's leading letters in lower case are written in capitals, noted (one code, one project).
+
+@pytest.mark.parametrize(("written", "read"), [("po.0181", "PO.0181"), ("Po.0181", "PO.0181"),
+                                               ("po.0181-2", "PO.0181-2"), ("po.0181 (Phase II)", "PO.0181")])
+def test_a_lower_case_idf_code_is_read_in_capitals(written, read):
+    project = _read(_page(IDF, "    PO.0181", f"    {written}"))
+    assert project.code == read
+    assert f'is read as "{read}": project codes are written in capitals' in _notes(project)
+
+
+def test_a_lower_case_innovation_code_is_read_in_capitals():
+    project = _read(_page(INNOVATION, "CODE: IS.0077 |", "CODE: is.0077 |"))
+    assert project.code == "IS.0077"
+    assert 'project code "is.0077" is read as "IS.0077"' in _notes(project)
+
+
+@pytest.mark.parametrize("code", ["PO.0181", "IS.0423b", "PO.0181-b"])
+def test_a_code_in_capitals_or_with_a_letter_after_its_figures_is_kept(code):
+    project = _read(_page(IDF, "    PO.0181", f"    {code}"))
+    assert project.code == code and "codes are written in capitals" not in _notes(project)
