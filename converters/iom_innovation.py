@@ -13,11 +13,13 @@ from .datefields import (
     read_period,
     remark_note,
     without_code_remark,
+    without_date_remark,
 )
 from .errors import PageError
+from .idf_status import status_wording
 from .language import guess_language
 from .navigation import is_site_text, without_footer
-from .pagelines import Line, label_currency, label_key, page_lines, paragraphs
+from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs
 from .phases import phased_budget, revised_note
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import collapse, excerpt, fold
@@ -60,6 +62,7 @@ ROWS = {
     "date de debut": "start", "start date": "start", "date de fin": "end", "end date": "end",
     "titre": "title", "titre du projet": "title", "intitule du projet": "title", "project title": "title",
     "title": "title",
+    "statut": "status", "statut du projet": "status", "status": "status", "project status": "status",
 }
 FIELD_LABELS = frozenset(ROWS)  # labels a value follows (converters/__init__.py gathers every family's)
 _DATE_ROWS = {"start": "end", "end": "start"}  # each date row, and the other
@@ -351,18 +354,28 @@ _ELEMENT_WORDS = 12  # the site's elements have a few words; a line of more is a
 
 
 def _title_line(navigation: list[Line]) -> Line | None:
-    """The project's title: a line of its own just before the first heading, with nothing but the site's menu
-    (its entries, bulleted lines) before it. A page copied from the site may start with it; a sentence, a bulleted
-    line or a "Key: value" line is no title."""
+    """The project's title: a line of its own just before the first heading, first on the page or after the site's
+    menu (its entries, bulleted lines, or its text). A sentence, a bulleted line or a "Key: value" line whose key is
+    a field's label is no title; "Bangladesh : Solutions numériques …", a country before the title, is one."""
     lines = [line for line in navigation if line.text]
     if not lines:
         return None
     last = lines[-1]
-    if last.bulleted or is_site_text(last) or _labelled(last) or _SENTENCE_END.search(last.text):
+    if last.bulleted or is_site_text(last) or _field_line(last) or _SENTENCE_END.search(last.text):
         return None
-    if len(last.text.split()) > _TITLE_WORDS or not all(line.bulleted or is_site_text(line) for line in lines[:-1]):
+    before = lines[-2] if len(lines) > 1 else None
+    if len(last.text.split()) > _TITLE_WORDS or (before is not None and not (before.bulleted or is_site_text(before))):
         return None
     return last
+
+
+def _field_line(line: Line) -> bool:
+    """True for a "Key : value" line whose key is a field label of a page family ("Partenaires : …"), or is
+    written in lower case: a country or place before a title's colon is a name."""
+    if not _labelled(line):
+        return False
+    key = line.text.partition(":")[0].strip()
+    return not key[0].isupper() or label_key(key) in TAB_LABELS or fold(key) in ROWS
 
 
 _TITLE_WORDS = 30  # a project's name is long at times, a paragraph is longer
@@ -386,6 +399,11 @@ def _assign(project: Project, field: str, value: str, line: Line, dated: list[tu
         project.code = without_code_remark(value, line.number, project.notes)
     elif field == "title":
         project.title = value
+    elif field == "status":  # read as the IDF reads its status: its head, an extended or closing project's active
+        head = without_date_remark(value) or value
+        if head != value.strip():
+            project.notes.append((line.number, remark_note("status", value, head)))
+        project.status = status_wording(head, line.number, project.notes)
     elif field == "countries":
         _beneficiaries(project, line)
 

@@ -150,3 +150,40 @@ def test_a_lower_case_innovation_code_is_read_in_capitals():
 def test_a_code_in_capitals_or_with_a_letter_after_its_figures_is_kept(code):
     project = _read(_page(IDF, "    PO.0181", f"    {code}"))
     assert project.code == code and "codes are written in capitals" not in _notes(project)
+
+
+# B2, C7: the innovation page's title line before its headings, "Pays : titre" too, and its STATUT row.
+
+ELEMENTS = "Éléments d’innovation\n"
+TITLE = "Bangladesh : Solutions numériques pour les travailleurs migrants"
+
+
+def test_an_innovation_title_line_after_the_site_menu_is_the_title():
+    assert _read(_page(INNOVATION, ELEMENTS, f"{TITLE}\n{ELEMENTS}")).title == TITLE
+
+
+def test_an_innovation_title_line_first_on_the_page_is_the_title():
+    start = INNOVATION.index(ELEMENTS)
+    assert _read(f"{TITLE}\n{INNOVATION[start:]}").title == TITLE
+
+
+@pytest.mark.parametrize("line", [
+    "Partenaires : OIM et PNUD",  # a field's label before the colon
+    "Le projet a été lancé en 2021.",  # a sentence
+    "- Données et recherche",  # a menu entry
+])
+def test_a_field_a_sentence_or_a_menu_entry_before_the_headings_is_no_innovation_title(line):
+    assert _read(_page(INNOVATION, ELEMENTS, f"{line}\n{ELEMENTS}")).title is None
+
+
+@pytest.mark.parametrize(("row", "status", "noted"), [
+    ("STATUT: Clôturé |", "Clôturé", None),
+    ("STATUT DU PROJET: Achevé en 2023 |", "Achevé", "the remark on it is left out"),
+    ("STATUS: On hold |", "On hold", None),
+    ("STATUT: Prolongé |", "Actif", "an extended project is still running"),
+])
+def test_an_innovation_status_row_is_read_as_the_idf_reads_a_status(row, status, noted):
+    project = _read(_page(INNOVATION, "CODE: IS.0077 |", f"{row}\nCODE: IS.0077 |"))
+    assert project.status == status
+    assert "no field the iom-innovation converter reads" not in _notes(project)
+    assert noted is None or noted in _notes(project)
