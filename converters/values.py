@@ -38,6 +38,10 @@ REMARK = re.compile(r"\([^)]*\)")  # a remark in brackets: "2021 (2e cycle)"
 _ABOUT = re.compile(r"\b(?:environ|env\.|approximativement|approx\.?|about|around|circa|ca\.|quelque)(?=\s|$)"
                     r"|\b(?:(?:un peu )?(?:pr[eè]s|plus|moins) d(?:e\s+|['\u2019]\s*)|presque\s+|approximately\s+"
                     r"|nearly\s+|almost\s+|roughly\s+|(?:more|less) than\s+)(?=\D{0,5}\d)", re.IGNORECASE)
+# Words that make an amount a ceiling, before or after it or in brackets: "max. 300 000", "300 000 USD (max.)",
+# "jusqu'à 300 000 €", "up to USD 300,000", "plafonné à 300 000 €": the amount, read with a note
+_CEILING = re.compile(r"(?<![\w.])(?:max(?:imum)?\.?|au maximum|jusqu['\u2019]\s*(?:à|a)|up to|at most|au plus"
+                      r"|plafon(?:d|né|ne)(?:\s+(?:de|à|a|à hauteur de))?)(?=[\s)\]]|$)", re.IGNORECASE)
 # Millions written as a capital M before the currency, as Tunisian pages write millions of dinars: "1,2 MDT", "1,2
 # MD" (M DT), "3 MUSD", "2 MEUR" (an "M" apart, "1,2 M DT", "€1,5 M", "1,2 M€", is a scale word already)
 _MILLIONS_OF = re.compile(r"(?<=[\d\s])M(?P<code>USD|EUR|CHF|GBP|TND|DT|D|DZD|DA|MAD|DH|US\$)(?![A-Za-z$])")
@@ -141,7 +145,8 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
         raise PageError(f'amount "{excerpt(text)}" is not a number',
                         "write the amount in figures, e.g. 250000.00 or 250 000 USD", line=line)
     # "environ 250 000 USD": the amount as the page gives it; "2021 : 250 000 USD": the amount, not its year
-    plain = _YEAR_LABEL.sub("", _TAXES.sub(" ", _ABOUT.sub(" ", text)))  # "250 000 € TTC": the amount
+    qualifier = _qualifier(text)  # said in a note: the page gives no exact amount
+    plain = _YEAR_LABEL.sub("", _TAXES.sub(" ", _CEILING.sub(" ", _ABOUT.sub(" ", text))))  # "250 000 € TTC"
     if "M" in plain:  # "1,2 MDT": 1,2 M DT
         plain = _MILLIONS_OF.sub(lambda m: f"M {'DT' if m['code'] == 'D' else m['code']}", plain)
     match = _NUMBER.search(plain)
@@ -200,16 +205,42 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     if code is None:  # the words, not a remark in brackets after them: "180 000 000 XYZ (≈ 450 000 €)"
         raise PageError(f'unknown currency "{excerpt(plain_words.strip() or words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
-    if notes is not None and (part := _OF_WHICH_WRITTEN.search(text)) and not _bracketed(text, part.start()):
-        # what "dont" singles out of the amount (a co-funder's share) is left out, like a remark, but not written
-        # as one ("a remark goes in brackets"): said, so that the page's author knows
-        notes.append((line, f'amount "{excerpt(text)}": "{excerpt(part[0].strip())}" left out, the whole amount '
+    if notes is not None and (part := _OF_WHICH_WRITTEN.search(text)):
+        # what "dont" singles out of the amount (a co-funder's share) is left out, in brackets or not: said, so
+        # that the page's author knows ("(dont 20 % de cofinancement)": the words in the brackets)
+        said = part[0].split(")")[0] if _bracketed(text, part.start()) else part[0]
+        notes.append((line, f'amount "{excerpt(text)}": "{excerpt(said.strip())}" left out, the whole amount '
                             "read as the project's budget"))
+    if notes is not None and qualifier is not None:
+        notes.append((line, _qualifier_note(text, qualifier[0].strip(), amount, code)))
     if (former := _FORMER_CODES.get(code)) and notes is not None:
         notes.append((line, f'amount "{excerpt(text)}": {code} is the former ISO 4217 code of the currency that is '
                             f'{former["successor"]} since {former["until"]} (1 {former["successor"]} = '
                             f'{former["rate"]} {code}); the amount is kept in {code}, as the page gives it'))
     return Money(amount, code)
+
+
+_ALONE_IN_BRACKETS = re.compile(r"[(\[]\s*(?P<word>[^()\[\]]*?)\s*[)\]]")
+
+
+def _qualifier(text: str) -> re.Match | None:
+    """The word that qualifies the amount ("environ", "max."), outside brackets or alone in them ("(max.)"); one in
+    a remark, "(environ 270 000 USD)", qualifies the remark's amount."""
+    alone = {(match.start("word"), match["word"]) for match in _ALONE_IN_BRACKETS.finditer(text)}
+    for pattern in (_ABOUT, _CEILING):
+        for match in pattern.finditer(text):
+            if not _bracketed(text, match.start()) or (match.start(), match[0].strip()) in alone:
+                return match
+    return None
+
+
+def _qualifier_note(text: str, word: str, amount: Decimal, code: str) -> str:
+    """The note for an amount the page qualifies: a ceiling ("max."), a lower bound ("plus de") or about ("environ")."""
+    folded = fold(word)
+    kind = ("a ceiling" if _CEILING.fullmatch(word) or folded.startswith(("moins", "less"))
+            else "a lower bound" if folded.startswith(("plus", "more", "un peu plus")) else "an approximate amount")
+    return (f'amount "{excerpt(text)}" read as {amount} {code}: the page gives {kind} ("{excerpt(word, 30)}"), '
+            "published as the project's budget")
 
 
 # A remark in brackets after an amount that gives the amount as revised: "300 000 EUR (révisé à 350 000 EUR)",

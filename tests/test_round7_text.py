@@ -190,16 +190,17 @@ def test_a_word_on_one_side_of_an_amount_is_quoted_alone(text, message):
     assert message in raised.value.message
 
 
-def test_the_share_an_amount_singles_out_is_noted_as_left_out_unless_written_as_a_remark():
+def test_the_share_an_amount_singles_out_is_noted_as_left_out_in_brackets_or_not():
     # b08: the "dont …" part was dropped silently
     notes: list[tuple[int | None, str]] = []
     text = "1 200 000 USD, dont 200 000 USD de cofinancement du gouvernement"
     assert parse_money(text, None, 19, notes) == Money(Decimal(1200000), "USD")
     assert notes == [(19, f'amount "{text}": "dont 200 000 USD de cofinancement du gouvernement" left out, the '
                           "whole amount read as the project's budget")]
-    # in brackets it is a remark, which the hints ask for and which goes silently, as any remark on an amount does
+    # in brackets it is noted too (round 9 B12: the share is left out of the record all the same)
     assert parse_money("250 000 USD (dont 50 000 USD de cofinancement)", None, 19, notes).amount == 250000
-    assert len(notes) == 1
+    assert notes[1:] == [(19, 'amount "250 000 USD (dont 50 000 USD de cofinancement)": "dont 50 000 USD de '
+                              "cofinancement\" left out, the whole amount read as the project's budget")]
 
 
 def test_an_ngo_budget_with_a_share_of_it_notes_the_share():

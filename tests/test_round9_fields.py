@@ -187,3 +187,48 @@ def test_an_innovation_status_row_is_read_as_the_idf_reads_a_status(row, status,
     assert project.status == status
     assert "no field the iom-innovation converter reads" not in _notes(project)
     assert noted is None or noted in _notes(project)
+
+
+# B9, C1, C4, B12: an amount the page qualifies is the amount, with a note of what the page gives; a co-financing
+# share in brackets is noted as one outside them is.
+
+def _idf_budget(value: str):
+    return _read(_page(IDF, "    300000.00", f"    {value}"))
+
+
+def _innovation_budget(value: str):
+    return _read(_page(INNOVATION, "MONTANT DU FINANCEMENT:400 000 dollars É.-U. |",
+                       f"MONTANT DU FINANCEMENT: {value} |"))
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("max. 300 000", "a ceiling"), ("maximum 300 000", "a ceiling"), ("300 000 (max.)", "a ceiling"),
+    ("jusqu’à 300 000", "a ceiling"), ("up to 300,000", "a ceiling"), ("300 000 maximum", "a ceiling"),
+    ("environ 300 000", "an approximate amount"), ("approx. 300 000", "an approximate amount"),
+    ("about 300,000", "an approximate amount"),
+])
+def test_a_qualified_idf_amount_is_the_amount_with_a_note(value, kind):
+    project = _idf_budget(value)
+    assert (project.budget.amount, project.budget.currency) == (300000, "USD")
+    assert f"the page gives {kind}" in _notes(project)
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("300 000 USD (max.)", "a ceiling"), ("max. 300 000 USD", "a ceiling"),
+    ("environ 300 000 dollars É.-U.", "an approximate amount"),
+])
+def test_a_qualified_innovation_amount_is_the_amount_with_a_note(value, kind):
+    project = _innovation_budget(value)
+    assert project.budget.amount == 300000 and f"the page gives {kind}" in _notes(project)
+
+
+def test_a_qualifier_inside_a_remark_qualifies_the_remark_not_the_amount():
+    project = _innovation_budget("250 000 EUR (environ 270 000 USD)")
+    assert (project.budget.amount, project.budget.currency) == (250000, "EUR")
+    assert "the page gives" not in _notes(project)
+
+
+def test_an_idf_co_financing_share_in_brackets_is_noted():
+    project = _idf_budget("500 000.00 (dont 20 % de cofinancement)")
+    assert project.budget.amount == 500000
+    assert '"dont 20 % de cofinancement" left out, the whole amount read' in _notes(project)
