@@ -42,6 +42,14 @@ _ABOUT = re.compile(r"\b(?:environ|env\.|approximativement|approx\.?|about|aroun
 # "jusqu'à 300 000 €", "up to USD 300,000", "plafonné à 300 000 €": the amount, read with a note
 _CEILING = re.compile(r"(?<![\w.])(?:max(?:imum)?\.?|au maximum|jusqu['\u2019]\s*(?:à|a)|up to|at most|au plus"
                       r"|plafon(?:d|né|ne)(?:\s+(?:de|à|a|à hauteur de))?)(?=[\s)\]]|$)", re.IGNORECASE)
+# An amount in words with its figures in brackets: "trois cent mille dollars (300 000 USD)"; the words, folded,
+# name a number ("deux cent cinquante mille", "three hundred thousand")
+_IN_WORDS = re.compile(r"\s*(?P<words>[^\d()\[\]]+?)\s*[(\[](?P<figures>[^()\[\]]*\d[^()\[\]]*)[)\]]\s*")
+_SPELT_NUMBER = re.compile(r"\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                          r"|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|milles?|millions?"
+                          r"|milliards?|et|de|d'|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
+                          r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|and)\b|-")
+_NUMBER_WORDS = re.compile(r"\b(?:cents?|milles?|millions?|milliards?|hundred|thousand|million|billion)\b")
 # Millions written as a capital M before the currency, as Tunisian pages write millions of dinars: "1,2 MDT", "1,2
 # MD" (M DT), "3 MUSD", "2 MEUR" (an "M" apart, "1,2 M DT", "€1,5 M", "1,2 M€", is a scale word already)
 _MILLIONS_OF = re.compile(r"(?<=[\d\s])M(?P<code>USD|EUR|CHF|GBP|TND|DT|D|DZD|DA|MAD|DH|US\$)(?![A-Za-z$])")
@@ -140,6 +148,17 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     """ "250 000 dollars É.-U." -> Money(250000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
     is the default the field label gives. The time a budget is over ("250 000 € sur 3 ans") is left out, with a
     note in `notes`; an amount a year ("50 000 USD par an") is no project's budget."""
+    if (spelt := _IN_WORDS.fullmatch(text)) and _NUMBER_WORDS.search(fold(spelt["words"])):
+        # "trois cent mille dollars (300 000 USD)": the figures, in the words' currency if they name none
+        named = _currency(_SPELT_NUMBER.sub(" ", fold(spelt["words"])), None, text)
+        money = parse_money(spelt["figures"], named or currency, line, notes)
+        if named is not None and money.currency != named:
+            raise PageError(f'amount "{excerpt(text)}" names {named} in words and {money.currency} in figures',
+                            "give the amount in the one currency the project has", line=line)
+        if notes is not None:
+            notes.append((line, f'amount "{excerpt(text)}": the figures in brackets read, the amount in words '
+                                f'("{excerpt(spelt["words"].strip(), 50)}") left out'))
+        return money
     match = _NUMBER.search(text)
     if not match:
         raise PageError(f'amount "{excerpt(text)}" is not a number',

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from converters import convert
+from converters.errors import PageError
 from converters.namespaces import DCT
 from converters.rdf import to_graph
 from tests.conftest import seed
@@ -232,3 +233,23 @@ def test_an_idf_co_financing_share_in_brackets_is_noted():
     project = _idf_budget("500 000.00 (dont 20 % de cofinancement)")
     assert project.budget.amount == 500000
     assert '"dont 20 % de cofinancement" left out, the whole amount read' in _notes(project)
+
+
+# B5: an amount in words with its figures in brackets is the figures, noted.
+
+@pytest.mark.parametrize("value", ["trois cent mille dollars (300 000 USD)", "trois cent mille (300 000)",
+                                   "three hundred thousand US dollars (USD 300,000)"])
+def test_an_idf_amount_in_words_and_figures_is_the_figures(value):
+    project = _idf_budget(value)
+    assert (project.budget.amount, project.budget.currency) == (300000, "USD")
+    assert "the figures in brackets read, the amount in words" in _notes(project)
+
+
+def test_an_innovation_amount_in_words_and_figures_is_the_figures():
+    project = _innovation_budget("deux cent cinquante mille dollars É.-U. (250 000 USD)")
+    assert (project.budget.amount, project.budget.currency) == (250000, "USD")
+
+
+def test_an_amount_whose_words_and_figures_name_two_currencies_is_refused():
+    with pytest.raises(PageError, match="names EUR in words and USD in figures"):
+        _innovation_budget("trois cent mille euros (300 000 USD)")
