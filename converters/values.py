@@ -42,6 +42,10 @@ _ABOUT = re.compile(r"\b(?:environ|env\.|approximativement|approx\.?|about|aroun
 # "jusqu'à 300 000 €", "up to USD 300,000", "plafonné à 300 000 €": the amount, read with a note
 _CEILING = re.compile(r"(?<![\w.])(?:max(?:imum)?\.?|au maximum|jusqu['\u2019]\s*(?:à|a)|up to|at most|au plus"
                       r"|plafon(?:d|né|ne)(?:\s+(?:de|à|a|à hauteur de))?)(?=[\s)\]]|$)", re.IGNORECASE)
+# A funder's share, "UE : 1 000 000 EUR", among others parted by ";" or a line break: a name (no figure) and a colon
+_SHARES = re.compile(r"(?:^|[;\n])\s*"
+                     r"(?!(?:phase|tranche|ann[ée]e|year|lot|composante|component|montant|total|budget|co[uû]t|cost)\b)[^\W\d]"
+                     r"[^:;\d\n]{0,80}?\s*:\s*\D{0,5}\d", re.IGNORECASE)
 # An amount in words with its figures in brackets: "trois cent mille dollars (300 000 USD)"; the words, folded,
 # name a number ("deux cent cinquante mille", "three hundred thousand")
 _IN_WORDS = re.compile(r"\s*(?P<words>[^\d()\[\]]+?)\s*[(\[](?P<figures>[^()\[\]]*\d[^()\[\]]*)[)\]]\s*")
@@ -199,6 +203,10 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     # without a remark in brackets after the amount, "250 000 USD (dont 50 000 USD de cofinancement)", or after
     # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
     plain_words = _OF_WHICH.sub(" ", _REMARKS.sub(" ", words))
+    if re.search(r"\d", plain_words) and len(_SHARES.findall(text)) > 1:  # "UE : 1 000 000 EUR ; Suisse : …"
+        raise PageError(f'amount "{excerpt(text)}" gives an amount for each funder; a project has one budget',
+                        "write the total in one currency, e.g. 1 250 000 EUR, and each funder's share in the "
+                        "description", line=line)
     if re.search(r"\d", plain_words):  # "2021 - 250 000 USD", "250 000 USD ; 2022 : 120 000 USD": which is it?
         raise PageError(f'amount "{excerpt(text)}" gives more than one number',
                         "give one amount, e.g. 250 000 USD (a remark goes in brackets after it)", line=line)

@@ -253,3 +253,14 @@ def test_an_innovation_amount_in_words_and_figures_is_the_figures():
 def test_an_amount_whose_words_and_figures_name_two_currencies_is_refused():
     with pytest.raises(PageError, match="names EUR in words and USD in figures"):
         _innovation_budget("trois cent mille euros (300 000 USD)")
+
+
+# B4: an amount for each funder is refused, saying a project has one budget and where the shares go.
+
+@pytest.mark.parametrize("value", ["UE : 1 000 000 EUR ; Suisse : 250 000 CHF",
+                                   "EU: EUR 1,000,000; Switzerland: CHF 250,000"])
+def test_an_amount_for_each_funder_is_refused_saying_a_project_has_one_budget(value):
+    with pytest.raises(PageError) as raised:
+        _innovation_budget(value)
+    assert "gives an amount for each funder; a project has one budget" in raised.value.message
+    assert "each funder's share in the description" in raised.value.hint
