@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .countries import check_apart, split_countries
 from .datefields import (
     add_period_dates,
@@ -36,6 +38,9 @@ _PERIOD_FIELDS = ("duration", "period")  # a length, dates, or both: "24 mois à
 # Fields that any agency's fact sheet gives ("Duration: January 2021 – December 2023"), which the site's pages may
 # give too: they do not tell its pages
 _GENERIC_FIELDS = frozenset(_PERIOD_FIELDS)
+# The site's date of its page, last in the description: "Mise à jour le 3 mars 2024", "Last updated: 3 March 2024"
+_UPDATED = re.compile(r"(?:(?:derni[èe]re )?mise? à jour|(?:last )?updated)(?: le| on)?\s*:?\s+[^.;]{0,30}\d{4}\.?",
+                      re.IGNORECASE)
 _REMARKED = frozenset({"status", "scope"})  # fields of a concept, read without a remark on their value
 
 
@@ -63,11 +68,17 @@ def parse(text: str, source: Source) -> Project:
     text_lines = lead + without_footer(after)
     _check_not_cut_short(text_lines)  # the description: after the fields, before the footer
     _check_not_cut_in_fields(block, text_lines)
+    updated = next((line for line in reversed(text_lines) if line.text), None)
+    if updated is not None and _UPDATED.fullmatch(updated.text):  # "Mise à jour le 3 mars 2024": the site's
+        text_lines = [line for line in text_lines if line is not updated]
     description = paragraphs(text_lines)
     language = guess_language(" ".join(filter(None, [title, description])))
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,
                       activities=[Activity(item) for item in numbered_items(text_lines)])
+    if updated is not None and _UPDATED.fullmatch(updated.text):
+        project.notes.append((updated.number, f'"{excerpt(updated.text)}" is the site\'s date of its page, not the '
+                                              "project's: left out of the description"))
     given = {name: field for name, field in block.fields.items() if not no_value(field.value)}
     for name, field in block.fields.items():
         if name not in given:  # "N/A": the field is left out, as when the page does not give it

@@ -264,3 +264,18 @@ def test_an_amount_for_each_funder_is_refused_saying_a_project_has_one_budget(va
         _innovation_budget(value)
     assert "gives an amount for each funder; a project has one budget" in raised.value.message
     assert "each funder's share in the description" in raised.value.hint
+
+
+# C2: the site's "Mise à jour le …" line last in an IDF description is left out, noted.
+
+@pytest.mark.parametrize("line", ["Mise à jour le 3 mars 2024", "Dernière mise à jour : 12/01/2024",
+                                  "Last updated: 3 March 2024"])
+def test_the_site_s_update_line_is_no_part_of_the_idf_description(line):
+    project = _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n{line}"))
+    assert project.description.endswith(IDF_DESCRIPTION_END)
+    assert f'"{line}" is the site\'s date of its page' in _notes(project)
+
+
+def test_a_sentence_about_an_update_stays_in_the_description():
+    text = "Mise à jour des procédures de retour volontaire prévue pour 2024."
+    assert _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n{text}")).description.endswith(text)
