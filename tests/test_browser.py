@@ -84,7 +84,7 @@ def test_landing_page_project_page_and_a_query(browser, site_url, tmp_path):
     assert browser.title == "Migration-governance projects"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Migration-governance projects"
     counts = [item.text.replace("\n", " ") for item in browser.find_elements(By.CSS_SELECTOR, "ul.counts li")]
-    assert "5 projects" in counts and "3,257 triples" in counts
+    assert "5 projects" in counts and "3,258 triples" in counts
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart rect.chart-bar")) == 16
     browser.save_screenshot(str(tmp_path / "landing.png"))
 

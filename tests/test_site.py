@@ -237,7 +237,7 @@ def test_the_project_page_uses_the_most_specific_template(parsed):
 def test_the_landing_page_has_counts_licence_downloads_queries_and_charts(parsed):
     page = parsed["index.html"]
     text = page.all_text
-    assert "5 projects" in text and "3,257 triples" in text
+    assert "5 projects" in text and "3,258 triples" in text
     assert "https://creativecommons.org/licenses/by/4.0/" in page.links
     assert {"../migration-projects.ttl", "../migration-projects.jsonld", "../migration-projects.nt.gz"} <= set(
         page.links)
