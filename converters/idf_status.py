@@ -23,16 +23,13 @@ def status_wording(value: str, line: int, notes: list[tuple[int, str]]) -> str:
     """The status a value names: the value itself, or the active status for an extended or closing project's
     wording, with a note saying why."""
     folded = fold(value).strip(" .")
-    for language, pattern in _EXTENDED.items():
-        if pattern.fullmatch(folded):
-            active = _ACTIVE[language]
-            notes.append((line, f'status "{excerpt(value)}" is read as "{active}": an extended project is still '
-                                "running (the extension is left out of the record)"))
-            return active
-    for language, pattern in _CLOSING.items():
-        if pattern.fullmatch(folded):
-            active = _ACTIVE[language]
-            notes.append((line, f'status "{excerpt(value)}" is read as "{active}": a project being closed has not '
-                                "ended yet, and the status scheme has no closing status (IATI's 3, Finalisation)"))
-            return active
+    for patterns, why in ((_EXTENDED, "an extended project is still running (the extension is left out of the "
+                                      "record)"),
+                          (_CLOSING, "a project being closed has not ended yet, and the status scheme has no "
+                                     "closing status (IATI's 3, Finalisation)")):
+        for language, pattern in patterns.items():
+            if pattern.fullmatch(folded):
+                active = _ACTIVE[language]
+                notes.append((line, f'status "{excerpt(value)}" is read as "{active}": {why}'))
+                return active
     return value

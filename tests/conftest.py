@@ -27,6 +27,19 @@ def line_of(page: str, text: str) -> int:
     return next(number for number, line in enumerate(page.split("\n"), start=1) if line.startswith(text))
 
 
+def page_with(page: str, old: str, new: str) -> str:
+    """`page` with its first `old` (which it must hold) replaced by `new`."""
+    assert old in page, old
+    return page.replace(old, new, 1)
+
+
+def read_page(page: str, name: str = "x.txt"):
+    """The project `page` (saved as the file `name`) converts to."""
+    from converters import convert
+
+    return convert(page.encode("utf-8"), name)
+
+
 def refused_as(page: str, name: str):
     """The PageError converting `page` (saved as the file `name`) gives."""
     from converters import convert

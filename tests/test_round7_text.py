@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from converters import MOJIBAKE, convert
+from converters import MOJIBAKE
 from converters.countries import split_countries
 from converters.errors import PageError
 from converters.records import Money
@@ -16,6 +16,8 @@ from converters.textnorm import repaired_mojibake
 from converters.values import parse_money
 from tests.bounded import time_limit
 from tests.conftest import line_of, seed
+from tests.conftest import page_with as _page
+from tests.conftest import read_page as _read
 
 IDF = seed("000").read_text(encoding="utf-8")
 INNOVATION = seed("003").read_text(encoding="utf-8")
@@ -24,15 +26,6 @@ IDF_COUNTRIES = "    Argentine\n"
 INNOVATION_COUNTRIES = next(line for line in INNOVATION.split("\n") if line.startswith("PAYS BÉNÉFICIAIRES"))
 NGO_ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
 NGO_CONTACT = "Contact : "
-
-
-def _page(page: str, old: str, new: str) -> str:
-    assert old in page
-    return page.replace(old, new, 1)
-
-
-def _read(page: str, name: str = "x.txt"):
-    return convert(page.encode("utf-8"), name)
 
 
 # Each byte as Windows reads it in Windows-1252: the five bytes that code page leaves undefined as the control

@@ -6,24 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from converters import convert
 from tests.conftest import line_of, refused_as, seed
+from tests.test_round7_idf import read, variant
 
 IDF = seed("000").read_text(encoding="utf-8")  # bulleted labels over indented values
 INNOVATION = seed("003").read_text(encoding="utf-8")
 DESCRIPTION = ("Le projet vise à renforcer les capacités des autorités nationales en matière de gouvernance des "
                "migrations, par l’élaboration d’une stratégie nationale et la formation de fonctionnaires.")
-
-
-def variant(old: str, new: str, page: str = IDF) -> str:
-    """The page with its first `old` replaced by `new`."""
-    changed = page.replace(old, new, 1)
-    assert changed != page, old
-    return changed
-
-
-def read(page: str, name: str = "000.txt"):
-    return convert(page.encode(), name)
 
 
 def short_page(title: str, fields: dict[str, str]) -> str:

@@ -5,26 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from converters import convert
 from converters.errors import PageError
 from converters.iris import slug
 from converters.rdf import to_graph
 from publisher import ntriples
+from tests.conftest import page_with as _page
+from tests.conftest import read_page as _read
 from tests.conftest import seed
 
 IDF = seed("000").read_text(encoding="utf-8")
 INNOVATION = seed("003").read_text(encoding="utf-8")
 NGO = seed("002").read_text(encoding="utf-8")
 NGO_IMPLEMENTER = "Réalisé par : Le Centre d’Information et d’Education au Développement – CIES Onlus"
-
-
-def _page(page: str, old: str, new: str) -> str:
-    assert old in page
-    return page.replace(old, new, 1)
-
-
-def _read(page: str, name: str = "x.txt"):
-    return convert(page.encode("utf-8"), name)
 
 
 def _names(project) -> list[str]:

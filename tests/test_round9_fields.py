@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from converters import convert
 from converters.errors import PageError
 from converters.namespaces import DCT
 from converters.rdf import to_graph
+from tests.conftest import page_with as _page
+from tests.conftest import read_page as _read
 from tests.conftest import seed
 
 IDF = seed("000").read_text(encoding="utf-8")
@@ -17,15 +18,6 @@ INNOVATION = seed("003").read_text(encoding="utf-8")
 NGO = seed("002").read_text(encoding="utf-8")
 NGO_LAST_ACTIVITY = "Un évènement de lancement et un de clôture sont prévus."
 IDF_DESCRIPTION_END = "fournira du matériel de bureau à ces institutions locales de la migration."
-
-
-def _page(page: str, old: str, new: str) -> str:
-    assert old in page
-    return page.replace(old, new, 1)
-
-
-def _read(page: str, name: str = "x.txt"):
-    return convert(page.encode("utf-8"), name)
 
 
 def _notes(project) -> str:
