@@ -16,7 +16,8 @@ from rdflib.namespace import VOID
 from converters.namespaces import DEFAULT_BASE
 
 from .errors import StoreError
-from .pages import Pages, page_file
+from .pages import Pages
+from .projecttable import page_file
 from .serializations import Serialization
 from .shapesdoc import SHAPES, ShapesDocument
 from .site import CATALOG, DUMP, LANDING, SITE, SITE_LANGUAGE, make_pages, published_index

@@ -2,83 +2,36 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
-from markupsafe import Markup
 from rdflib import Literal, URIRef
 
 from converters.namespaces import VOCAB_IRI
 from converters.textnorm import fold
 
-from . import charts, schemaorg, views
+from . import charts, schemaorg
 from .describe import VOCABULARY_PATH, Index
+from .projecttable import PAGE_ROWS, Pager, Prepared, ProjectRow, RowFacts, TableRow, page_file
 from .serializations import web_formats
 from .sitestream import Packed
-from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID, interned
-from .views import Known, Referrer, Terms, Value, View, facts_html, format_number, html_text, value_html
+from .templating import STYLESHEET, environment, messages, resource_template
+from .terms import DCAT, DCT, MP, OWL, RDF, RDFS, SCHEMA, SKOS, VOID
+from .views import Known, Referrer, Terms, Value, View, format_number
 
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = "style.css"
-LANGUAGES = ("en", "fr")
 PROJECT_PARTS = (MP.participation, MP.generalObjective, MP.specificObjective, MP.expectedResult, MP.activity,
                  SCHEMA.contactPoint, MP.budget)
-# The template of each kind of resource, by rdf:type; resource.html serves the others.
-PAGE_ROWS = 100  # rows of a project table on one page; further rows go to page files "{path},2.html"…
 # The heading of a kind of resource's project table (messages.json), on every page of it.
 TABLE_HEADINGS = {"concept": "concept_projects", "organisation": "organisation_projects", "place": "place_projects"}
 ROWS_KEPT = 1 << 17  # project rows kept made, per process (emptied when full)
 ROW_FACTS_KEPT = 1 << 14  # projects whose row's facts are kept, per process (emptied when full)
-PAGE_MARK = ","  # between a resource's path and a page number: never in a minted path, which percent-encodes it
+# The template of each kind of resource, by rdf:type; resource.html serves the others.
 KINDS = ((MP.Project, "project"), (MP.Country, "country"), (MP.Organisation, "organisation"),
          (MP.FundingProgramme, "organisation"), (SKOS.ConceptScheme, "scheme"), (SKOS.Concept, "concept"),
          (MP.Subdivision, "place"), (MP.Place, "place"), (DCAT.Dataset, "dataset"))
-
-
-@cache
-def environment() -> Environment:
-    """Autoescaped, and strict: a typo in a template is an error, never an empty string. Templates are read
-    once: they do not change while pages are made, and checking them for changes is a stat() of each file a
-    page extends or imports, every page."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
-    env.globals["value_html"] = value_html
-    env.globals["facts_html"] = facts_html
-    env.globals["paragraphs_html"] = views.paragraphs_html
-    env.globals["card_html"] = views.card_html
-    return env
-
-
-@cache
-def resource_template(kind: str) -> Template:
-    """The template of a kind of resource, the most specific first (looked up once: a missing one is a search
-    of the templates folder each time)."""
-    return environment().select_template([f"resource-{kind}.html", "resource.html"])
-
-
-class Words(dict):
-    """The pages' words by key, each also an attribute. Templates write `t.key`, and Jinja tries an attribute
-    before an item: on a plain dict, every such look-up raised and caught an AttributeError first (a dozen on
-    each page, 2 µs each)."""
-
-    def __init__(self, words: dict[str, str]) -> None:
-        super().__init__(words)
-        clash = sorted(set(words).intersection(dir(dict)))
-        if clash:
-            raise ValueError(f"messages.json: key(s) {', '.join(clash)} would hide a dict method: rename them")
-        self.__dict__.update(words)
-
-
-@cache
-def messages(lang: str) -> Words:
-    """The pages' own words in one language (templates/messages.json)."""
-    return Words(json.loads((TEMPLATES / "messages.json").read_text(encoding="utf-8"))[lang])
 
 
 @dataclass(frozen=True)
@@ -108,72 +61,6 @@ def read_queries(folder: Path) -> list[Query]:
 
 
 @dataclass(frozen=True)
-class ProjectRow:
-    """A project as one line of a table."""
-
-    name: Value
-    code: str
-    status: tuple[Value, ...]
-    period: str
-    budget: str
-    countries: int
-
-    @cached_property
-    def cells(self) -> Markup:
-        """Its <tr> and cells up to the relation or the count of countries, as the project table writes them:
-        made once however many pages list the project."""
-        status = "".join(f'<span class="badge">{value_html(s)}</span>' for s in self.status)
-        return Markup(f'<tr>\n<td>{value_html(self.name)}</td>\n<td class="mono">{html_text(self.code)}</td>\n'
-                      f'<td>{status}</td>\n<td class="nowrap">{html_text(self.period)}</td>\n'
-                      f'<td class="num">{html_text(self.budget)}</td>\n')
-
-
-class RowFacts(NamedTuple):
-    """What a project's row says whatever page lists it: its code, statuses (to be named as links from the
-    page), period, budget and how many countries benefit."""
-
-    code: str
-    statuses: tuple[URIRef, ...]
-    period: str
-    budget: str
-    countries: int
-
-
-class TableRow(NamedTuple):
-    """A project's row as a table writes it: its <tr> and cells up to the relation or the count of countries
-    (ProjectRow.cells), and that count."""
-
-    cells: Markup
-    countries: int
-
-
-@dataclass(frozen=True)
-class Pager:
-    """Where one page of a long project table is among the others: links to the previous and next pages."""
-
-    number: int
-    count: int
-    previous: str | None
-    next: str | None
-
-
-def page_file(path: str, number: int) -> str:
-    """The site's file for page `number` of a resource's page ("" is the landing page, index.html)."""
-    stem = path or "index"
-    return f"{stem}.html" if number == 1 else f"{stem}{PAGE_MARK}{number}.html"
-
-
-def split_page(relative: str) -> tuple[str, int] | None:
-    """"country/AR,2.html" (or its percent-encoded form) -> ("country/AR", 2); None for any other path."""
-    stem = relative.removesuffix(".html")
-    for mark in (PAGE_MARK, quote(PAGE_MARK)):
-        path, sep, number = stem.rpartition(mark)
-        if sep and stem != relative and number.isdigit() and not number.startswith("0") and int(number) > 1:
-            return ("" if path == "index" else path), int(number)
-    return None
-
-
-@dataclass(frozen=True)
 class Download:
     """A file of the dataset with its size."""
 
@@ -195,41 +82,6 @@ class _Shared:
         self.row_facts: dict[URIRef, RowFacts] = {}  # see Pages._row_facts
         self.prepared: Prepared | None = None  # every project's row facts and label, when made beforehand
         self.known = Known()  # labels and names (views.Known)
-
-
-class Prepared:
-    """Projects' row facts and labels, made before the pages that list them (Pages.prepare), each project's as
-    one JSON text in a sitestream.Packed: processes forked afterwards read them without copying them."""
-
-    def __init__(self, packed: Packed) -> None:
-        self.packed = packed
-        self._last: tuple[str, list | None] = ("", None)  # a row reads its project's facts, then its label
-
-    def put(self, project: URIRef, facts: RowFacts, label: tuple[str, str | None]) -> None:
-        record = [facts.code, [str(s) for s in facts.statuses], facts.period, facts.budget, facts.countries, *label]
-        self.packed.put(str(project), [json.dumps(record, ensure_ascii=False)])
-        self._last = ("", None)  # the record read last may be the one just replaced
-
-    def _record(self, project: URIRef) -> list | None:
-        key = str(project)
-        if self._last[0] == key:
-            return self._last[1]
-        found = self.packed.get(key)
-        record = None if found is None else json.loads(found[0])
-        self._last = (key, record)
-        return record
-
-    def row_facts(self, project: URIRef) -> RowFacts | None:
-        record = self._record(project)
-        if record is None:
-            return None
-        code, statuses, period, budget, countries, _, _ = record
-        return RowFacts(code, tuple(interned(s) for s in statuses), period, budget, countries)
-
-    def label(self, node: URIRef) -> tuple[str, str | None] | None:
-        """The label of a project (View.label), None for any other node."""
-        record = self._record(node)
-        return None if record is None else (record[5], record[6])
 
 
 class Pages:

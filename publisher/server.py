@@ -24,7 +24,7 @@ from . import delivery, negotiation, serializations, sparqlhttp
 from .builds import Output, Published, Vanished
 from .describe import canonical_path
 from .errors import MigrationLodError, StoreError
-from .pages import split_page
+from .projecttable import split_page
 from .serializations import Serialization
 from .shapesdoc import SHAPES
 from .site import CATALOG, LANDING, SITE_LANGUAGE, rdf_forms

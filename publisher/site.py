@@ -31,7 +31,9 @@ from converters.reference import ONTOLOGY
 
 from . import export, jsonld, ntriples, sitestream, turtle
 from .describe import Index, build_index, canonical_path, path_of
-from .pages import PAGE_ROWS, STYLESHEET, TEMPLATES, Pages, page_file, read_queries
+from .pages import Pages, read_queries
+from .projecttable import PAGE_ROWS, page_file
+from .templating import STYLESHEET, TEMPLATES
 from .views import Terms
 
 if TYPE_CHECKING:

@@ -423,7 +423,7 @@ def test_serve_without_a_build_fails_with_one_line(tmp_path):
 
 def test_serve_offers_the_languages_the_pages_speak():
     from publisher.cli import serve
-    from publisher.pages import LANGUAGES, messages
+    from publisher.templating import LANGUAGES, messages
 
     choices = next(p for p in serve.params if p.name == "lang").type.choices
     assert sorted(choices) == sorted(LANGUAGES)

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 from converters.namespaces import DCT, DEFAULT_BASE, MP, SKOS, new_graph
-from publisher import pages as pages_module
+from publisher import templating
 from publisher.describe import Index, build_index, canonical_path
 from publisher.pages import Pages
 from publisher.site import SITE, published_index
@@ -315,12 +315,12 @@ def test_html_text_escapes_as_markupsafe_does_in_c_and_without_it(text):
 
 
 def test_the_pages_words_are_attributes_too_so_templates_read_them_without_an_exception():
-    words = pages_module.messages("en")
+    words = templating.messages("en")
     assert words.footer == words["footer"] and isinstance(words, dict)
     assert "footer" in vars(words)  # found by getattr at once: Jinja tries an attribute before an item
-    assert pages_module.environment().from_string("{{ t.nav_sparql }}").render(t=words) == words["nav_sparql"]
+    assert templating.environment().from_string("{{ t.nav_sparql }}").render(t=words) == words["nav_sparql"]
     with pytest.raises(ValueError, match="items"):
-        pages_module.Words({"items": "Items", "footer": "f"})
+        templating.Words({"items": "Items", "footer": "f"})
 
 
 def test_links_made_once_per_folder_are_the_ones_each_page_would_make(index):
@@ -341,7 +341,7 @@ def test_links_made_once_per_folder_are_the_ones_each_page_would_make(index):
 
 
 def test_templates_are_strict_and_autoescaped():
-    environment = pages_module.environment()
+    environment = templating.environment()
     assert environment.autoescape is True
     with pytest.raises(UndefinedError):
         environment.from_string("{{ no_such_value.text }}").render()

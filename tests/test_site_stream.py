@@ -20,7 +20,8 @@ from bench.corpus import generate
 from converters.namespaces import DEFAULT_BASE
 from publisher.cli import main
 from publisher.describe import canonical_path
-from publisher.pages import PAGE_ROWS, Pages, page_file, split_page
+from publisher.pages import Pages
+from publisher.projecttable import PAGE_ROWS, page_file, split_page
 from publisher.site import DUMP, LANDING, SITE, make_pages, published_index, rdf_forms, write_site
 from tests.serving import serve
 from tests.test_site import Page
@@ -423,7 +424,7 @@ def test_prepared_rows_read_back_as_they_were_made():
     break, an empty code, no language)."""
     from rdflib import URIRef
 
-    from publisher.pages import Prepared, RowFacts
+    from publisher.projecttable import Prepared, RowFacts
     from publisher.sitestream import Packed
 
     prepared = Prepared(Packed())
@@ -441,16 +442,16 @@ def test_a_row_reads_its_prepared_record_once(monkeypatch):
     """A project's row reads its facts, then its label: one read and one decode of its record, not two."""
     from rdflib import URIRef
 
-    from publisher import pages as pages_module
-    from publisher.pages import Prepared, RowFacts
+    from publisher import projecttable
+    from publisher.projecttable import Prepared, RowFacts
     from publisher.sitestream import Packed
 
     prepared = Prepared(Packed())
     first, second = URIRef("https://example.org/project/A"), URIRef("https://example.org/project/B")
     prepared.put(first, RowFacts("A-1", (), "", "", 1), ("A", "fr"))
     prepared.put(second, RowFacts("B-1", (), "", "", 2), ("B", None))
-    decoded, loads = [], pages_module.json.loads
-    monkeypatch.setattr(pages_module.json, "loads", lambda text: decoded.append(text) or loads(text))
+    decoded, loads = [], projecttable.json.loads
+    monkeypatch.setattr(projecttable.json, "loads", lambda text: decoded.append(text) or loads(text))
     assert prepared.row_facts(first).code == "A-1" and prepared.label(first) == ("A", "fr")
     assert prepared.row_facts(second).code == "B-1" and prepared.label(second) == ("B", None)
     assert prepared.label(first) == ("A", "fr")  # another project read between: decoded again
