@@ -7,7 +7,7 @@ import re
 from . import ngo_contact, ngo_lists, ngo_organisations, ngo_zones
 from .datefields import read_period
 from .errors import PageError
-from .language import guess_language
+from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
 from .records import Place, Project, Role, Source, no_value_note, unread
@@ -221,7 +221,7 @@ def parse(text: str, source: Source) -> Project:
         project.notes.extend((line, f'contact "{excerpt(value, 60)}": {part} left out of the record (a contact point '
                                     "holds one address, telephone, fax and e-mail address)") for part in left)
     texts = [title or "", *project.general_objectives, *project.specific_objectives]
-    project.language = guess_language(" ".join(texts))
+    project.language = language_of(texts)
     first = {"participations": min((line for _, _, line in labelled.get("roles", [])), default=None),
              "intervention_areas": next((line for _, line in labelled.get("zone", [])), None),
              "contact": next((line for _, line in labelled.get("contact", [])), None)}

@@ -21,7 +21,7 @@ from .idf_page_checks import _check_not_cut_in_fields, _check_not_cut_short, _ch
 from .idf_programme import FUNDING_PROGRAMME
 from .idf_status import status_wording
 from .idf_title import _title, _title_text, _without_site_name
-from .language import guess_language
+from .language import language_of
 from .navigation import without_footer
 from .pagelines import label_currency, numbered_items, page_lines, paragraphs
 from .phases import phased_budget, revised_note
@@ -72,7 +72,7 @@ def parse(text: str, source: Source) -> Project:
     if updated is not None and _UPDATED.fullmatch(updated.text):  # "Mise à jour le 3 mars 2024": the site's
         text_lines = [line for line in text_lines if line is not updated]
     description = paragraphs(text_lines)
-    language = guess_language(" ".join(filter(None, [title, description])))
+    language = language_of([title, description])
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,
                       activities=[Activity(item) for item in numbered_items(text_lines)])

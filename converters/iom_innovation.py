@@ -17,7 +17,7 @@ from .datefields import (
 )
 from .errors import PageError
 from .idf_status import status_wording
-from .language import guess_language
+from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs
 from .phases import phased_budget, revised_note
@@ -89,7 +89,7 @@ def parse(text: str, source: Source) -> Project:
     innovative = paragraphs(sections.get("innovative", []))
     title_line = _title_line(sections.get("navigation", []))
     title = title_line.text if title_line else None
-    language = guess_language(" ".join(filter(None, [title, about, innovative])))
+    language = language_of([title, about, innovative])
     project = Project(source=source, language=language, title=title, description=about,
                       innovation_description=innovative, innovation_elements=_elements(sections.get("elements", [])))
     given: dict[str, Line] = {}  # the row (or title line) each field was first read from

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from .textnorm import folded_words
 
@@ -19,14 +21,37 @@ _STOPWORDS = {
 
 def guess_language(text: str, default: str = "fr") -> str:
     """ISO 639-1 code of the language among fr, en, es whose common words the text uses most."""
-    words = folded_words(text)
+    return language_of([text], default)
+
+
+def language_of(texts: Iterable[str | None], default: str = "fr") -> str:
+    """guess_language of the texts joined: their common words counted together (each text's count is kept for
+    text_language, which asks again about a title or description of the page)."""
+    scores = {lang: 0 for lang in _STOPWORDS}
+    words = False
+    for text in filter(None, texts):
+        counted = _scores(text)
+        words = words or counted is not _NO_WORDS
+        for lang, count in counted.items():
+            scores[lang] += count
     if not words:
         return default
-    counts = Counter(words)
-    # keys() & stop looks up the few stopwords among the words, not every word among the stopwords
-    scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] else default
+
+
+_NO_WORDS: dict[str, int] = dict.fromkeys(_STOPWORDS, 0)
+
+
+@lru_cache(maxsize=64)  # a page's texts are counted when it is read and again when it is mapped, right after
+def _scores(text: str) -> dict[str, int]:
+    """How many of each language's common words the text holds."""
+    words = folded_words(text)
+    if not words:
+        return _NO_WORDS
+    counts = Counter(words)
+    # keys() & stop looks up the few stopwords among the words, not every word among the stopwords
+    return {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
 
 
 _OWN_WORDS = 3  # common words a text needs at least to be said to be in another language than its page's
@@ -35,9 +60,7 @@ _OWN_WORDS = 3  # common words a text needs at least to be said to be in another
 def text_language(text: str, page_language: str) -> str:
     """The language of one text of a page (an English description under a French title is English): the page's,
     unless the text's own common words clearly say another (three at least, over twice the page language's)."""
-    words = folded_words(text)
-    counts = Counter(words)
-    scores = {lang: sum(counts[word] for word in counts.keys() & stop) for lang, stop in _STOPWORDS.items()}
+    scores = _scores(text)
     best = max(scores, key=lambda lang: (scores[lang], lang == page_language))
     own = scores.get(page_language, 0)
     return best if scores[best] >= _OWN_WORDS and scores[best] > 2 * own else page_language
