@@ -24,6 +24,7 @@ from . import export, serializations, sourcelines
 from .checks import contribution_checks
 from .checks_more import literals_for_resources
 from .errors import InputError
+from .hints import with_hints
 from .pipeline import lines_of
 from .published import Known
 from .report import Report, node_text
@@ -88,6 +89,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     findings += [f for f in report.findings if f.resource in described or f.resource.startswith("_:")
                  or (f.resource not in literals and not known.describes(URIRef(f.resource)))]
     findings += contribution_checks(own, known, source, name, limits.max_literal)
+    findings = with_hints(findings, known)  # "Did you mean <country/TN>?" where one resource is meant
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
         findings = [replace(f, line=where.line(f.resource, f.field, f.value) or _blank_line(f.resource, own, where))
