@@ -24,6 +24,9 @@ PREFLIGHT = {"Access-Control-Allow-Origin": "*",
              "Access-Control-Max-Age": "86400",
              "Allow": "GET, HEAD, POST, OPTIONS"}
 MAX_AGE = 3600  # seconds: output/ changes only when a build replaces it
+# Bytes: a larger text file is sent as it is, not gzipped in memory for each client (the whole-dataset Turtle and
+# JSON-LD of 100,000 projects weigh hundreds of megabytes; the dump has its own .nt.gz).
+GZIP_MAX = 8 << 20
 _CHUNK = 1 << 16
 
 

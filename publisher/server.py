@@ -321,10 +321,12 @@ class Handler(BaseHTTPRequestHandler):
         found = delivery.validators(reply.body)
         text = reply.media_type.startswith(_TEXT)
         ranged = self.headers.get("Range") is not None
+        size = self._size(reply.body)
         if text:
             vary = reply.headers.get("Vary")
             reply.headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
-        if text and not ranged and delivery.accepts_gzip(self.headers.get("Accept-Encoding")):
+        if (text and not ranged and size <= delivery.GZIP_MAX
+                and delivery.accepts_gzip(self.headers.get("Accept-Encoding"))):
             reply.body = delivery.gzipped(found.etag, self._whole(reply.body))
             found = delivery.gzip_validators(found)
             reply.headers["Content-Encoding"] = "gzip"
@@ -337,16 +339,16 @@ class Handler(BaseHTTPRequestHandler):
             return None
         if not ranged or not delivery.range_applies(self.headers, found):
             return reply
-        data = self._whole(reply.body)
-        span = delivery.byte_range(self.headers["Range"], len(data))
+        span = delivery.byte_range(self.headers["Range"], size)
         if span == delivery.UNSATISFIABLE:
-            return Reply(416, "text/plain", f"the range is outside the {len(data)} bytes of this file\n".encode(),
-                         {"Content-Range": f"bytes */{len(data)}", **found.headers()})
+            self._close(reply)
+            return Reply(416, "text/plain", f"the range is outside the {size} bytes of this file\n".encode(),
+                         {"Content-Range": f"bytes */{size}", **found.headers()})
         if span is None:
-            return replace(reply, body=data)
+            return reply
         first, last = span
-        reply.headers["Content-Range"] = f"bytes {first}-{last}/{len(data)}"
-        return replace(reply, status=206, body=data[first:last + 1])
+        reply.headers["Content-Range"] = f"bytes {first}-{last}/{size}"
+        return replace(reply, status=206, body=self._part(reply.body, first, last))
 
     @staticmethod
     def _whole(body: bytes | BinaryIO) -> bytes:
@@ -354,6 +356,20 @@ class Handler(BaseHTTPRequestHandler):
             return body
         with body:
             return body.read()
+
+    @staticmethod
+    def _size(body: bytes | BinaryIO) -> int:
+        return len(body) if isinstance(body, bytes) else os.fstat(body.fileno()).st_size
+
+    @staticmethod
+    def _part(body: bytes | BinaryIO, first: int, last: int) -> bytes:
+        """Bytes first to last of an answer, read alone from its file (a range of a dump of gigabytes reads only
+        itself)."""
+        if isinstance(body, bytes):
+            return body[first:last + 1]
+        with body:
+            body.seek(first)
+            return body.read(last - first + 1)
 
     @staticmethod
     def _close(reply: Reply) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import shutil
 from email.utils import parsedate_to_datetime
@@ -303,3 +304,32 @@ def test_binary_downloads_are_not_gzipped_again(served):
 def test_hostile_ranges_are_ignored(served, sent):
     answer = served.request("GET", "/project/PO.0181.ttl", {"Range": sent})
     assert answer.status == 200 and answer.body == (served.out / "site/project/PO.0181.ttl").read_bytes()
+
+
+def test_a_text_file_past_the_gzip_limit_is_sent_as_it_is(served, monkeypatch):
+    # the whole-dataset Turtle of 100,000 projects weighs hundreds of megabytes: it was read whole and gzipped in
+    # memory for each client that takes gzip
+    from publisher import delivery
+
+    size = (served.out / "migration-projects.ttl").stat().st_size
+    monkeypatch.setattr(delivery, "GZIP_MAX", size - 1)
+    answer = served.request("GET", "/migration-projects.ttl", {"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in answer.headers and answer.headers["Accept-Ranges"] == "bytes"
+    assert answer.body == (served.out / "migration-projects.ttl").read_bytes()
+
+
+def test_a_range_of_a_file_reads_only_its_bytes(tmp_path):
+    # a range of a dump of gigabytes read the whole file to slice it
+    from publisher.server import Handler
+
+    path = tmp_path / "big.ttl"
+    path.write_bytes(bytes(range(256)) * 64)
+    asked = []
+
+    class Recording(io.FileIO):
+        def read(self, size=-1):
+            asked.append(size)
+            return super().read(size)
+
+    assert Handler._part(Recording(path), 5, 14) == (bytes(range(256)) * 64)[5:15]
+    assert asked == [10]
