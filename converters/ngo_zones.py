@@ -296,6 +296,9 @@ def zone(value: str, places: dict[str, Place], country: str | None, line: int,
         return whole
     names = _zone_names(value)
     groups = {} if country else _group_countries(value, names, places, line, notes)
+    # the country a group names before its areas ("Cameroun : Nord (Garoua)"), for the names within its areas
+    stated = {index: code for index, group in enumerate(outside_brackets(collapse(value), _GROUPS))
+              if (head := _WITHIN.match(group)) and (code := _country_code(head["country"]))}
     areas: list[Place | Subdivision | Country] = []
     for zoned in names:
         if zoned.remark:
@@ -310,7 +313,7 @@ def zone(value: str, places: dict[str, Place], country: str | None, line: int,
             except PageError as error:
                 raise _in_phrase(error, zoned, value) from None
         else:
-            areas.append(_area_within(zoned, places, country, line))
+            areas.append(_area_within(zoned, places, country or stated.get(zoned.group), line))
     return areas
 
 

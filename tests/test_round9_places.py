@@ -133,3 +133,12 @@ def test_an_unknown_name_is_still_unknown(text, unknown):
 
 def test_a_country_that_starts_like_a_region_is_read():
     assert split_countries("Afrique du Sud, Namibie") == ["ZA", "NA"]
+
+
+@pytest.mark.parametrize("zone, areas", [
+    # the group's country was lost for the places within a compass-named area: refused, "names no country"
+    ("Cameroun : Nord (Garoua)", [("Garoua", "CM", "CM-NO")]),
+    ("Liban : Mohafazat du Nord (Tripoli)", [("Tripoli", "LB", "LB-AS")]),
+])
+def test_the_country_a_group_names_first_locates_the_places_within_its_areas(zone, areas):
+    assert _areas(zone) == areas
