@@ -110,7 +110,8 @@ def contribution_checks(graph: Graph, known: Known, source: URIRef, file: str,
             + checks_more.kinds(graph, subjects, known, source, file)
             + checks_more.foreign_sources(graph, known.base, source, file)
             + checks_more.long_literals(graph, others, max_literal, file)
-            + checks_more.unknown_terms(graph, others, known.base, file))
+            + checks_more.unknown_terms(graph, others, known.base, file)
+            + checks_more.wrong_schemes(graph, known, file))
 
 
 def _terms(graph: Graph) -> tuple[set, set]:

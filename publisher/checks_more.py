@@ -57,6 +57,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "la sienne (<{own}>), et se réclamer de la provenance d'une autre fiche est faux. Retirez la "
               "déclaration ; une source hors de la base (la page web dont vient le projet) peut rester.",
     },
+    "wrong-scheme": {
+        "en": "{property} takes a concept of the scheme <{scheme}>, and <{concept}> is in {schemes} only: point "
+              "it at a concept of that scheme (e.g. <{scheme}/…>), or mint the new concept in it (skos:inScheme "
+              "<{scheme}>).",
+        "fr": "{property} prend un concept du schéma <{scheme}>, et <{concept}> n'est que dans {schemes} : "
+              "faites-la pointer vers un concept de ce schéma (p. ex. <{scheme}/…>), ou créez le nouveau concept "
+              "dans celui-ci (skos:inScheme <{scheme}>).",
+    },
     "literal-too-long": {
         "en": "The value is {length} characters long, more than the {limit} one value may have: shorten it (a "
               "description is a few paragraphs; link to a longer document), or raise --max-literal.",
@@ -217,3 +225,33 @@ def _suggestion(iri: str, base: str) -> dict[str, str]:
         return {"suggestion": "", "suggestion_fr": ""}
     return {"suggestion": f" (did you mean {spellings[close[0]]}?)",
             "suggestion_fr": f" (vouliez-vous dire {spellings[close[0]]} ?)"}
+
+
+# The scheme of the concepts each property takes (the folder under {base}concept/), and the IATI codelist whose
+# codes stand for them where a contribution gives those.
+SCHEMES = {"status": ("status", "iati-activity-status"), "projectType": ("project-type",),
+           "geographicScope": ("scope", "iati-activity-scope"), "region": ("region",),
+           "innovationElement": ("innovation",), "role": ("role", "iati-organisation-role")}
+
+
+def wrong_schemes(graph: Graph, known: Known, file: str) -> list[Finding]:
+    """A status, type, scope, region, innovation element or role pointing at a concept of another scheme (a new
+    status minted in the scope scheme, or a region given as a status): the shapes see only that it is a concept."""
+    findings = []
+    held: dict[URIRef, set] = {}  # each concept's schemes, asked once (a store is asked per IRI)
+    for name, folders in SCHEMES.items():
+        predicate = MP[name]
+        expected = {URIRef(f"{known.base}concept/{folder}") for folder in folders}
+        for subject, concept in sorted(graph.subject_objects(predicate)):
+            if not isinstance(concept, URIRef):
+                continue
+            if concept not in held:
+                held[concept] = set(graph.objects(concept, SKOS.inScheme)) | {
+                    value for key, value in known.predicate_objects(concept) if key == SKOS.inScheme}
+            schemes = held[concept]
+            if schemes and not schemes & expected:
+                findings.append(finding("wrong-scheme", str(subject), file, predicate, str(concept), True,
+                                        property=short(predicate), scheme=f"{known.base}concept/{folders[0]}",
+                                        concept=str(concept),
+                                        schemes=", ".join(f"<{scheme}>" for scheme in sorted(schemes))))
+    return findings
