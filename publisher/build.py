@@ -22,7 +22,7 @@ from pathlib import Path
 from converters.namespaces import DEFAULT_BASE
 from converters.reference import ONTOLOGY, reference
 
-from . import contributions, export, pagedocs, serializations, sitestream
+from . import contributions, export, organisations, pagedocs, serializations, sitestream
 from .catalog import catalog_graph, documents
 from .errors import BuildError
 from .outputdir import locked, replace_directory
@@ -95,6 +95,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         settle_shared_projects(results, base)
         results += contributions.check_all(offered, base, results)
         relabelled = settle_concept_labels(results)  # after the contributions, whose labels count too
+        merged = organisations.settle(results, base)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
         problems += [_violation_line(f, r.field_lines)
@@ -122,12 +123,13 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
             if prewritten:
                 staged.rename(tmp / SITE)
             triples.append(_write(tmp, good, report, base, jobs, seconds, site, previous=previous, html=html,
-                                  prewritten=prewritten))
+                                  prewritten=prewritten, stale=merged.records))
 
         replace_directory(out, write)
         seconds["publish"] = time.perf_counter() - start
     return BuildResult(out, len(pages), [r.iri for r in good if r.iri], [_skipped_line(r) for r in failed],
-                       left_out + [n for r in good for n in r.notices] + relabelled + _two_names(triples[0]), report,
+                       left_out + [n for r in good for n in r.notices] + relabelled + merged.notices
+                       + _two_names(triples[0]), report,
                        triples[0].triples,
                        [r.path for r in good if isinstance(r, contributions.Contribution)], len(offered), seconds)
 
@@ -254,13 +256,15 @@ def published_lines(results: list[PageResult], base: str = DEFAULT_BASE, settled
 
 def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs: int = 1,
            seconds: dict[str, float] | None = None, site: bool = True, previous: Path | None = None,
-           html: bool = True, prewritten: Prewritten | None = None) -> Statistics:
+           html: bool = True, prewritten: Prewritten | None = None, stale: frozenset[str] = frozenset()
+           ) -> Statistics:
     """Write every published file into `tmp` (`jobs` processes at most); returns the data's statistics. The
     seconds until the dataset's files and the catalogue were written, and the seconds after, go to `seconds`
     ("dataset", "site"). `previous`: the site being replaced, whose unchanged files are linked; `html`: whether
     the site has its HTML pages (see build). With the site and processes to spare, a forked process writes the
     dataset's files while this one gathers what the site reads of the data and the site is written (all but
-    the catalogue's own document, which gives the files' sizes and checksums: it comes last)."""
+    the catalogue's own document, which gives the files' sizes and checksums: it comes last). `stale`: the
+    records whose pieces the workers made no longer hold (see pagedocs.pieces)."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
     sources = [Path(r.path).name for r in results]
@@ -271,7 +275,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         return published_lines(results, base, settled)
 
     def pieces() -> Iterator[pagedocs.Piece]:
-        return pagedocs.pieces(sorted({Path(r.run) for r in results if getattr(r, "run", None)}))
+        return pagedocs.pieces(sorted({Path(r.run) for r in results if getattr(r, "run", None)}), stale)
 
     def small_files() -> None:
         with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:

@@ -124,13 +124,17 @@ def pieces_file(run: Path) -> Path:
     return run.with_suffix(".pieces")
 
 
-def pieces(runs: list[Path]) -> Iterator[Piece]:
+def pieces(runs: list[Path], stale: frozenset[str] = frozenset()) -> Iterator[Piece]:
     """The pieces the workers wrote of the runs `runs`, in their subjects' order (the order of the data's
     lines): each subject of a page's own documents, how many lines it has, and its Turtle block and JSON-LD
     node object as the dataset's files have them (export.write_files uses them where the data has the subject
-    with as many lines: then the very same ones)."""
+    with as many lines: then the very same ones). None of the documents `stale` (IRIs), whose lines changed
+    since (publisher.organisations: an organisation they name was renamed), though not their number."""
     readers = [_pieces(path) for path in map(pieces_file, runs) if path.is_file()]
-    return heapq.merge(*readers, key=_first)
+    merged = heapq.merge(*readers, key=_first)
+    if not stale:
+        return merged
+    return (piece for piece in merged if piece[0].strip("<>").partition("#")[0] not in stale)
 
 
 Piece = tuple[str, int, str, str]

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib.namespace import SKOS
-
 from converters import convert_file
 from converters.countries import split_countries
 from converters.errors import PageError
@@ -22,6 +20,7 @@ from converters.subdivisions import subdivision
 
 from . import ntriples, pagedocs
 from .batches import validate_in_batches
+from .organisations import ALT_LABEL, PREF_LABEL, note_names
 from .report import Report
 from .validation import compiled, engine
 
@@ -118,6 +117,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
     start = time.process_time()
     lines: set[str] = set()
     own: list[tuple[str, list[str]]] = []  # each publishable page's record IRI and sorted lines
+    named: list[tuple[str, set[str]]] = []  # each publishable page's path and lines, for the organisations' names
     for (result, record), report in zip(mapped, reports, strict=True):
         result.report = report
         if result.publishable:
@@ -127,10 +127,12 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                 result.lines = sorted(page_lines)
             elif chunk.site is not None:
                 own.append((str(record.iri), sorted(page_lines)))
+            named.append((result.path, page_lines))
             lines |= page_lines
     if chunk.runs is not None and lines:
         run = Path(chunk.runs) / f"run-{chunk.number:06d}.nt"
         ntriples.write_run(run, sorted(lines))
+        note_names(run, named, chunk.base)
         for result, _ in mapped:
             result.run = str(run) if result.publishable else None
     written = None
@@ -166,9 +168,6 @@ def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) 
             failed.append(result)
     for run in sorted({result.run for result in failed if result.run}):
         _rewrite_run(Path(run), [r.path for r in results if r.run == run and r.publishable], base)
-
-
-PREF_LABEL, ALT_LABEL = ntriples.iri(str(SKOS.prefLabel)), ntriples.iri(str(SKOS.altLabel))
 
 
 def settle_concept_labels(results: list) -> list[str]:
