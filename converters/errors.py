@@ -35,3 +35,8 @@ class PageError(MigrationLodError):
         elif self.line:
             where = f"line {self.line}: "
         return where + super().__str__()
+
+
+class AmbiguousCurrency(PageError):
+    """Currency words that name more than one currency ("F CFA", "dirhams") on a page whose countries (not known
+    yet, or using none or several of them) do not tell which: a family reads the amount again once they are known."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from . import ngo_contact, ngo_lists, ngo_organisations, ngo_zones
+from .country_currencies import page_countries
 from .datefields import read_period
-from .errors import PageError
+from .errors import AmbiguousCurrency, PageError
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines
@@ -176,16 +177,15 @@ def parse(text: str, source: Source) -> Project:
     project.participations = ngo_organisations.one_a_body(ngo_organisations.without_countries(read, project.notes))
     places = ngo_zones.known_places(project.participations)
     _period(project, sections.get("period", []))
-    for value, line in labelled.get("budget", []):
-        project.budget = revised_money(value, None, line, project.notes)  # "300 000 EUR (révisé à 350 000 EUR)"
-        project.lines["budget"] = line
-    for value, line in labelled.get("revised_budget", []):  # "Budget révisé : 350 000 EUR": the budget as revised
-        first = project.budget
-        project.budget = parse_money(value, first.currency if first else None, line, project.notes)
-        project.lines["budget"] = line
-        if first is not None:
-            project.notes.append((line, f'budget "{excerpt(value)}", as revised, read as the project\'s budget; the '
-                                        f"first, {first.amount} {first.currency}, left out"))
+    kept = len(project.notes)
+    try:
+        _budget(project, labelled)
+    except AmbiguousCurrency:  # "F CFA": read again once the page's countries are known, from its areas
+        del project.notes[kept:]
+        project.budget = None
+        ambiguous = True
+    else:
+        ambiguous = False
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for text, line in labelled.get("unread", []))
     project.notes.extend((line, f'"{excerpt(text, 60)}" names the project\'s beneficiary, a part no role of the role '
                                 "scheme (IATI's OrganisationRole) stands for: left out of the record")
@@ -216,6 +216,8 @@ def parse(text: str, source: Source) -> Project:
                              for area in areas if inferred and isinstance(area, Place) and area.subdivision is None)
     for line in regions:
         ngo_zones.regions(project, line, country)
+    if ambiguous:
+        _budget(project, labelled, page_countries(project, country))
     for value, line in labelled.get("contact", []):
         project.contact, left = ngo_contact.contact(value)
         project.notes.extend((line, f'contact "{excerpt(value, 60)}": {part} left out of the record (a contact point '
@@ -260,6 +262,21 @@ def _labelled(line: Line) -> tuple[object, str] | None:
     label, sep, value = line.text.partition(":")
     target = LABELLED.get(label_key(label)) if sep else None
     return (target, value.strip()) if target and value.strip() else None
+
+
+def _budget(project: Project, labelled: dict[str, list], countries: frozenset[str] | None = None) -> None:
+    """Store the budget lines' amount, as revised when a line gives a revised one; words for several currencies
+    ("F CFA") are the one `countries` use (AmbiguousCurrency without them)."""
+    for value, line in labelled.get("budget", []):  # "300 000 EUR (révisé à 350 000 EUR)": the revised amount
+        project.budget = revised_money(value, None, line, project.notes, countries)
+        project.lines["budget"] = line
+    for value, line in labelled.get("revised_budget", []):  # "Budget révisé : 350 000 EUR": the budget as revised
+        first = project.budget
+        project.budget = parse_money(value, first.currency if first else None, line, project.notes, countries)
+        project.lines["budget"] = line
+        if first is not None:
+            project.notes.append((line, f'budget "{excerpt(value)}", as revised, read as the project\'s budget; the '
+                                        f"first, {first.amount} {first.currency}, left out"))
 
 
 def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .countries import check_apart, split_countries
+from .country_currencies import page_countries
 from .datefields import (
     add_period_dates,
     check_duration,
@@ -14,7 +15,7 @@ from .datefields import (
     without_code_remark,
     without_date_remark,
 )
-from .errors import PageError
+from .errors import AmbiguousCurrency, PageError
 from .idf_fields import _Field, _field_block
 from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels
 from .idf_page_checks import _check_not_cut_in_fields, _check_not_cut_short, _check_one_page
@@ -80,6 +81,7 @@ def parse(text: str, source: Source) -> Project:
         project.notes.append((updated.number, f'"{excerpt(updated.text)}" is the site\'s date of its page, not the '
                                               "project's: left out of the description"))
     given = {name: field for name, field in block.fields.items() if not no_value(field.value)}
+    ambiguous: list[_Field] = []  # a budget in words for several currencies ("F CFA"): read once the countries are
     for name, field in block.fields.items():
         if name not in given:  # "N/A": the field is left out, as when the page does not give it
             project.notes.append((field.line, no_value_note(field.label, field.value)))
@@ -91,8 +93,13 @@ def parse(text: str, source: Source) -> Project:
                 if date is not None:
                     project.lines[date_name] = field.line
         elif name not in _PERIOD_FIELDS and name != "revised_budget":
-            _assign(project, name, field)
+            try:
+                _assign(project, name, field)
+            except AmbiguousCurrency:  # known (mission and beneficiary fields may come after it)
+                ambiguous.append(field)
             project.lines[name] = field.line
+    for field in ambiguous:
+        _assign(project, "budget", field, page_countries(project))
     if "revised_budget" in given:  # the amount the project has now, wherever the fields give it
         _revised(project, given["revised_budget"], given.get("budget"))
     for name in _PERIOD_FIELDS:  # after the date fields, which the dates of a period must agree with
@@ -111,15 +118,16 @@ def parse(text: str, source: Source) -> Project:
     return project
 
 
-def _assign(project: Project, name: str, field: _Field) -> None:
-    """Store one field's value on the project, typed."""
+def _assign(project: Project, name: str, field: _Field, countries: frozenset[str] | None = None) -> None:
+    """Store one field's value on the project, typed; a budget in words for several currencies ("F CFA") is the
+    one `countries` use (AmbiguousCurrency without them)."""
     value, line = field.value, field.line
     if name == "allocation_year":
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
         code = label_currency(field.label.partition(":")[0].strip())
-        project.budget = (phased_budget(value, code, line, project.notes)
-                          or parse_money(value, code, line, project.notes))
+        project.budget = (phased_budget(value, code, line, project.notes, countries)
+                          or parse_money(value, code, line, project.notes, countries))
         if code and project.budget.currency != code:  # which of the two is right cannot be told
             raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
                             f'{project.budget.currency} in its value "{excerpt(value)}"',
@@ -141,7 +149,10 @@ def _revised(project: Project, field: _Field, original: _Field | None) -> None:
     """Store a revised budget ("Budget révisé (USD)") as the project's budget, the first one the page gives left out
     with a note: the published budget is the one the project has now."""
     first = project.budget
-    _assign(project, "budget", field)
+    try:
+        _assign(project, "budget", field)
+    except AmbiguousCurrency:
+        _assign(project, "budget", field, page_countries(project))
     project.lines["budget"] = field.line
     if first is not None and original is not None:
         project.notes.append((original.line, revised_note(first, original.label.partition(":")[0].strip(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import innovation_countries
+from .country_currencies import page_countries
 from .datefields import (
     Period,
     add_period_dates,
@@ -15,7 +16,7 @@ from .datefields import (
     without_code_remark,
     without_date_remark,
 )
-from .errors import PageError
+from .errors import AmbiguousCurrency, PageError
 from .idf_status import status_wording
 from .language import language_of
 from .navigation import is_site_text, without_footer
@@ -100,6 +101,7 @@ def parse(text: str, source: Source) -> Project:
     dated = {field: line.number for line in reversed(table)  # the line of each date row's first value
              if (field := _row(line)[0]) in _DATE_ROWS and not no_value(_row(line)[1])}
     periods: list[tuple[Period, Line]] = []  # the dates a DURÉE row gives, set once the date rows are read
+    ambiguous: list[Line] = []  # a budget in words for several currencies ("F CFA"): read once the countries are
     for line in table:
         field, value = _row(line)
         if field is None:  # a row of the table this family does not read
@@ -126,13 +128,23 @@ def parse(text: str, source: Source) -> Project:
                 if date is not None:
                     project.lines[name] = line.number
         else:
-            _assign(project, field, value, line, periods)
+            try:
+                _assign(project, field, value, line, periods)
+            except AmbiguousCurrency:  # known (PAYS BÉNÉFICIAIRES often comes after it)
+                ambiguous.append(line)
         if field in given:
             if [getattr(project, name) for name in names] != before:
                 raise _clash(line, field, given[field])
             continue
         given[field] = line
         project.lines.update(dict.fromkeys(names, line.number))
+    for line in ambiguous:
+        money = _budget(_row(line)[1], line, project.notes, page_countries(project))
+        if project.budget not in (None, money):  # another budget row, read already
+            other = next(row for row in table if _row(row)[0] == "budget" and row not in ambiguous)
+            first, again = sorted((line, other), key=lambda row: row.number)
+            raise _clash(again, "budget", first)
+        project.budget = money
     for period, line in periods:
         add_period_dates(project, period, line.text.strip("| ").partition(":")[0].strip(), line.number)
     if "revised_budget" in given:  # the amount the project has now, the first budget left out
@@ -392,18 +404,24 @@ def _revised(project: Project, row: Line, original: Line | None) -> None:
     """Store a revised budget ("MONTANT RÉVISÉ: CHF 300’000") as the project's budget, the first one the table
     gives left out with a note: the published budget is the one the project has now."""
     first = project.budget
-    project.budget = _budget(_row(row)[1], row, project.notes)
+    try:
+        project.budget = _budget(_row(row)[1], row, project.notes)
+    except AmbiguousCurrency:
+        project.budget = _budget(_row(row)[1], row, project.notes, page_countries(project))
     project.lines["budget"] = row.number
     if first is not None and original is not None:
         label = original.text.strip("| ").partition(":")[0].strip()
         project.notes.append((original.number, revised_note(first, label, project.budget, row.number)))
 
 
-def _budget(value: str, line: Line, notes: list[tuple[int | None, str]]) -> Money:
+def _budget(value: str, line: Line, notes: list[tuple[int | None, str]], countries: frozenset[str] | None = None
+            ) -> Money:
     """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
-    value naming another currency than its key is an error: which one is right cannot be told."""
+    value naming another currency than its key is an error: which one is right cannot be told. Words for several
+    currencies ("F CFA") are the one `countries` use (AmbiguousCurrency without them)."""
     code = label_currency(line.text.partition(":")[0].strip())
-    money = phased_budget(value, code, line.number, notes) or parse_money(value, code, line.number, notes)
+    money = (phased_budget(value, code, line.number, notes, countries)
+             or parse_money(value, code, line.number, notes, countries))
     if code and money.currency != code:
         raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '
                         "in its value", "give the amount in the one currency the project has", line=line.number)

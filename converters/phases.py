@@ -19,10 +19,11 @@ _PARTS = re.compile(r"\s*;\s*|\s+\+\s+|\s+(?:et|and)\s+")
 _TOTAL = "give the project's total budget in one currency, e.g. 250 000 USD (the phases go in the description)"
 
 
-def phased_budget(value: str, currency: str | None, line: int | None,
-                  notes: list[tuple[int | None, str]]) -> Money | None:
+def phased_budget(value: str, currency: str | None, line: int | None, notes: list[tuple[int | None, str]],
+                  countries: frozenset[str] | None = None) -> Money | None:
     """The total of a budget given phase by phase, with a note naming the phases; None for a value that names no
-    two phases (parse_money() reads it); PageError for phases that cannot be added up."""
+    two phases (parse_money() reads it, words for several currencies as `countries` use them); PageError for phases
+    that cannot be added up."""
     parts = [part for part in _PARTS.split(collapse(value)) if part.strip()]
     phases = [found for part in parts if (found := _PHASE.search(part))]
     if len(phases) < 2:
@@ -31,15 +32,19 @@ def phased_budget(value: str, currency: str | None, line: int | None,
         raise PageError(f'budget "{excerpt(value)}" gives the amounts of phases beside other amounts', _TOTAL,
                         line=line)
     amounts = []
+    said: list[tuple[int | None, str]] = []  # what the phases' amounts say, kept once countries are given
     for part, phase in zip(parts, phases, strict=True):
         try:
-            amounts.append(parse_money(part[:phase.start()] + " " + part[phase.end():], currency, line))
-        except PageError as error:
-            raise PageError(f'budget "{excerpt(value)}": {error.message}', _TOTAL, line=line) from None
+            amounts.append(parse_money(part[:phase.start()] + " " + part[phase.end():], currency, line, said,
+                                       countries))
+        except PageError as error:  # an AmbiguousCurrency one stays one: read again once the countries are known
+            raise type(error)(f'budget "{excerpt(value)}": {error.message}', _TOTAL, line=line) from None
     if len({amount.currency for amount in amounts}) > 1:
         raise PageError(f'budget "{excerpt(value)}" gives its phases\' amounts in more than one currency', _TOTAL,
                         line=line)
     total = Money(sum(amount.amount for amount in amounts), amounts[0].currency)
+    if countries is not None:  # read again for "F CFA" (refused without them): the currency they tell is said
+        notes.extend(said)
     listed = ", ".join(f"phase {(phase['lead'] or phase['tail']).upper()}: {amount.amount}"
                        for phase, amount in zip(phases, amounts, strict=True))
     notes.append((line, f'budget "{excerpt(value)}" is read as the total of its phases, {total.amount} '

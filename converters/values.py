@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pycountry
 
+from .country_currencies import page_currency
 from .errors import PageError
 from .records import Money, PartialDate
 from .textnorm import excerpt, fold
@@ -84,14 +85,12 @@ _FORMER_CODES = _former_codes()
 _CURRENCY_KEYS.update({code.lower(): code for code in _FORMER_CODES})
 _LONGEST_KEY = max(map(len, _CURRENCY_KEYS))
 # Words for more than one currency, keyed as _CURRENCY_KEYS are, and the codes they may mean
-_CFA = "XOF (franc CFA d'Afrique de l'Ouest) or XAF (franc CFA d'Afrique centrale)"
+_CFA = ("XOF", "XAF")
 _AMBIGUOUS = {**dict.fromkeys(("cfa", "fcfa", "francscfa", "franccfa"), _CFA),
-              **dict.fromkeys(("dirham", "dirhams", "dh"), "MAD (dirham marocain) or AED (dirham des Émirats)"),
-              **dict.fromkeys(("franc", "francs"), f"CHF (franc suisse), {_CFA}"),
-              **dict.fromkeys(("livre", "livres"), "GBP (livre sterling), EGP (livre égyptienne), LBP (livre "
-                                                   "libanaise) or TRY (livre turque)"),
-              **dict.fromkeys(("dinar", "dinars"), "TND (dinar tunisien), DZD (dinar algérien), LYD (dinar libyen) "
-                                                   "or JOD (dinar jordanien)")}
+              **dict.fromkeys(("dirham", "dirhams", "dh"), ("MAD", "AED")),
+              **dict.fromkeys(("franc", "francs"), ("CHF", *_CFA)),
+              **dict.fromkeys(("livre", "livres"), ("GBP", "EGP", "LBP", "TRY")),
+              **dict.fromkeys(("dinar", "dinars"), ("TND", "DZD", "LYD", "JOD"))}
 # Whether taxes are in the amount: "250 000 € TTC", "€ HT", "€ H.T."
 _TAXES = re.compile(r"\b(?:ttc|htva|ht|h\.\s?t|t\.\s?t\.\s?c|hors taxes?|toutes taxes comprises)\b\.?", re.IGNORECASE)
 # A remark on an amount in round or square brackets: "1 200 000 MAD [≈ 110 000 €]"
@@ -148,20 +147,31 @@ def no_value(text: str) -> bool:
 
 
 def parse_money(text: str, currency: str | None = None, line: int | None = None,
-                notes: list[tuple[int | None, str]] | None = None) -> Money:
+                notes: list[tuple[int | None, str]] | None = None, countries: frozenset[str] | None = None) -> Money:
     """ "250 000 dollars É.-U." -> Money(250000, USD), "1,5 million de dollars" -> Money(1500000, USD); `currency`
     is the default the field label gives. The time a budget is over ("250 000 € sur 3 ans") is left out, with a
-    note in `notes`; an amount a year ("50 000 USD par an") is no project's budget."""
+    note in `notes`; an amount a year ("50 000 USD par an") is no project's budget. Words for several currencies
+    ("F CFA") are the one `countries` (the page's) use, with a note; AmbiguousCurrency when they use none or
+    several, or are not known yet (None). Notes are added only for an amount read."""
+    said: list[tuple[int | None, str]] = []
+    money = _money(text, currency, line, said, countries)
+    if notes is not None:
+        notes.extend(said)
+    return money
+
+
+def _money(text: str, currency: str | None, line: int | None, notes: list[tuple[int | None, str]],
+           countries: frozenset[str] | None) -> Money:
+    """parse_money(), its notes in `notes`."""
     if (spelt := _IN_WORDS.fullmatch(text)) and _NUMBER_WORDS.search(fold(spelt["words"])):
         # "trois cent mille dollars (300 000 USD)": the figures, in the words' currency if they name none
         named = _currency(_SPELT_NUMBER.sub(" ", fold(spelt["words"])), None, text)
-        money = parse_money(spelt["figures"], named or currency, line, notes)
+        money = parse_money(spelt["figures"], named or currency, line, notes, countries)
         if named is not None and money.currency != named:
             raise PageError(f'amount "{excerpt(text)}" names {named} in words and {money.currency} in figures',
                             "give the amount in the one currency the project has", line=line)
-        if notes is not None:
-            notes.append((line, f'amount "{excerpt(text)}": the figures in brackets read, the amount in words '
-                                f'("{excerpt(spelt["words"].strip(), 50)}") left out'))
+        notes.append((line, f'amount "{excerpt(text)}": the figures in brackets read, the amount in words '
+                            f'("{excerpt(spelt["words"].strip(), 50)}") left out'))
         return money
     match = _NUMBER.search(text)
     if not match:
@@ -195,10 +205,10 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     if span := _SPAN.search(outside):  # "sur 3 ans": the budget over the project's years
         words = words.replace(span.group(), " ", 1)
         written = re.search(r"\s+".join(map(re.escape, span.group().split())), fold(text))
-        if notes is not None:  # the words as the page writes them, where folding left their length
-            said = text[written.start():written.end()] if written and len(fold(text)) == len(text) else span.group()
-            notes.append((line, f'amount "{excerpt(text)}": "{said}" left out, the amount read as the '
-                                "project's budget"))
+        # the words as the page writes them, where folding left their length
+        said = text[written.start():written.end()] if written and len(fold(text)) == len(text) else span.group()
+        notes.append((line, f'amount "{excerpt(text)}": "{said}" left out, the amount read as the '
+                            "project's budget"))
     code = _currency(words, currency, text)
     # without a remark in brackets after the amount, "250 000 USD (dont 50 000 USD de cofinancement)", or after
     # "dont", "1 500 000 € dont 1 200 000 € de l'UE" (of which)
@@ -218,8 +228,7 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
         raise PageError(f'amount "{excerpt(text)}" gives no currency',
                         "add its ISO 4217 code, e.g. 250 000 EUR", line=line)
     if code is None and (choices := _AMBIGUOUS.get(_currency_key(_REMARKS.sub(" ", words)))):
-        raise PageError(f'currency "{excerpt(words.strip())}" in "{excerpt(text)}" may be more than one',
-                        f"give its ISO 4217 code: {choices}", line=line)
+        code = page_currency(words.strip(), choices, countries, text, line, notes)
     if code is None and (after := _words_after_currency(text[match.end():] if text[match.start():match.end()]
                                                          == plain[match.start():match.end()] else "", currency)):
         raise PageError(f'amount "{excerpt(text)}" goes on after its currency: "{excerpt(after)}" is no part of an '
@@ -232,15 +241,15 @@ def parse_money(text: str, currency: str | None = None, line: int | None = None,
     if code is None:  # the words, not a remark in brackets after them: "180 000 000 XYZ (≈ 450 000 €)"
         raise PageError(f'unknown currency "{excerpt(plain_words.strip() or words.strip())}" in "{excerpt(text)}"',
                         "give the currency as an ISO 4217 code, e.g. USD or EUR", line=line)
-    if notes is not None and (part := _OF_WHICH_WRITTEN.search(text)):
+    if part := _OF_WHICH_WRITTEN.search(text):
         # what "dont" singles out of the amount (a co-funder's share) is left out, in brackets or not: said, so
         # that the page's author knows ("(dont 20 % de cofinancement)": the words in the brackets)
         said = part[0].split(")")[0] if _bracketed(text, part.start()) else part[0]
         notes.append((line, f'amount "{excerpt(text)}": "{excerpt(said.strip())}" left out, the whole amount '
                             "read as the project's budget"))
-    if notes is not None and qualifier is not None:
+    if qualifier is not None:
         notes.append((line, _qualifier_note(text, qualifier[0].strip(), amount, code)))
-    if (former := _FORMER_CODES.get(code)) and notes is not None:
+    if former := _FORMER_CODES.get(code):
         notes.append((line, f'amount "{excerpt(text)}": {code} is the former ISO 4217 code of the currency that is '
                             f'{former["successor"]} since {former["until"]} (1 {former["successor"]} = '
                             f'{former["rate"]} {code}); the amount is kept in {code}, as the page gives it'))
@@ -278,15 +287,15 @@ _REVISION = re.compile(r"^(?P<first>[^()]*\d[^()]*?)\s*\(\s*(?:montant\s+|budget
 
 
 def revised_money(text: str, currency: str | None = None, line: int | None = None,
-                  notes: list[tuple[int | None, str]] | None = None) -> Money:
+                  notes: list[tuple[int | None, str]] | None = None, countries: frozenset[str] | None = None) -> Money:
     """parse_money(), and for an amount with its revision in brackets after it ("300 000 EUR (révisé à 350 000
     EUR)"), the amount as revised (in the first's currency if it names none), with a note in `notes` that the
     first is left out."""
     match = _REVISION.match(text)
     if match is None:
-        return parse_money(text, currency, line, notes)
-    first = parse_money(match["first"], currency, line)
-    revised = parse_money(match["revised"], first.currency, line, notes)
+        return parse_money(text, currency, line, notes, countries)
+    first = parse_money(match["first"], currency, line, countries=countries)
+    revised = parse_money(match["revised"], first.currency, line, notes, countries)
     if notes is not None:
         notes.append((line, f'amount "{excerpt(text)}": the revised amount read as the project\'s budget, the first '
                             f'("{excerpt(match["first"])}") left out'))
@@ -338,7 +347,7 @@ def _bracketed_code(words: str, text: str) -> str | None:
     outside = _currency_key(_REMARKS.sub(" ", words))
     for remark in _REMARKS.findall(words):
         code = _currency(remark[1:-1], None, text)
-        if code and (_CURRENCY_KEYS.get(outside) == code or code in _AMBIGUOUS.get(outside, "")):
+        if code and (_CURRENCY_KEYS.get(outside) == code or code in _AMBIGUOUS.get(outside, ())):
             return code
     return None
 

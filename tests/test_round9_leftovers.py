@@ -1,0 +1,74 @@
+"""Round 9's leftovers: currency words for several currencies ("F CFA", "dirhams") read as the one the page's
+countries use (B16), and an allocation year given as a span of years (O1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from converters.errors import PageError
+from tests.conftest import page_with as _page
+from tests.conftest import read_page as _read
+from tests.conftest import seed
+
+IDF = seed("000").read_text(encoding="utf-8")
+INNOVATION = seed("003").read_text(encoding="utf-8")
+NGO = seed("002").read_text(encoding="utf-8")
+INNOVATION_BUDGET = "MONTANT DU FINANCEMENT:400 000 dollars É.-U. |"
+INNOVATION_COUNTRIES = INNOVATION.splitlines()[44]
+
+
+def _notes(project) -> str:
+    return "\n".join(note for _, note in project.notes)
+
+
+def _innovation(mission: str, amount: str, countries: str) -> str:
+    page = _page(INNOVATION, "MISSION: Argentine |", f"MISSION: {mission} |")
+    page = _page(page, INNOVATION_BUDGET, f"MONTANT DU FINANCEMENT: {amount} |")
+    return _page(page, INNOVATION_COUNTRIES, f"PAYS BÉNÉFICIAIRES: {countries} |")
+
+
+# B16: the page's countries tell which currency the words mean, with a note; none or several: refused as before.
+
+@pytest.mark.parametrize(("mission", "amount", "countries", "code", "users"), [
+    ("OIM Sénégal", "150 000 000 F CFA", "Sénégal", "XOF", "country SN"),
+    ("OIM Cameroun", "150.000.000 FCFA", "Cameroun, Gabon, Guinée équatoriale", "XAF", "countries CM, GA, GQ"),
+    ("OIM Maroc", "10 millions de dirhams", "Maroc", "MAD", "country MA"),
+    ("OIM Niger", "50 000 000 francs CFA", "Niger, Mali", "XOF", "countries ML, NE"),
+    ("OIM Égypte", "5 000 000 livres", "Égypte", "EGP", "country EG"),
+    ("OIM Sénégal", "150 000 000 F CFA", "Sénégal, Guinée, Gambie", "XOF", "country SN"),  # GNF, GMD: no CFA
+])
+def test_innovation_currency_words_are_the_page_s_countries_currency(mission, amount, countries, code, users):
+    project = _read(_innovation(mission, amount, countries))
+    assert project.budget.currency == code
+    assert f"read as {code}, the currency of the page's {users}" in _notes(project)
+
+
+@pytest.mark.parametrize(("mission", "countries"), [
+    ("OIM Sénégal", "Sénégal, Cameroun"),  # a regional project over both CFA zones
+    ("OIM Argentine", "Argentine"),  # neither
+])
+def test_innovation_currency_words_the_countries_do_not_settle_are_refused(mission, countries):
+    with pytest.raises(PageError, match="may be more than one; give its ISO 4217 code: XOF .* or XAF"):
+        _read(_innovation(mission, "150 000 000 FCFA", countries))
+
+
+def test_idf_currency_words_are_the_beneficiary_country_s_currency():
+    page = _page(IDF, "  • Budget Amount (USD)\n    300000.00", "  • Budget Amount\n    150 000 000 F CFA")
+    page = _page(page, "remplissant les conditions requises\n    Argentine", "remplissant les conditions requises\n"
+                 "    Côte d'Ivoire")
+    project = _read(page)
+    assert (project.budget.amount, project.budget.currency) == (150000000, "XOF")
+    assert "the currency of the page's country CI" in _notes(project)
+
+
+def test_ngo_currency_words_are_the_currency_of_the_country_of_its_areas():
+    page = _page(NGO, "Zone d’intervention : Municipalités de Raoued et La Marsa",
+                 "Zone d’intervention : Municipalités de Raoued et La Marsa\n\nBudget : 500 000 dinars")
+    project = _read(page)
+    assert (project.budget.amount, project.budget.currency) == (500000, "TND")
+    assert "the currency of the page's country TN" in _notes(project)
+
+
+def test_phased_currency_words_are_the_page_s_countries_currency():
+    project = _read(_innovation("OIM Sénégal", "Phase 1 : 100 000 000 FCFA ; Phase 2 : 50 000 000 FCFA", "Sénégal"))
+    assert (project.budget.amount, project.budget.currency) == (150000000, "XOF")
