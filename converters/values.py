@@ -394,9 +394,14 @@ def _decimal(figures: str, text: str, line: int | None, decimal: bool = False) -
 
 
 def parse_year(text: str, line: int | None = None) -> int:
-    """ "2021", "FY2021", "Exercice 2021", "2021 (2e cycle)" -> 2021; anything else (two years) is an error."""
+    """ "2021", "FY2021", "Exercice 2021", "2021 (2e cycle)" -> 2021; anything else is an error, and a span of years
+    ("2021-2023") one saying that the allocation year is one year, which its first need not be."""
     value = excerpt(text)
     bare = _FISCAL.sub("", REMARK.sub("", fold(value)).strip(" ."))
+    if re.fullmatch(r"(?:19|20)\d\d\s*[-\u2013/]\s*(?:19|20)?\d\d", bare):  # "2021-2023": the project's years?
+        raise PageError(f'year "{value}" is a span of years; the allocation year is the one year the funding was '
+                        "allocated in, which need not be the first", "give that year alone, e.g. 2021 (the project's "
+                        "years go in its dates or duration)", line=line)
     if not re.fullmatch(r"\d{4}", bare):
         raise PageError(f'year "{value}" is not a four-digit year', "write it as e.g. 2021", line=line)
     return _no_year_zero(int(bare), value, line)

@@ -72,3 +72,14 @@ def test_ngo_currency_words_are_the_currency_of_the_country_of_its_areas():
 def test_phased_currency_words_are_the_page_s_countries_currency():
     project = _read(_innovation("OIM Sénégal", "Phase 1 : 100 000 000 FCFA ; Phase 2 : 50 000 000 FCFA", "Sénégal"))
     assert (project.budget.amount, project.budget.currency) == (150000000, "XOF")
+
+
+# O1: an allocation year given as a span of years is refused, the line saying the allocation year is one year (the
+# funding's; the seed's IDF project was allocated in 2021 and starts in 2022, so the first year is no safe guess).
+
+@pytest.mark.parametrize("value", ["2021-2023", "2021 – 2023", "2021/22"])
+def test_an_innovation_allocation_year_span_is_refused_saying_what_to_write(value):
+    page = _page(INNOVATION, "ANNÉE: 2021 |", f"ANNÉE: {value} |")
+    with pytest.raises(PageError, match="is a span of years; the allocation year is the one year .* give that year "
+                                        "alone, e.g. 2021"):
+        _read(page)
