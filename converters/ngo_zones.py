@@ -52,8 +52,9 @@ _INCLUDING_FIRST = re.compile(rf"^{_INCLUDING}", re.IGNORECASE)  # "notamment Sf
 _ET_CETERA = frozenset({"etc", "et cetera", ""})  # the end of a list that says it goes on, folded, its dots stripped
 _WITHIN = re.compile(r"^(?P<country>[^:()]+?)\s*:\s*(?P<names>\S.*)$")  # "Maroc : Rabat, Casablanca"
 _INNER = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Égypte (Le Caire, Gizeh)"
-# A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région".
-_BACK_REFERENCE = re.compile(r"(?:sa|son|ses|leurs?) ")
+# A name of a zone that refers back to the one before it, folded: "sa banlieue", "ses environs", "leur région", "its
+# region", "their surroundings".
+_BACK_REFERENCE = re.compile(r"(?:sa|son|ses|leurs?|its|their) ")
 # Generic words before the area they are in, which are no name of a place: "camps de la Békaa", "quartiers de
 # Tunis", "zones rurales de Sfax", "banlieue de Beyrouth".
 # Tunisia's délégations, below its governorates, and islands are named so too: "délégation de Remada" is Remada,

@@ -83,3 +83,19 @@ def test_an_innovation_allocation_year_span_is_refused_saying_what_to_write(valu
     with pytest.raises(PageError, match="is a span of years; the allocation year is the one year .* give that year "
                                         "alone, e.g. 2021"):
         _read(page)
+
+
+# Round 7's m03: "et sa région", "and its region" name no place (as "sa banlieue" does); the names before them are
+# read as any name of a zone is.
+
+NGO_ZONE = "Zone d’intervention : Municipalités de Raoued et La Marsa"
+
+
+@pytest.mark.parametrize(("zone", "codes"), [
+    ("Sfax et sa région", {"TN-61"}), ("Sfax et ses régions", {"TN-61"}), ("Sfax and its region", {"TN-61"}),
+    ("Sfax and its surroundings", {"TN-61"}), ("Sousse, Monastir and their surroundings", {"TN-51", "TN-52"}),
+])
+def test_a_zone_s_back_reference_names_no_place(zone, codes):
+    project = _read(_page(NGO, NGO_ZONE, f"Zone d’intervention : {zone}"))
+    assert {area.code for area in project.intervention_areas} == codes
+    assert "is no region the page or ISO 3166-2 locates" not in _notes(project)
