@@ -10,7 +10,7 @@ from .datefields import read_period
 from .errors import AmbiguousCurrency, PageError
 from .language import language_of
 from .navigation import is_site_text, without_footer
-from .pagelines import Line, label_key, page_lines
+from .pagelines import Line, label_key, page_lines, table_rows
 from .records import Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
 from .values import no_value, parse_money, revised_money
@@ -191,7 +191,7 @@ def parse(text: str, source: Source) -> Project:
                                 "scheme (IATI's OrganisationRole) stands for: left out of the record")
                          for text, line in labelled.get("beneficiary", []))
     project.notes.extend((line, no_value_note(label, value)) for label, value, line in labelled.get("empty", []))
-    rows = ngo_lists.table_rows(text) if "|" in text else {}
+    rows = table_rows(text) if "|" in text else {}
     for section in ("general", "specific", "results", "activities"):
         if section in sections:
             sections[section] = ngo_lists.list_lines(section, sections[section], rows, project.notes)

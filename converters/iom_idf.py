@@ -24,7 +24,7 @@ from .idf_status import status_wording
 from .idf_title import _title, _title_text, _without_site_name
 from .language import language_of
 from .navigation import without_footer
-from .pagelines import label_currency, numbered_items, page_lines, paragraphs
+from .pagelines import label_currency, numbered_items, page_lines, paragraphs, table_rows
 from .phases import phased_budget, revised_note
 from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
@@ -72,7 +72,7 @@ def parse(text: str, source: Source) -> Project:
     updated = next((line for line in reversed(text_lines) if line.text), None)
     if updated is not None and _UPDATED.fullmatch(updated.text):  # "Mise à jour le 3 mars 2024": the site's
         text_lines = [line for line in text_lines if line is not updated]
-    description = paragraphs(text_lines)
+    description = paragraphs(text_lines, table_rows(text) if "|" in text else None)  # a table's rows named
     language = language_of([title, description])
     project = Project(source=source, language=language, title=title, description=description,
                       funding_programme=FUNDING_PROGRAMME,

@@ -20,7 +20,7 @@ from .errors import AmbiguousCurrency, PageError
 from .idf_status import status_wording
 from .language import language_of
 from .navigation import is_site_text, without_footer
-from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs
+from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs, table_rows
 from .phases import phased_budget, revised_note
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
@@ -86,8 +86,9 @@ def detect(text: str) -> bool:
 def parse(text: str, source: Source) -> Project:
     """Read one innovation page into a Project; its title only when the page gives one (none is invented)."""
     sections = _sections(without_footer(page_lines(text), lambda line: bool(_heading(line) or _row(line)[0])))
-    about = paragraphs(sections.get("about", []))
-    innovative = paragraphs(sections.get("innovative", []))
+    rows = table_rows(text) if "|" in text else None  # a table's rows in the texts, their cells named
+    about = paragraphs(sections.get("about", []), rows)
+    innovative = paragraphs(sections.get("innovative", []), rows)
     title_line = _title_line(sections.get("navigation", []))
     title = title_line.text if title_line else None
     language = language_of([title, about, innovative])

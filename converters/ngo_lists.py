@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from .errors import PageError
-from .pagelines import Line
+from .pagelines import Line, named_row
 from .records import Activity, ExpectedResult
-from .textnorm import clean, excerpt
+from .textnorm import excerpt
 
 _RESULT = re.compile(r"^(?:R\s?|r[ée]sultat\s+(?:n[°o]\s*)?)(?P<number>\d+)\s*[:.)\-]?\s*(?P<text>.+)$",
                      re.IGNORECASE)  # "R1 …", "Résultat 1 : …"
@@ -19,21 +19,6 @@ _ITEM_NAMES = {"general": "general objectives", "specific": "specific objectives
                "activities": "activities"}
 
 
-def table_rows(text: str) -> dict[int, list[str]]:
-    """The page's rows of a table written with pipes, by line number: their cells ("| Étude | 1-6 |")."""
-    return {number: [cell.strip() for cell in raw.strip().strip("|").split("|")]
-            for number, raw in enumerate(clean(text, tabs=True).split("\n"), start=1) if raw.lstrip()[:1] == "|"}
-
-
-def _header(rows: dict[int, list[str]], number: int) -> list[str] | None:
-    """The cells of the header row of the table this row is in: the row over its rule ("|---|---|"), if any."""
-    while number - 1 in rows:
-        number -= 1
-        if not "".join(rows[number]).strip("-: ") and number - 1 in rows:
-            return rows[number - 1]
-    return None
-
-
 def list_lines(section: str, lines: list[Line], rows: dict[int, list[str]], notes: list) -> list[Line]:
     """A list's lines that are items: a table's row under an item goes into that item's text, its cells named by
     the table's header row ("Étude", "1-6" under "Activité", "Mois": "(Activité : Étude ; Mois : 1-6)"; the
@@ -41,12 +26,8 @@ def list_lines(section: str, lines: list[Line], rows: dict[int, list[str]], note
     footnote ("[1] …") is no item: left out, with a note."""
     items: list[Line] = []
     for line in lines:
-        names = _header(rows, line.number) if line.number in rows else None
-        if names is not None and len(names) > 1:  # a row of a table with a header: a list written as a table
-            cells = rows[line.number]  # of one column, or with no header, is a list's items, read as before
-            named = len(names) == len(cells)
-            row = " ; ".join(f"{name} : {cell}" if named and name else cell
-                             for name, cell in zip(names if named else cells, cells, strict=True) if cell)
+        row = named_row(rows, line.number)  # a row of a table with a header: a list written as a table of one
+        if row is not None:  # column, or with no header, is a list's items, read as before
             if items and row:
                 last = items[-1]
                 items[-1] = Line.of(last.number, f"{last.text} ({row})", last.indent, last.bulleted)

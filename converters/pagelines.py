@@ -246,10 +246,42 @@ def _longer_than_a_label(text: str) -> bool:
 _NOT_ALPHANUMERIC = bytes(byte for byte in range(256) if not chr(byte).isascii() or not chr(byte).isalnum())
 
 
-def paragraphs(lines: list[Line]) -> str | None:
-    """The non-empty lines as paragraphs, one per line (web pages copy one paragraph a line), or None."""
-    text = "\n".join(line.text for line in lines if line.text)
+def paragraphs(lines: list[Line], rows: dict[int, list[str]] | None = None) -> str | None:
+    """The non-empty lines as paragraphs, one per line (web pages copy one paragraph a line), or None; a row of a
+    table with a header (`rows`, from table_rows) with its cells named, "Indicateur : Migrants formés ; Cible :
+    500", as a plain text keeps what the header said."""
+    written = (named_row(rows, line.number) or line.text if rows and line.number in rows else line.text
+               for line in lines)
+    text = "\n".join(line for line in written if line)
     return text or None
+
+
+def table_rows(text: str) -> dict[int, list[str]]:
+    """The page's rows of a table written with pipes, by line number: their cells ("| Étude | 1-6 |")."""
+    return {number: [cell.strip() for cell in raw.strip().strip("|").split("|")]
+            for number, raw in enumerate(clean(text, tabs=True).split("\n"), start=1) if raw.lstrip()[:1] == "|"}
+
+
+def _header(rows: dict[int, list[str]], number: int) -> list[str] | None:
+    """The cells of the header row of the table this row is in: the row over its rule ("|---|---|"), if any."""
+    while number - 1 in rows:
+        number -= 1
+        if not "".join(rows[number]).strip("-: ") and number - 1 in rows:
+            return rows[number - 1]
+    return None
+
+
+def named_row(rows: dict[int, list[str]], number: int) -> str | None:
+    """The row on line `number` of a table whose header names two columns or more, its cells named by it
+    ("Étude", "1-6" under "Activité", "Mois": "Activité : Étude ; Mois : 1-6"; its cells alone when it has another
+    number of them); None for a line that is no such row (the header and its rule are blank lines already)."""
+    names = _header(rows, number) if number in rows else None
+    if names is None or len(names) < 2:
+        return None
+    cells = rows[number]
+    named = len(names) == len(cells)
+    return " ; ".join(f"{name} : {cell}" if named and name else cell
+                      for name, cell in zip(names if named else cells, cells, strict=True) if cell)
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(?P<text>.+)$")

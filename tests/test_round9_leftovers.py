@@ -99,3 +99,27 @@ def test_a_zone_s_back_reference_names_no_place(zone, codes):
     project = _read(_page(NGO, NGO_ZONE, f"Zone d’intervention : {zone}"))
     assert {area.code for area in project.intervention_areas} == codes
     assert "is no region the page or ISO 3166-2 locates" not in _notes(project)
+
+
+# C5: a table with a header in a description keeps what the header says, each row's cells named by it, as the NGO
+# family's lists do.
+
+TABLE = "| Indicateur | Cible |\n|---|---|\n| Migrants formés | 500 |\n| Ateliers | 12 |"
+NAMED = "Indicateur : Migrants formés ; Cible : 500\nIndicateur : Ateliers ; Cible : 12"
+IDF_DESCRIPTION_END = "fournira du matériel de bureau à ces institutions locales de la migration."
+
+
+def test_a_table_in_an_innovation_description_keeps_its_header():
+    about = INNOVATION.split("À propos du projet\n", 1)[1].split("\n", 1)[0]
+    project = _read(_page(INNOVATION, about, f"{about}\n{TABLE}"))
+    assert f"{about}\n{NAMED}\n" in project.description
+
+
+def test_a_table_in_an_idf_description_keeps_its_header():
+    project = _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n{TABLE}"))
+    assert project.description.endswith(f"{IDF_DESCRIPTION_END}\n{NAMED}")
+
+
+def test_a_table_with_no_header_in_a_description_stays_as_it_was():
+    project = _read(_page(IDF, IDF_DESCRIPTION_END, f"{IDF_DESCRIPTION_END}\n| Migrants formés | 500 |"))
+    assert project.description.endswith(f"{IDF_DESCRIPTION_END}\nMigrants formés: 500")
