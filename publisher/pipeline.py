@@ -10,6 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+from rdflib.namespace import PROV
+
 from converters import convert_file
 from converters.countries import split_countries
 from converters.errors import PageError
@@ -17,6 +20,7 @@ from converters.namespaces import DEFAULT_BASE
 from converters.rdf import Mapped, mapper, to_graph
 from converters.reference import reference
 from converters.subdivisions import subdivision
+from converters.textnorm import excerpt
 
 from . import ntriples, pagedocs
 from .batches import validate_in_batches
@@ -155,7 +159,12 @@ def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) 
     for group in (group for group in by_iri.values() if len(group) > 1):
         kept = set(to_graph(convert_file(Path(group[0].path)), base).triples)
         for result in group[1:]:
-            together = kept | to_graph(convert_file(Path(result.path)), base).triples
+            own = to_graph(convert_file(Path(result.path)), base).triples
+            if differing := _disagreement(kept, own, result.iri):
+                result.error = _disagreeing(result, group[0], *differing)
+                failed.append(result)
+                continue
+            together = kept | own
             report = validate_in_batches([together], [result.path], reference(base).graph)[0]
             broken = next((f for f in report.sorted() if f.severity == "Violation"), None)
             if broken is None:
@@ -168,6 +177,58 @@ def settle_shared_projects(results: list[PageResult], base: str = DEFAULT_BASE) 
             failed.append(result)
     for run in sorted({result.run for result in failed if result.run}):
         _rewrite_run(Path(run), [r.path for r in results if r.run == run and r.publishable], base)
+
+
+_PAGE_OWN = frozenset({str(PROV.wasDerivedFrom)})  # facts of a record that each page gives its own of
+
+
+def _disagreement(first: set, other: set, iri: str) -> tuple[str, set, set, list[str]] | None:
+    """The first field (property IRI) of the record `iri` and its parts to which two pages' triples give other
+    values, each page some (per language for texts: a French and an English title agree), the two values, and
+    the other fields they differ on; the record's own fields come first."""
+
+    def facts(triples: set) -> dict[tuple, set]:
+        found: dict[tuple, set] = {}
+        for subject, predicate, obj in triples:
+            if (str(subject) == iri or str(subject).startswith(f"{iri}#")) and str(predicate) not in _PAGE_OWN:
+                found.setdefault((str(subject), str(predicate), getattr(obj, "language", None)), set()).add(obj)
+        return found
+
+    theirs, ours = facts(first), facts(other)
+    differing = [key for key in sorted(theirs.keys() & ours.keys(), key=lambda k: (k[0] != iri, k[0], k[1], k[2] or ""))
+                 if theirs[key] != ours[key]]
+    if not differing:
+        return None
+    key = differing[0]
+    return key[1], theirs[key], ours[key], [p for p in dict.fromkeys(k[1] for k in differing[1:]) if p != key[1]]
+
+
+def _disagreeing(result: PageResult, first: PageResult, field_iri: str, theirs: set, ours: set, more: list[str]
+                 ) -> str:
+    """The error of a page that gives a project another value than a page before it does."""
+    from .labels import field_labels
+
+    def values(terms: set) -> str:
+        return ", ".join(sorted(_value(term) for term in terms))
+
+    def name(iri: str) -> str:
+        return field_labels().get(iri, f"<{iri}>")
+
+    line, their_line = result.field_lines.get(field_iri), first.field_lines.get(field_iri)
+    others = f" (they differ on {', '.join(map(name, more))} too)" if more else ""
+    return (f"{result.path}{f':{line}' if line else ''}: project {result.iri} is also described by {first.path}, "
+            f"which gives it another {name(field_iri)}: {values(theirs)} there"
+            f"{f' (line {their_line})' if their_line else ''}, {values(ours)} here{others}; make the pages agree "
+            "(one page for each project), or give each project its own code")
+
+
+def _value(term) -> str:
+    """A value as an error line shows it: <IRI>, "text"@fr, or a number's or a date's lexical form."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if term.datatype is None or str(term.datatype).endswith("#string"):
+        return f'"{excerpt(term, 60)}"' + (f"@{term.language}" if term.language else "")
+    return str(term)
 
 
 def settle_concept_labels(results: list) -> list[str]:
