@@ -38,22 +38,28 @@ class Generation:
         self.lang = lang
         self.base = _base_of(snapshot)
         self.has_site = snapshot.is_dir(SITE)
-        self._pages: Pages | None = None
+        self._pages: dict[str, Pages] = {}  # by language
         self._shapes: ShapesDocument | None = None
         self._lock, self._shapes_lock = threading.Lock(), threading.Lock()
 
-    def pages(self, snapshot: Snapshot) -> Pages:
-        """The page renderer over this build's dump, catalogue and vocabulary, loaded on first use."""
+    def pages(self, snapshot: Snapshot, lang: str | None = None) -> Pages:
+        """The page renderer in `lang` (the served default when None) over this build's dump, catalogue and
+        vocabulary, loaded on first use; the languages share the dump's index."""
+        lang = lang or self.lang
         with self._lock:
-            if self._pages is None:
+            if lang not in self._pages:
                 try:
-                    pages = make_pages(snapshot.root, published_index(snapshot.root, self.base), self.lang)
+                    loaded = next(iter(self._pages.values()), None)
+                    if loaded:
+                        pages = make_pages(snapshot.root, loaded.index, lang, terms=loaded.terms)
+                    else:
+                        pages = make_pages(snapshot.root, published_index(snapshot.root, self.base), lang)
                 except OSError as error:
                     raise Vanished(str(error)) from error
                 if snapshot.replaced():  # its files may have been deleted while they were read
                     raise Vanished("the build was replaced while its pages were loaded")
-                self._pages = pages
-            return self._pages
+                self._pages[lang] = pages
+            return self._pages[lang]
 
 
     def shapes(self, snapshot: Snapshot) -> ShapesDocument | None:
@@ -69,7 +75,8 @@ class Generation:
 
 
 class Published:
-    """What one request is answered from: one build of the folder (a snapshot), its base, its pages on demand."""
+    """What one request is answered from: one build of the folder (a snapshot), its base, its pages on demand in
+    the request's language (`lang`, the served default until the request's own is known)."""
 
     def __init__(self, output: Output, snapshot: Snapshot, generation: Generation) -> None:
         self.out = output.out  # SPARQL goes by the folder's name: its store follows the dump in place now
@@ -80,7 +87,7 @@ class Published:
     @property
     def pages(self) -> Pages:
         """This build's page renderer."""
-        return self.generation.pages(self.snapshot)
+        return self.generation.pages(self.snapshot, self.lang)
 
     def is_resource(self, path: str) -> bool:
         """Whether `path` names a published resource: build wrote its RDF forms (the site has every resource's,

@@ -142,3 +142,43 @@ def choose_format(accept: str | None) -> Serialization | None:
     offers = {f.media_type + _OFFER_PARAMETERS.get(f.media_type, ""): f for f in formats}
     chosen = negotiate(accept, list(offers))
     return offers.get(chosen) if chosen else None
+
+
+_LANGUAGE_RANGE = re.compile(r"\s*(\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\s*")
+
+
+def parse_accept_language(header: str | None) -> list[tuple[str, float]]:
+    """The language ranges of an Accept-Language header, lower-cased, with their weights, in the header's order;
+    malformed entries are skipped (RFC 9110 section 12.5.4)."""
+    ranges = []
+    for entry in _split(header or ""):
+        tag, _, rest = entry.partition(";")
+        found = _LANGUAGE_RANGE.fullmatch(tag)
+        parameters, ok = _parameters(";" + rest if rest else "")
+        weights = [value for name, value in parameters if name == "q"]
+        if not found or not ok or (weights and not _QVALUE.fullmatch(weights[0])):
+            continue
+        ranges.append((found.group(1).lower(), float(weights[0]) if weights else 1.0))
+    return ranges
+
+
+def choose_language(header: str | None, offered: Sequence[str], default: str) -> str:
+    """The offered language (a primary tag: "en", "fr") an Accept-Language header prefers, or `default` when it
+    names none of them with a weight above 0. A range naming the language itself counts before a more specific
+    one ("fr-FR", which falls back to "fr" as RFC 4647 lookup does) and that before "*"; equal weights go to the
+    language named first, then to the default."""
+    ranges = parse_accept_language(header)
+    best, best_rank = default, None
+    for language in offered:
+        matching = [(2 if tag == language else 1 if tag.startswith(language + "-") else 0, len(tag), -position, q)
+                    for position, (tag, q) in enumerate(ranges)
+                    if tag in (language, "*") or tag.startswith(language + "-")]
+        if not matching:
+            continue
+        specificity, _, position, q = max(matching)  # the most specific range; among equals, the first named
+        if q <= 0:
+            continue
+        rank = (q, position if specificity else -len(ranges), language == default)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = language, rank
+    return best

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import re
 import shutil
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -18,7 +19,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from . import delivery, negotiation, serializations, sparqlhttp
 from .builds import Output, Published, Vanished
@@ -33,6 +34,7 @@ from .sparqlpage import SparqlAnswer, answer
 log = logging.getLogger("migration_lod.serve")
 WELL_KNOWN_VOID = "/.well-known/void"
 SPARQL_PATH = "/sparql"
+LANGUAGES = ("en", "fr")  # the languages pages are rendered in (templates/messages.json)
 _TEXT = ("text/", "application/ld+json", "application/n-triples", "application/sparql-results+json",
          "application/sparql-results+xml", "application/rdf+xml")
 
@@ -140,6 +142,7 @@ class Handler(BaseHTTPRequestHandler):
                     self.published = held.enter_context(self.output.published())
                 except StoreError as error:  # the folder lost its build: say so, and keep serving
                     return self._send(Reply(503, "text/plain", f"{error}\n".encode()), send_body)
+                self.published.lang = self._language()
                 try:
                     reply = make()
                 except Vanished:
@@ -160,10 +163,27 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(int(length))
 
     def _target(self) -> tuple[str, str]:
-        """The request's path and query string (a path starting "//" is a path, not a host)."""
-        raw = self.path if self.path.startswith("/") else urlsplit(self.path).path or "/"
+        """The request's path and query string, as the request line has them (a path starting "//" is a path,
+        not a host; http.server's self.path has its leading slashes merged already)."""
+        words = self.requestline.split()
+        sent = words[1] if len(words) >= 2 and words[1].startswith("/") else self.path
+        raw = sent if sent.startswith("/") else urlsplit(sent).path or "/"
         path, _, query = raw.partition("#")[0].partition("?")
         return path, query
+
+    def _language(self) -> str:
+        """The language of the pages this request gets: `?lang=` when it names one of LANGUAGES (a link can
+        carry it), else the one Accept-Language prefers, else `--lang`."""
+        asked = parse_qs(self._target()[1]).get("lang", [])
+        if asked and asked[-1] in LANGUAGES:
+            return asked[-1]
+        return negotiation.choose_language(self.headers.get("Accept-Language"), LANGUAGES, self.output.lang)
+
+    def _in_language(self, headers: dict[str, str]) -> dict[str, str]:
+        """A page's headers with its language, and Accept-Language among those it varies with."""
+        vary = headers.get("Vary")
+        return {**headers, "Content-Language": self.published.lang,
+                "Vary": f"{vary}, Accept-Language" if vary else "Accept-Language"}
 
     def _get(self) -> Reply:
         path, query = self._target()
@@ -177,6 +197,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == WELL_KNOWN_VOID:
             catalog = self.published.snapshot.open(CATALOG)
             return self._file(catalog, CATALOG) if catalog else self._error(404, f"nothing is published at {path}")
+        if "//" in path:
+            return self._merged_slashes(path, query)
         if path == "/":
             return self._negotiate("")
         if path.endswith("/") and path.startswith("/") and path != "/":
@@ -190,6 +212,8 @@ class Handler(BaseHTTPRequestHandler):
         form = split_form(relative)
         if form and self.published.is_resource(form[0]):
             return self._form(form[0], form[1], negotiated=False)
+        if form and form[0] == LANDING and form[1].name == "html":
+            return self._form("", form[1], negotiated=False)  # the landing page, in the request's language
         if self.published.is_resource(relative):
             return self._negotiate(relative)
         if relative.split("/")[0] == "shapes":
@@ -214,6 +238,40 @@ class Handler(BaseHTTPRequestHandler):
         return self._error(404, f"nothing is published at {path}: the landing page (/) lists what is published "
                            "and links to every resource")
 
+    def _merged_slashes(self, path: str, query: str) -> Reply:
+        """`//project/PO.0181`, `/project//PO.0181`: 301 to the path with each run of slashes made one, when
+        something is published there (always a path on this host: it starts with one slash); 404 otherwise, and
+        dot segments stay refused."""
+        merged = re.sub("/{2,}", "/", path)
+        if merged != "/" and merged.endswith("/"):
+            return self._trailing_slash(merged, query)
+        if merged != "/" and canonical_path(merged[1:]) is None:
+            return self._error(400, "this path is refused: it has empty, '.' or '..' segments, or an encoded '/'")
+        if not self._published_at(merged):
+            return self._error(404, f"nothing is published at {merged}")
+        target = merged + (f"?{query}" if query else "")
+        return Reply(301, "text/plain", f"moved permanently to {target}\n".encode(), {"Location": target},
+                     settled=False)
+
+    def _published_at(self, path: str) -> bool:
+        """Whether a GET of `path` (one slash between segments) finds something, as _get looks for it."""
+        if path in ("/", SPARQL_PATH, WELL_KNOWN_VOID):
+            return True
+        relative = canonical_path(path[1:])
+        if relative is None:
+            return False
+        paged, form = split_page(relative), split_form(relative)
+        if (paged and (not paged[0] or self.published.is_resource(paged[0]))
+                or form and self.published.is_resource(form[0]) or self.published.is_resource(relative)):
+            return True
+        if relative.split("/")[0] == "shapes":
+            document = self.published.generation.shapes(self.published.snapshot)
+            return document is not None and relative in document.paths
+        found = self.published.file(relative)
+        if found:
+            found.close()
+        return found is not None
+
     def _negotiate(self, path: str) -> Reply:
         """A resource's IRI: the form the Accept header prefers, or 406 listing what is offered."""
         chosen = negotiation.choose_format(self.headers.get("Accept"))
@@ -232,6 +290,8 @@ class Handler(BaseHTTPRequestHandler):
         if negotiated:
             extra["Vary"] = "Accept"
             extra["Content-Location"] = f"/{path or LANDING}{fmt.extensions[0]}"
+        if fmt.name == "html":
+            extra = self._in_language(extra)
         built = self.published.built(path, fmt)
         if built:
             return Reply(200, fmt.media_type, built, extra, cached=True)
@@ -255,13 +315,14 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, path: str, number: int) -> Reply:
         """A further page of a resource's project table ("" is the landing page's), as build wrote it or
         rendered; 404 past the last."""
+        headers = self._in_language(self._links(path))
         built = self.published.built_page(path, number)
         if built:
-            return Reply(200, "text/html", built, self._links(path), cached=True)
+            return Reply(200, "text/html", built, headers, cached=True)
         page = self.published.pages.render_pages(path, [number]).get(number)
         if page is None:
             return self._error(404, f"{path or 'the landing page'} has no page {number}")
-        return Reply(200, "text/html", page.encode("utf-8"), self._links(path), cached=True)
+        return Reply(200, "text/html", page.encode("utf-8"), headers, cached=True)
 
     def _links(self, path: str) -> dict[str, str]:
         """A Link header naming every form of the resource and its IRI."""
@@ -272,7 +333,8 @@ class Handler(BaseHTTPRequestHandler):
         return {"Link": ", ".join(links + [f'<{iri}>; rel="canonical"'])}
 
     def _answer(self, result: SparqlAnswer) -> Reply:
-        return Reply(result.status, result.media_type, result.body, result.headers,
+        headers = self._in_language(result.headers) if result.media_type == "text/html" else result.headers
+        return Reply(result.status, result.media_type, result.body, headers,
                      settled=result.media_type != "text/html")  # a query page also shows this build's labels
 
     def _file(self, handle: BinaryIO, name: str) -> Reply:
@@ -287,7 +349,7 @@ class Handler(BaseHTTPRequestHandler):
             # no canonical link: an error is not the resource's page, nor a page to index under its address
             body = self.published.pages.page("error.html", here, HTTPStatus(status).phrase, status=status,
                                              message=message, offered=offered or [], canonical=None).encode("utf-8")
-            return Reply(status, "text/html", body, extra or {}, settled=False)
+            return Reply(status, "text/html", body, self._in_language(extra or {}), settled=False)
         return Reply(status, "text/plain", (message + "\n").encode("utf-8"), extra or {}, settled=False)
 
     def _here(self) -> str:
