@@ -331,11 +331,17 @@ _pools_lock = threading.Lock()
 
 
 def _signature(dump: Path) -> tuple:
+    """The dump's and the catalogue's size, time and inode: the store holds both."""
     try:
         stat = dump.stat()
     except FileNotFoundError:
         return ()
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+    try:
+        catalog = (dump.parent / store.CATALOG).stat()
+        loaded = (catalog.st_size, catalog.st_mtime_ns, catalog.st_ino)
+    except FileNotFoundError:
+        loaded = ()
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino, *loaded
 
 
 def _pool_for(out: Path) -> _Pool:

@@ -16,6 +16,7 @@ from .errors import (
 )
 from .querycheck import tokens
 from .sparqlresults import FORMATS
+from .store import catalog_graph
 
 MAX_BODY = 1 << 20  # a query is text; a megabyte is plenty
 FORM = "application/x-www-form-urlencoded"
@@ -57,17 +58,26 @@ def _from_params(params: dict[str, list[str]], dataset: str) -> QueryRequest:
         if graph != dataset:
             raise ProtocolError(400, f"default-graph-uri <{graph}> is not served here: the dataset is one graph, "
                                 f"<{dataset}>", f"name <{dataset}>, or leave the parameter out")
-    if "named-graph-uri" in params:
-        raise ProtocolError(400, "'named-graph-uri' is not supported: the dataset has no named graphs",
-                            f"leave it out; the dataset is one default graph, <{dataset}>")
+    catalog = catalog_of(dataset)
+    for graph in params.get("named-graph-uri", []):
+        if graph != catalog:  # the catalogue, the store's one named graph, may be named; it is there anyway
+            raise ProtocolError(400, f"named-graph-uri <{graph}> is not served here: the dataset is the default "
+                                f"graph, <{dataset}>, and the one named graph the catalogue, <{catalog}>",
+                                f"name <{catalog}>, or leave the parameter out")
     fmt = _one(params, "format") or None
     request = QueryRequest(_one(params, "query"), _SHORT_NAMES.get(fmt, fmt) if fmt else None)
     return _with_dataset(request, dataset)
 
 
+def catalog_of(dataset: str) -> str:
+    """The named graph the catalogue is in, beside the dataset's graph {base}dataset: {base}catalog.ttl."""
+    return catalog_graph(dataset.removesuffix("dataset"))
+
+
 def _with_dataset(request: QueryRequest, dataset: str) -> QueryRequest:
     """The request, knowing whether its query's FROM names the dataset's graph; FROM another graph and FROM
-    NAMED are refused, as the store holds that one graph only (and would answer them with nothing)."""
+    NAMED another graph than the catalogue's are refused, as the store holds no other (and would answer them with
+    nothing)."""
     if request.query is None:
         return request
     found, prefixes = tokens(request.query), {}
@@ -79,12 +89,20 @@ def _with_dataset(request: QueryRequest, dataset: str) -> QueryRequest:
         if keyword != "FROM":
             continue
         graph = found[i + 1] if i + 1 < len(found) else token
-        if graph.kind == "word" and graph.text.upper() == "NAMED":
-            raise ProtocolError(400, f"line {token.line}, column {token.column}: FROM NAMED is not supported: the "
-                                "dataset has no named graphs", f"leave it out; FROM <{dataset}> names its one graph")
+        named_graph = graph.kind == "word" and graph.text.upper() == "NAMED"
+        if named_graph:
+            graph = found[i + 2] if i + 2 < len(found) else graph
         iri = graph.text[1:-1] if graph.kind == "iri" else None
         if graph.kind == "pname" and graph.text.partition(":")[0] in prefixes:
             iri = prefixes[graph.text.partition(":")[0]] + graph.text.partition(":")[2]
+        if named_graph:
+            catalog = catalog_of(dataset)
+            if iri != catalog:
+                raise ProtocolError(400, f"line {graph.line}, column {graph.column}: FROM NAMED {graph.text} is not "
+                                    f"served here: the dataset is the default graph, <{dataset}>, and the one "
+                                    f"named graph the catalogue, <{catalog}>",
+                                    f"write FROM NAMED <{catalog}>, or leave it out (GRAPH <{catalog}> finds it)")
+            continue
         if iri != dataset:
             raise ProtocolError(400, f"line {graph.line}, column {graph.column}: FROM {graph.text} is not served here: "
                                 f"the dataset is one graph, <{dataset}>", f"write FROM <{dataset}>, or leave it out")

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from . import sparql
 from .errors import MigrationLodError, NotAcceptable
 from .negotiation import negotiate
-from .sparqlhttp import QueryRequest, status_of
+from .sparqlhttp import QueryRequest, catalog_of, status_of
 from .views import Value, View
 
 if TYPE_CHECKING:
@@ -105,7 +105,8 @@ def _page(published: Published, status: int, query: str, table: Table | None = N
     formats = sorted(set(sparql.result_formats("select")) | set(sparql.result_formats("graph")),
                      key=lambda m: (m not in sparql.result_formats("select"), m))
     body = pages.page("sparql.html", PAGE_PATH, pages.t["sparql_title"], query=query, result=table, error=error,
-                      formats=formats, examples=pages.queries)
+                      formats=formats, examples=pages.queries, dataset_graph=published.graph,
+                      catalog_graph=catalog_of(published.graph))
     return SparqlAnswer(status, body.encode("utf-8"), HTML, headers or {"Vary": "Accept"})
 
 

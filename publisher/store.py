@@ -1,12 +1,14 @@
-"""The embedded SPARQL store: the published dump bulk-loaded into pyoxigraph on disk, beside the output folder.
+"""The embedded SPARQL store: the published dump bulk-loaded into pyoxigraph on disk, beside the output folder, as
+the default graph, and the catalogue (catalog.ttl) as the named graph <{base}catalog.ttl>, its document's IRI.
 
-Layout: `<out>/../.migration-lod-store/<out name>-<sha256 of the dump, 16 hex>/` holds `db/` (RocksDB), `store.json`
-(the dump's checksum, the triple count and the pyoxigraph version) and `lease.lock`, which every process using the
-store holds shared. Output/ itself is never touched: it is committed and compared byte for byte.
+Layout: `<out>/../.migration-lod-store/<out name>-<digest, 16 hex>/` holds `db/` (RocksDB), `store.json` (the
+digest, the triple counts and the pyoxigraph version) and `lease.lock`, which every process using the store holds
+shared. The digest is the dump's SHA-256, with the catalogue's when there is one (store_digest). Output/ itself is
+never touched: it is committed and compared byte for byte.
 
 A store is built on first use, in a temporary folder renamed into place when complete, so a half-built store is
-never seen. A new dump has a new checksum and so a new store; the old one is removed once no process holds its
-lease. A store whose files are damaged (it does not open, or holds another number of triples) is rebuilt.
+never seen. A new dump or catalogue has a new digest and so a new store; the old one is removed once no process
+holds its lease. A store whose files are damaged (it does not open, or holds another number of triples) is rebuilt.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import pyoxigraph as ox
 from .errors import StoreError
 
 DUMP = "migration-projects.nt.gz"
+CATALOG = "catalog.ttl"
+_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 STORE_DIR = ".migration-lod-store"
 _MARKER = "store.json"
 _LEASE = "lease.lock"
@@ -39,7 +43,7 @@ class StoreInfo:
 
     root: Path
     sha256: str
-    triples: int
+    triples: int  # the dump's, in the default graph (the catalogue's are not counted)
 
     @property
     def db(self) -> Path:
@@ -51,8 +55,23 @@ def dump_path(out: Path) -> Path:
     return Path(out) / DUMP
 
 
+def catalog_graph(base: str) -> str:
+    """The named graph the catalogue is loaded into: the IRI of its document, {base}catalog.ttl."""
+    return base + CATALOG
+
+
+def store_digest(out: Path) -> str:
+    """What a store is keyed by: the dump's SHA-256, or, when the folder has a catalogue, the SHA-256 of the
+    dump's and the catalogue's, so a changed catalogue is loaded again too."""
+    digest = dump_sha256(dump_path(out))
+    catalog = Path(out) / CATALOG
+    if not catalog.is_file():
+        return digest
+    return hashlib.sha256(f"{digest} {dump_sha256(catalog)}".encode()).hexdigest()
+
+
 def dump_sha256(dump: Path) -> str:
-    """The dump's SHA-256, recomputed only when its size, mtime or inode change."""
+    """A file's SHA-256 (the dump's, the catalogue's), recomputed only when its size, mtime or inode change."""
     stat = dump.stat()
     signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     cached = _digests.get(str(dump))
@@ -81,7 +100,7 @@ def ensure(out: Path) -> StoreInfo:
     dump = dump_path(out)
     if not dump.is_file():
         raise StoreError(f"{dump} not found", "run `migration-lod build` first, or give the output folder with --out")
-    digest = dump_sha256(dump)
+    digest = store_digest(out)
     folder = stores_folder(out)
     root = folder / f"{out.resolve().name}-{digest[:16]}"
     info = _complete(root, digest)
@@ -93,7 +112,7 @@ def ensure(out: Path) -> StoreInfo:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one builder at a time; the others wait, then find it built
             for stale in folder.glob(".*.building-*"):
                 shutil.rmtree(stale, ignore_errors=True)  # left by a builder that was killed
-            info = _complete(root, digest) or _build(dump, digest, root)
+            info = _complete(root, digest) or _build(dump, digest, root, out / CATALOG)
     except OSError as error:
         raise StoreError(f"cannot build the SPARQL store in {folder}: {error}",
                          "check that the folder is writable and the disk has room") from error
@@ -120,14 +139,15 @@ def _complete(root: Path, digest: str) -> StoreInfo | None:
         if marker.get("sha256") != digest or marker.get("pyoxigraph") != ox.__version__:
             return None
         store = ox.Store.read_only(str(root / "db"))
-        if marker.get("files") == _files_digest(root / "db", marker.get("triples")):
+        total = marker.get("triples", 0) + marker.get("catalog_triples", 0)
+        if marker.get("files") == _files_digest(root / "db", total):
             del store  # its files are as the build left them: counting 5 million triples again takes 2 s
             return StoreInfo(root, digest, marker["triples"])
-        triples = len(store)
+        counted = len(store)
         del store
-    except (OSError, RuntimeError, ValueError, AttributeError):  # RocksDB reports corruption as RuntimeError
+    except (OSError, RuntimeError, ValueError, AttributeError, TypeError, KeyError):  # RocksDB: RuntimeError
         return None
-    return StoreInfo(root, digest, triples) if triples == marker.get("triples") else None
+    return StoreInfo(root, digest, marker["triples"]) if counted == total else None
 
 
 def _files_digest(db: Path, triples) -> str:
@@ -138,8 +158,23 @@ def _files_digest(db: Path, triples) -> str:
     return hashlib.sha256(json.dumps([files, triples]).encode()).hexdigest()
 
 
-def _build(dump: Path, digest: str, root: Path) -> StoreInfo:
-    """Bulk-load the dump into a new store beside `root`, then move it into place in one rename."""
+def _load_catalog(store: ox.Store, catalog: Path) -> int:
+    """Load the catalogue, if there is one, into its named graph (named after the base its void:uriSpace gives);
+    how many triples it has."""
+    if not catalog.is_file():
+        return 0
+    data = catalog.read_bytes()
+    spaces = sorted(t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE) if t.predicate == _URI_SPACE)
+    if not spaces:
+        return 0  # no base to name its graph by: the catalogue is not of a published dataset
+    before = len(store)
+    store.load(data, ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(catalog_graph(spaces[0])))
+    return len(store) - before
+
+
+def _build(dump: Path, digest: str, root: Path, catalog: Path) -> StoreInfo:
+    """Bulk-load the dump, and the catalogue into its named graph, into a new store beside `root`, then move it
+    into place in one rename."""
     tmp = root.with_name(f".{root.name}.building-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -147,11 +182,13 @@ def _build(dump: Path, digest: str, root: Path) -> StoreInfo:
         store = ox.Store(str(tmp / "db"))
         with gzip.open(dump, "rb") as data:
             store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
-        store.flush()
         triples = len(store)
+        catalog_triples = _load_catalog(store, catalog)
+        store.flush()
         del store
-        marker = {"sha256": digest, "triples": triples, "pyoxigraph": ox.__version__, "dump": str(dump.resolve()),
-                  "files": _files_digest(tmp / "db", triples)}
+        marker = {"sha256": digest, "triples": triples, "catalog_triples": catalog_triples,
+                  "pyoxigraph": ox.__version__, "dump": str(dump.resolve()),
+                  "files": _files_digest(tmp / "db", triples + catalog_triples)}
         (tmp / _MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
         (tmp / _LEASE).touch()
         if root.exists():  # damaged: set it aside, its readers keep their open files until they let go
