@@ -137,7 +137,7 @@ class _Published:
         if found is None:
             node = _named(iri)
             found = self._projects[iri] = node is not None and any(
-                True for _ in self.store.quads_for_pattern(node, _TYPE, _PROJECT))
+                True for _ in self.store.quads_for_pattern(node, _TYPE, _PROJECT, _DATA))
         return found
 
     def description(self, node: URIRef) -> Iterator[Pair]:
@@ -149,7 +149,7 @@ class _Published:
         named = _named(str(node))
         if named is None:
             return
-        quads = list(self.store.quads_for_pattern(named, None, None))
+        quads = list(self.store.quads_for_pattern(named, None, None, _DATA))
         if not hash_mark and any(q.predicate == _TYPE and q.object == _PROJECT for q in quads):
             return  # a project: one look-up both tells and describes
         for quad in quads:
@@ -162,7 +162,7 @@ class _Published:
         if not isinstance(iri, URIRef) or not self._is_project(str(iri)):
             return None
         found = PublishedProject()
-        for quad in self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None):
+        for quad in self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, _DATA):
             if quad.predicate == _IDENTIFIER:
                 found.codes.add(quad.object.value)
             elif quad.predicate == _DERIVED:
@@ -184,6 +184,7 @@ def _named(iri: str) -> ox.NamedNode | None:
 
 
 _TYPE, _PROJECT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(MP.Project))
+_DATA = ox.DefaultGraph()  # the dump; the catalogue, in its named graph, is the build's own description
 _IDENTIFIER, _DERIVED = ox.NamedNode(str(DCT.identifier)), ox.NamedNode(str(PROV.wasDerivedFrom))
 
 
