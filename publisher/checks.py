@@ -18,6 +18,7 @@ from .safeparse import DEFAULT_LIMITS
 # Finding code of each message below (a code may have several messages, each saying what exactly clashed).
 CODES = {"code-clash": "code-clash", "code-clash-iri": "code-clash", "code-clash-here": "code-clash",
          "reference-changed": "reference-changed", "label-clash": "label-clash", "label-clash-here": "label-clash",
+         "label-clash-earlier": "label-clash",
          "iri-outside-base": "iri-outside-base", "bad-iri-scheme": "bad-iri-scheme", "blank-node": "blank-node"}
 # The schemes a published IRI may have: web addresses and names, never scripts, inline data or local files.
 SCHEMES = ("http", "https", "urn", "mailto", "tel")
@@ -56,6 +57,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "per language (SKOS). Link to it without naming it, use that label, or give yours as skos:altLabel.",
         "fr": "La ressource est déjà publiée avec le libellé préféré {published} : elle n'a qu'un skos:prefLabel par "
               "langue (SKOS). Liez-la sans la nommer, reprenez ce libellé, ou donnez le vôtre en skos:altLabel.",
+    },
+    "label-clash-earlier": {
+        "en": "The resource is already published with the preferred label {published} by {other}, a contribution "
+              "accepted before this file (files validated or built together are published together): it has one "
+              "skos:prefLabel per language (SKOS). Use that label, or give yours as skos:altLabel.",
+        "fr": "La ressource est déjà publiée avec le libellé préféré {published} par {other}, une contribution "
+              "acceptée avant ce fichier (les fichiers validés ou publiés ensemble sont publiés ensemble) : elle n'a "
+              "qu'un skos:prefLabel par langue (SKOS). Reprenez ce libellé, ou donnez le vôtre en skos:altLabel.",
     },
     "label-clash-here": {
         "en": "This contribution gives the resource {count} preferred labels in one language ({labels}): SKOS allows "
@@ -184,8 +193,10 @@ def _reference_changed(graph: Graph, subjects: set, known: Known, file: str) -> 
 
 def _label_clashes(graph: Graph, known: Known, file: str) -> list[Finding]:
     """A resource with two skos:prefLabel in one language, both in the contribution or one of them published.
-    Concepts a page minted are left to the build, which keeps one label per language (pipeline.settle_concept_
-    labels); reference data is _reference_changed's."""
+    Concepts a page minted or that are published are left to the build, which keeps one label per language of a
+    page's concept (pipeline.settle_concept_labels), but not of a contribution's: a concept (or any resource) a
+    contribution accepted before this one described first is checked against its labels, naming that file;
+    reference data is _reference_changed's."""
     findings = []
     for subject in sorted({s for s in graph.subjects(SKOS.prefLabel, None) if isinstance(s, URIRef)}):
         if (subject, None, None) in known.reference:
@@ -198,13 +209,15 @@ def _label_clashes(graph: Graph, known: Known, file: str) -> list[Finding]:
         if not known.describes(subject):
             continue
         pairs = list(known.predicate_objects(subject))
-        if (RDF.type, SKOS.Concept) in pairs or (subject, RDF.type, SKOS.Concept) in graph:
+        earlier = known.contributed.get(subject)
+        if not earlier and ((RDF.type, SKOS.Concept) in pairs or (subject, RDF.type, SKOS.Concept) in graph):
             continue
         published = _by_language(o for p, o in pairs if p == SKOS.prefLabel)
+        key, slots = ("label-clash-earlier", {"other": earlier}) if earlier else ("label-clash", {})
         for language, labels in given.items():
             theirs = published.get(language, [])
-            findings += [_finding("label-clash", str(subject), file, SKOS.prefLabel, str(label),
-                                  published=" ".join(map(_shown, theirs)))
+            findings += [_finding(key, str(subject), file, SKOS.prefLabel, str(label),
+                                  published=" ".join(map(_shown, theirs)), **slots)
                          for label in labels if theirs and label not in theirs]
     return findings
 

@@ -130,7 +130,7 @@ def validate(paths: list[Path], known: Known, limits: Limits = DEFAULT_LIMITS, i
         report.extend(contribution.report)
         done.append(contribution)
         if contribution.publishable and contribution.graph is not None and number < len(paths):
-            known.add(contribution.graph)
+            known.add(contribution.graph, str(path))
     return Validation(report, done, unreadable)
 
 
@@ -147,7 +147,7 @@ def check_all(paths: list[Path], base: str, pages: list) -> list[Contribution]:
         result = _check_for_build(path, known, taken.get(path.stem))
         taken.setdefault(path.stem, str(path))
         if result.publishable and result.graph is not None:
-            known.add(result.graph)
+            known.add(result.graph, str(path))
             result.lines = export.ntriples_lines(result.graph)
         results.append(result)
     return results

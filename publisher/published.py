@@ -51,6 +51,9 @@ class Known:
     projects: dict[URIRef, PublishedProject] = field(default_factory=dict)
     codes: dict[str, set[URIRef]] = field(default_factory=dict)
     published: _Published | None = None
+    # Non-project resources a contribution accepted here described first -> that file: a second file giving one of
+    # them another prefLabel in a language is a label-clash naming the first (checks._label_clashes).
+    contributed: dict[URIRef, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, dump: Path | None, base: str = DEFAULT_BASE) -> Known:
@@ -78,10 +81,15 @@ class Known:
         """Add published N-Triples lines (a build's pages, before they are written out)."""
         self.add(_triples(ox.parse("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES)))
 
-    def add(self, triples: Iterable[tuple]) -> None:
-        """Index the projects among `triples` and keep every other description."""
+    def add(self, triples: Iterable[tuple], source: str | None = None) -> None:
+        """Index the projects among `triples` and keep every other description; `source`: the contribution they
+        come from, which then owns each resource it is the first to describe (`contributed`)."""
         triples = list(triples)
         projects = {s for s, p, o in triples if p == RDF.type and o == MP.Project}
+        if source is not None:
+            new = {s for s, _, _ in triples if isinstance(s, URIRef) and s not in self.contributed
+                   and URIRef(str(s).split("#", 1)[0]) not in projects}
+            self.contributed.update((subject, source) for subject in new if not self.describes(subject))
         for subject, predicate, value in triples:
             owner = URIRef(str(subject).split("#", 1)[0])
             if owner not in projects:
