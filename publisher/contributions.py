@@ -27,7 +27,7 @@ from .errors import InputError
 from .hints import with_hints
 from .pipeline import lines_of
 from .published import Known
-from .report import Report, node_text
+from .report import Finding, Report, node_text, turtle_literal
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
 from .validation import compiled, validate_with_references
@@ -92,8 +92,9 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
     findings = with_hints(findings, known)  # "Did you mean <country/TN>?" where one resource is meant
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
-        findings = [replace(f, line=where.line(f.resource, f.field, f.value) or _blank_line(f.resource, own, where))
-                    for f in findings]
+        findings = [replace(f, line=where.line(f.resource, f.field, f.value) or _blank_line(f.resource, own, where),
+                            value_turtle=_as_written(f, own)) for f in findings]
+        findings = _blanks_named(findings, own)
     report.findings = sorted(set(findings))
     report.resources = resources
     projects = sorted(str(p) for p in own.subjects(RDF.type, MP.Project))
@@ -105,6 +106,39 @@ def _blank_line(resource: str, graph: Graph, where: sourcelines.SourceLines) -> 
     if not resource.startswith("_:"):
         return 0
     return where.blank_line([str(o) for o in graph.objects(BNode(resource[2:])) if isinstance(o, Literal)])
+
+
+def _node(resource: str) -> URIRef | BNode:
+    return BNode(resource[2:]) if resource.startswith("_:") else URIRef(resource)
+
+
+def _as_written(finding: Finding, graph: Graph) -> str | None:
+    """The finding's value as Turtle writes it, when it is a literal the file gives its resource (its field's, or
+    any property's when the finding names none): "250000.00" (a string) and 250000.00 (a decimal) differ there."""
+    if finding.value is None or finding.value_is_iri:
+        return None
+    predicate = URIRef(finding.field) if finding.field else None
+    found = sorted(o for o in graph.objects(_node(finding.resource), predicate)
+                   if isinstance(o, Literal) and str(o) == finding.value)
+    return turtle_literal(found[0]) if found else None
+
+
+def _blanks_named(findings: list[Finding], graph: Graph) -> list[Finding]:
+    """The findings with each blank node named _:b1, _:b2… in the order its description begins in the file (its
+    line, then what it says): the parser's random ids differ from one run to the next."""
+    blanks = {f.resource for f in findings if f.resource.startswith("_:")}
+    if not blanks:
+        return findings
+    starts = {blank: min((f.line for f in findings if f.resource == blank and f.line), default=0) for blank in blanks}
+
+    def said(blank: str) -> list[str]:
+        return sorted(f"{p.n3()} {'[]' if isinstance(o, BNode) else o.n3()}" for p, o in graph.predicate_objects(
+            BNode(blank[2:])))
+
+    order = sorted(blanks, key=lambda blank: (starts[blank] or float("inf"), said(blank)))
+    names = {blank: f"_:b{number}" for number, blank in enumerate(order, start=1)}
+    return [replace(f, resource=names.get(f.resource, f.resource),
+                    value=names.get(f.value, f.value) if f.value else f.value) for f in findings]
 
 
 @dataclass

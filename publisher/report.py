@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import urllib.parse
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TextIO
 
-from rdflib import BNode
-from rdflib.namespace import SH
+from rdflib import BNode, Literal
+from rdflib.namespace import SH, XSD
 
 from converters.iris import Iris
 from converters.namespaces import MPS, prefixes
@@ -35,12 +37,37 @@ def shown(resource: str) -> str:
     return resource if resource.startswith("_:") else f"<{resource}>"
 
 
-def _focus(resource: str, report_iri: str) -> str:
+def _focus(resource: str, report_iri: str, file: str | None = None) -> str:
     """The focus node in the Turtle report, which has no blank nodes: a blank node of the data as its RDF 1.1
-    Skolem IRI under the report's base (/.well-known/genid/id)."""
+    Skolem IRI under the report's base (/.well-known/genid/{file name}-{id}: a contribution's blank nodes are named
+    b1, b2… in each file, so the file's name keeps two files' apart)."""
     if resource.startswith("_:"):
-        return ntriples.iri(f"{report_iri.rsplit('/', 1)[0]}/.well-known/genid/{resource[2:]}")
+        name = urllib.parse.quote(f"{Path(file).name}-" if file else "", safe="") + resource[2:]
+        return ntriples.iri(f"{report_iri.rsplit('/', 1)[0]}/.well-known/genid/{name}")
     return ntriples.iri(resource)
+
+
+_NUMBERS = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+            XSD.double: re.compile(r"[+-]?([0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+            XSD.boolean: re.compile(r"true|false")}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def turtle_literal(literal: Literal) -> str:
+    """A literal as Turtle writes it: "text", "texte"@fr, 250000.00 for an xsd:decimal (a number whose lexical
+    form Turtle reads as one), "2023"^^xsd:gYear, "1 000"^^xsd:decimal (not a number as written)."""
+    quoted = '"' + str(literal).translate(_ESCAPES) + '"'
+    if literal.language:
+        return f"{quoted}@{literal.language}"
+    datatype = literal.datatype
+    if datatype is None or datatype == XSD.string:
+        return quoted
+    number = _NUMBERS.get(datatype)
+    if number is not None and number.fullmatch(str(literal)):
+        return str(literal)
+    namespace, _, local = str(datatype).rpartition("#")
+    prefix = next((p for p, iri in prefixes().items() if iri == namespace + "#" and local.isidentifier()), None)
+    return f"{quoted}^^{prefix}:{local}" if prefix else f"{quoted}^^<{datatype}>"
 
 
 @dataclass(frozen=True, order=True)
@@ -60,6 +87,9 @@ class Finding:
     # The constraint component that fired (sh:sourceConstraintComponent), for a shape's finding; not part of what
     # the finding is: one shape failing two of its components on one value is one finding, as it was.
     component: str | None = field(default=None, compare=False)
+    # The value as Turtle writes it ("250000.00" for a string, 250000.00 for a decimal, "2023"^^xsd:gYear) when it
+    # is a literal of the file (contributions.check); the text report shows it, JSON gives it beside `value`.
+    value_turtle: str | None = field(default=None, compare=False)
 
     def message(self, language: str = "en") -> str:
         """The message in `language`, else in English, else any."""
@@ -144,7 +174,8 @@ class Report:
                                                          f.code, f.field or "", f.value or ""))
 
 
-_LINE = {"en": "line {}: ", "fr": "ligne {} : "}  # French puts a space before the colon, as the messages do
+_LINE = {"en": "line {}: ", "fr": "ligne {} : "}
+_START = {"en": " (line {})", "fr": " (ligne {})"}  # French puts a space before the colon, as the messages do
 _SUMMARY = {
     "en": {"line": "{files} file(s){unreadable}, {resources} resource(s): {violations} violation(s), "
                    "{warnings} warning(s), {infos} info(s)", "unreadable": " ({} unreadable)"},
@@ -165,13 +196,20 @@ def render_text(report: Report, language: str = "en", labels: dict[str, str] | N
     labels = labels or {}
     lines: list[str] = []
     current = None
-    for finding in report.sorted():
+    findings = report.sorted()
+    starts: dict[tuple, int] = {}  # a blank node's first line, shown beside its name: "_:b1 (line 8)"
+    for finding in findings:
+        if finding.resource.startswith("_:") and finding.line:
+            key = (finding.file, finding.resource)
+            starts[key] = min(starts.get(key, finding.line), finding.line)
+    for finding in findings:
         if (finding.file, finding.resource) != current:
             current = (finding.file, finding.resource)
             where = f"{finding.file}: " if finding.file else ""
-            lines.append(f"{where}{shown(finding.resource)}")
+            start = _START.get(language, _START["en"]).format(starts[current]) if current in starts else ""
+            lines.append(f"{where}{shown(finding.resource)}{start}")
         field_name = labels.get(finding.shape or "") or labels.get(finding.field or "", finding.field or "")
-        value = f" = {finding.value}" if finding.value is not None else ""
+        value = f" = {finding.value_turtle or finding.value}" if finding.value is not None else ""
         subject = f"{field_name}{value}: " if field_name or value else ""
         line = _LINE.get(language, _LINE["en"]).format(finding.line) if finding.line else ""
         severity = severity_name(finding.severity, language)
@@ -219,7 +257,8 @@ def write_turtle(handle: TextIO, report: Report, report_iri: str) -> None:
     head = [(_TYPE, iri(SH.ValidationReport)), (iri(SH.conforms), conforms)]
     writer.block(iri(report_iri), head + [(iri(SH.result), result) for result in results])
     for result, finding in zip(results[:len(findings)], findings, strict=True):
-        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), _focus(finding.resource, report_iri)),
+        focus = _focus(finding.resource, report_iri, finding.file)
+        pairs = [(_TYPE, iri(SH.ValidationResult)), (iri(SH.focusNode), focus),
                  (iri(SH.resultSeverity), iri(SH[finding.severity])), (iri(MPS.code), text(finding.code))]
         if finding.field:
             pairs.append((iri(SH.resultPath), iri(finding.field)))

@@ -4,6 +4,7 @@ missing code the project's IRI gives, and N-Quads or JSON-LD graph names that ar
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -72,3 +73,53 @@ def test_the_build_publishes_the_first_of_two_files_minting_one_concept_and_refu
     assert "b-second.ttl:12: <https://w3id.org/migration-lod/concept/status/paused>" in result.output
     assert set(dump.objects(URIRef(DEFAULT_BASE + "concept/status/paused"), SKOS.prefLabel)) == {
         Literal("En pause", lang="fr")}
+
+
+BLANKS = PREFIXES + """
+<project/CT.7003> a mp:Project ; dct:identifier "CT.7003" ; dct:title "Projet"@fr ;
+    mp:budget [ a schema:MonetaryAmount ; schema:value "5.00"^^xsd:decimal ; schema:currency "USD" ] .
+[] a mp:Project ;
+    dct:identifier "CT.7004" ;
+    dct:title "Projet anonyme"@fr .
+[] a mp:Project ; dct:identifier "CT.7000" ; dct:title "Autre projet anonyme"@fr .
+"""
+
+
+def test_blank_nodes_are_named_in_the_order_they_appear_the_same_on_every_run(tmp_path):
+    path = write(tmp_path, "blanks.ttl", BLANKS)
+    runs = [validate(path) for _ in range(2)]
+    assert runs[0].exit_code == 1 and runs[0].output == runs[1].output
+    headers = [line for line in runs[0].output.splitlines() if line.startswith(f"{path}: _:")]
+    # the budget's findings name the project that leads to it; the others are named in the order they begin
+    assert headers == [f"{path}: _:b1 (line 9)", f"{path}: _:b2 (line 12)"]
+    assert f"{path}: _:b1 (ligne 9)" in validate("--lang", "fr", path).output
+    document = json.loads(validate("--format", "json", path).output)
+    assert {f["resource"] for f in document["findings"] if f["resource"].startswith("_:")} == {"_:b1", "_:b2"}
+    report = validate("--format", "turtle", path).output
+    assert "<https://w3id.org/migration-lod/.well-known/genid/blanks.ttl-b1>" in report
+
+
+def test_values_are_written_as_turtle_writes_them(tmp_path):
+    text = project("CT.7005").replace('"1000.00"^^xsd:decimal', '"250000.00"').replace(
+        'mp:endDate "2024"^^xsd:gYear', 'mp:endDate "2021"^^xsd:gYear')
+    path = write(tmp_path, "values.ttl", text)
+    result = validate(path)
+    assert result.exit_code == 1
+    assert 'line 10: amount (schema:value) = "250000.00": The budget amount is not an xsd:decimal' in result.output
+    assert 'line 8: end date (mp:endDate) = "2021"^^xsd:gYear: The project ends' in result.output
+    assert 'ligne 10 : montant (schema:value) = "250000.00"' in validate("--lang", "fr", path).output
+    findings = json.loads(validate("--format", "json", path).output)["findings"]
+    assert {(f["value"], f["value_turtle"]) for f in findings} >= {
+        ("250000.00", '"250000.00"'), ("2021", '"2021"^^xsd:gYear')}
+
+
+def test_a_decimal_is_written_bare_and_a_number_that_is_not_one_with_its_datatype():
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from publisher.report import turtle_literal
+
+    assert turtle_literal(Literal("250000.00", datatype=XSD.decimal)) == "250000.00"
+    assert turtle_literal(Literal("1 000", datatype=XSD.decimal)) == '"1 000"^^xsd:decimal'
+    assert turtle_literal(Literal('dit "non"\n', lang="fr")) == '"dit \\"non\\"\\n"@fr'
+    assert turtle_literal(Literal("x", datatype="https://example.org/t")) == '"x"^^<https://example.org/t>'

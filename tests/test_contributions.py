@@ -116,7 +116,7 @@ def test_a_code_published_from_another_source_clashes(language, expected):
     assert result.exit_code == 1
     label = {"en": "project code", "fr": "code du projet"}[language]
     line = {"en": "line 12:", "fr": "ligne 12 :"}[language]  # the file's dct:identifier
-    assert f"  Violation code-clash               {line} {label} (dct:identifier) = PO.0181: {expected}" \
+    assert f"  Violation code-clash               {line} {label} (dct:identifier) = \"PO.0181\": {expected}" \
         in result.output
 
 
