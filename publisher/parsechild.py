@@ -54,10 +54,11 @@ def memory_limit(max_bytes: int) -> int:
 
 
 def to_ntriples(data: bytes, fmt: str, base: str, max_triples: int, seconds: float, max_bytes: int,
-                meanwhile: Callable[[], object] | None = None) -> bytes:
+                meanwhile: Callable[[], object] | None = None, graphs: list[str | None] | None = None) -> bytes:
     """The triples of `data` as N-Triples, parsed in a child process; Refused or Stopped when it cannot be.
     `meanwhile`: the caller's own work, done while the child parses (the child reads and writes files, not
-    pipes, so it never waits for the caller)."""
+    pipes, so it never waits for the caller). `graphs` gets the first graph name of the data, if a statement is
+    in a named graph (None for a blank node's), which N-Triples cannot keep."""
     package_root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "publisher.parsechild", fmt, base, str(max_triples), f"{seconds:g}",
@@ -79,6 +80,9 @@ def to_ntriples(data: bytes, fmt: str, base: str, max_triples: int, seconds: flo
         answer.seek(0)
         out = answer.read() if process.returncode == 0 else b""
     if process.returncode == 0:
+        told = err.decode("utf-8", "replace").strip().splitlines()
+        if graphs is not None and told and told[-1].startswith('{"graph": '):
+            graphs.append(json.loads(told[-1])["graph"])
         return out
     if process.returncode == REFUSED:
         refusal = json.loads(err.decode("utf-8").splitlines()[-1])
@@ -98,16 +102,21 @@ def _refuse(kind: str, message: str = "", line: int | None = None, column: int |
 def parse(data: bytes, fmt: str, base: str, max_triples: int, out) -> int:
     """Write the triples of `data` to `out` as N-Triples; the process's exit code. A first pass only counts, so a
     file past the triple limit sends nothing back (the caller would hold it all in memory to refuse it)."""
+    graph = None  # the first graph name (N-Quads, JSON-LD), told the parent on standard error: it is not kept
     try:
         for count, quad in enumerate(ox.parse(data, FORMATS[fmt], base_iri=base), start=1):
             if count > max_triples:
                 return _refuse("triples")
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 return _refuse("triple-term", f"triple terms (RDF-star) are not supported: {quad.triple}")
+            if graph is None and not isinstance(quad.graph_name, ox.DefaultGraph):
+                graph = quad.graph_name
         ox.serialize((quad.triple for quad in ox.parse(data, FORMATS[fmt], base_iri=base)), out,
                      ox.RdfFormat.N_TRIPLES)
     except SyntaxError as error:
         return _refuse("syntax", str(error.msg or error), error.lineno, error.offset)
+    if graph is not None:
+        sys.stderr.write(json.dumps({"graph": graph.value if isinstance(graph, ox.NamedNode) else None}) + "\n")
     return 0
 
 

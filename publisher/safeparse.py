@@ -90,7 +90,7 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     `meanwhile`: the caller's work to do while the parser's process runs (see parsechild.to_ntriples); it runs
     with the sandbox lifted, as the child's start does, so only the project's own work with fixed inputs (such
     as compiling the shapes), never anything the contributed data decides. `notes` gets what the caller should
-    say of a file that is read all the same (N-Quads graph names, which are not kept)."""
+    say of a file that is read all the same (graph names, N-Quads' or JSON-LD's, which are not kept)."""
     _check_size(source, data, limits)
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, which some editors write
         data = data[3:]
@@ -102,23 +102,25 @@ def parse(data: bytes, fmt: str, source: str, base: str = DEFAULT_BASE, limits: 
     else:
         _check_not_other_syntax(text, fmt, source)
     with sandboxed(source, limits.seconds, "parsing"):
-        graph = _to_rdflib(data, fmt, source, base, limits, meanwhile, text)
-        if fmt == "nq" and notes is not None:
-            notes.extend(_graph_names(data, source, base))
+        graphs: list[str | None] = []
+        graph = _to_rdflib(data, fmt, source, base, limits, meanwhile, text, graphs)
+        if graphs and notes is not None:
+            notes.append(_graph_note(graphs[0], text, source, base))  # the file as written
     return graph
 
 
-def _graph_names(data: bytes, source: str, base: str) -> list[str]:
-    """A note naming the first graph name of an N-Quads file (the child has parsed the file within the limits,
-    and N-Quads is read as a stream): the dataset has one graph, so graph names are not kept."""
-    quads = ox.parse(data, ox.RdfFormat.N_QUADS, base_iri=base)
-    name = next((q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)), None)
-    if name is None:
-        return []
-    written = str(name).encode("utf-8")
-    line = next((f":{number}" for number, text in enumerate(data.splitlines(), start=1) if written in text), "")
-    return [f"{source}{line}: the graph name {name} is not kept (nor any other): the statements are read into "
-            "the dataset's one graph"]
+def _graph_note(name: str | None, text: str, source: str, base: str) -> str:
+    """The note on a file with statements in a named graph (N-Quads, or JSON-LD's "@graph" in a node with an
+    "@id"), naming the first one ([] when it is a blank node) on its line: the dataset has one graph, so graph
+    names are not kept and the statements are read into it."""
+    line = ""
+    if name is not None:  # written whole (N-Quads), or relative to the base (JSON-LD's "@id": "graphs/2024")
+        written = [f"<{name}>", f'"{name}"'] + ([f'"{name.removeprefix(base)}"'] if name.startswith(base) else [])
+        line = next((f":{number}" for number, written_line in enumerate(text.splitlines(), start=1)
+                     if any(w in written_line for w in written)), "")
+    shown = f"<{name}>" if name is not None else "[]"
+    return (f"{source}{line}: the graph name {shown} is not kept (nor any other): the statements are read into "
+            "the dataset's one graph")
 
 
 def _check_size(source: str, data: bytes, limits: Limits) -> None:
@@ -346,12 +348,13 @@ class Terms:
 
 
 def _to_rdflib(data: bytes, fmt: str, source: str, base: str, limits: Limits,
-               meanwhile: Callable[[], object] | None = None, text: str = "") -> Graph:
+               meanwhile: Callable[[], object] | None = None, text: str = "",
+               graphs: list[str | None] | None = None) -> Graph:
     """The triples, parsed in a child process (publisher.parsechild) and read back into an rdflib graph."""
     try:
         with trusted():  # our own parser process, with a fixed command line
             triples = parsechild.to_ntriples(data, fmt, base, limits.max_triples, limits.seconds, limits.max_bytes,
-                                             meanwhile)
+                                             meanwhile, graphs)
     except parsechild.Refused as refused:
         raise _refusal(refused, fmt, source, limits, text, base) from None
     except parsechild.Stopped as stopped:
