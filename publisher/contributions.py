@@ -10,15 +10,16 @@ say (publisher.checks). It is merged whole or not at all.
 from __future__ import annotations
 
 import hashlib
+import re
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from converters.iris import Iris
-from converters.namespaces import MP
+from converters.namespaces import MP, MPS
 
 from . import export, serializations, sourcelines
 from .checks import contribution_checks
@@ -30,7 +31,7 @@ from .published import Known
 from .report import Finding, Report, node_text, turtle_literal
 from .safeparse import DEFAULT_LIMITS, Limits, format_for, parse, read
 from .sandbox import sandboxed
-from .validation import compiled, validate_with_references
+from .validation import compiled, shapes_graph, validate_with_references
 
 
 @dataclass
@@ -90,6 +91,7 @@ def check(path: Path, known: Known, limits: Limits = DEFAULT_LIMITS, input_forma
                  or (f.resource not in literals and not known.describes(URIRef(f.resource)))]
     findings += contribution_checks(own, known, source, name, limits.max_literal)
     findings = with_hints(findings, known)  # "Did you mean <country/TN>?" where one resource is meant
+    findings = [_code_named(f, known.base) if f.code == "missing-code" else f for f in findings]
     if findings:  # each pointed at its line of the file
         where = sourcelines.read(data, fmt, known.base, {str(s) for s in own.subjects() if isinstance(s, URIRef)})
         findings = [replace(f, line=where.line(f.resource, f.field, f.value) or _blank_line(f.resource, own, where),
@@ -106,6 +108,26 @@ def _blank_line(resource: str, graph: Graph, where: sourcelines.SourceLines) -> 
     if not resource.startswith("_:"):
         return 0
     return where.blank_line([str(o) for o in graph.objects(BNode(resource[2:])) if isinstance(o, Literal)])
+
+
+MISSING_CODE = {
+    "en": 'The project has no code, and its IRI ends in "{code}": add dct:identifier "{code}" if that is its code.',
+    "fr": "Le projet n'a pas de code, et son IRI se termine par « {code} » : ajoutez dct:identifier \"{code}\" si "
+          "c'est son code.",
+}
+# The messages that take the place of a shape's when the file says more than the shape sees, by finding code.
+REWORDED = {"missing-code": MISSING_CODE}
+
+
+def _code_named(finding: Finding, base: str) -> Finding:
+    """missing-code on <project/CT.1003> names the code its IRI ends in, when a project code may be that (the shape
+    mps:Project-identifier-pattern's pattern)."""
+    code = finding.resource.removeprefix(f"{base}project/")
+    pattern = shapes_graph().value(MPS["Project-identifier-pattern"], SH.pattern)
+    if code == finding.resource or pattern is None or not re.search(str(pattern), code):
+        return finding
+    return replace(finding, messages=tuple((language, MISSING_CODE.get(language, MISSING_CODE["en"]).format(code=code))
+                                           for language, _ in finding.messages))
 
 
 def _node(resource: str) -> URIRef | BNode:

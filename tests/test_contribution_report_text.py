@@ -123,3 +123,34 @@ def test_a_decimal_is_written_bare_and_a_number_that_is_not_one_with_its_datatyp
     assert turtle_literal(Literal("1 000", datatype=XSD.decimal)) == '"1 000"^^xsd:decimal'
     assert turtle_literal(Literal('dit "non"\n', lang="fr")) == '"dit \\"non\\"\\n"@fr'
     assert turtle_literal(Literal("x", datatype="https://example.org/t")) == '"x"^^<https://example.org/t>'
+
+
+def test_missing_code_names_the_code_the_project_iri_ends_in(tmp_path):
+    path = write(tmp_path, "nocode.ttl", project("CT.1003").replace(' dct:identifier "CT.1003" ;', ""))
+    result = validate(path)
+    assert result.exit_code == 0
+    assert ('Info      missing-code             line 7: project code (dct:identifier): The project has no code, and '
+            'its IRI ends in "CT.1003": add dct:identifier "CT.1003" if that is its code.') in result.output
+    assert 'ajoutez dct:identifier "CT.1003"' in validate("--lang", "fr", path).output
+
+
+JSONLD_GRAPH = """{
+  "@context": "https://w3id.org/migration-lod/context.jsonld",
+  "@id": "https://partner.example.org/graphs/2024",
+  "@graph": [
+    {"@id": "project/CT.7006", "@type": "Project", "identifier": "CT.7006",
+     "title": {"@value": "Projet JSON-LD", "@language": "fr"}}
+  ]
+}
+"""
+
+
+def test_a_json_ld_named_graph_is_read_into_the_one_graph_with_a_note(tmp_path):
+    path = write(tmp_path, "graph.jsonld", JSONLD_GRAPH)
+    for fmt in ("text", "json", "turtle"):
+        result = CliRunner().invoke(main, ["validate", "--published", PUBLISHED, "--format", fmt, path])
+        assert result.exit_code == 0, result.output
+        notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+        assert notes == [f"note: {path}:3: the graph name <https://partner.example.org/graphs/2024> is not kept "
+                         "(nor any other): the statements are read into the dataset's one graph"]
+    assert "CT.7006" in validate(path).stdout  # its statements are read

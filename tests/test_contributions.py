@@ -15,6 +15,7 @@ from rdflib.namespace import SH
 from converters.namespaces import MPS
 from publisher.checks import CODES, MESSAGES, SEVERITIES
 from publisher.cli import main
+from publisher.contributions import REWORDED
 from publisher.validation import shapes_graph
 from tests.conftest import ROOT
 
@@ -48,6 +49,7 @@ def has_message(code: str, language: str, text: str) -> bool:
     templates = {str(m) for shape in shapes.subjects(MPS.code, None) if str(shapes.value(shape, MPS.code)) == code
                  for m in shapes.objects(shape, SH.message) if m.language == language}
     templates |= {text[language] for key, text in MESSAGES.items() if CODES[key] == code}
+    templates |= {REWORDED[code][language]} if code in REWORDED else set()
     patterns = [".+?".join(re.escape(part) for part in re.split(r"\{[?$]?\w+\}", t)) for t in templates]
     return any(re.fullmatch(pattern, text) for pattern in patterns)
 
