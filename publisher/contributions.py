@@ -148,7 +148,7 @@ def _as_written(finding: Finding, graph: Graph) -> str | None:
 def _blanks_named(findings: list[Finding], graph: Graph) -> list[Finding]:
     """The findings with each blank node named _:b1, _:b2… in the order its description begins in the file (its
     line, then what it says): the parser's random ids differ from one run to the next."""
-    blanks = {f.resource for f in findings if f.resource.startswith("_:")}
+    blanks = {name for f in findings for name in (f.resource, f.value) if name and name.startswith("_:")}
     if not blanks:
         return findings
     starts = {blank: min((f.line for f in findings if f.resource == blank and f.line), default=0) for blank in blanks}

@@ -48,10 +48,10 @@ def test_two_french_names_in_the_file_are_one_violation_on_the_line_of_the_secon
     result = validate(path)
     assert result.exit_code == 1
     assert "1 violation(s)" in result.output
-    assert ('line 12: preferred label (skos:prefLabel) = Partenaire: This contribution gives the resource 2 '
+    assert ('line 12: preferred label (skos:prefLabel) = "Partenaire"@fr: This contribution gives the resource 2 '
             'preferred labels in one language ("Le partenaire"@fr, "Partenaire"@fr)') in result.output
     french = validate(path, "--lang", "fr")
-    assert "libellé préférentiel (skos:prefLabel) = Partenaire: Cette contribution donne à la ressource 2" in (
+    assert "libellé préférentiel (skos:prefLabel) = \"Partenaire\"@fr: Cette contribution donne à la ressource 2" in (
         french.output)
 
 
