@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from . import ngo_contact, ngo_lists, ngo_organisations, ngo_zones
+from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_zones
 from .country_currencies import page_countries
-from .datefields import read_period
 from .errors import AmbiguousCurrency, PageError
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, table_rows
+from .phases import phased_budget
 from .records import Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
 from .values import no_value, parse_money, revised_money
@@ -176,7 +176,7 @@ def parse(text: str, source: Source) -> Project:
             for role, value, line in sorted(labelled.get("roles", []), key=lambda entry: _ROLE_ORDER.index(entry[0]))]
     project.participations = ngo_organisations.one_a_body(ngo_organisations.without_countries(read, project.notes))
     places = ngo_zones.known_places(project.participations)
-    _period(project, sections.get("period", []))
+    ngo_period.period(project, sections.get("period", []))
     kept = len(project.notes)
     try:
         _budget(project, labelled)
@@ -267,8 +267,10 @@ def _labelled(line: Line) -> tuple[object, str] | None:
 def _budget(project: Project, labelled: dict[str, list], countries: frozenset[str] | None = None) -> None:
     """Store the budget lines' amount, as revised when a line gives a revised one; words for several currencies
     ("F CFA") are the one `countries` use (AmbiguousCurrency without them)."""
-    for value, line in labelled.get("budget", []):  # "300 000 EUR (révisé à 350 000 EUR)": the revised amount
-        project.budget = revised_money(value, None, line, project.notes, countries)
+    for value, line in labelled.get("budget", []):
+        # "Phase I : 200 000 EUR ; Phase II : 150 000 EUR": their total, noted; "300 000 EUR (révisé à 350 000 EUR)"
+        project.budget = phased_budget(value, None, line, project.notes, countries) or revised_money(
+            value, None, line, project.notes, countries)
         project.lines["budget"] = line
     for value, line in labelled.get("revised_budget", []):  # "Budget révisé : 350 000 EUR": the budget as revised
         first = project.budget
@@ -289,7 +291,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     unread: list[Line] = []  # a heading of what the family does not read ending a list of names, and its lines
     contact_lists: list[tuple[int, list[Line]]] = []  # "Contact :" alone or a "Contact" heading, and its lines
     current = None
-    for line in lines:
+    for line in _unflattened(lines):
         key = line.label
         if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
             current = None  # a blank line ends the names going on from a role line
@@ -376,8 +378,55 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     roles = labelled.setdefault("roles", [])
     for role, items, after in role_lists:
         at = roles.index(after) + 1 if after else len(roles)
-        roles[at:at] = [(role, item.text, item.number) for item in items]
+        names = [(role, item.text, item.number) for item in items]
+        if after:
+            names.insert(0, after)
+            del roles[at - 1]
+            at -= 1
+        roles[at:at] = _unwrapped(names)
     return sections, labelled
+
+
+# The words a name cannot end with: a line ending so goes on, on the next ("Association Tunisienne de" over
+# "Coopération pour le Développement (ATCD), …", a PDF's line broken inside a name), folded
+_GOES_ON_WORDS = frozenset({"de", "du", "des", "d'", "pour", "et", "la", "le", "les", "l'", "en", "au", "aux", "sur",
+                            "of", "for", "and", "the", "&"})
+
+
+def _unwrapped(names: list[tuple[Role, str, int]]) -> list[tuple[Role, str, int]]:
+    """A role's lines, (role, value, line), one that ends with a word no name ends with joined to the next."""
+    joined: list[tuple[Role, str, int]] = []
+    for entry in names:
+        if joined and fold(joined[-1][1]).rsplit(" ", 1)[-1] in _GOES_ON_WORDS:
+            role, value, number = joined[-1]
+            joined[-1] = (role, f"{value} {entry[1]}", number)
+        else:
+            joined.append(entry)
+    return joined
+
+
+# A label of this family's inside a line's value, a capital first: "Cofinancé par : L'Union Européenne      Réalisé par
+# : Terre d'Asile Tunisie", two columns of a PDF copied onto one line (its runs of blanks collapsed)
+_INNER_LABEL = re.compile(r"(?<=\s)(?=[A-Z\u00c0-\u00de][^:]{1,40}?\s*:\s*\S)")
+
+
+def _unflattened(lines: list[Line]) -> list[Line]:
+    """The lines, one that holds two of this family's "Label : value" lines (a PDF's two columns flattened onto one:
+    "Cofinancé par : X          Réalisé par : Y") as those two, on the same line number. Only a label the family
+    reads opens the second ("Contact : 12 Rue X. Tél : …" stays one): no name or zone holds one followed by a colon."""
+    kept = []
+    for line in lines:
+        if line.text.count(":") < 2 or not _labelled(line):
+            kept.append(line)
+            continue
+        start = 0
+        for mark in _INNER_LABEL.finditer(line.text, len(line.text.partition(":")[0]) + 1):
+            label = line.text[mark.start():].partition(":")[0]
+            if mark.start() > start and LABELLED.get(label_key(label) or "") is not None:
+                kept.append(Line.of(line.number, line.text[start:mark.start()].strip(), line.indent, line.bulleted))
+                start = mark.start()
+        kept.append(line if start == 0 else Line.of(line.number, line.text[start:], line.indent))
+    return kept
 
 
 def _field_among_activities(match: re.Match) -> bool:
@@ -435,14 +484,3 @@ def _inline_heading(line: Line) -> tuple[str, Line] | None:
     if section is None or section == "period":
         return None
     return section, Line.of(line.number, rest.strip(), line.indent, line.bulleted)
-
-
-def _period(project: Project, lines: list[Line]) -> None:
-    if not lines:
-        return
-    text = " ".join(line.text for line in lines)
-    if no_value(text):  # "Durée du projet:" then "À préciser"
-        project.notes.append((lines[0].number, no_value_note("Durée du projet", text)))
-        return
-    # "Jun 2020 Jun 2020", "36 mois", "36 mois à partir de mars 2020", "18 mois, de … à …" (datefields.read_period)
-    project.duration_months, project.start, project.end = read_period("period", text, lines[0].number, project.notes)

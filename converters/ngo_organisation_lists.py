@@ -20,8 +20,9 @@ _APART_KEYS = tuple({max(w.split(), key=len) for words in _APART_WORDS for w in 
 # line that has one of them
 # What parts names, and brackets: "A (DG ECHO) / B", "A | B"; and "A ainsi que B" (slower: asked of a line that may
 # have such words only)
-_LIST_MARKS = re.compile(r"[(),;|]|\s/\s")
-_LIST_MARKS_APART = re.compile(rf"[(),;|]|\s/\s|\s+(?=(?:{_APART})\s)", re.IGNORECASE)
+# bullets inside a line part names too: "• Association Amal        • Association Sanad", a PDF's two columns on one line
+_LIST_MARKS = re.compile(r"[(),;|]|\s/\s|\s[•▪●■◦‣►▸➢]\s")
+_LIST_MARKS_APART = re.compile(rf"[(),;|]|\s/\s|\s[•▪●■◦‣►▸➢]\s|\s+(?=(?:{_APART})\s)", re.IGNORECASE)
 # What starts a part of a list and is no name's: "…, et la GIZ", "…, ainsi que le CRT", "…, notamment ATP+"
 _LEADING = re.compile(rf"^\s*(?:(?-i:et|and)|&|{_APART})\s+", re.IGNORECASE)
 _AND_GOES_ON = re.compile(r"et\s+(?=(?:de|du|des)\s|d['\u2019])")  # "…, de l'Insertion sociale, et de la Famille"
