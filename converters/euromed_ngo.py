@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_zones
+from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_zone_codes, ngo_zones
 from .country_currencies import page_countries
 from .errors import AmbiguousCurrency, PageError
 from .language import language_of
@@ -200,7 +200,9 @@ def parse(text: str, source: Source) -> Project:
     project.expected_results = ngo_lists.results(sections.get("results", []))
     project.activities = [ngo_lists.activity(line.text) for line in sections.get("activities", [])]
     country = ngo_zones.country_of(places)
-    zones, regions = labelled.get("zone", []), sections.get("regions", [])
+    zones = [(ngo_zone_codes.without_codes(value, line, project.notes), line)  # "Tunis (TN-11)": Tunis, checked
+             for value, line in labelled.get("zone", [])]
+    regions = sections.get("regions", [])
     inferred = country is None  # the partners locate nothing: the page's country is the one of its areas, if any
     if inferred:
         country = ngo_zones.country_named(zones, regions, places)
@@ -291,8 +293,15 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     unread: list[Line] = []  # a heading of what the family does not read ending a list of names, and its lines
     contact_lists: list[tuple[int, list[Line]]] = []  # "Contact :" alone or a "Contact" heading, and its lines
     current = None
+    zone_at = None  # the last zone line's number, while the line under it may go on with its value
     for line in _unflattened(lines):
         key = line.label
+        if zone_at is not None and line.number == zone_at + 1 and _goes_on(line.text):  # "Zone d'intervention :
+            value, number = labelled["zone"][-1]  # Gouvernorats de Tunis, de l'Ariana", then "et de la Manouba"
+            labelled["zone"][-1] = (f"{value} {line.text}", number)
+            zone_at = line.number
+            continue
+        zone_at = None
         if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
             current = None  # a blank line ends the names going on from a role line
         in_contact = bool(contact_lists) and current is contact_lists[-1][1]
@@ -357,6 +366,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 role_lists.append((target, current, entry))
             else:
                 labelled.setdefault(target, []).append((value, line.number))
+                zone_at = line.number if target == "zone" else None
             continue
         if current is not None and line.text:
             current.append(line)
@@ -427,6 +437,15 @@ def _unflattened(lines: list[Line]) -> list[Line]:
                 start = mark.start()
         kept.append(line if start == 0 else Line.of(line.number, line.text[start:], line.indent))
     return kept
+
+
+# How a zone's line wrapped by a PDF goes on, on the next: "et de la Manouba", "de Ben Arous", "and Sfax"
+_GOES_ON = re.compile(r"^(?:(?:et|and|ainsi que|de|du|des)\s+|d['\u2019]|,\s*)\S")
+
+
+def _goes_on(text: str) -> bool:
+    """True for a line that goes on with a list of names the line above it began (see _GOES_ON): no sentence."""
+    return bool(_GOES_ON.match(text)) and len(text.split()) <= _NAME_WORDS and ":" not in text
 
 
 def _field_among_activities(match: re.Match) -> bool:

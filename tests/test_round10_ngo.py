@@ -152,3 +152,37 @@ def test_an_extension_line_gives_the_end_noted():
     project = read_page(page)
     assert project.end.iso() == "2024-12-31"
     assert "extends the project" in _notes(project) and "2023-12" in _notes(project)
+
+
+# --- ISO 3166-2 codes in brackets after a zone's names --------------------------------------------------
+
+@pytest.mark.parametrize(("zone", "codes"), [
+    ("Tunis (TN-11), Sfax (TN-61)", ["TN-11", "TN-61"]),
+    ("Gouvernorats de Tunis (TN-11) et de Sfax (TN-61)", ["TN-11", "TN-61"]),
+    ("Gouvernorat de Sfax (TN-61)", ["TN-61"]),
+])
+def test_a_subdivision_code_in_brackets_names_its_subdivision(zone, codes):
+    project = read_page(page_with(PAGE, "Gouvernorat de Sfax\n", zone + "\n"))
+    assert [area.code for area in project.intervention_areas] == codes
+    assert "ISO 3166-2 codes" in _notes(project)
+
+
+def test_a_code_naming_another_subdivision_is_refused_in_one_line():
+    error = refused_as(page_with(PAGE, "Gouvernorat de Sfax\n", "Tunis (TN-61)\n"), "x.txt")
+    assert "TN-61 is Sfax" in error.message and error.line == 23
+
+
+# --- B-21: a zone's line wrapped over two --------------------------------------------------------------------
+
+@pytest.mark.parametrize("zone", [
+    "Gouvernorats de Tunis, de l’Ariana, de Ben Arous\net de la Manouba",
+    "Gouvernorats de Tunis, de l’Ariana\n, de Ben Arous et de la Manouba",
+])
+def test_a_zone_line_wrapped_goes_on_on_the_next(zone):
+    project = read_page(page_with(PAGE, "Gouvernorat de Sfax\n", zone + "\n"))
+    assert [area.code for area in project.intervention_areas] == ["TN-11", "TN-12", "TN-13", "TN-14"]
+
+
+def test_a_line_under_the_zone_that_does_not_go_on_is_no_area():
+    page = page_with(PAGE, "Gouvernorat de Sfax\n", "Gouvernorat de Sfax\ndepuis 2020, avec les municipalités\n")
+    assert [area.code for area in read_page(page).intervention_areas] == ["TN-61"]
