@@ -345,6 +345,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             current = sections.setdefault(heading, [])
             current.append(first)
             continue
+        if current and ngo_lists.is_caption(current[-1], line):  # "Photo : … © CIES" under an image: no footer
+            current.append(line)
+            continue
         if _back_link(line.text) or is_site_text(line):  # the site's own links close a section
             current = None
             continue

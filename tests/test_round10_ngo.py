@@ -186,3 +186,30 @@ def test_a_zone_line_wrapped_goes_on_on_the_next(zone):
 def test_a_line_under_the_zone_that_does_not_go_on_is_no_area():
     page = page_with(PAGE, "Gouvernorat de Sfax\n", "Gouvernorat de Sfax\ndepuis 2020, avec les municipalités\n")
     assert [area.code for area in read_page(page).intervention_areas] == ["TN-61"]
+
+
+# --- B-23: Word's bullets and sub-bullets, an image and its caption among the results ----------------------------
+
+RESULTS = "R1 Les capacités des municipalités sont renforcées.\n\nR2 L’accès des migrants aux services est amélioré.\n"
+
+
+@pytest.mark.parametrize("results", [
+    "\uf0b7 Les capacités des municipalités sont renforcées\no 25 agents formés\no 2 guichets ouverts\n"
+    "\u27a2 L’accès des migrants aux services est amélioré\n",
+    "\uf0b7\tLes capacités des municipalités sont renforcées\n\to\t25 agents formés\n\to\t2 guichets ouverts\n"
+    "\uf0b7\tL’accès des migrants aux services est amélioré\n",
+])
+def test_word_bullets_and_sub_bullets_are_numbered_results(results):
+    project = read_page(page_with(PAGE, RESULTS, results))
+    assert [(r.notation, r.text) for r in project.expected_results] == [
+        ("R1", "Les capacités des municipalités sont renforcées (25 agents formés ; 2 guichets ouverts)"),
+        ("R2", "L’accès des migrants aux services est amélioré")]
+
+
+def test_an_image_and_its_caption_among_the_results_are_left_out_noted():
+    page = page_with(PAGE, RESULTS, "R1 Les capacités des municipalités sont renforcées.\n\n"
+                                    "![Atelier](https://example.org/a.jpg)\nPhoto : atelier de formation © CIES\n\n"
+                                    "R2 L’accès des migrants aux services est amélioré.\n")
+    project = read_page(page)
+    assert [r.notation for r in project.expected_results] == ["R1", "R2"]
+    assert "image or its caption" in _notes(project)
