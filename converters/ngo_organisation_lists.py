@@ -184,12 +184,39 @@ def _rejoined(parts: list[str]) -> list[str]:
                        or head[:1].islower() and any(means.match(" " + head) for means in MEANS)
                        or article and " pour " in joined[-1] and " et " in head
                        and not is_acronym(head[article.end():].split(" ", 1)[0])  # "…, la GIZ": one more
-                       or joined[-1].rstrip().endswith(")") and lookup(head)):  # "(DDC), Suisse": its country
+                       or joined[-1].rstrip().endswith(")") and lookup(head)  # "(DDC), Suisse": its country
+                       or _themes(joined[-1], head)):
             joined[-1] += "," + part
             portfolio = max(portfolio - 1, 0)
         else:
             joined.append(part)
     return joined
+
+
+# The last of the themes an association's name lists: "Cultura e Cidadania" in "Associação Lusofonia, Cultura e
+# Cidadania", "Développement et Solidarité" in "Association Culture, Développement et Solidarité"
+_THEMES = re.compile(r"^(?P<first>[A-Z\u00c0-\u00de][\w'\u2019-]+)\s+(?:e|et|y|and|&)\s+"
+                     r"(?P<last>[A-Z\u00c0-\u00de][\w'\u2019-]+)\s*\.?$")
+_THEMES_WORDS = 3  # words at most in the name before them (its kind and one or two themes)
+# How the names of themes end, folded, in the languages the pages write (abstract nouns: "Cidadania", "Cultura",
+# "Solidarité", "Développement", "Education"); an organisation's own name rarely does ("Oxfam et Caritas")
+_THEME_ENDINGS = ("ite", "idade", "idad", "ity", "tion", "cao", "cion", "zione", "ment", "mento", "miento", "ure",
+                  "ura", "ance", "ancia", "ence", "encia", "isme", "ismo", "ism", "nia", "rie", "ria", "age", "agem")
+
+
+def _themes(name: str, part: str) -> bool:
+    """True for a part after a comma that goes on with the short name of an association before it, listing its
+    themes ("Associação Lusofonia", "Cultura e Cidadania"): two words joined by "et" ("e", "y", "and"), both
+    ending as names of themes do and neither an acronym, a kind of organisation, a country or an organisation the
+    reference data knows, after a name of a few words starting with a kind of organisation and with no acronym
+    ("Association Amal, Oxfam et Caritas" are three)."""
+    words = name.split()
+    if not (found := _THEMES.match(part)) or len(words) > _THEMES_WORDS or "(" in name or not words:
+        return False
+    if not (_kind(name) or fold(words[0]).startswith(("associa", *_FOREIGN_KINDS))) or is_acronym(words[-1]):
+        return False
+    return not any(is_acronym(word) or _kind(word) or lookup(word) or reference().organisation(word)
+                   or not fold(word).endswith(_THEME_ENDINGS) for word in (found["first"], found["last"]))
 
 
 # A ministry named in another language than French, whose portfolios a comma parts, the last after "y", "e",

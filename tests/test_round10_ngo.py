@@ -213,3 +213,16 @@ def test_an_image_and_its_caption_among_the_results_are_left_out_noted():
     project = read_page(page)
     assert [r.notation for r in project.expected_results] == ["R1", "R2"]
     assert "image or its caption" in _notes(project)
+
+
+# --- A-10 (a): an association's name listing its themes after a comma -------------------------------------------
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("Associação Lusofonia, Cultura e Cidadania", ["Associação Lusofonia, Cultura e Cidadania"]),
+    ("Association Culture, Développement et Solidarité", ["Association Culture, Développement et Solidarité"]),
+    ("Association Amal, Oxfam et Caritas", ["Association Amal", "Oxfam et Caritas"]),  # no themes: as before
+    ("Association Amal, Caritas et FTDES", ["Association Amal", "Caritas", "FTDES"]),
+])
+def test_an_association_listing_its_themes_is_one_name(value, names):
+    page = page_with(PAGE, "Réalisé par : Terre d’Asile Tunisie", "Réalisé par : " + value)
+    assert [name for role, name in _names(read_page(page)) if role is Role.IMPLEMENTER] == names
