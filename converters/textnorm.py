@@ -53,9 +53,18 @@ def clean(text: str, tabs: bool = False) -> str:
 _BREAKING_SOFT_HYPHEN = re.compile(f"(?<=[^\\W\\d_])\u00ad(?=[ \t\u00a0]*(?:[{_BREAK_CHARACTERS}]|\n))")
 
 
+# A PDF's ligatures ("déﬁnition", "ﬂuidité"), which a reader sees as their letters; and the non-breaking hyphen
+# (U+2011) a word processor writes in "Timor‑Leste" or a code "PO‑0605", which a reader sees as a hyphen (the other
+# dashes and quotes stay as typed: fold() reads them as their plain forms)
+_LIGATURES = "".join(map(chr, range(0xFB00, 0xFB07)))
+_PLAIN_FORMS = str.maketrans({**{char: unicodedata.normalize("NFKC", char) for char in _LIGATURES}, "\u2011": "-"})
+
+
 def _cleaned_characters(text: str, tabs: bool = False) -> str:
     """clean() but for the markup: the steps that change one character at a time."""
     text = unicodedata.normalize("NFC", text)
+    if "\u2011" in text or any(char in text for char in _LIGATURES):
+        text = text.translate(_PLAIN_FORMS)
     for characters, pattern, replacement in _CLEANING_TABS if tabs else _CLEANING:
         if any(char in text for char in characters):  # most pages have none: `in` says so far sooner than `re`
             text = pattern.sub(replacement, text)
