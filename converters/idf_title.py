@@ -48,8 +48,28 @@ def _title(lines: list[Line], first: int, others: list[tuple[int, str]]) -> tupl
 
 def _title_text(title_lines: list[Line]) -> str | None:
     """The title as one line, without a label or a heading mark before it; None for none."""
-    title = " ".join(line.text for line in title_lines)
+    title = title_text(title_lines)
     return _TITLE_LABEL.sub("", _HEADING_MARK.sub("", title)) or None
+
+
+def title_text(title_lines: list[Line]) -> str:
+    """The lines of a title wrapped over several as one: "… en Guinée-" over "Bissau" is "… en Guinée-Bissau" (a
+    hyphen at a line's end before a capital is the name's own; before a lower case letter pagelines has joined the
+    word already)."""
+    title = title_lines[0].text if title_lines else ""
+    for line in title_lines[1:]:
+        title += line.text if _HYPHEN_END.search(title) and line.text[:1].isalpha() else f" {line.text}"
+    return title
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+
+
+def wrapped_title(line: Line, following: Line) -> bool:
+    """True when `following` is the second line of a title `line` starts, wrapped over two lines (neither a list
+    item, nor the site's text)."""
+    return not (line.bulleted or following.bulleted or is_site_text(line) or _BREADCRUMB.search(line.text)) \
+        and following.number == line.number + 1 and _goes_on(line.text, following.text)
 
 
 def _without_site_name(title: str | None) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ from .datefields import (
 )
 from .errors import AmbiguousCurrency, PageError
 from .idf_status import status_wording
+from .idf_title import title_text, wrapped_title
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs, table_rows
@@ -354,6 +355,9 @@ def _title_line(navigation: list[Line]) -> Line | None:
     if not lines:
         return None
     last = lines[-1]
+    if len(lines) > 1 and wrapped_title(lines[-2], last):  # a title wrapped over two lines, as a PDF copy gives it
+        last = Line.of(lines[-2].number, title_text(lines[-2:]), lines[-2].indent)
+        lines = [*lines[:-2], last]
     if last.bulleted or is_site_text(last) or _field_line(last) or _SENTENCE_END.search(last.text):
         return None
     before = lines[-2] if len(lines) > 1 else None
