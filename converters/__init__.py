@@ -13,6 +13,7 @@ from types import ModuleType
 
 from . import euromed_ngo, iom_idf, iom_innovation, pagelines
 from .errors import PageError
+from .pagelines import page_notes
 from .records import Project, Source
 from .textnorm import repaired_mojibake
 
@@ -110,6 +111,7 @@ def convert(data: bytes, path: str) -> Project:
         converter = detect(text)
         source = Source(path, hashlib.sha256(data).hexdigest(), f"{converter.NAME} {VERSION}")
         project = converter.parse(text, source)
+        project.notes.extend(page_notes(text))  # what the page's lines leave out: running headers, links' addresses
         if read_as:
             project.notes.insert(0, read_as)
         _check_size(project)

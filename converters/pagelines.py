@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .errors import PageError
-from .textnorm import clean, collapse, fold, spaced_plainly
+from .textnorm import clean, collapse, excerpt, fold, spaced_plainly
 from .values import parse_money
 
 # List marks that start a line: bullets, and a dash or en dash standing alone or before a space. A character of
@@ -58,13 +58,29 @@ def page_lines(text: str) -> list[Line]:
     return list(_page_lines(text))
 
 
-@lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
+def page_notes(text: str) -> list[tuple[int, str]]:
+    """The notes on what page_lines(text) left out of the page's text: a PDF's running headers and footers, a CMS's
+    leftovers ("Lire la suite", images), the addresses of Markdown links."""
+    return list(_page_reading(text)[1])
+
+
 def _page_lines(text: str) -> tuple[Line, ...]:
+    return _page_reading(text)[0]
+
+
+@lru_cache(maxsize=1)  # detection and parsing read the same page several times in a row
+def _page_reading(text: str) -> tuple[tuple[Line, ...], tuple[tuple[int, str], ...]]:
     lines = []
+    if "<" in text:
+        text = html_breaks(text)
     text = clean(text, tabs=True)
     plain = spaced_plainly(text)
+    notes: list[tuple[int, str]] = []
+    if "](" in text:
+        text = _without_markdown_links(text, notes)
     rows: dict[int, list[str]] = {}  # the lines that are rows of a table written with pipes, by number: their cells
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in ((number, part) for number, whole in enumerate(text.split("\n"), start=1)
+                        for part in whole.split(LINE_BREAK)):
         if not raw:
             lines.append(Line.of(number, ""))
             continue
@@ -90,9 +106,13 @@ def _page_lines(text: str) -> tuple[Line, ...]:
         if body[:1] == ":" and _previous_label(lines):  # "Réalisé par", then ": Médecins du Monde":
             body = body[1:].lstrip()  # the value of the label alone on its line, its colon put on the wrong line
         lines.append(Line.of(number, body, len(raw) - len(raw.lstrip()), bool(bullet)))
-    if "-" in text or "age" in text:  # a copy of a PDF: its page furniture and words broken over two lines
-        return tuple(_joined(_without_furniture(lines)))
-    return tuple(lines)
+    copied = "-" in text or "age" in text  # a copy of a PDF: its page furniture and words broken over two lines
+    if copied or any(mark in text for mark in _FURNITURE_MARKS):  # or of a CMS page: its leftovers
+        lines = _without_furniture(lines, notes)
+    return tuple(_joined(lines) if copied else lines), tuple(notes)
+
+
+_FURNITURE_MARKS = ("\u2013", "iche", "heet", "uite", "avoir", "harger", "ead more", "earn more", "hoto", "mage", "dit")
 
 
 # Page furniture of a PDF copied as text: "Page 2 sur 3", "Page 13", "- 2 -", and a running header or footer, a
@@ -109,8 +129,10 @@ _KEPT_HYPHEN = re.compile(r"[dl]['\u2019]")  # "main-" over "d’œuvre": a comp
 _ITEM_END = re.compile(r"[.;:!?…]$")
 
 
-def _without_furniture(lines: list[Line]) -> list[Line]:
-    """The lines but for the page furniture a PDF copy brings along (its lines keep their numbers)."""
+def _without_furniture(lines: list[Line], notes: list[tuple[int, str]]) -> list[Line]:
+    """The lines but for the page furniture a PDF copy brings along (its lines keep their numbers), and the leftovers
+    of a CMS page; one note for the running headers, footers and leftovers left out (a page number alone goes
+    silently)."""
     heads: dict[str, list[Line]] = {}
     for line in lines:
         if line.text[-1:].isdigit() and not line.bulleted and (match := _NUMBERED_LINE.fullmatch(line.text)):
@@ -118,9 +140,106 @@ def _without_furniture(lines: list[Line]) -> list[Line]:
     running = {line.text for found in heads.values() if len({line.text for line in found}) == len(found) > 1
                and all(b.number - a.number >= _PAGE_LINES for a, b in zip(found, found[1:], strict=False))
                for line in found}
+    running |= document_headers(lines)
     # _furniture() is False for a line neither bulleted nor ending in a figure: most lines, not called for them
-    return [line for line in lines
-            if not (line.bulleted or line.text[-1:].isdigit()) or not _furniture(line, running)]
+    kept: list[Line] = []
+    dropped: list[tuple[int, str]] = []  # the lines left out (or their ends): their numbers and texts
+    for line in lines:
+        if line.text in running or (line.bulleted or line.text[-1:].isdigit()) and _furniture(line, running):
+            if line.text in running:
+                dropped.append((line.number, line.text))
+            continue
+        if leftover := cms_leftover(line.text):
+            dropped.append((line.number, leftover))
+            if leftover == line.text:
+                continue
+            line = Line.of(line.number, line.text[:-len(leftover)].rstrip(), line.indent, line.bulleted)
+        kept.append(line)
+    if dropped:
+        more = f" and {len(dropped) - 1} more line(s)" if len(dropped) > 1 else ""
+        notes.append((dropped[0][0], f'"{excerpt(dropped[0][1], 60)}"{more} left out: a running header or '
+                                         "footer of the document, a page number, or a web page's leftover (a link, "
+                                         "an image), no text of the project"))
+    return kept
+
+
+# A document's running header: parts parted by dashes or bars, the last naming the kind of document ("OIM – Fonds
+# pour le développement – Fiche projet"), or a line a page number ends ("… – Page 1/2", "… – Page 2 sur 3")
+_PARTED = re.compile(r"\s+[-\u2013\u2014|]\s+")
+_DOCUMENT_KIND = re.compile(r"(?:fiche (?:de |du )?projet|fiche descriptive|fiche synthetique|project (?:fact ?)?sheet|"
+                            r"fact ?sheet|project profile|project brief)$")
+_PAGE_END = re.compile(r"(?P<head>.*?\S)\s*[-\u2013\u2014|,]\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?",
+                       re.IGNORECASE)
+
+
+def document_headers(lines: list[Line]) -> set[str]:
+    """The texts of the lines that are a document's running header or footer: a line a page number ends after a
+    dash ("Réseau Euromed – Fiche projet – Page 2 sur 3"), its head wherever it stands alone, and a line of parts
+    parted by dashes whose last names the kind of document ("OIM – Innovation – Fiche projet")."""
+    found: set[str] = set()
+    for line in lines:
+        if line.bulleted or line.label in TAB_LABELS or (" - " not in line.text and " \u2013 " not in line.text
+                                                          and " \u2014 " not in line.text and " | " not in line.text):
+            continue
+        if line.text[-1:].isdigit() and (match := _PAGE_END.fullmatch(line.text)):
+            found |= {line.text, match["head"]}
+        elif len(parts := _PARTED.split(line.text)) > 1 and _DOCUMENT_KIND.search(fold(parts[-1])):
+            found.add(line.text)
+    return found
+
+
+# What a CMS prints under a text or after it, which is no text of the project: links to the rest of the text or to
+# a file, an image's caption (a credit "©" ends it)
+_LEFTOVER = re.compile(r"(?:^|(?<=[\s.…]))(?:(?P<alone>en savoir plus|voir plus|learn more)|lire la suite|read more|"
+                       r"t[ée]l[ée]charger la fiche(?:\s*\([^()]*\))?|download (?:the )?(?:fact ?sheet|project sheet)"
+                       r"(?:\s*\([^()]*\))?)\s*[.…>»→]*$", re.IGNORECASE)
+_CAPTION = re.compile(r"(?:photo|image|cr[ée]dit(?: photo)?|photo credit)\s*:.*(?:©|\(c\)).*", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+
+
+def cms_leftover(text: str) -> str:
+    """The part of a line's end that a CMS leaves of its page ("Lire la suite", "Télécharger la fiche (PDF, 230
+    Ko)", "![Atelier](https://…)", "Photo : … © OIM 2022"): the whole line or its tail ("… Lire la suite"); "" for
+    none ("en savoir plus" ends a sentence too: only alone on its line)."""
+    if not text:
+        return ""
+    if _IMAGE.fullmatch(text) or _CAPTION.fullmatch(text):
+        return text
+    match = _LEFTOVER.search(text)
+    if match is None or match.start() and match["alone"]:
+        return ""
+    return text[match.start():]
+
+
+# A Markdown link, as a copy of a Markdown page keeps it: its text read, its address left out ("[CIES
+# Onlus](https://www.cies.it)" is "CIES Onlus"); an image ("![…](…)") is left to cms_leftover()
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]+)\]\((?:https?://|www\.|mailto:|/)[^()\s]*\)")
+
+
+def _without_markdown_links(text: str, notes: list[tuple[int, str]]) -> str:
+    """The text with each Markdown link's text in place of the link, and a note on the first line with one."""
+    match = _MARKDOWN_LINK.search(text)
+    if match is None:
+        return text
+    notes.append((text.count("\n", 0, match.start()) + 1,
+                  f'"{excerpt(match[0], 60)}": a Markdown link, read as its text "{match["text"]}", its address '
+                  "left out"))
+    return _MARKDOWN_LINK.sub(lambda m: m["text"], text)
+
+
+# A line break HTML writes inside a line of the page ("<strong>Date de début</strong><br>2022"): the page's two
+# lines, numbered as the line they stand on.
+LINE_BREAK = "\x1f"
+_HTML_BREAK = re.compile(r"(?<=\S)[ \t]*(?:<br\s*/?>|</(?:p|li|div)>[ \t]*<(?:p|li|div)(?:\s[^<>\n]*)?>)"
+                         r"(?=[ \t]*(?:<[^<>\n]*>[ \t]*)*[^\s<])", re.IGNORECASE)
+
+
+def html_breaks(text: str) -> str:
+    """The text with a line break of HTML between two texts on one line made LINE_BREAK (a break at a line's end is
+    the line's own)."""
+    if LINE_BREAK in text:
+        text = text.replace(LINE_BREAK, " ")
+    return _HTML_BREAK.sub(LINE_BREAK, text) if "<" in text else text
 
 
 def _furniture(line: Line, running: set[str]) -> bool:
@@ -136,18 +255,21 @@ def _joined(lines: list[Line]) -> list[Line]:
     and no further in, joined to it, neither being a field's label nor the next a field (a PDF breaks the lines of
     a list item where its column ends)."""
     joined: list[Line] = []
+    end = 0  # the number of the last line joined[-1] is made of
     for line in lines:
         last = joined[-1] if joined else None
-        if last is None or not line.text[:1].islower() or line.bulleted or line.number != last.number + 1:
+        if last is None or not line.text[:1].islower() or line.bulleted or line.number != end + 1:
             joined.append(line)
         elif _BROKEN_WORD.search(last.text):
             text = last.text + line.text if _KEPT_HYPHEN.match(line.text) else last.text[:-1] + line.text
             joined[-1] = Line.of(last.number, text, last.indent, last.bulleted)
         elif last.bulleted and line.indent <= last.indent and not _ITEM_END.search(last.text) \
+                and not (line.text[:1] in _WORD_MARKS and line.text[1:2] == " ") \
                 and ":" not in line.text and last.label not in TAB_LABELS and line.label not in TAB_LABELS:
             joined[-1] = Line.of(last.number, f"{last.text} {line.text}", last.indent, last.bulleted)
         else:
             joined.append(line)
+        end = line.number
     return joined
 
 
