@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .copied_text import LINE_BREAK, cms_leftover, document_headers, html_breaks, without_markdown_links
+from .copied_text import PAGE_NUMBER as _PAGE_NUMBER
 from .errors import PageError
 from .textnorm import clean, collapse, excerpt, fold, spaced_plainly
 from .values import parse_money
@@ -77,7 +79,7 @@ def _page_reading(text: str) -> tuple[tuple[Line, ...], tuple[tuple[int, str], .
     plain = spaced_plainly(text)
     notes: list[tuple[int, str]] = []
     if "](" in text:
-        text = _without_markdown_links(text, notes)
+        text = without_markdown_links(text, notes)
     rows: dict[int, list[str]] = {}  # the lines that are rows of a table written with pipes, by number: their cells
     for number, raw in ((number, part) for number, whole in enumerate(text.split("\n"), start=1)
                         for part in whole.split(LINE_BREAK)):
@@ -115,10 +117,9 @@ def _page_reading(text: str) -> tuple[tuple[Line, ...], tuple[tuple[int, str], .
 _FURNITURE_MARKS = ("\u2013", "iche", "heet", "uite", "avoir", "harger", "ead more", "earn more", "hoto", "mage", "dit")
 
 
-# Page furniture of a PDF copied as text: "Page 2 sur 3", "Page 13", "- 2 -", and a running header or footer, a
-# line that comes back with only its page number changed ("Fiche de projet⇥1", then "Fiche de projet⇥2").
-_PAGE_NUMBER = re.compile(r"(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]",
-                          re.IGNORECASE)
+# Page furniture of a PDF copied as text: "Page 2 sur 3", "Page 13", "- 2 -" (copied_text.PAGE_NUMBER), and a running
+# header or footer, a line that comes back with only its page number changed ("Fiche de projet⇥1", then "Fiche de
+# projet⇥2"), or as copied_text.document_headers finds them.
 # A running header's text before its page number: three words at least, the number at most 999 ("mars 2012" and
 # "mars 2013" are dates, and "Phase 1", "Phase 2" headings)
 _NUMBERED_LINE = re.compile(r"(?P<head>\D\S*(?:\s+\S+){2,}?)\s+\d{1,3}")
@@ -140,7 +141,7 @@ def _without_furniture(lines: list[Line], notes: list[tuple[int, str]]) -> list[
     running = {line.text for found in heads.values() if len({line.text for line in found}) == len(found) > 1
                and all(b.number - a.number >= _PAGE_LINES for a, b in zip(found, found[1:], strict=False))
                for line in found}
-    running |= document_headers(lines)
+    running |= document_headers(lines, TAB_LABELS)
     # _furniture() is False for a line neither bulleted nor ending in a figure: most lines, not called for them
     kept: list[Line] = []
     dropped: list[tuple[int, str]] = []  # the lines left out (or their ends): their numbers and texts
@@ -161,85 +162,6 @@ def _without_furniture(lines: list[Line], notes: list[tuple[int, str]]) -> list[
                                          "footer of the document, a page number, or a web page's leftover (a link, "
                                          "an image), no text of the project"))
     return kept
-
-
-# A document's running header: parts parted by dashes or bars, the last naming the kind of document ("OIM – Fonds
-# pour le développement – Fiche projet"), or a line a page number ends ("… – Page 1/2", "… – Page 2 sur 3")
-_PARTED = re.compile(r"\s+[-\u2013\u2014|]\s+")
-_DOCUMENT_KIND = re.compile(r"(?:fiche (?:de |du )?projet|fiche descriptive|fiche synthetique|project (?:fact ?)?sheet|"
-                            r"fact ?sheet|project profile|project brief)$")
-_PAGE_END = re.compile(r"(?P<head>.*?\S)\s*[-\u2013\u2014|,]\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?",
-                       re.IGNORECASE)
-
-
-def document_headers(lines: list[Line]) -> set[str]:
-    """The texts of the lines that are a document's running header or footer: a line a page number ends after a
-    dash ("Réseau Euromed – Fiche projet – Page 2 sur 3"), its head wherever it stands alone, and a line of parts
-    parted by dashes whose last names the kind of document ("OIM – Innovation – Fiche projet")."""
-    found: set[str] = set()
-    for line in lines:
-        if line.bulleted or line.label in TAB_LABELS or (" - " not in line.text and " \u2013 " not in line.text
-                                                          and " \u2014 " not in line.text and " | " not in line.text):
-            continue
-        if line.text[-1:].isdigit() and (match := _PAGE_END.fullmatch(line.text)):
-            found |= {line.text, match["head"]}
-        elif len(parts := _PARTED.split(line.text)) > 1 and _DOCUMENT_KIND.search(fold(parts[-1])):
-            found.add(line.text)
-    return found
-
-
-# What a CMS prints under a text or after it, which is no text of the project: links to the rest of the text or to
-# a file, an image's caption (a credit "©" ends it)
-_LEFTOVER = re.compile(r"(?:^|(?<=[\s.…]))(?:(?P<alone>en savoir plus|voir plus|learn more)|lire la suite|read more|"
-                       r"t[ée]l[ée]charger la fiche(?:\s*\([^()]*\))?|download (?:the )?(?:fact ?sheet|project sheet)"
-                       r"(?:\s*\([^()]*\))?)\s*[.…>»→]*$", re.IGNORECASE)
-_CAPTION = re.compile(r"(?:photo|image|cr[ée]dit(?: photo)?|photo credit)\s*:.*(?:©|\(c\)).*", re.IGNORECASE)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-
-
-def cms_leftover(text: str) -> str:
-    """The part of a line's end that a CMS leaves of its page ("Lire la suite", "Télécharger la fiche (PDF, 230
-    Ko)", "![Atelier](https://…)", "Photo : … © OIM 2022"): the whole line or its tail ("… Lire la suite"); "" for
-    none ("en savoir plus" ends a sentence too: only alone on its line)."""
-    if not text:
-        return ""
-    if _IMAGE.fullmatch(text) or _CAPTION.fullmatch(text):
-        return text
-    match = _LEFTOVER.search(text)
-    if match is None or match.start() and match["alone"]:
-        return ""
-    return text[match.start():]
-
-
-# A Markdown link, as a copy of a Markdown page keeps it: its text read, its address left out ("[CIES
-# Onlus](https://www.cies.it)" is "CIES Onlus"); an image ("![…](…)") is left to cms_leftover()
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]+)\]\((?:https?://|www\.|mailto:|/)[^()\s]*\)")
-
-
-def _without_markdown_links(text: str, notes: list[tuple[int, str]]) -> str:
-    """The text with each Markdown link's text in place of the link, and a note on the first line with one."""
-    match = _MARKDOWN_LINK.search(text)
-    if match is None:
-        return text
-    notes.append((text.count("\n", 0, match.start()) + 1,
-                  f'"{excerpt(match[0], 60)}": a Markdown link, read as its text "{match["text"]}", its address '
-                  "left out"))
-    return _MARKDOWN_LINK.sub(lambda m: m["text"], text)
-
-
-# A line break HTML writes inside a line of the page ("<strong>Date de début</strong><br>2022"): the page's two
-# lines, numbered as the line they stand on.
-LINE_BREAK = "\x1f"
-_HTML_BREAK = re.compile(r"(?<=\S)[ \t]*(?:<br\s*/?>|</(?:p|li|div)>[ \t]*<(?:p|li|div)(?:\s[^<>\n]*)?>)"
-                         r"(?=[ \t]*(?:<[^<>\n]*>[ \t]*)*[^\s<])", re.IGNORECASE)
-
-
-def html_breaks(text: str) -> str:
-    """The text with a line break of HTML between two texts on one line made LINE_BREAK (a break at a line's end is
-    the line's own)."""
-    if LINE_BREAK in text:
-        text = text.replace(LINE_BREAK, " ")
-    return _HTML_BREAK.sub(LINE_BREAK, text) if "<" in text else text
 
 
 def _furniture(line: Line, running: set[str]) -> bool:

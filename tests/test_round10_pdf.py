@@ -198,3 +198,23 @@ def test_markdown_links_in_an_idf_country_list_are_their_texts():
 def test_a_markdown_link_in_an_innovation_mission_is_its_text():
     page = _page(INNOVATION, "MISSION: Argentine", "MISSION: [Argentine](https://argentina.iom.int)")
     assert _read(page).mission_countries == ["AR"]
+
+
+def test_a_parted_line_that_comes_back_next_to_a_page_number_is_a_running_header():
+    header = "Ministère de l’Intérieur – Direction des migrations"
+    page = _page(f"{header}\n{IDF}", "  • Couverture", f"Page 1 sur 2\n{header}\n  • Couverture")
+    project = _read(page)
+    assert project.title == TITLE and project.scope
+
+
+def test_a_parted_line_given_twice_without_a_page_number_stays():
+    title = "Argentine – Intégration des migrants"
+    page = _page(IDF, IDF_TITLE, title) + f"\n{title}\n"
+    project = _read(page)
+    assert project.title == title and project.description.endswith(title)
+
+
+@pytest.mark.parametrize("link", ["En savoir plus", "[En savoir plus](https://developmentfund.iom.int/fr/po0181)"])
+def test_en_savoir_plus_after_the_description_s_last_sentence_is_left_out(link):
+    project = _read(_page(IDF, "locales de la migration.", f"locales de la migration. {link}"))
+    assert project.description.endswith("locales de la migration.")
