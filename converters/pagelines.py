@@ -95,7 +95,7 @@ def _page_reading(text: str) -> tuple[tuple[Line, ...], tuple[tuple[int, str], .
             continue
         if stripped[:1] == "#" and (heading := _HEADING.fullmatch(stripped)):  # "## Objectif général": a heading
             stripped = heading["text"]  # a reader of the rendered page saw without its marks
-        bullet = _BULLET.match(stripped) or _word_mark(raw, stripped)
+        bullet = _BULLET.match(stripped) or _word_mark(raw, stripped) or _sub_item(stripped, lines)
         body = stripped[1:].strip() if bullet else stripped  # every list mark is one character
         if not plain and "\t" in raw:
             body = _tab_separated(raw, body)
@@ -208,6 +208,13 @@ def _word_mark(raw: str, stripped: str) -> bool:
         return False
     match = _WORD_MARK.match(raw)
     return bool(match) and ("\t" in match[0] or raw[0] in " \t")
+
+
+def _sub_item(stripped: str, lines: list[Line]) -> bool:
+    """True for a line under a list item that starts with Word's sub-item mark "o" pasted with one space, then a
+    capital ("➢ Diversité, genre et inclusion" over "o Cohésion sociale …", as a PDF or Word copy gives it): an item
+    of the list (elsewhere "o Chile" may be text)."""
+    return stripped[:2] == "o " and stripped[2:3].isupper() and bool(lines) and lines[-1].bulleted
 
 
 def _emphasised(match: re.Match) -> str:

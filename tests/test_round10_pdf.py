@@ -218,3 +218,13 @@ def test_a_parted_line_given_twice_without_a_page_number_stays():
 def test_en_savoir_plus_after_the_description_s_last_sentence_is_left_out(link):
     project = _read(_page(IDF, "locales de la migration.", f"locales de la migration. {link}"))
     assert project.description.endswith("locales de la migration.")
+
+
+# A-3 (found with the joins above): Word's "o" sub-item mark pasted with one space under a list item is a mark.
+
+def test_a_word_sub_item_mark_with_one_space_under_an_innovation_element_is_a_bullet():
+    page = _page(INNOVATION, "- Diversité, genre et inclusion\n",
+                 "➢ Diversité, genre et inclusion\no Cohésion sociale et participation des communautés\n")
+    assert _read(page).innovation_elements[-2:] == ["Diversité, genre et inclusion",
+                                                    "Cohésion sociale et participation des communautés"]
+
