@@ -54,6 +54,15 @@ _LEFTOVER = re.compile(r"(?:^|(?<=[\s.…]))(?:(?P<alone>en savoir plus|voir plu
                        r"t[ée]l[ée]charger la fiche(?:\s*\([^()]*\))?|download (?:the )?(?:fact ?sheet|project sheet)"
                        r"(?:\s*\([^()]*\))?)\s*[.…>»→]*$", re.IGNORECASE)
 _CAPTION = re.compile(r"(?:photo|image|cr[ée]dit(?: photo)?|photo credit)\s*:.*(?:©|\(c\)).*", re.IGNORECASE)
+_LEFTOVER_WORDS = ("suite", "plus", "more", "fiche", "sheet")  # every leftover's last word but a bracket's
+_TAIL = 60  # characters at a line's end that hold any leftover's last word, and its bracket ("(PDF, 230 Ko)")
+
+
+def _credited(text: str) -> bool:
+    """True for a text with a credit's sign, as a photo's caption ends (most lines have none)."""
+    return "©" in text or "(c)" in text or "(C)" in text
+
+
 _AFTER_SENTENCE = re.compile(r"[.!?…]\s+$")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
@@ -64,8 +73,11 @@ def cms_leftover(text: str) -> str:
     none ("en savoir plus" ends a sentence too: only alone on its line or after a sentence's end)."""
     if not text:
         return ""
-    if _IMAGE.fullmatch(text) or _CAPTION.fullmatch(text):
+    if text[:2] == "![" and _IMAGE.fullmatch(text) or _credited(text) and _CAPTION.fullmatch(text):
         return text
+    tail = text[-_TAIL:].lower()  # most lines end with none of the leftovers' words: `in` says so far sooner
+    if not any(word in tail for word in _LEFTOVER_WORDS):
+        return ""
     match = _LEFTOVER.search(text)
     if match is None or match["alone"] and match.start() and not _AFTER_SENTENCE.search(text, 0, match.start()):
         return ""
