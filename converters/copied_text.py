@@ -20,7 +20,7 @@ _PART_MARKS = (" - ", " \u2013 ", " \u2014 ", " | ")
 _PARTED = re.compile(r"\s+[-\u2013\u2014|]\s+")
 _DOCUMENT_KIND = re.compile(r"(?:fiche (?:de |du )?projet|fiche descriptive|fiche synthetique|project (?:fact ?)?sheet|"
                             r"fact ?sheet|project profile|project brief)$")
-_PAGE_END = re.compile(r"(?P<head>.*?\S)\s*[-\u2013\u2014|,]\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?",
+_PAGE_END = re.compile(r"(?P<head>.*?\S)\s*[-\u2013\u2014|]\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?",
                        re.IGNORECASE)
 
 

@@ -228,3 +228,8 @@ def test_a_word_sub_item_mark_with_one_space_under_an_innovation_element_is_a_bu
     assert _read(page).innovation_elements[-2:] == ["Diversité, genre et inclusion",
                                                     "Cohésion sociale et participation des communautés"]
 
+
+
+def test_a_description_line_citing_a_page_stays():
+    line = "Voir le rapport de l’OIM – État de la migration dans le monde, p. 45"
+    assert _read(IDF + f"\n{line}\n").description.endswith(line)
