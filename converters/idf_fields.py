@@ -10,6 +10,7 @@ from .errors import PageError
 from .idf_labels import _COUNTRY_FIELDS, LABELS
 from .pagelines import Line
 from .textnorm import excerpt
+from .wrapped import breaks_off
 
 # A line of this many words or more is running text: no field label or value is that long but a country list,
 # which a label starts
@@ -205,9 +206,10 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
                  inline: str | None) -> tuple[list[Line], int]:
     """The lines holding a field's value and the index just after them.
 
-    A value is one line; a country list goes on over following lines that are country lists too, laid out as
-    its first: a value indented under its bulleted label goes on only on indented lines ("Soudan du Sud" at the
-    margin under "    Kenya, Ouganda" is a heading of the description).
+    A value is one line, and the next when it breaks off (see wrapped.breaks_off); a country list goes on over
+    following lines that are country lists too, laid out as its first: a value indented under its bulleted label
+    goes on only on indented lines ("Soudan du Sud" at the margin under "    Kenya, Ouganda" is a heading of the
+    description).
     The lines after the last field are the description, so nothing else is taken.
     """
     label_line = lines[index]
@@ -220,6 +222,10 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         if index == len(lines) or labels[index][0]:
             return [], index
         values, index = [lines[index]], index + 1
+    while breaks_off(values[-1].text) and index < len(lines) and lines[index].text and not lines[index].bulleted \
+            and not labels[index][0]:  # "Afrique de l’Est et Corne de" over "l’Afrique": a PDF copy wrapped it
+        values.append(lines[index])
+        index += 1
     indented = inline is None and label_line.bulleted and values[0].indent > label_line.indent
     while field in _COUNTRY_FIELDS and index < len(lines):
         following = index

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .pagelines import Line, label_currency, label_key, page_lines
+from .wrapped import breaks_off
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.
 LABELS = {
@@ -63,8 +64,23 @@ _INLINE = re.compile(r"^(?P<label>[^:]{3,80}?)\s*:\s*(?P<value>.+)$")
 
 @lru_cache(maxsize=1)  # detect() and parse() read the same page in a row
 def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
-    """_label_of each line of the page."""
-    return tuple(_label_of(line) for line in page_lines(text))
+    """_label_of each line of the page (of idf_lines)."""
+    return tuple(_label_of(line) for line in idf_lines(text))
+
+
+@lru_cache(maxsize=1)
+def idf_lines(text: str) -> tuple[Line, ...]:
+    """The page's lines, a label a PDF copy wrapped over two lines ("Etat(s) membre(s) beneficiaires remplissant
+    les" over "conditions requises") joined on its first, the second left blank (the lines keep their numbers)."""
+    lines = page_lines(text)
+    for at in range(len(lines) - 1):
+        line, after = lines[at], lines[at + 1]
+        if line.text and after.text and not after.bulleted and breaks_off(line.text) \
+                and _label_of(line)[0] is None and _label_of(after)[0] is None:
+            joined = Line.of(line.number, f"{line.text} {after.text}", line.indent, line.bulleted)
+            if _label_of(joined)[0] is not None:
+                lines[at], lines[at + 1] = joined, Line.of(after.number, "", after.indent)
+    return tuple(lines)
 
 
 def _label_of(line: Line) -> tuple[str | None, str | None]:

@@ -17,14 +17,14 @@ from .datefields import (
 )
 from .errors import AmbiguousCurrency, PageError
 from .idf_fields import _Field, _field_block
-from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels
+from .idf_labels import _COUNTRY_FIELDS, _DISTINCTIVE, _OWN, LABELS, _labels, idf_lines
 from .idf_page_checks import _check_not_cut_in_fields, _check_not_cut_short, _check_one_page
 from .idf_programme import FUNDING_PROGRAMME
 from .idf_status import status_wording
 from .idf_title import _title, _title_text, _without_site_name
 from .language import language_of
 from .navigation import without_footer
-from .pagelines import label_currency, numbered_items, page_lines, paragraphs, table_rows
+from .pagelines import label_currency, numbered_items, paragraphs, table_rows
 from .phases import phased_budget, revised_note
 from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
@@ -58,7 +58,7 @@ def detect(text: str) -> bool:
 
 def parse(text: str, source: Source) -> Project:
     """Read one IDF page into a Project; PageError (with the line) for anything it cannot read."""
-    lines = page_lines(text)
+    lines = list(idf_lines(text))
     others: list[tuple[int, str]] = []  # fields no label of ours names, lines by the title that are no part of it
     labels = _labels(text)
     block = _field_block(lines, labels, others)

@@ -26,6 +26,7 @@ from .phases import phased_budget, revised_note
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
 from .values import no_value, parse_money, parse_year
+from .wrapped import breaks_off
 
 NAME = "iom-innovation"
 RECOGNISED_BY = ("two rows of the project table (MISSION: …, CODE: …) and its heading INFORMATIONS SUR LE PROJET, "
@@ -281,13 +282,17 @@ def _continues(row: list[Line], line: Line) -> bool:
     """True when `line` goes on with the value of `row` (its lines so far): the row ends with a list separator
     ("Mali, Niger,"), the line is a sub-list of the beneficiaries ("États membres ne remplissant pas…: …"), or the
     row's cell is not closed and the line, with no key of its own, closes it ("Tchad |"), or the line goes on
-    with "et" or "and" ("et Tchad")."""
+    with "et" or "and" ("et Tchad"), or the row breaks off where a PDF copy wrapped it (see wrapped.breaks_off)."""
     if innovation_countries.SUBLIST.match(line.text) and _row(row[0])[0] == "countries":
+        return True
+    end = row[-1].text
+    if end.count("(") > end.count(")"):  # "Bolivie (État" over "Plurinational De), …": a PDF copy wrapped the row
         return True
     if _unknown_row(line):
         return False
-    end = row[-1].text
     if _AND_MORE.match(line.text) and ":" not in line.text:  # "Pays bénéficiaires : Niger, Mali" then "et Tchad"
+        return True
+    if breaks_off(end.rstrip(" |")) and ":" not in line.text:  # "… Corne de" over "l’Afrique |"
         return True
     return end.endswith((",", ";")) or not end.endswith("|") and line.text.endswith("|") and ":" not in line.text
 
@@ -327,7 +332,9 @@ def _elements(lines: list[Line]) -> list[str]:
     return elements
 
 
-_ELEMENT_SEPARATOR = re.compile(r"\s*[;·•]\s*")
+# Elements parted by ";", "·", "•", or Word's sub-bullet "o" as a PDF or Word copy gives it, before a capital
+# ("Diversité, genre et inclusion" over "o Cohésion sociale …", joined as one list item's wrapped line)
+_ELEMENT_SEPARATOR = re.compile(r"\s*[;·•]\s*|(?:^|\s+)o\s+(?=[A-ZÀ-ÖØ-Þ])")
 # Words that announce a list, folded: "… les éléments suivants", "… ci-dessous", "the following …"
 _ANNOUNCES = re.compile(r"\b(?:suivant(?:e|s|es)?|ci[- ]dessous|ci[- ]apres|comme suit|the following|below"
                         r"|as follows)\b")
