@@ -157,9 +157,11 @@ def _worded(field: str, text: str, line: int, other: int | None,
     return {"start": span[0], "end": span[1]}
 
 
-# A remark that extends the end date to another: "(prolongé jusqu'en juin 2024)", "– extended to June 2024", or
+# A remark that extends the end date to another: "(prolongé jusqu'en juin 2024)", "– extended to June 2024", a no-cost
+# extension, "(prolongation sans coût jusqu'au 31/12/2024)", "(no-cost extension to June 2024)", or
 # says a later phase runs to it: "(Phase II : jusqu'en décembre 2023)", "(phase 2 until December 2023)"
-_EXTENDED = re.compile(r"(?:\b(?:prolonge|etendu|reporte|extended|postponed)e?s?\s+"
+_EXTENDED = re.compile(r"(?:\b(?:prolonge|etendu|reporte|extended|postponed|prolongation|(?:no[- ]cost )?extension)"
+                       r"e?s?(?:\s+\(?sans (?:frais|couts?)(?: supplementaires?)?\)?|\s+at no(?: additional)? cost)?\s+"
                        r"|\bphase\s+(?P<phase>[ivx]+|\d+)\s*:?\s*)"
                        r"(?:jusqu'(?:au|en|a) ?|jusque |au |a |until |till |to )(?P<date>[^)]+)")
 
@@ -172,6 +174,41 @@ def _extended(remark: str) -> tuple[PartialDate, str] | None:
         return None
     phase = found["phase"]
     return date, f"the date its phase {phase.upper()} runs to" if phase else "the date the project was extended to"
+
+
+def extended_to(value: str) -> PartialDate | None:
+    """The date a no-cost extension's wording extends the project to ("Prolongation sans coût jusqu'au 31/12/2024",
+    "jusqu'au 30 juin 2023" under a "Prolongation sans coût" label, "No-cost extension to June 2024"); None for
+    none."""
+    folded = fold(value).strip(" .")
+    if (found := _extended(value)) is not None:
+        return found[0]
+    lead = _LEADS["end"].match(folded) or _TO.match(folded)
+    return _date(folded[lead.end():] if lead else folded)
+
+
+_TO = re.compile(r"^(?:au|to|a)\s+(?=\d|[a-z]+ \d)")
+
+
+def extension_end(project: Project, value: str, what: str, line: int) -> None:
+    """Read a no-cost extension (a "Prolongation sans coût" field over "jusqu'au 30 juin 2023", a status
+    "Prolongation sans coût jusqu'au 31/12/2024"; `what` names it in the notes): the project's end date is the later
+    date, with a note; PageError for a field of an extension that gives no date."""
+    later = extended_to(value)
+    if later is None:
+        if what.startswith("field"):
+            raise PageError(f'{what} gives no date: "{excerpt(value)}"',
+                            "write the date the project was extended to, e.g. jusqu'au 30/06/2023", line=line)
+        return
+    first = project.end
+    if first is not None and _order(later) <= _order(first):
+        project.notes.append((line, f"{what} gives {later.iso()}, not after the end date {first.iso()}: left out of "
+                                    "the record"))
+        return
+    was = f"the end date {first.iso()} is left out of the record" if first else "the page gives no other end date"
+    project.notes.append((line, f"{what} extends the project to {later.iso()}: that is its end date; {was}"))
+    project.end = later
+    project.lines["end"] = line
 
 
 def _order(date: PartialDate) -> tuple[int, int, int]:

@@ -219,7 +219,7 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         index += 1
         while index < len(lines) and lines[index].blank:
             index += 1
-        if index == len(lines) or labels[index][0]:
+        if index == len(lines) or labels[index][0] and not _status_extension(field, labels[index]):
             return [], index
         values, index = [lines[index]], index + 1
     while breaks_off(values[-1].text) and index < len(lines) and lines[index].text and not lines[index].bulleted \
@@ -237,6 +237,12 @@ def _value_lines(lines: list[Line], labels: tuple, index: int, field: str,
         values.append(lines[following])
         index = following + 1
     return values, index
+
+
+def _status_extension(field: str, label: tuple[str | None, str | None]) -> bool:
+    """True for a status whose value reads as the label of a no-cost extension ("Prolongation sans coût"): the value,
+    an extended project's status."""
+    return field == "status" and label[1] is None and LABELS[label[0]] == "extension"
 
 
 def _before_field(lines: list[Line], label: int, after: int) -> bool:

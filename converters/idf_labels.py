@@ -36,6 +36,8 @@ LABELS = {
     "beneficiary member state(s) meeting the eligibility requirements": "eligible_countries",
     "pays beneficiaires": "beneficiary_countries", "beneficiary countries": "beneficiary_countries",
     **dict.fromkeys(("duree", "duree du projet", "duration", "project duration"), "duration"),
+    **dict.fromkeys(("prolongation sans cout", "prolongation sans frais", "extension sans cout", "no-cost extension",
+                     "no cost extension", "prolongation sans cout jusqu'au", "prolongation (sans cout)"), "extension"),
     **dict.fromkeys(("periode", "periode du projet", "periode de mise en oeuvre", "periode d'execution",
                      "implementation period", "project period"), "period"),
 }

@@ -10,7 +10,12 @@ from .textnorm import excerpt, fold
 
 # Wordings of a status the scheme names otherwise, folded, in French and in English: the head of a status with a
 # remark is read by datefields.without_date_remark first ("Terminé (prolongé)" is "Terminé").
-_EXTENDED = {"fr": re.compile(r"(?:en )?prolong(?:e|ee|ation)"), "en": re.compile(r"extended|(?:under |in )?extension")}
+# A no-cost extension's wording ("Prolongation sans coût jusqu'au 31/12/2024", "No-cost extension until June 2024")
+# is an extended project's too: its date is read as the end date (datefields.extension_end)
+_EXTENDED = {"fr": re.compile(r"(?:en )?prolong(?:e|ee|ation)(?: \(?sans (?:frais|couts?)\)?)?"
+                              r"(?: (?:jusqu'(?:au|en|a) ?|jusque |au )\S.*)?"),
+             "en": re.compile(r"(?:extended|(?:under |in )?(?:a )?(?:no[- ]cost )?extension)"
+                              r"(?: at no(?: additional)? cost)?(?: (?:until|till|to) \S.*)?")}
 # Closing: the scheme has no status for it (IATI's 3, "Finalisation", is not one of ours). It is read as active, not
 # completed: the page says the project has not ended yet, and "completed" would say it has; the note says so.
 _CLOSING = {"fr": re.compile(r"(?:en (?:phase|cours) de |phase de |en )cloture|cloture en cours"

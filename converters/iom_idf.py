@@ -9,6 +9,7 @@ from .country_currencies import page_countries
 from .datefields import (
     add_period_dates,
     check_duration,
+    extension_end,
     read_date,
     read_period,
     remark_note,
@@ -38,7 +39,7 @@ _DATE_FIELDS = {"start": "end", "end": "start"}  # each date field, and the othe
 _PERIOD_FIELDS = ("duration", "period")  # a length, dates, or both: "24 mois à compter de mars 2022"
 # Fields that any agency's fact sheet gives ("Duration: January 2021 – December 2023"), which the site's pages may
 # give too: they do not tell its pages
-_GENERIC_FIELDS = frozenset(_PERIOD_FIELDS)
+_GENERIC_FIELDS = frozenset((*_PERIOD_FIELDS, "extension"))
 # The site's date of its page, last in the description: "Mise à jour le 3 mars 2024", "Last updated: 3 March 2024"
 _UPDATED = re.compile(r"(?:(?:derni[èe]re )?mise? à jour|(?:last )?updated)(?: le| on)?\s*:?\s+[^.;]{0,30}\d{4}\.?",
                       re.IGNORECASE)
@@ -92,7 +93,7 @@ def parse(text: str, source: Source) -> Project:
                 setattr(project, date_name, date)
                 if date is not None:
                     project.lines[date_name] = field.line
-        elif name not in _PERIOD_FIELDS and name != "revised_budget":
+        elif name not in _PERIOD_FIELDS and name not in ("revised_budget", "extension"):
             try:
                 _assign(project, name, field)
             except AmbiguousCurrency:  # known (mission and beneficiary fields may come after it)
@@ -102,6 +103,13 @@ def parse(text: str, source: Source) -> Project:
         _assign(project, "budget", field, page_countries(project))
     if "revised_budget" in given:  # the amount the project has now, wherever the fields give it
         _revised(project, given["revised_budget"], given.get("budget"))
+    if "extension" in given:  # "Prolongation sans coût" over "jusqu'au 30 juin 2023": the later end date
+        extension = given["extension"]
+        extension_end(project, extension.value, f'field "{excerpt(extension.label.partition(":")[0].strip())}"',
+                      extension.line)
+    if "status" in given:  # "Prolongation sans coût jusqu'au 31/12/2024": an active status, and the later end date
+        extension_end(project, given["status"].value, f'status "{excerpt(given["status"].value)}"',
+                      given["status"].line)
     for name in _PERIOD_FIELDS:  # after the date fields, which the dates of a period must agree with
         if name in given:
             _period(project, name, given[name])

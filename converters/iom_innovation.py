@@ -10,6 +10,7 @@ from .datefields import (
     Period,
     add_period_dates,
     check_duration,
+    extension_end,
     read_date,
     read_period,
     remark_note,
@@ -150,6 +151,9 @@ def parse(text: str, source: Source) -> Project:
         project.budget = money
     for period, line in periods:
         add_period_dates(project, period, line.text.strip("| ").partition(":")[0].strip(), line.number)
+    if "status" in given:  # "STATUT: Prolongation sans coût jusqu'au 31/12/2024": the later end date
+        extension_end(project, _row(given["status"])[1], f'status "{excerpt(_row(given["status"])[1])}"',
+                      given["status"].number)
     if "revised_budget" in given:  # the amount the project has now, the first budget left out
         _revised(project, given["revised_budget"], given.get("budget"))
     if "duration" in given:  # after the date rows and the dates the DURÉE row gives

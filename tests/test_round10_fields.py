@@ -76,3 +76,52 @@ def test_a_word_sub_bullet_is_an_innovation_element_of_its_own(elements):
     project = _read(_page(INNOVATION, INNOVATION_ELEMENTS, elements))
     assert project.innovation_elements[-2:] == ["Cohésion sociale et participation des communautés",
                                                 "Diversité, genre et inclusion"]
+
+
+# B-9, B-10, B-11: a no-cost extension ("prolongation sans coût jusqu'au …") gives the later end date, noted; it is
+# never a status of its own.
+
+IDF_END = "  • Date de fin\n    2024\n"
+IDF_STATUS = "  • Statut du projet\n    Actif\n"
+
+
+@pytest.mark.parametrize("end", ["2024 (prolongation sans coût jusqu’au 31/12/2025)",
+                                 "2024 (prolongation sans coût jusqu'au 31 décembre 2025)",
+                                 "2024 (no-cost extension to 31 December 2025)"])
+def test_an_idf_end_date_a_no_cost_extension_extends_is_the_later_date(end):
+    project = _read(_page(IDF, IDF_END, f"  • Date de fin\n    {end}\n"))
+    assert project.end.iso() == "2025-12-31"
+    assert "the first end date, 2024, is left out" in _notes(project)
+
+
+@pytest.mark.parametrize(("label", "value", "end"), [
+    ("Prolongation sans coût", "jusqu’au 30 juin 2025", "2025-06-30"),
+    ("No-cost extension", "31/03/2025", "2025-03-31"),
+])
+def test_an_idf_field_of_a_no_cost_extension_gives_the_end_date(label, value, end):
+    project = _read(_page(IDF, IDF_END, f"{IDF_END}  • {label}\n    {value}\n"))
+    assert project.end.iso() == end
+    assert f'field "{label}" extends the project to {end}' in _notes(project)
+    assert "is no field" not in _notes(project)
+
+
+def test_an_idf_field_of_a_no_cost_extension_with_no_date_is_refused():
+    error = _refused(_page(IDF, IDF_END, f"{IDF_END}  • Prolongation sans coût\n    oui\n"), "x.txt")
+    assert isinstance(error, PageError)
+    assert 'field "Prolongation sans coût" gives no date' in error.message
+
+
+@pytest.mark.parametrize("status", ["Prolongation sans coût jusqu’au 31/12/2025", "Prolongation sans coût",
+                                    "No-cost extension until December 2025"])
+def test_a_no_cost_extension_as_status_is_the_active_status(status):
+    project = _read(_page(IDF, IDF_STATUS, f"  • Statut du projet\n    {status}\n"))
+    assert project.status in ("Actif", "Active")
+    if "2025" in status:
+        assert project.end.iso().startswith("2025-12")
+
+
+def test_a_no_cost_extension_as_innovation_status_is_active_with_its_end_date():
+    project = _read(_page(INNOVATION, "CODE: IS.0077 |", "CODE: IS.0077 |\nSTATUT: Prolongation sans coût jusqu’au "
+                                                         "31/12/2024 |"))
+    assert project.status == "Actif"
+    assert project.end.iso() == "2024-12-31"
