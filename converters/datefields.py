@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from .errors import PageError
+from .phases import phased_date, phased_months
 from .records import PartialDate, Project
 from .textnorm import collapse, excerpt, fold
 from .values import REMARK, parse_date, parse_duration_months, parse_period
@@ -111,6 +112,8 @@ def read_date(field: str, value: str, line: int, other: int | None,
         return {field: parse_date(value, line)}
     except PageError as error:
         refused = error
+    if (phased := phased_date(field, value, line, notes)) is not None:  # "Phase I : 2019 ; Phase II : 2021"
+        return {field: phased}
     text = _WEEKDAY.sub("", collapse(value))  # "lundi 3 janvier 2022": the day's name says no more than its date
     if text != collapse(value) and (date := _date(text)) is not None:
         return {field: date}
@@ -283,6 +286,8 @@ def read_period(what: str, value: str, line: int, notes: list[tuple[int, str]]) 
     "18 mois (de janvier 2022 à juin 2023)", "36 mois (2021-2024)". A remark on a length is left out with a note,
     but one that extends it ("18 mois (prolongé à 24 mois)") gives the length it was extended to; a span whose end
     is not reached yet ("mars 2022 – à ce jour") gives no end, with a note. PageError for anything else."""
+    if (months := phased_months(value, line, notes)) is not None:  # "Phase I : 12 mois ; Phase II : 18 mois"
+        return Period(months)
     folded = fold(value).strip(" .")
     length = _LENGTH.match(folded)
     if length is None:

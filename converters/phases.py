@@ -1,18 +1,22 @@
 """Budgets a page gives phase by phase ("Phase I : 250 000 USD ; Phase II : 150 000 USD"): the project's budget is
-their total when each part is a phase's amount in one currency; anything else is refused, asking for the total. And
-a budget revised since, which a page gives as a field of its own ("Budget révisé (USD)", "MONTANT RÉVISÉ")."""
+their total when each part is a phase's amount in one currency; anything else is refused, asking for the total. Dates
+and durations given phase by phase likewise ("Phase I : 2019 ; Phase II : 2021", "Phase I : 12 mois ; Phase II :
+18 mois"): the first start, the last end, the total length. And a budget revised since, which a page gives as a
+field of its own ("Budget révisé (USD)", "MONTANT RÉVISÉ")."""
 
 from __future__ import annotations
 
 import re
 
 from .errors import PageError
-from .records import Money
+from .records import Money, PartialDate
 from .textnorm import collapse, excerpt
-from .values import parse_money
+from .values import parse_date, parse_duration_months, parse_money
 
-# A phase named before its amount or in brackets after it: "Phase I :", "(phase 2)", "Phase II –"
-_PHASE = re.compile(r"^\s*phase\s+(?P<lead>[IVX]+|\d+)\s*[:\u2013-]\s*|\(\s*phase\s+(?P<tail>[IVX]+|\d+)\s*\)",
+# A phase named before its amount or in brackets after it: "Phase I :", "(phase 2)", "Phase II –", its years in
+# brackets or not: "Phase I (2019-2020) :"
+_PHASE = re.compile(r"^\s*phase\s+(?P<lead>[IVX]+|\d+)\s*(?:\([^()]{1,30}\)\s*)?[:\u2013-]\s*|"
+                    r"\(\s*phase\s+(?P<tail>[IVX]+|\d+)\s*\)",
                     re.IGNORECASE)
 # What parts the phases' amounts: "… ; …", "… + …", "… et …", "… and …" (never a comma: "250,000" is one amount)
 _PARTS = re.compile(r"\s*;\s*|\s+\+\s+|\s+(?:et|and)\s+")
@@ -58,3 +62,49 @@ def revised_note(original: Money, label: str, revised: Money, line: int) -> str:
     return (f'field "{excerpt(label)}" gives {original.amount} {original.currency}, and line {line} the revised '
             f"budget, {revised.amount} {revised.currency}: the revised one is the budget, the first is left out of "
             "the record")
+
+
+def _phased(value: str) -> list[tuple[str, str]] | None:
+    """(phase, its text) for each part of a value given phase by phase ("Phase I : 2019 ; Phase II : 2021"); None
+    for a value that names no two phases, or gives a part no phase names."""
+    parts = [part for part in _PARTS.split(collapse(value)) if part.strip()]
+    phases = [found for part in parts if (found := _PHASE.search(part))]
+    if len(phases) < 2 or len(phases) < len(parts):
+        return None
+    return [((phase["lead"] or phase["tail"]).upper(), f"{part[:phase.start()]} {part[phase.end():]}".strip())
+            for part, phase in zip(parts, phases, strict=True)]
+
+
+def phased_date(field: str, value: str, line: int | None, notes: list[tuple[int | None, str]]) -> PartialDate | None:
+    """The date a start or end date field (`field`) given phase by phase stands for: the first phase's start, the
+    last phase's end, with a note naming the phases; None for a value not given so, or whose parts are no dates."""
+    parts = _phased(value)
+    if parts is None:
+        return None
+    try:
+        dates = [(phase, parse_date(text, line)) for phase, text in parts]
+    except PageError:
+        return None
+    order = (min if field == "start" else max)
+    date = order((date for _, date in dates), key=lambda d: (d.year, d.month or 0, d.day or 0))
+    listed = ", ".join(f"phase {phase}: {when.iso()}" for phase, when in dates)
+    what = "the start of its first phase" if field == "start" else "the end of its last phase"
+    notes.append((line, f'{"start" if field == "start" else "end"} date "{excerpt(value)}" is read as {date.iso()}, '
+                        f"{what} ({listed})"))
+    return date
+
+
+def phased_months(value: str, line: int | None, notes: list[tuple[int | None, str]]) -> int | None:
+    """The length of a duration given phase by phase ("Phase I : 12 mois ; Phase II : 18 mois"): their total, with a
+    note naming the phases; None for a value not given so, or whose parts are no lengths."""
+    parts = _phased(value)
+    if parts is None:
+        return None
+    try:
+        lengths = [(phase, parse_duration_months(text, line)) for phase, text in parts]
+    except PageError:
+        return None
+    total = sum(months for _, months in lengths)
+    listed = ", ".join(f"phase {phase}: {months} months" for phase, months in lengths)
+    notes.append((line, f'duration "{excerpt(value)}" is read as the total of its phases, {total} months ({listed})'))
+    return total

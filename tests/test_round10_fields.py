@@ -125,3 +125,26 @@ def test_a_no_cost_extension_as_innovation_status_is_active_with_its_end_date():
                                                          "31/12/2024 |"))
     assert project.status == "Actif"
     assert project.end.iso() == "2024-12-31"
+
+
+# B-12, B-13: dates and durations given phase by phase, read as the budget by phase is (phases.py).
+
+def test_idf_dates_given_phase_by_phase_are_the_first_start_and_the_last_end():
+    page = _page(IDF, "  • Date de début\n    2022\n", "  • Date de début\n    Phase I : 2019 ; Phase II : 2021\n")
+    page = _page(page, IDF_END, "  • Date de fin\n    Phase I : 2020 ; Phase II : 2023\n")
+    project = _read(page)
+    assert (project.start.iso(), project.end.iso()) == ("2019", "2023")
+    assert "the start of its first phase (phase I: 2019, phase II: 2021)" in _notes(project)
+
+
+def test_an_idf_budget_by_phase_may_give_each_phase_s_years():
+    page = _page(IDF, "    300000.00\n", "    Phase I (2019-2020) : 200 000 ; Phase II (2021-2023) : 150 000\n")
+    assert _read(page).budget.amount == 350000
+
+
+@pytest.mark.parametrize(("duration", "months"), [("Phase I : 12 mois ; Phase II : 18 mois", 30),
+                                                  ("Phase 1 : 1 an ; Phase 2 : 6 mois", 18)])
+def test_an_innovation_duration_given_phase_by_phase_is_their_total(duration, months):
+    project = _read(_page(INNOVATION, "DURÉE: 24 mois |", f"DURÉE: {duration} |"))
+    assert project.duration_months == months
+    assert f"is read as the total of its phases, {months} months" in _notes(project)
