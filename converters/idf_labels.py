@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .pagelines import Line, label_currency, label_key, page_lines
+from .thousands import in_thousands
 from .wrapped import breaks_off
 
 # Field labels as the site writes them (French, English or mixed), folded -> record field.
@@ -104,7 +105,7 @@ def _known(key: str | None) -> str | None:
     bénéficiaires"), the list it names."""
     if key in LABELS:
         return key
-    if key is not None and key.endswith(")") and (budget := _budget_key(key)):
+    if key is not None and key.endswith(")") and (budget := _budget_key(key) or _thousands_key(key)):
         return budget
     if key is None or len(key) > _LIST_LABEL_LENGTH or not _LIST_HINT.search(key) or _SENTENCE.search(key):
         return None
@@ -122,6 +123,14 @@ def _budget_key(key: str) -> str | None:
     if head == key or label_currency(key) is None:
         return None
     return next((known for known in (head, f"{head} (usd)") if LABELS.get(known) in _BUDGETS), None)
+
+
+def _thousands_key(key: str) -> str | None:
+    """The LABELS key of a folded budget label whose bracket says its amounts are in thousands ("budget total (en
+    milliers d'usd)"); None for another."""
+    found = in_thousands(key)
+    return next((known for known in (found[0], f"{found[0]} (usd)") if LABELS.get(known) in _BUDGETS), None) \
+        if found else None
 
 
 _BUDGETS = ("budget", "revised_budget")

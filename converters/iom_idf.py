@@ -29,6 +29,7 @@ from .pagelines import label_currency, numbered_items, paragraphs, table_rows
 from .phases import phased_budget, revised_note
 from .records import Activity, Project, Source, no_value_note, unread
 from .textnorm import excerpt
+from .thousands import in_thousands, thousands_budget
 from .values import no_value, parse_money, parse_year
 
 NAME = "iom-idf"
@@ -133,9 +134,13 @@ def _assign(project: Project, name: str, field: _Field, countries: frozenset[str
     if name == "allocation_year":
         project.allocation_year = parse_year(value, line)
     elif name == "budget":
-        code = label_currency(field.label.partition(":")[0].strip())
+        label = field.label.partition(":")[0].strip()
+        thousands = in_thousands(label)  # "Budget total (en milliers d’USD)" over "1 250"
+        code = label_currency(label) or (thousands[1] if thousands else None)
         project.budget = (phased_budget(value, code, line, project.notes, countries)
                           or parse_money(value, code, line, project.notes, countries))
+        if thousands:
+            project.budget = thousands_budget(project.budget, label, line, project.notes)
         if code and project.budget.currency != code:  # which of the two is right cannot be told
             raise PageError(f'field "{excerpt(field.label.partition(":")[0].strip())}" names {code} in its label and '
                             f'{project.budget.currency} in its value "{excerpt(value)}"',

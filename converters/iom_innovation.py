@@ -26,6 +26,7 @@ from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, 
 from .phases import phased_budget, revised_note
 from .records import Money, Project, Source, no_value_note, unread
 from .textnorm import excerpt, fold
+from .thousands import in_thousands, thousands_budget
 from .values import no_value, parse_money, parse_year
 from .wrapped import breaks_off
 
@@ -435,9 +436,13 @@ def _budget(value: str, line: Line, notes: list[tuple[int | None, str]], countri
     """The amount of a budget row, whose key may name the currency ("MONTANT DU FINANCEMENT (USD): 250 000"); a
     value naming another currency than its key is an error: which one is right cannot be told. Words for several
     currencies ("F CFA") are the one `countries` use (AmbiguousCurrency without them)."""
-    code = label_currency(line.text.partition(":")[0].strip())
+    key = line.text.partition(":")[0].strip()
+    thousands = in_thousands(key)  # "MONTANT DU FINANCEMENT (en milliers d’USD): 1 250"
+    code = label_currency(key) or (thousands[1] if thousands else None)
     money = (phased_budget(value, code, line.number, notes, countries)
              or parse_money(value, code, line.number, notes, countries))
+    if thousands:
+        money = thousands_budget(money, key, line.number, notes)
     if code and money.currency != code:
         raise PageError(f'row "{excerpt(line.text.strip("| "), 60)}" names {code} in its key and {money.currency} '
                         "in its value", "give the amount in the one currency the project has", line=line.number)

@@ -148,3 +148,23 @@ def test_an_innovation_duration_given_phase_by_phase_is_their_total(duration, mo
     project = _read(_page(INNOVATION, "DURÉE: 24 mois |", f"DURÉE: {duration} |"))
     assert project.duration_months == months
     assert f"is read as the total of its phases, {months} months" in _notes(project)
+
+
+# B-15: a budget label that says its amounts are in thousands ("en milliers d’USD"): a thousand times the amount.
+
+@pytest.mark.parametrize(("label", "value", "amount", "currency"), [
+    ("Budget total (en milliers d’USD)", "1 250", 1250000, "USD"),
+    ("Budget (en milliers d’euros)", "450", 450000, "EUR"),
+    ("Budget (USD, en milliers)", "1 250,5", 1250500, "USD"),
+    ("Budget total (en milliers)", "300 USD", 300000, "USD"),
+])
+def test_an_idf_budget_in_thousands_is_read_in_units(label, value, amount, currency):
+    project = _read(_page(IDF, "  • Budget Amount (USD)\n    300000.00\n", f"  • {label}\n    {value}\n"))
+    assert (project.budget.amount, project.budget.currency) == (amount, currency)
+    assert "gives the budget in thousands" in _notes(project)
+
+
+def test_an_innovation_amount_in_thousands_is_read_in_units():
+    project = _read(_page(INNOVATION, "MONTANT DU FINANCEMENT:400 000 dollars É.-U. |",
+                          "MONTANT DU FINANCEMENT (en milliers d’USD): 1 250 |"))
+    assert (project.budget.amount, project.budget.currency) == (1250000, "USD")
