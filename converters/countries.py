@@ -106,6 +106,8 @@ def split_countries(text: str, line: int | None = None,
                         "together", "check that the line holds only the list of countries", line=line)
     if codes := _codes(text, line):
         return codes
+    if notes is not None:
+        text = _without_groups(_without_open_end(text, line, notes), line, notes)
     folded = fold(text)
     codes, failure = _segment(folded.replace("-", " "))  # _key(text), without folding it twice
     if codes is None and (remark := _remark(text, folded, failure)):
@@ -132,6 +134,43 @@ def split_countries(text: str, line: int | None = None,
                         "write the country's name as ISO 3166 or the UN spell it"
                         " (e.g. Argentine, Bolivie (État plurinational de))", line=line)
     return list(dict.fromkeys(codes))
+
+
+# The words that end a list left open, after its last name: "…, Djibouti et d’autres", "… and others"
+_OPEN_LIST = re.compile(r"(?:\s*,)?\s+(?:et|and)\s+(?:bien\s+)?(?:d['\u2019]\s?autres|autres|others?|many others|"
+                        r"other countries|more)(?:\s+(?:pays|encore|countries))?\s*[.…]?\s*$", re.IGNORECASE)
+# A region's name heading the countries after it in a list: "Afrique : Maroc, Tunisie ; Asie : Népal"
+_GROUP_HEAD = re.compile(r"(?:^|(?<=[;|]))\s*(?P<head>[^:;,|()]{2,40}?)\s*:\s*(?=\S)")
+
+
+def _without_open_end(text: str, line: int | None, notes: list[tuple[int | None, str]]) -> str:
+    """The list without the words that leave it open ("et d’autres"), noted: only the countries it names are read."""
+    found = _OPEN_LIST.search(text)
+    if found is None or not text[:found.start()].strip():
+        return text
+    notes.append((line, f'the country list ends "{excerpt(found[0].strip(" ,"))}": only the countries it names are '
+                        "read; the others are left out of the record"))
+    return text[:found.start()]
+
+
+def _without_groups(text: str, line: int | None, notes: list[tuple[int | None, str]]) -> str:
+    """The list without the names of regions heading its countries ("Afrique : Maroc, Tunisie ; Asie : Népal"),
+    noted: the countries are read, the grouping is left out."""
+    heads = [found for found in _GROUP_HEAD.finditer(text)
+             if _region_name(fold(found["head"])) and lookup(found["head"]) is None]
+    if not heads:
+        return text
+    for found in reversed(heads):
+        text = f"{text[:found.start()]} {text[found.end():]}"
+    named = ", ".join(f'"{found["head"].strip()}"' for found in heads)
+    notes.append((line, f"the countries are grouped under {named}: the countries are read, the grouping is left out "
+                        "of the record"))
+    return text
+
+
+def _region_name(folded: str) -> bool:
+    """True for a region's name, in the singular or the plural ("Amériques")."""
+    return bool(_REGION.match(folded) or folded.endswith("s") and _REGION.match(folded[:-1]))
 
 
 def _codes(text: str, line: int | None) -> list[str] | None:

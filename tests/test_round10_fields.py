@@ -168,3 +168,31 @@ def test_an_innovation_amount_in_thousands_is_read_in_units():
     project = _read(_page(INNOVATION, "MONTANT DU FINANCEMENT:400 000 dollars É.-U. |",
                           "MONTANT DU FINANCEMENT (en milliers d’USD): 1 250 |"))
     assert (project.budget.amount, project.budget.currency) == (1250000, "USD")
+
+
+# B-18, B-19: countries grouped under regions' names, and a list left open ("et d’autres").
+
+@pytest.mark.parametrize(("countries", "codes", "note"), [
+    ("Afrique : Maroc, Tunisie, Sénégal ; Asie : Népal, Bangladesh ; Amérique latine : Pérou",
+     {"MA", "TN", "SN", "NP", "BD", "PE"}, 'grouped under "Afrique", "Asie", "Amérique latine"'),
+    ("Amériques : Bolivie, Colombie ; Europe : Albanie", {"BO", "CO", "AL"}, 'grouped under "Amériques", "Europe"'),
+    ("Éthiopie, Kenya, Somalie, Kenya, Djibouti et d’autres", {"ET", "KE", "SO", "DJ"}, 'ends "et d’autres"'),
+    ("Kenya, Ouganda and others", {"KE", "UG"}, 'ends "and others"'),
+])
+def test_idf_countries_grouped_or_left_open_are_read_noted(countries, codes, note):
+    project = _read(_page(IDF, "    Argentine\n", f"    {countries}\n"))
+    assert _codes(project.eligible_countries) == codes
+    assert note in _notes(project)
+
+
+def test_innovation_countries_grouped_under_regions_are_read():
+    grouped = ("PAYS BÉNÉFICIAIRES – États Membres Remplissant Les Conditions Requises: Afrique : Bénin, Mali ; "
+               "Amériques : Pérou |")
+    project = _read(_page(INNOVATION, INNOVATION_COUNTRIES, grouped))
+    assert _codes(project.eligible_countries) == {"BJ", "ML", "PE"}
+
+
+def test_a_country_named_before_a_colon_is_no_region():
+    # "Afrique du Sud" is a country: its name before a colon is not dropped as a region's (the list stays refused)
+    error = _refused(_page(IDF, "    Argentine\n", "    Afrique du Sud : Lesotho\n"), "x.txt")
+    assert error.message.startswith("unknown country")
