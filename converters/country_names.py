@@ -15,6 +15,9 @@ import pycountry
 from .textnorm import fold
 
 LANGUAGES = ("en", "fr", "es")
+# The languages a page may name a country in: the labels' and Portuguese ("Moçambique", "Guiné-Bissau", "Cabo
+# Verde"), which pycountry's catalogue of ISO 3166 translates too; its names take no key another country's has
+_READ_LANGUAGES = (*LANGUAGES, "pt")
 
 # UN-style and everyday names that ISO 3166 and its translations do not spell this way.
 ALIASES = {
@@ -183,7 +186,7 @@ def _key(text: str) -> str:
 @cache
 def _gazetteer() -> dict[str, str]:
     """Key (see _key) -> alpha-2, for every name, translation, UN-style form and alias."""
-    catalogs = [_catalog("iso3166-1", lang) for lang in LANGUAGES]
+    catalogs = [_catalog("iso3166-1", lang) for lang in _READ_LANGUAGES]
     names: dict[str, set[str]] = {}
     heads: dict[str, set[str]] = {}
 

@@ -196,3 +196,15 @@ def test_a_country_named_before_a_colon_is_no_region():
     # "Afrique du Sud" is a country: its name before a colon is not dropped as a region's (the list stays refused)
     error = _refused(_page(IDF, "    Argentine\n", "    Afrique du Sud : Lesotho\n"), "x.txt")
     assert error.message.startswith("unknown country")
+
+
+# B-16: Portuguese country names (pycountry's Portuguese catalogue of ISO 3166), in every family's lists.
+
+@pytest.mark.parametrize(("countries", "codes"), [
+    ("Moçambique Angola", {"MZ", "AO"}),
+    ("Guiné-Bissau, São Tomé e Príncipe, Cabo Verde", {"GW", "ST", "CV"}),
+    ("Guiné Equatorial ; Timor-Leste", {"GQ", "TL"}),
+])
+def test_portuguese_country_names_are_read(countries, codes):
+    project = _read(_page(IDF, "    Argentine\n", f"    {countries}\n"))
+    assert _codes(project.eligible_countries) == codes
