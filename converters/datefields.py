@@ -109,9 +109,14 @@ def read_date(field: str, value: str, line: int, other: int | None,
     both dates for a span ("2021/2023") when the page gives no other date field (`other` is the line of that field,
     or None). What is left out goes to `notes`; PageError for anything else."""
     try:
-        return {field: parse_date(value, line)}
+        date = parse_date(value, line)
     except PageError as error:
         refused = error
+    else:
+        if date.month is None and (part := _YEAR_PART.search(fold(value))):  # "S1 2022", "Q3 2023"
+            notes.append((line, f'{_WHAT[field]} "{excerpt(value)}" is read as its year, {date.iso()}: the '
+                                f'{"semester" if part["half"] else "quarter"} is left out of the record'))
+        return {field: date}
     if (phased := phased_date(field, value, line, notes)) is not None:  # "Phase I : 2019 ; Phase II : 2021"
         return {field: phased}
     text = _WEEKDAY.sub("", collapse(value))  # "lundi 3 janvier 2022": the day's name says no more than its date
@@ -133,6 +138,11 @@ def read_date(field: str, value: str, line: int, other: int | None,
         raise PageError(refused.message, f"{refused.hint}, or {_STILL_RUNNING}" if words else refused.hint,
                         line=line)
     return dates
+
+
+# A semester or a quarter of a year, folded: "S1 2022", "H2 2021", "Q3 2023", "T2 2022", "2e trimestre 2022"
+_YEAR_PART = re.compile(r"\b(?:(?P<half>[sh][12]\b|(?:\w+\s+)?(?:semestre|half))|[qt][1-4]\b"
+                        r"|(?:\w+\s+)?(?:trimestre|quarter))")
 
 
 def _worded(field: str, text: str, line: int, other: int | None,

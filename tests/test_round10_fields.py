@@ -208,3 +208,13 @@ def test_a_country_named_before_a_colon_is_no_region():
 def test_portuguese_country_names_are_read(countries, codes):
     project = _read(_page(IDF, "    Argentine\n", f"    {countries}\n"))
     assert _codes(project.eligible_countries) == codes
+
+
+# C-7: a semester or a quarter is read as its year, with a note (a first or last month would say more than the page).
+
+@pytest.mark.parametrize(("start", "part"), [("S1 2022", "semester"), ("Q3 2022", "quarter"),
+                                             ("2e trimestre 2022", "quarter"), ("H2 2022", "semester")])
+def test_a_semester_or_quarter_is_read_as_its_year_noted(start, part):
+    project = _read(_page(IDF, "  • Date de début\n    2022\n", f"  • Date de début\n    {start}\n"))
+    assert project.start.iso() == "2022"
+    assert f'start date "{start}" is read as its year, 2022: the {part} is left out' in _notes(project)
