@@ -23,6 +23,7 @@ from .idf_page_checks import _check_not_cut_in_fields, _check_not_cut_short, _ch
 from .idf_programme import FUNDING_PROGRAMME
 from .idf_status import status_wording
 from .idf_title import _title, _title_text, _without_site_name
+from .label_twins import foreign_label
 from .language import language_of
 from .navigation import without_footer
 from .pagelines import label_currency, numbered_items, paragraphs, table_rows
@@ -123,6 +124,9 @@ def parse(text: str, source: Source) -> Project:
     if site:
         project.notes.append((title_lines[0].number, f'"| {excerpt(site, 60)}" at the end of the title is the name of '
                                                      "the site it was copied from: left out of the title"))
+    for line, text in sorted(others):  # "Fecha de finalización" over "2024": refused, not published without it
+        if (error := foreign_label(text.partition(":")[0], NAME, line)) is not None:
+            raise error
     project.notes.extend((line, unread(f'"{excerpt(text, 60)}"', NAME)) for line, text in sorted(others))
     return project
 

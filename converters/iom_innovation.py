@@ -20,6 +20,7 @@ from .datefields import (
 from .errors import AmbiguousCurrency, PageError
 from .idf_status import status_wording
 from .idf_title import title_text, wrapped_title
+from .label_twins import foreign_label
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs, table_rows
@@ -109,6 +110,8 @@ def parse(text: str, source: Source) -> Project:
     ambiguous: list[Line] = []  # a budget in words for several currencies ("F CFA"): read once the countries are
     for line in table:
         field, value = _row(line)
+        if field is None and (error := foreign_label(line.text.strip("| ").partition(":")[0], NAME, line.number)):
+            raise error  # "PRESUPUESTO: 300 000 USD": refused, not published without it
         if field is None:  # a row of the table this family does not read
             project.notes.append((line.number, unread(f'row "{excerpt(line.text.strip("| "), 60)}"', NAME)))
             continue

@@ -218,3 +218,28 @@ def test_a_semester_or_quarter_is_read_as_its_year_noted(start, part):
     project = _read(_page(IDF, "  • Date de début\n    2022\n", f"  • Date de début\n    {start}\n"))
     assert project.start.iso() == "2022"
     assert f'start date "{start}" is read as its year, 2022: the {part} is left out' in _notes(project)
+
+
+# B-17: a Spanish or Portuguese field label on a French page: refused naming it and its French twin, rather than
+# published without that field.
+
+@pytest.mark.parametrize(("old", "new", "french"), [
+    (IDF_END, "  • Fecha de finalización\n    2024\n", "Date de fin"),
+    ("  • Budget Amount (USD)\n", "  • Presupuesto (USD)\n", "Budget (USD)"),
+    (IDF_COUNTRIES, "  • Países beneficiarios\n    Argentine\n", "Pays bénéficiaires"),
+    (IDF_COUNTRIES, "  • Países beneficiários\n    Argentine\n", "Pays bénéficiaires"),
+])
+def test_a_spanish_or_portuguese_idf_label_is_refused_naming_its_french_twin(old, new, french):
+    error = _refused(_page(IDF, old, new), "x.txt")
+    assert "is in Spanish or Portuguese" in error.message
+    assert error.hint == f'write it as "{french}"'
+
+
+@pytest.mark.parametrize(("old", "new", "french"), [
+    ("DURÉE: 24 mois |", "DURACIÓN: 24 meses |", "Durée"),
+    ("MONTANT DU FINANCEMENT:400 000 dollars É.-U. |", "PRESUPUESTO: 400 000 USD |", "Budget (USD)"),
+])
+def test_a_spanish_innovation_row_is_refused_naming_its_french_twin(old, new, french):
+    error = _refused(_page(INNOVATION, old, new), "x.txt")
+    assert "is in Spanish or Portuguese" in error.message
+    assert error.hint == f'write it as "{french}"'
