@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import innovation_countries
+from .countries import is_country_list
 from .country_currencies import page_countries
 from .datefields import (
     Period,
@@ -280,6 +281,8 @@ def _table(lines: list[Line]) -> list[Line]:
             rows.append([line])
         elif _labelled(line) and not piped:
             pending.append(line)
+        elif _PAGE_MARK.search(line.text):  # a PDF's running header or footer between two rows: no part of the table
+            continue
         else:
             break
     return [row[0] if len(row) == 1 else Line.of(row[0].number, " ".join(line.text for line in row))
@@ -294,6 +297,9 @@ def _continues(row: list[Line], line: Line) -> bool:
     if innovation_countries.SUBLIST.match(line.text) and _row(row[0])[0] == "countries":
         return True
     end = row[-1].text
+    if _row(row[0])[0] == "countries" and not end.endswith("|") and ":" not in line.text \
+            and is_country_list(line.text.rstrip(" |")):  # "…: Sénégal   Mali" over "Gambie   Niger": two columns
+        return True
     if end.count("(") > end.count(")"):  # "Bolivie (État" over "Plurinational De), …": a PDF copy wrapped the row
         return True
     if _unknown_row(line):
@@ -305,6 +311,8 @@ def _continues(row: list[Line], line: Line) -> bool:
     return end.endswith((",", ";")) or not end.endswith("|") and line.text.endswith("|") and ":" not in line.text
 
 
+# A line of a PDF's page furniture: it ends with its page's number ("OIM – Innovation – Fiche projet – Page 1 sur 2")
+_PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4})?$", re.IGNORECASE)
 _AND_MORE = re.compile(r"(?:et|and|&)\s+\S", re.IGNORECASE)
 
 

@@ -243,3 +243,22 @@ def test_a_spanish_innovation_row_is_refused_naming_its_french_twin(old, new, fr
     error = _refused(_page(INNOVATION, old, new), "x.txt")
     assert "is in Spanish or Portuguese" in error.message
     assert error.hint == f'write it as "{french}"'
+
+
+# B-8: a PDF's running footer between two rows of the innovation table, and a country list in two columns.
+
+@pytest.mark.parametrize("footer", ["OIM – Innovation – Fiche projet – Page 1 sur 2", "Page 1/2",
+                                    "OIM – Innovation – Fiche projet – Page 1 sur 2\n\f"])
+def test_a_running_footer_between_innovation_rows_is_no_end_of_the_table(footer):
+    row = "MONTANT DU FINANCEMENT:400 000 dollars É.-U. |\n"
+    project = _read(_page(INNOVATION, row, f"{row}{footer}\n"))
+    assert project.code == "IS.0077"
+    assert project.duration_months == 24
+
+
+def test_an_innovation_country_row_in_two_columns_goes_on_over_its_lines():
+    columns = ("PAYS BÉNÉFICIAIRES – États Membres Remplissant Les Conditions Requises: Sénégal          Mali\n"
+               "Gambie           Niger\nGuinée           Mauritanie |")
+    project = _read(_page(INNOVATION, INNOVATION_COUNTRIES, columns))
+    assert _codes(project.eligible_countries) == {"SN", "ML", "GM", "NE", "GN", "MR"}
+    assert project.code == "IS.0077"
