@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .pagelines import Line, label_currency, label_key, page_lines
+from .textnorm import clean
 from .thousands import in_thousands
 from .wrapped import breaks_off
 
@@ -73,9 +74,10 @@ def _labels(text: str) -> tuple[tuple[str | None, str | None], ...]:
 
 @lru_cache(maxsize=1)
 def idf_lines(text: str) -> tuple[Line, ...]:
-    """The page's lines, a label a PDF copy wrapped over two lines ("Etat(s) membre(s) beneficiaires remplissant
+    """The page's lines, a row of a PDF's field table parted into its fields (see _table_cells), a label a PDF copy
+    wrapped over two lines ("Etat(s) membre(s) beneficiaires remplissant
     les" over "conditions requises") joined on its first, the second left blank (the lines keep their numbers)."""
-    lines = page_lines(text)
+    lines = _table_cells(text, page_lines(text))
     for at in range(len(lines) - 1):
         line, after = lines[at], lines[at + 1]
         if line.text and after.text and not after.bulleted and breaks_off(line.text) \
@@ -114,6 +116,44 @@ def _known(key: str | None) -> str | None:
     if _STATES.search(key):
         return _ELIGIBLE_KEY if _ELIGIBLE.search(key) else _BENEFICIARY_KEY if _BENEFICIARY.search(key) else None
     return None
+
+
+# What parts the cells of a PDF's table copied as text: two spaces or more, or a tab
+_CELLS = re.compile(r"\s{2,}|\t")
+_CELL_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+def _table_cells(text: str, lines: list[Line]) -> list[Line]:
+    """The lines, a row of a PDF's field table copied as text ("Date de début          2021          Date de fin
+    2023", its columns parted by runs of spaces) made one "Label : value" line per field, each with the row's number.
+    Only a row whose cells are all labels as the site writes them, each followed by its value, is one; a line that
+    is a label whole ("Budget  Amount (USD)") is none."""
+    if not _CELL_GAP.search(text):
+        return lines
+    raw = clean(text, tabs=True).split("\n")
+    parted: list[Line] = []
+    for line in lines:
+        cells = _CELLS.split(raw[line.number - 1].strip()) if line.text and line.label is not None \
+            and line.label not in LABELS and ":" not in line.text and line.number <= len(raw) else []
+        fields = _fields_of(cells)
+        parted.extend(Line.of(line.number, f"{label} : {value}", line.indent) for label, value in fields) \
+            if fields else parted.append(line)
+    return parted
+
+
+def _fields_of(cells: list[str]) -> list[tuple[str, str]]:
+    """(label, value) pairs of a table row's cells: all of them, or none when a cell that should be a label is not."""
+    if len(cells) < 2 or len(cells) % 2 or not _exact(cells[0]):
+        return []
+    pairs = list(zip(cells[::2], cells[1::2], strict=True))
+    return pairs if all(_exact(label) for label, _ in pairs[1:]) else []
+
+
+def _exact(cell: str) -> bool:
+    """True for a cell that is a label as the site writes it (not only a wording _known reads as one): a label's
+    words spaced out ("Etat(s) membre(s) … conditions  requises") are no two cells."""
+    key = label_key(cell)
+    return key in LABELS or key is not None and key.endswith(")") and bool(_budget_key(key))
 
 
 def _budget_key(key: str) -> str | None:

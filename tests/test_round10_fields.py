@@ -262,3 +262,22 @@ def test_an_innovation_country_row_in_two_columns_goes_on_over_its_lines():
     project = _read(_page(INNOVATION, INNOVATION_COUNTRIES, columns))
     assert _codes(project.eligible_countries) == {"SN", "ML", "GM", "NE", "GN", "MR"}
     assert project.code == "IS.0077"
+
+
+# B-25: an IDF field table a PDF copy flattened, its columns parted by runs of spaces.
+
+def test_an_idf_field_table_in_columns_is_read():
+    page = ("Migration et développement au Honduras\n\n"
+            "Date de début          2021          Date de fin          2023\n"
+            "Statut du projet       Achevé        Couverture           National\n"
+            "Budget Amount (USD)    150000.00     IDF Region           Amérique latine et Caraïbes\n"
+            "Prima ID               HN10P0606     Projet ID            PO.0606\n"
+            "Etat(s) membre(s) beneficiaires remplissant les conditions requises      Honduras\n"
+            "Le projet vise à renforcer les capacités des autorités nationales.\n")
+    project = _read(page)
+    assert (project.code, project.prima_id, project.start.iso(), project.end.iso()) == ("PO.0606", "HN10P0606",
+                                                                                     "2021", "2023")
+    assert _codes(project.eligible_countries) == {"HN"}
+    assert project.budget.amount == 150000
+    assert project.description == "Le projet vise à renforcer les capacités des autorités nationales."
+
