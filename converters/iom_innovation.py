@@ -21,7 +21,7 @@ from .datefields import (
 from .errors import AmbiguousCurrency, PageError
 from .idf_status import status_wording
 from .idf_title import title_text, wrapped_title
-from .label_twins import foreign_label
+from .label_twins import foreign_heading, foreign_label
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import TAB_LABELS, Line, label_currency, label_key, page_lines, paragraphs, table_rows
@@ -92,6 +92,9 @@ def detect(text: str) -> bool:
 def parse(text: str, source: Source) -> Project:
     """Read one innovation page into a Project; its title only when the page gives one (none is invented)."""
     sections = _sections(without_footer(page_lines(text), lambda line: bool(_heading(line) or _row(line)[0])))
+    for line in sections.get("elements", []) + sections.get("about", []):  # "Sobre o projeto": refused
+        if len(line.text) <= _HEADING_LENGTH and (error := foreign_heading(line.text, NAME, line.number)):
+            raise error
     rows = table_rows(text) if "|" in text else None  # a table's rows in the texts, their cells named
     about = paragraphs(sections.get("about", []), rows)
     innovative = paragraphs(sections.get("innovative", []), rows)

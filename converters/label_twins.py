@@ -1,5 +1,6 @@
-"""Field labels in Spanish or Portuguese on a French page ("Fecha de finalización", "PAÍSES BENEFICIARIOS"): the
-French label each stands for, so that the page is refused naming it rather than published without that field."""
+"""Field labels and headings in Spanish or Portuguese on a French page ("Fecha de finalización", "PAÍSES
+BENEFICIARIOS", "Sobre o projeto"): the French one each stands for, so that the page is refused naming it rather than
+published without that field, or with a section read as another's."""
 
 from __future__ import annotations
 
@@ -26,6 +27,17 @@ TWINS = {
     **dict.fromkeys(("tipo de proyecto", "tipo de projeto"), "Type de projet"),
     **dict.fromkeys(("cobertura", "cobertura geografica"), "Couverture"),
 }
+# The innovation page's section headings in Spanish and Portuguese, folded, without a closing "?"
+HEADING_TWINS = {
+    **dict.fromkeys(("sobre el proyecto", "acerca del proyecto", "sobre o projeto", "acerca do projeto"),
+                    "À propos du projet"),
+    **dict.fromkeys(("por que este proyecto es innovador", "por que es innovador este proyecto",
+                     "en que es innovador este proyecto", "por que este projeto e inovador",
+                     "por que o projeto e inovador"), "En quoi ce projet est-il innovant ?"),
+    **dict.fromkeys(("elementos de innovacion", "elementos de inovacao"), "Éléments d’innovation"),
+    **dict.fromkeys(("informacion sobre el proyecto", "informacion del proyecto", "informacoes sobre o projeto",
+                     "informacoes do projeto"), "INFORMATIONS SUR LE PROJET"),
+}
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|[-\u2013].*)$")  # "Presupuesto (USD)", "PAÍSES BENEFICIARIOS – …"
 
 
@@ -41,4 +53,15 @@ def foreign_label(label: str, converter: str, line: int | None) -> PageError | N
         return None
     return PageError(f'field "{excerpt(label, 60)}" is in Spanish or Portuguese, and the {converter} converter reads '
                      "French and English labels: the page would be published without that field",
+                     f'write it as "{french}"', line=line)
+
+
+def foreign_heading(text: str, converter: str, line: int | None) -> PageError | None:
+    """The error for a section heading in Spanish or Portuguese on a page the `converter` reads (its text would be
+    read as the section before it: "Sobre o projeto" under the innovation elements); None for another line."""
+    french = HEADING_TWINS.get(fold(text).strip(" ?¿|:"))
+    if french is None:
+        return None
+    return PageError(f'heading "{excerpt(text, 60)}" is in Spanish or Portuguese, and the {converter} converter reads '
+                     "French and English headings: its section would be read as another's",
                      f'write it as "{french}"', line=line)

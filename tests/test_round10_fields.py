@@ -281,3 +281,15 @@ def test_an_idf_field_table_in_columns_is_read():
     assert project.budget.amount == 150000
     assert project.description == "Le projet vise à renforcer les capacités des autorités nationales."
 
+
+
+@pytest.mark.parametrize(("heading", "french"), [("Sobre o projeto", "À propos du projet"),
+                                                 ("¿Por qué este proyecto es innovador?",
+                                                  "En quoi ce projet est-il innovant ?")])
+def test_a_spanish_or_portuguese_innovation_heading_is_refused(heading, french):
+    # its text would be read as innovation elements, each a new concept
+    page = _page(INNOVATION, "À propos du projet\n", f"{heading}\n")
+    page = _page(page, "En quoi ce projet est-il innovant ?\n", f"{heading}\n") if "?" in heading else page
+    error = _refused(page, "x.txt")
+    assert "is in Spanish or Portuguese" in error.message
+    assert error.hint == f'write it as "{french}"'
