@@ -48,6 +48,8 @@ def _plain_clean(text: str) -> str:
     # a soft hyphen after a letter where the line breaks is the hyphen the reader saw; any other is unseen
     text = re.sub(r"(?<=[^\W\d_])\u00ad(?=[ \t\u00a0]*[\r\n\x0b\x0c\x85\u2028\u2029])", "-", text)
     text = unicodedata.normalize("NFC", text)
+    # a PDF's ligatures are their letters, and a non-breaking hyphen a hyphen
+    text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m[0]), text).replace("\u2011", "-")
     text = re.sub(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     return re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
