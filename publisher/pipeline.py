@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 
 from converters import convert_file
@@ -25,7 +25,7 @@ from converters.textnorm import excerpt
 from . import ntriples, pagedocs
 from .batches import validate_in_batches
 from .organisations import ALT_LABEL, PREF_LABEL, note_names
-from .report import Report
+from .report import Report, turtle_literal
 from .validation import compiled, engine
 
 STAGES = ("parse", "map", "validate", "write")
@@ -226,8 +226,8 @@ def _value(term) -> str:
     """A value as an error line shows it: <IRI>, "text"@fr, or a number's or a date's lexical form."""
     if isinstance(term, URIRef):
         return f"<{term}>"
-    if term.datatype is None or str(term.datatype).endswith("#string"):
-        return f'"{excerpt(term, 60)}"' + (f"@{term.language}" if term.language else "")
+    if term.datatype is None or str(term.datatype).endswith("#string"):  # a text, cut short, as Turtle writes it
+        return turtle_literal(Literal(excerpt(term, 60), lang=term.language, datatype=term.datatype))
     return str(term)
 
 
