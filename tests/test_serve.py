@@ -8,6 +8,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -76,15 +78,28 @@ def stop(server) -> None:
     server.server_close()
 
 
+def copied_output(tmp_path_factory, name: str) -> Path:
+    """A copy of output/ in a folder of its own, beside it a file `serve` must never give out."""
+    root = tmp_path_factory.mktemp(name)
+    shutil.copytree(ROOT / "output", root / "output")
+    (root / "secret.txt").write_text("do not serve me", encoding="utf-8")
+    return root / "output"
+
+
+@contextmanager
+def serving(out: Path, **options) -> Iterator[Served]:
+    """`serve` over `out` in a thread of this process, stopped when the block ends."""
+    server, client = start(out, **options)
+    try:
+        yield client
+    finally:
+        stop(server)
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    root = tmp_path_factory.mktemp("serve")
-    out = root / "output"
-    shutil.copytree(ROOT / "output", out)
-    (root / "secret.txt").write_text("do not serve me", encoding="utf-8")
-    server, client = start(out, timeout=2.0)
-    yield client
-    stop(server)
+    with serving(copied_output(tmp_path_factory, "serve"), timeout=2.0) as client:
+        yield client
     sparql.shutdown()
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from publisher import sparql
 from publisher.cli import main
 from tests.conftest import ROOT
-from tests.test_serve import BASE, start, stop
+from tests.test_serve import BASE, copied_output, serving
 
 CATALOG = BASE + "catalog.ttl"
 DATASET = BASE + "dataset"
@@ -27,17 +27,14 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("serve-catalog") / "output"
-    shutil.copytree(ROOT / "output", out)
-    yield out
+    yield copied_output(tmp_path_factory, "serve-catalog")
     sparql.shutdown()
 
 
 @pytest.fixture(scope="module")
 def served(out):
-    server, client = start(out, timeout=5.0)
-    yield client
-    stop(server)
+    with serving(out, timeout=5.0) as client:
+        yield client
 
 
 def rows(answer) -> list[dict[str, str]]:
@@ -95,16 +92,15 @@ def test_a_changed_catalogue_is_loaded_again(tmp_path):
     out = tmp_path / "output"
     shutil.copytree(ROOT / "output", out)
     title = PREFIXES + f"SELECT ?t WHERE {{ GRAPH <{CATALOG}> {{ <{DATASET}> dct:title ?t FILTER(lang(?t) = 'en') }} }}"
-    server, client = start(out, timeout=5.0)
     try:
-        assert rows(ask(client, title)) == [{"t": "Migration-governance projects"}]
-        catalog = out / "catalog.ttl"
-        catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-            '"Migration-governance projects"@en', '"Migration projects renamed"@en'), encoding="utf-8")
-        assert rows(ask(client, title)) == [{"t": "Migration projects renamed"}]
-        assert rows(ask(client, COUNT)) == [{"n": str(TRIPLES)}]
+        with serving(out, timeout=5.0) as client:
+            assert rows(ask(client, title)) == [{"t": "Migration-governance projects"}]
+            catalog = out / "catalog.ttl"
+            catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+                '"Migration-governance projects"@en', '"Migration projects renamed"@en'), encoding="utf-8")
+            assert rows(ask(client, title)) == [{"t": "Migration projects renamed"}]
+            assert rows(ask(client, COUNT)) == [{"n": str(TRIPLES)}]
     finally:
-        stop(server)
         sparql.shutdown()
     result = CliRunner().invoke(main, ["query", title, "--out", str(out), "--format", "csv"])
     assert result.output.splitlines()[1:] == ["Migration projects renamed"]

@@ -3,14 +3,11 @@ headers and validators that keep caches right."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from publisher import sparql
 from publisher.negotiation import choose_language
-from tests.conftest import ROOT
-from tests.test_serve import start, stop
+from tests.test_serve import copied_output, serving
 
 HTML = "text/html"
 FRENCH_BROWSER = "fr-FR,fr;q=0.9,en;q=0.8"
@@ -18,24 +15,20 @@ FRENCH_BROWSER = "fr-FR,fr;q=0.9,en;q=0.8"
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("serve-language") / "output"
-    shutil.copytree(ROOT / "output", out)
-    yield out
+    yield copied_output(tmp_path_factory, "serve-language")
     sparql.shutdown()
 
 
 @pytest.fixture(scope="module")
 def served(out):
-    server, client = start(out, timeout=5.0)
-    yield client
-    stop(server)
+    with serving(out, timeout=5.0) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
 def served_fr(out):
-    server, client = start(out, timeout=5.0, lang="fr")
-    yield client
-    stop(server)
+    with serving(out, timeout=5.0, lang="fr") as client:
+        yield client
 
 
 def page(client, path: str, language: str | None = None, **headers: str):

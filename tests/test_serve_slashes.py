@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 
 import pytest
 
 from publisher import sparql
-from tests.conftest import ROOT
-from tests.test_serve import start, stop
+from tests.test_serve import copied_output, serving
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    root = tmp_path_factory.mktemp("serve-slashes")
-    out = root / "output"
-    shutil.copytree(ROOT / "output", out)
-    (root / "secret.txt").write_text("do not serve me", encoding="utf-8")
-    server, client = start(out, timeout=5.0)
-    yield client
-    stop(server)
+    with serving(copied_output(tmp_path_factory, "serve-slashes"), timeout=5.0) as client:
+        yield client
     sparql.shutdown()
 
 
