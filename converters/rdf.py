@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 
 from .iris import Iris
-from .language import label_language, text_language
+from .language import label_language, spelled_language, text_language
 from .namespaces import DEFAULT_BASE, MP, SCHEMA, made_once, new_graph
 from .records import Country, Organisation, PartialDate, Place, Project, Subdivision
 from .reference import Reference, reference
@@ -241,7 +241,9 @@ class _ProjectWriter:
             return known
         node = self.iris.organisation((organisation.alt_labels or (organisation.name,))[0])
         self.graph.add((node, RDF.type, MP.Organisation))
-        self.graph.add((node, SKOS.prefLabel, self.text(organisation.name)))
+        # a name in Spanish or Portuguese on a French page is tagged in its language ("Associação …"@pt)
+        name = organisation.name
+        self.graph.add((node, SKOS.prefLabel, _string(name, spelled_language(name, self.project.language))))
         for alias in organisation.alt_labels:
             self.graph.add((node, SKOS.altLabel, _string(alias)))
         for other, lang in organisation.other_names:
