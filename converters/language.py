@@ -75,6 +75,7 @@ def text_language(text: str, page_language: str) -> str:
 # Spellings no French (nor English) text has, each telling one language: "ñ", "¿", "¡", a word ending in "ción" or
 # "ciones" are Spanish; "ã" and "õ" (so "ão", "ões", "ção", "ções") Portuguese.
 _SPELLINGS = {"es": re.compile(r"ñ|ción$|ciones$|^[¿¡]"), "pt": re.compile(r"[ãõ]")}
+_SPELT = re.compile(r"[ñÑ¿¡ãõÃÕ]|[cC][iI][óÓ][nN]")  # a letter or ending of _SPELLINGS, in either case
 _WORD = re.compile(r"[¿¡]?[^\W\d_]+")
 # A language's spelt and common words a text needs at least, unless half its words are spelt so: "Centre São Paulo"
 # stays French, "Associação Lusofonia" is Portuguese.
@@ -88,6 +89,8 @@ def spelled_language(text: str, page_language: str) -> str:
     ("Migración laboral en Centroamérica" is Spanish, "Associação Lusofonia, Cultura e Cidadania" Portuguese, but
     "la Fundación X a financé des formations pour les jeunes" stays French: one foreign word among many French
     ones); else the page's language (unsure: both languages' spellings, or one such word among others)."""
+    if not _SPELT.search(text):  # most texts: no such letter at all
+        return page_language
     words = _WORD.findall(text.lower())
     spelled = {lang: sum(1 for word in words if pattern.search(word)) for lang, pattern in _SPELLINGS.items()}
     found = [lang for lang, count in spelled.items() if count]
