@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_zone_codes, ngo_zones
+from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_roles, ngo_zone_codes, ngo_zones
 from .country_currencies import page_countries
 from .errors import AmbiguousCurrency, PageError
 from .language import language_of
@@ -44,42 +44,11 @@ LABELLED = {
     **dict.fromkeys(("duree du projet", "periode", "periode du projet", "periode de mise en oeuvre",
                      "periode d'execution", "dates du projet", "calendrier"), "period"),
     **dict.fromkeys(("titre", "titre du projet", "intitule", "intitule du projet", "nom du projet"), "title"),
-    "finance par": Role.FUNDER, "cofinance par": Role.CO_FUNDER, "co-finance par": Role.CO_FUNDER,
-    "realise par": Role.IMPLEMENTER, "mis en oeuvre par": Role.IMPLEMENTER,
-    "partenaires strategiques": Role.STRATEGIC_PARTNER, "partenaire strategique": Role.STRATEGIC_PARTNER,
-    "autres partenaires": Role.PARTNER, "partenaires": Role.PARTNER,
-    # other wordings of the same roles that NGO pages use
-    **dict.fromkeys(("bailleur", "bailleurs", "bailleur(s)", "bailleur de fonds", "bailleurs de fonds",
-                     "bailleur(s) de fonds", "partenaire financier", "partenaires financiers", "soutenu par",
-                     "avec le soutien de", "avec le soutien financier de", "financement", "financeur",
-                     "financeurs", "finance avec le soutien de", "donateur", "donateurs", "donateur(s)"), Role.FUNDER),
-    **dict.fromkeys(("co-financement", "cofinancement", "co-financeur", "cofinanceur", "co-financeurs",
-                     "cofinanceurs"), Role.CO_FUNDER),
-    **dict.fromkeys(("porte par", "porteur", "porteur du projet", "porteur de projet", "chef de file",
-                     "partenaire chef de file", "chef de file du projet", "coordonne par", "organisation porteuse",
-                     "association porteuse", "partenaire de mise en oeuvre", "partenaires de mise en oeuvre",
-                     "partenaire(s) de mise en oeuvre", "agence d'execution", "agences d'execution",
-                     "agence(s) d'execution", "agence de mise en oeuvre", "organisme d'execution"), Role.IMPLEMENTER),
-    **dict.fromkeys(("partenaire", "partenaire(s)", "partenaire technique", "partenaires techniques",
-                     "partenaire(s) technique(s)", "en partenariat avec", "organisations partenaires",
-                     "organisation(s) partenaire(s)", "partenaires associes", "partenaire local",
-                     "partenaires locaux", "partenaire(s) local(aux)", "partenaires techniques et financiers",
-                     "partenaire technique et financier", "ptf"), Role.PARTNER),
     # the same labels on the network's pages in English
     **dict.fromkeys(("area of intervention", "areas of intervention", "intervention area", "intervention areas",
                      "zone of intervention", "intervention zone", "project area", "project areas"), "zone"),
     "focal point": "contact",
-    **dict.fromkeys(("funded by", "financed by", "donor", "donors", "supported by", "with the support of",
-                     "funding", "financial partner", "financial partners"), Role.FUNDER),
-    **dict.fromkeys(("co-funded by", "cofunded by", "co-financed by", "cofinanced by", "co-funding", "co-funder",
-                     "co-funders"), Role.CO_FUNDER),
-    **dict.fromkeys(("implemented by", "implementing partner", "implementing partners", "lead partner",
-                     "led by", "project holder", "coordinated by", "implementing agency", "executing agency"),
-                    Role.IMPLEMENTER),
-    **dict.fromkeys(("strategic partner", "strategic partners"), Role.STRATEGIC_PARTNER),
-    **dict.fromkeys(("partner", "partners", "partner(s)", "other partners", "technical partner", "technical partners",
-                     "local partner", "local partners", "partner organisations", "partner organizations",
-                     "in partnership with"), Role.PARTNER),
+    **ngo_roles.ROLE_LABELS,
 }
 # A label naming the project's beneficiary body, folded ("Bénéficiaire principal", "Main beneficiary"): no role
 # of IATI's OrganisationRole is one (read as a partner it would say what the page does not), so it is left out, noted
@@ -261,9 +230,7 @@ def _title(lines: list[Line]) -> str | None:
 
 
 def _labelled(line: Line) -> tuple[object, str] | None:
-    label, sep, value = line.text.partition(":")
-    target = LABELLED.get(label_key(label)) if sep else None
-    return (target, value.strip()) if target and value.strip() else None
+    return ngo_roles.labelled(line, LABELLED)
 
 
 def _budget(project: Project, labelled: dict[str, list], countries: frozenset[str] | None = None) -> None:
@@ -287,14 +254,12 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     """Sections (heading -> lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
     sections: dict[str, list[Line]] = {}
     labelled: dict[str, list] = {}
-    # "Partenaires :" with one organisation a line under it, or "Partenaires : X" with more on the lines right
-    # under it (then the role line's entry, which they follow)
-    role_lists: list[tuple[Role, list[Line], tuple | None]] = []
+    role_lists = ngo_roles.RoleLists()
     unread: list[Line] = []  # a heading of what the family does not read ending a list of names, and its lines
     contact_lists: list[tuple[int, list[Line]]] = []  # "Contact :" alone or a "Contact" heading, and its lines
     current = None
     zone_at = None  # the last zone line's number, while the line under it may go on with its value
-    for line in _unflattened(lines):
+    for line in ngo_roles.unflattened(lines, LABELLED):
         key = line.label
         if zone_at is not None and line.number == zone_at + 1 and _goes_on(line.text):  # "Zone d'intervention :
             value, number = labelled["zone"][-1]  # Gouvernorats de Tunis, de l'Ariana", then "et de la Manouba"
@@ -302,7 +267,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             zone_at = line.number
             continue
         zone_at = None
-        if line.blank and (role_lists and current is role_lists[-1][1] and role_lists[-1][2] or current is unread):
+        if line.blank and (role_lists.after_named(current) or current is unread):
             current = None  # a blank line ends the names going on from a role line
         in_contact = bool(contact_lists) and current is contact_lists[-1][1]
         labelled_contact = in_contact and current and current[0].number == contact_lists[-1][0]
@@ -322,7 +287,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         elif match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20 subventions …":
             current.append(line)  # an activity; "Régions bénéficiaires : Ariana" opens its own list
             continue
-        organisations = current is not None and any(current is items for _, items, _ in role_lists)
+        organisations = role_lists.holds(current)
         if current is not None and line.text and _ends_list(current, line, sections.get("period"), organisations):
             current = None
             if organisations and key in _UNREAD_HEADINGS:  # "Partenaires : X", "GADEM", then "Bénéficiaires" and
@@ -330,8 +295,7 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
                 unread.append(line)
                 continue
         if isinstance(role := LABELLED.get(key or ""), Role):  # "Partenaires :" alone: its list follows
-            current = []
-            role_lists.append((role, current, None))
+            current = role_lists.open(role)
             continue
         if LABELLED.get(key or "") == "contact":  # "Contact :" alone, or a "Contact" heading: its parts follow
             current = []
@@ -365,8 +329,8 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
             elif isinstance(target, Role):
                 entry = (target, value, line.number)
                 labelled.setdefault("roles", []).append(entry)
-                current = []  # "Partenaires : Réseau Euromed France (REF)", then one more a line, no blank between
-                role_lists.append((target, current, entry))
+                # "Partenaires : Réseau Euromed France (REF)", then one more a line, no blank between
+                current = role_lists.open(target, entry)
             else:
                 labelled.setdefault(target, []).append((value, line.number))
                 zone_at = line.number if target == "zone" else None
@@ -388,58 +352,8 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     for number, items in contact_lists:  # one contact line, its parts told apart as a line's are
         if items:
             labelled.setdefault("contact", []).append((" \u2013 ".join(item.text for item in items), number))
-    roles = labelled.setdefault("roles", [])
-    for role, items, after in role_lists:
-        at = roles.index(after) + 1 if after else len(roles)
-        names = [(role, item.text, item.number) for item in items]
-        if after:
-            names.insert(0, after)
-            del roles[at - 1]
-            at -= 1
-        roles[at:at] = _unwrapped(names)
+    role_lists.merge(labelled.setdefault("roles", []))
     return sections, labelled
-
-
-# The words a name cannot end with: a line ending so goes on, on the next ("Association Tunisienne de" over
-# "Coopération pour le Développement (ATCD), …", a PDF's line broken inside a name), folded
-_GOES_ON_WORDS = frozenset({"de", "du", "des", "d'", "pour", "et", "la", "le", "les", "l'", "en", "au", "aux", "sur",
-                            "of", "for", "and", "the", "&"})
-
-
-def _unwrapped(names: list[tuple[Role, str, int]]) -> list[tuple[Role, str, int]]:
-    """A role's lines, (role, value, line), one that ends with a word no name ends with joined to the next."""
-    joined: list[tuple[Role, str, int]] = []
-    for entry in names:
-        if joined and fold(joined[-1][1]).rsplit(" ", 1)[-1] in _GOES_ON_WORDS:
-            role, value, number = joined[-1]
-            joined[-1] = (role, f"{value} {entry[1]}", number)
-        else:
-            joined.append(entry)
-    return joined
-
-
-# A label of this family's inside a line's value, a capital first: "Cofinancé par : L'Union Européenne      Réalisé par
-# : Terre d'Asile Tunisie", two columns of a PDF copied onto one line (its runs of blanks collapsed)
-_INNER_LABEL = re.compile(r"(?<=\s)(?=[A-Z\u00c0-\u00de][^:]{1,40}?\s*:\s*\S)")
-
-
-def _unflattened(lines: list[Line]) -> list[Line]:
-    """The lines, one that holds two of this family's "Label : value" lines (a PDF's two columns flattened onto one:
-    "Cofinancé par : X          Réalisé par : Y") as those two, on the same line number. Only a label the family
-    reads opens the second ("Contact : 12 Rue X. Tél : …" stays one): no name or zone holds one followed by a colon."""
-    kept = []
-    for line in lines:
-        if line.text.count(":") < 2 or not _labelled(line):
-            kept.append(line)
-            continue
-        start = 0
-        for mark in _INNER_LABEL.finditer(line.text, len(line.text.partition(":")[0]) + 1):
-            label = line.text[mark.start():].partition(":")[0]
-            if mark.start() > start and LABELLED.get(label_key(label) or "") is not None:
-                kept.append(Line.of(line.number, line.text[start:mark.start()].strip(), line.indent, line.bulleted))
-                start = mark.start()
-        kept.append(line if start == 0 else Line.of(line.number, line.text[start:], line.indent))
-    return kept
 
 
 # How a zone's line wrapped by a PDF goes on, on the next: "et de la Manouba", "de Ben Arous", "and Sfax"
