@@ -10,7 +10,7 @@ from .errors import AmbiguousCurrency, PageError
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, table_rows
-from .phases import phased_budget
+from .phases import is_phase, phased_budget
 from .records import Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
 from .values import no_value, parse_money, revised_money
@@ -397,7 +397,8 @@ _SENTENCE_WORDS = 5  # a line of more words that ends with a full stop is a sent
 
 def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organisations: bool) -> bool:
     """True when a line closes the open list rather than being one of its items: a "Label : value" line of a
-    field these pages have ("Budget : …"), any label after the period (which holds one value), a label that is
+    field these pages have ("Budget : …"), any label after the period (which holds one value, or its phases'), a
+    label that is
     no list item after items that are ("• Objectif…" then "Pays : Maroc"; an activity "Title : text" among
     activities stays one), and after a list of `organisations` ("Partenaires :" then "• …"), a line that is
     not one of them."""
@@ -409,6 +410,8 @@ def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organis
         return True  # "Les partenaires locaux seront identifiés lors du démarrage.": text, no organisation
     if match is None:
         return organisations and after_bullets
+    if items is period and is_phase(line.text) and all(is_phase(item.text) for item in items):
+        return False  # "Durée du projet :", then "Phase I : 2019-2020 ; Phase II : 2021-2023": the period's value
     return label_key(match["label"]) in _OTHER_FIELDS or items is period or after_bullets or organisations
 
 

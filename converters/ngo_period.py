@@ -1,5 +1,6 @@
-"""The period of an NGO page ("Durée du projet" and its lines): its dates as US pages write them, month first, and
-a line that extends it ("Prolongation sans coût jusqu'au 31/12/2024")."""
+"""The period of an NGO page ("Durée du projet" and its lines): its dates as US pages write them, month first, a
+line that extends it ("Prolongation sans coût jusqu'au 31/12/2024"), and its phases ("Phase I : 2019-2020 ; Phase
+II : 2021-2023", on one line or one a line)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from .datefields import read_period
 from .errors import PageError
 from .pagelines import Line
+from .phases import is_phase, phased_period
 from .records import Project, no_value_note
 from .textnorm import excerpt, fold
 from .values import no_value
@@ -19,16 +21,21 @@ _EXTENSION = re.compile(r"^(?:prolongation|prolonge|extension|extended|no-cost e
 
 
 def period(project: Project, lines: list[Line]) -> None:
-    """The project's length, start and end from its period's lines, as datefields.read_period reads them; dates
-    written month first read so where one of them tells it (a month over 12 second, "03/15/2021"), noted."""
+    """The project's length, start and end from its period's lines, as datefields.read_period reads them, or as
+    phases.phased_period joins its phases; dates written month first read so where one of them tells it (a month
+    over 12 second, "03/15/2021"), noted."""
     if not lines:
         return
-    text = " ".join(line.text for line in lines)
+    phases = len(lines) > 1 and all(is_phase(line.text) for line in lines)  # "Phase I : 2019-2020", "Phase II : …"
+    text = (" ; " if phases else " ").join(line.text for line in lines)
     number = lines[0].number
     if no_value(text):  # "Durée du projet:" then "À préciser"
         project.notes.append((number, no_value_note("Durée du projet", text)))
         return
     text = _day_first(text, number, project.notes)
+    if (span := phased_period(text, number, project.notes)) is not None:  # "Phase I : 2019-2020 ; Phase II : …"
+        project.start, project.end = span
+        return
     # "Jun 2020 Jun 2020", "36 mois", "36 mois à partir de mars 2020", "18 mois, de … à …" (datefields.read_period)
     read = read_period("period", text, number, project.notes)
     project.duration_months, project.start, project.end = read

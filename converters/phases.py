@@ -11,7 +11,7 @@ import re
 from .errors import PageError
 from .records import Money, PartialDate
 from .textnorm import collapse, excerpt
-from .values import parse_date, parse_duration_months, parse_money
+from .values import parse_date, parse_duration_months, parse_money, parse_period
 
 # A phase named before its amount or in brackets after it: "Phase I :", "(phase 2)", "Phase II –", its years in
 # brackets or not: "Phase I (2019-2020) :"
@@ -92,6 +92,37 @@ def phased_date(field: str, value: str, line: int | None, notes: list[tuple[int 
     notes.append((line, f'{"start" if field == "start" else "end"} date "{excerpt(value)}" is read as {date.iso()}, '
                         f"{what} ({listed})"))
     return date
+
+
+def is_phase(text: str) -> bool:
+    """True for a text that starts with a phase's name before its value ("Phase II : 2021-2023")."""
+    found = _PHASE.match(text)
+    return found is not None and found["lead"] is not None
+
+
+def phased_period(value: str, line: int | None,
+                  notes: list[tuple[int | None, str]]) -> tuple[PartialDate, PartialDate] | None:
+    """(start, end) of a period given phase by phase ("Phase I : 2019-2020 ; Phase II : 2021-2023"): the phases
+    joined, from the first phase's start to the last phase's end, with a note naming them; None for a value not
+    given so, or whose parts are no dates."""
+    parts = _phased(value)
+    if parts is None:
+        return None
+    try:
+        spans = [(phase, parse_period(text, line)) for phase, text in parts]
+    except PageError:
+        return None
+    dates = [date for _, found in spans for date in found]
+    start = min(dates, key=_order)
+    end = max(dates, key=_order)
+    listed = ", ".join(f"phase {phase}: {' – '.join(date.iso() for date in found)}" for phase, found in spans)
+    notes.append((line, f'period "{excerpt(value)}" is read as {start.iso()} – {end.iso()}, its phases joined: from '
+                        f"the start of the first to the end of the last ({listed})"))
+    return start, end
+
+
+def _order(date: PartialDate) -> tuple[int, int, int]:
+    return date.year, date.month or 0, date.day or 0
 
 
 def phased_months(value: str, line: int | None, notes: list[tuple[int | None, str]]) -> int | None:
