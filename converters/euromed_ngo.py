@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from . import ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_roles, ngo_zone_codes, ngo_zones
+from . import ngo_budget, ngo_contact, ngo_lists, ngo_organisations, ngo_period, ngo_roles, ngo_zone_codes, ngo_zones
 from .country_currencies import page_countries
 from .errors import AmbiguousCurrency, PageError
 from .language import language_of
 from .navigation import is_site_text, without_footer
 from .pagelines import Line, label_key, page_lines, table_rows
-from .phases import is_phase, phased_budget
+from .phases import is_phase
 from .records import Place, Project, Role, Source, no_value_note, unread
 from .textnorm import excerpt, fold
-from .values import no_value, parse_money, revised_money
+from .values import no_value
 
 NAME = "euromed-ngo"
 RECOGNISED_BY = ("three of the network's headings and labels (Objectif général, Résultats attendus, Réalisé par :…, "
@@ -54,17 +54,7 @@ LABELLED = {
 # of IATI's OrganisationRole is one (read as a partner it would say what the page does not), so it is left out, noted
 _BENEFICIARY = re.compile(r"^(?:beneficiaires?\s+(?:principa(?:l|le|les|ux)|institutionnel(?:le)?s?)"
                          r"|(?:main|principal|institutional)\s+beneficiar(?:y|ies))$")
-# Other "Label : value" lines these pages may have, read as the record's fields but no mark of the network's
-# pages (the other families write budgets too), folded label -> field.
-_OTHER_FIELDS = {
-    "budget": "budget", "budget total": "budget", "budget du projet": "budget", "cout total": "budget",
-    "cout du projet": "budget", "cout total du projet": "budget", "montant": "budget", "montant total": "budget",
-    "montant du projet": "budget", "montant du financement": "budget",
-    # the budget as revised, read in place of the first
-    **dict.fromkeys(("budget revise", "budget total revise", "montant revise", "cout total revise",
-                     "budget rectifie", "revised budget", "revised total budget"), "revised_budget"),
-}
-FIELD_LABELS = frozenset(LABELLED) | frozenset(_OTHER_FIELDS)  # labels a value follows (see iom_idf)
+FIELD_LABELS = frozenset(LABELLED) | frozenset(ngo_budget.FIELDS)  # labels a value follows (see iom_idf)
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 _ROLE_ORDER = list(Role)
 # Starting with the words (not with spaces) lets the regex engine skip ahead to them on a long line.
@@ -148,7 +138,7 @@ def parse(text: str, source: Source) -> Project:
     ngo_period.period(project, sections.get("period", []))
     kept = len(project.notes)
     try:
-        _budget(project, labelled)
+        ngo_budget.budget(project, labelled)
     except AmbiguousCurrency:  # "F CFA": read again once the page's countries are known, from its areas
         del project.notes[kept:]
         project.budget = None
@@ -188,7 +178,7 @@ def parse(text: str, source: Source) -> Project:
     for line in regions:
         ngo_zones.regions(project, line, country)
     if ambiguous:
-        _budget(project, labelled, page_countries(project, country))
+        ngo_budget.budget(project, labelled, page_countries(project, country))
     for value, line in labelled.get("contact", []):
         project.contact, left = ngo_contact.contact(value)
         project.notes.extend((line, f'contact "{excerpt(value, 60)}": {part} left out of the record (a contact point '
@@ -233,23 +223,6 @@ def _labelled(line: Line) -> tuple[object, str] | None:
     return ngo_roles.labelled(line, LABELLED)
 
 
-def _budget(project: Project, labelled: dict[str, list], countries: frozenset[str] | None = None) -> None:
-    """Store the budget lines' amount, as revised when a line gives a revised one; words for several currencies
-    ("F CFA") are the one `countries` use (AmbiguousCurrency without them)."""
-    for value, line in labelled.get("budget", []):
-        # "Phase I : 200 000 EUR ; Phase II : 150 000 EUR": their total, noted; "300 000 EUR (révisé à 350 000 EUR)"
-        project.budget = phased_budget(value, None, line, project.notes, countries) or revised_money(
-            value, None, line, project.notes, countries)
-        project.lines["budget"] = line
-    for value, line in labelled.get("revised_budget", []):  # "Budget révisé : 350 000 EUR": the budget as revised
-        first = project.budget
-        project.budget = parse_money(value, first.currency if first else None, line, project.notes, countries)
-        project.lines["budget"] = line
-        if first is not None:
-            project.notes.append((line, f'budget "{excerpt(value)}", as revised, read as the project\'s budget; the '
-                                        f"first, {first.amount} {first.currency}, left out"))
-
-
 def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
     """Sections (heading -> lines) and labelled values (field -> [(value, line)], roles -> [(role, value, line)])."""
     sections: dict[str, list[Line]] = {}
@@ -280,9 +253,9 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         among_activities = current is not None and current is sections.get("activities")
         match = _LABEL.match(line.text) if among_activities else None
         if match and _field_among_activities(match):
-            field = _OTHER_FIELDS.get(label_key(match["label"]) or "")  # "Budget : 250 000 €" among activities:
-            if field:  # the budget, and the activities go on
-                labelled.setdefault(field, []).append((match["value"].strip(), line.number))
+            if ngo_budget.field(match["label"]):  # "Budget : 250 000 €" among activities: the budget, and the
+                # activities go on
+                ngo_budget.store(labelled, match["label"], match["value"].strip(), line.number)
                 continue
         elif match and label_key(match["label"]) not in SECTIONS:  # "Financement : octroi de 20 subventions …":
             current.append(line)  # an activity; "Régions bénéficiaires : Ariana" opens its own list
@@ -338,11 +311,11 @@ def _read(lines: list[Line]) -> tuple[dict[str, list[Line]], dict[str, list]]:
         if current is not None and line.text:
             current.append(line)
         elif current is None and (match := _LABEL.match(line.text)):  # a field outside any list
-            field = _OTHER_FIELDS.get(label_key(match["label"]) or "")
+            field = ngo_budget.field(match["label"])
             if field and no_value(match["value"]):
                 labelled.setdefault("empty", []).append((match["label"].strip(), match["value"].strip(), line.number))
             elif field:
-                labelled.setdefault(field, []).append((match["value"].strip(), line.number))
+                ngo_budget.store(labelled, match["label"], match["value"].strip(), line.number)
             elif _BENEFICIARY.match(label_key(match["label"]) or ""):  # "Bénéficiaire principal : Ministère X"
                 labelled.setdefault("beneficiary", []).append((line.text, line.number))
             else:
@@ -370,7 +343,7 @@ def _field_among_activities(match: re.Match) -> bool:
     budget of a few words ("Budget : 250 000 €"), or another label the family reads whose value is not a phrase
     of text ("Zone d'intervention : Municipalités de …", but "Financement : octroi de vingt subventions …")."""
     key, value = label_key(match["label"]) or "", match["value"].strip()
-    if key in _OTHER_FIELDS:
+    if ngo_budget.field(match["label"]):
         return len(value.split()) <= _AMOUNT_WORDS
     return key in LABELLED and not (value[:1].islower() and len(value.split()) > _NAMED_WORDS
                                     and not _YEAR.search(value))
@@ -412,7 +385,7 @@ def _ends_list(items: list[Line], line: Line, period: list[Line] | None, organis
         return organisations and after_bullets
     if items is period and is_phase(line.text) and all(is_phase(item.text) for item in items):
         return False  # "Durée du projet :", then "Phase I : 2019-2020 ; Phase II : 2021-2023": the period's value
-    return label_key(match["label"]) in _OTHER_FIELDS or items is period or after_bullets or organisations
+    return ngo_budget.field(match["label"]) is not None or items is period or after_bullets or organisations
 
 
 def _inline_heading(line: Line) -> tuple[str, Line] | None:

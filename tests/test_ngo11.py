@@ -1,7 +1,9 @@
-"""An NGO page's period given phase by phase ("Phase I : 2019-2020 ; Phase II : 2021-2023", round 10: B-12): it was
-left out before its fix."""
+"""An NGO page's period given phase by phase ("Phase I : 2019-2020 ; Phase II : 2021-2023", round 10: B-12) and its
+budget under a label in thousands ("Budget (en milliers d’euros) : 1 250", B-15): each was left out before its fix."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from rdflib import Literal
@@ -9,7 +11,7 @@ from rdflib import Literal
 from converters.namespaces import MP
 from converters.rdf import to_graph
 from converters.records import PartialDate
-from tests.conftest import page_with, read_page
+from tests.conftest import page_with, read_page, refused_as
 from tests.test_round10_ngo import PAGE
 
 PERIOD = "Durée du projet:\n\nJan 2021 Déc 2023\n"
@@ -56,3 +58,38 @@ def test_a_period_by_phase_is_published():
                                                         "2021-2023\n")))
     assert (mapped.iri, MP.startDate, Literal("2019", datatype=XSD.gYear)) in mapped.graph
     assert (mapped.iri, MP.endDate, Literal("2023", datatype=XSD.gYear)) in mapped.graph
+
+
+# --- B-15: a budget under a label in thousands -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "amount", "currency"), [
+    ("Budget (en milliers d’euros) : 1 250", "1250000", "EUR"),
+    ("Budget total (en milliers d'USD) : 1 250", "1250000", "USD"),
+    ("Montant (EUR, en milliers) : 2 500", "2500000", "EUR"),
+    ("Budget (en milliers) : 1 250 EUR", "1250000", "EUR"),
+    ("Coût total (in thousands of USD) : 800", "800000", "USD"),
+])
+def test_a_budget_in_thousands_is_a_thousand_times_its_figure(line, amount, currency):
+    project = read_page(page_with(PAGE, " Résultats attendus", f"{line}\n\n Résultats attendus"))
+    assert (project.budget.amount, project.budget.currency) == (Decimal(amount), currency)
+    assert "gives the budget in thousands" in _notes(project)
+    assert "no field" not in _notes(project)
+
+
+def test_a_revised_budget_in_thousands_is_the_budget():
+    project = read_page(page_with(PAGE, " Résultats attendus", "Budget : 1 000 000 EUR\n\nBudget révisé (en milliers "
+                                                               "d’euros) : 1 400\n\n Résultats attendus"))
+    assert (project.budget.amount, project.budget.currency) == (Decimal(1400000), "EUR")
+
+
+def test_a_count_in_thousands_is_no_budget():
+    project = read_page(page_with(PAGE, " Résultats attendus", "Budget (en milliers de bénéficiaires) : 12\n\n"
+                                                               " Résultats attendus"))
+    assert project.budget is None
+    assert "is no field" in _notes(project)
+
+
+def test_a_budget_in_thousands_of_no_currency_is_refused_in_one_line():
+    error = refused_as(page_with(PAGE, " Résultats attendus", "Budget (en milliers) : 1 250\n\n Résultats attendus"),
+                       "x.txt")
+    assert "currency" in error.message and "\n" not in str(error)
