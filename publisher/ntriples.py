@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Literal
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -18,8 +18,33 @@ _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": 
 
 
 def line(triple: tuple) -> str:
-    """One triple (rdflib terms) as an N-Triples line, exactly as rdflib writes it."""
-    return _nt_row(triple)
+    """One triple (rdflib terms) as an N-Triples line, exactly as rdflib writes it (plugins.serializers.nt), each
+    IRI's and blank node's form worked out once: rdflib checks every character of an IRI each time it writes it,
+    and a chunk's records name the same few thousand IRIs tens of thousands of times."""
+    subject, predicate, obj = triple
+    first = _TERMS.get(subject) or _term(subject)
+    second = _TERMS.get(predicate) or _term(predicate)
+    if isinstance(obj, Literal):
+        return f"{first} {second} {_literal(obj)} .\n"
+    return f"{first} {second} {_TERMS.get(obj) or _term(obj)} .\n"
+
+
+_TERMS: dict = {}  # IRIs and blank nodes (rdflib terms) -> their N-Triples form
+_TERMS_KEPT = 1 << 16  # forms kept at most (emptied when full)
+
+
+def _term(term) -> str:
+    form = term.n3()  # raises for an IRI no N-Triples can hold, as _nt_row does
+    if len(_TERMS) >= _TERMS_KEPT:
+        _TERMS.clear()
+    _TERMS[term] = form
+    return form
+
+
+def _literal(value: Literal) -> str:
+    if value.language:
+        return text(value, language=value.language)
+    return text(value, datatype=value.datatype and str(value.datatype))
 
 
 def iri(value: str) -> str:
@@ -37,7 +62,7 @@ def text(value: str, language: str | None = None, datatype: str | None = None) -
 
 def lines(triples: Iterable[tuple]) -> list[str]:
     """Triples as sorted, distinct N-Triples lines."""
-    return sorted({_nt_row(triple) for triple in triples})
+    return sorted({line(triple) for triple in triples})
 
 
 def split(text: str) -> tuple[str, str, str]:
