@@ -16,7 +16,7 @@ PAGE_NUMBER = re.compile(r"(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|of|de|/)\s*\d{1,4}
                          re.IGNORECASE)
 # A document's running header: parts parted by dashes or bars, the last naming the kind of document ("OIM – Fonds
 # pour le développement – Fiche projet"), or a line a page number ends ("… – Page 1/2", "… – Page 2 sur 3")
-_PART_MARKS = (" - ", " \u2013 ", " \u2014 ", " | ")
+PART_MARKS = (" - ", " \u2013 ", " \u2014 ", " | ")
 _PARTED = re.compile(r"\s+[-\u2013\u2014|]\s+")
 _DOCUMENT_KIND = re.compile(r"(?:fiche (?:de |du )?projet|fiche descriptive|fiche synthetique|project (?:fact ?)?sheet|"
                             r"fact ?sheet|project profile|project brief)$")
@@ -33,7 +33,7 @@ def document_headers(lines: list[Line], labels: set[str]) -> set[str]:
     seen: dict[str, list[int]] = {}  # the parted lines' texts, and where each stands among the lines with text
     written = [line for line in lines if line.text]
     for at, line in enumerate(written):
-        if line.bulleted or line.label in labels or not any(mark in line.text for mark in _PART_MARKS):
+        if line.bulleted or line.label in labels or not any(mark in line.text for mark in PART_MARKS):
             continue
         if line.text[-1:].isdigit() and (match := _PAGE_END.fullmatch(line.text)):
             found |= {line.text, match["head"]}

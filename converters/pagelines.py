@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .copied_text import LINE_BREAK, cms_leftover, document_headers, html_breaks, without_markdown_links
+from .copied_text import LINE_BREAK, PART_MARKS, cms_leftover, document_headers, html_breaks, without_markdown_links
 from .copied_text import PAGE_NUMBER as _PAGE_NUMBER
 from .errors import PageError
 from .textnorm import clean, collapse, excerpt, fold, spaced_plainly
@@ -81,8 +81,10 @@ def _page_reading(text: str) -> tuple[tuple[Line, ...], tuple[tuple[int, str], .
     if "](" in text:
         text = without_markdown_links(text, notes)
     rows: dict[int, list[str]] = {}  # the lines that are rows of a table written with pipes, by number: their cells
-    for number, raw in ((number, part) for number, whole in enumerate(text.split("\n"), start=1)
-                        for part in whole.split(LINE_BREAK)):
+    numbered = enumerate(text.split("\n"), start=1)
+    if LINE_BREAK in text:  # lines HTML broke inside a line of the page: each part numbered as that line
+        numbered = ((number, part) for number, whole in numbered for part in whole.split(LINE_BREAK))
+    for number, raw in numbered:
         if not raw:
             lines.append(Line.of(number, ""))
             continue
@@ -141,7 +143,9 @@ def _without_furniture(lines: list[Line], notes: list[tuple[int, str]]) -> list[
     running = {line.text for found in heads.values() if len({line.text for line in found}) == len(found) > 1
                and all(b.number - a.number >= _PAGE_LINES for a, b in zip(found, found[1:], strict=False))
                for line in found}
-    running |= document_headers(lines, TAB_LABELS)
+    texts = "\n".join(line.text for line in lines)  # most pages have no line of parts (PART_MARKS): no header
+    if any(mark in texts for mark in PART_MARKS):
+        running |= document_headers(lines, TAB_LABELS)
     # _furniture() is False for a line neither bulleted nor ending in a figure: most lines, not called for them
     kept: list[Line] = []
     dropped: list[tuple[int, str]] = []  # the lines left out (or their ends): their numbers and texts
