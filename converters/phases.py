@@ -86,7 +86,7 @@ def phased_date(field: str, value: str, line: int | None, notes: list[tuple[int 
     except PageError:
         return None
     order = (min if field == "start" else max)
-    date = order((date for _, date in dates), key=lambda d: (d.year, d.month or 0, d.day or 0))
+    date = order((date for _, date in dates), key=_order)
     listed = ", ".join(f"phase {phase}: {when.iso()}" for phase, when in dates)
     what = "the start of its first phase" if field == "start" else "the end of its last phase"
     notes.append((line, f'{"start" if field == "start" else "end"} date "{excerpt(value)}" is read as {date.iso()}, '
