@@ -7,6 +7,8 @@ field of its own ("Budget révisé (USD)", "MONTANT RÉVISÉ")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from .errors import PageError
 from .records import Money, PartialDate
@@ -75,15 +77,26 @@ def _phased(value: str) -> list[tuple[str, str]] | None:
             for part, phase in zip(parts, phases, strict=True)]
 
 
-def phased_date(field: str, value: str, line: int | None, notes: list[tuple[int | None, str]]) -> PartialDate | None:
-    """The date a start or end date field (`field`) given phase by phase stands for: the first phase's start, the
-    last phase's end, with a note naming the phases; None for a value not given so, or whose parts are no dates."""
+_T = TypeVar("_T")
+
+
+def _each_phase(value: str, read: Callable[[str], _T]) -> list[tuple[str, _T]] | None:
+    """(phase, what `read` makes of its text) for each part of a value given phase by phase; None for a value not
+    given so, or a part `read` refuses (PageError): the value is then read as a whole, as if it had no phases."""
     parts = _phased(value)
     if parts is None:
         return None
     try:
-        dates = [(phase, parse_date(text, line)) for phase, text in parts]
+        return [(phase, read(text)) for phase, text in parts]
     except PageError:
+        return None
+
+
+def phased_date(field: str, value: str, line: int | None, notes: list[tuple[int | None, str]]) -> PartialDate | None:
+    """The date a start or end date field (`field`) given phase by phase stands for: the first phase's start, the
+    last phase's end, with a note naming the phases; None for a value not given so, or whose parts are no dates."""
+    dates = _each_phase(value, lambda text: parse_date(text, line))
+    if dates is None:
         return None
     order = (min if field == "start" else max)
     date = order((date for _, date in dates), key=_order)
@@ -105,12 +118,8 @@ def phased_period(value: str, line: int | None,
     """(start, end) of a period given phase by phase ("Phase I : 2019-2020 ; Phase II : 2021-2023"): the phases
     joined, from the first phase's start to the last phase's end, with a note naming them; None for a value not
     given so, or whose parts are no dates."""
-    parts = _phased(value)
-    if parts is None:
-        return None
-    try:
-        spans = [(phase, parse_period(text, line)) for phase, text in parts]
-    except PageError:
+    spans = _each_phase(value, lambda text: parse_period(text, line))
+    if spans is None:
         return None
     dates = [date for _, found in spans for date in found]
     start = min(dates, key=_order)
@@ -128,12 +137,8 @@ def _order(date: PartialDate) -> tuple[int, int, int]:
 def phased_months(value: str, line: int | None, notes: list[tuple[int | None, str]]) -> int | None:
     """The length of a duration given phase by phase ("Phase I : 12 mois ; Phase II : 18 mois"): their total, with a
     note naming the phases; None for a value not given so, or whose parts are no lengths."""
-    parts = _phased(value)
-    if parts is None:
-        return None
-    try:
-        lengths = [(phase, parse_duration_months(text, line)) for phase, text in parts]
-    except PageError:
+    lengths = _each_phase(value, lambda text: parse_duration_months(text, line))
+    if lengths is None:
         return None
     total = sum(months for _, months in lengths)
     listed = ", ".join(f"phase {phase}: {months} months" for phase, months in lengths)
