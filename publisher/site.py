@@ -8,17 +8,19 @@ render each from its own triples and that brief. `serve` renders from one index 
 
 from __future__ import annotations
 
+import copy
 import errno
 import gc
 import gzip
 import hashlib
 import io
+import multiprocessing
 import os
 import shutil
 import stat
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Graph
 
-from converters.namespaces import MP, new_graph, prefixes
+from converters.namespaces import new_graph, prefixes
 from converters.reference import ONTOLOGY
 
 from . import export, jsonld, ntriples, sitestream, turtle
@@ -45,7 +47,7 @@ LANDING = "index"  # site/index.html; no resource may take that name
 DUMP, CHECKSUMS = export.DUMP, export.CHECKSUMS
 CATALOG, VOCABULARY = "catalog.ttl", "vocabulary.ttl"  # as build.py names them (it imports this module)
 QUERIES = ONTOLOGY / "queries"
-BLOCK = 32  # documents dealt to one process together (_shares), so neighbours in the data stay together
+BLOCK = 32  # documents a writer process takes together (Claims), so neighbours in the data stay together
 
 
 def published_index(out: Path, base: str, data: Graph | None = None) -> Index:
@@ -232,18 +234,17 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
     chosen.sort(key=order.__getitem__)
     jobs = max(1, min(jobs, -(-len(chosen) // BLOCK)))
     landing = str(pages.dataset_iri) if pages else None
-    wanted = _shares(chosen, jobs, facts, rows if pages else None, landing)
-    home = next((n for n, share in enumerate(wanted) if landing in share), 0) if pages and landing not in late else None
+    home = pages is not None and landing not in late  # the landing page is written with the site, not late
     writer = _Writer(site, facts, pages, merged, previous if previous is not None and previous.is_dir() else None,
                      done)
     # Each writer notes the SHA-256 of its files in a file of its own (unnamed: nothing to leave behind), not in
     # memory: 400,000 files each at 100,000 pages.
-    sums = [tempfile.TemporaryFile() for _ in wanted]
+    sums = [tempfile.TemporaryFile() for _ in range(jobs)]
     try:
         if jobs == 1 or not export.can_fork():
             if pages:
                 pages.prepare(pages.prepared(pages.projects))
-            written = [writer.share(share, number == home, sums[number]) for number, share in enumerate(wanted)]
+            written = [writer.share(dict.fromkeys(chosen), home, sums[0], fallback=home and landing not in chosen)]
             if pending:
                 pending.finish()
                 written.append(_late(out, pending, writer, pages, landing, sums))
@@ -252,18 +253,21 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
             if pages:
                 _prepare(pages, jobs)
                 gc.freeze()  # the prepared rows too
+            claims = Claims([chosen[start:start + BLOCK] for start in range(0, len(chosen), BLOCK)])
             children = []
-            last = len(wanted) - 1
             try:
-                # The last share is written here rather than in one more fork: a forked writer comes to copy
-                # most pages of this process (each object it reads has its count of references written), so
-                # each fork fewer is one copy fewer (about 250 MB at 100,000 pages)
-                children = [export.Child(writer.share, share, number == home, sums[number])
-                            for number, share in enumerate(wanted[:last])]
+                # The last writer is this process rather than one more fork: a forked writer comes to copy most
+                # pages of this process (each object it reads has its count of references written), so each
+                # fork fewer is one copy fewer (about 250 MB at 100,000 pages). It writes the catalogue's
+                # documents first, once the process writing the dataset's files is done, while the others
+                # take blocks of documents: the blocks go to whichever writer comes to them first.
+                children = [export.Child(writer.share, claims, home, sums[number])
+                            for number in range(jobs - 1)]
+                late = []
                 if pending:
                     pending.finish()  # the dataset's files and the catalogue, once the process writing them is done
-                here = writer.share(wanted[last], last == home, sums[last])
-                late = [_late(out, pending, writer, pages, landing, sums)] if pending else []
+                    late = [_late(out, pending, writer, pages, landing, sums)]
+                here = writer.share(claims, home, sums[jobs - 1], fallback=home and landing not in chosen)
                 written = [child.result() for child in children] + [here] + late
             finally:
                 for child in children:
@@ -288,12 +292,14 @@ def _late(out: Path, pending: Pending, writer: _Writer, pages: Pages | None, lan
     """Write the catalogue's documents (and the landing page, when it is the dataset's), once `pending.finish()`
     has written the catalogue; returns the number of files written (their sums in a new file of `sums`)."""
     beside = sorted({line for graph in _beside(out) for line in ntriples.lines(graph)})
+    writer = copy.copy(writer)  # the one given goes on with the data's other documents
     writer.lines = lambda: ntriples.merged_with(iter(pending.lines), beside)
     if pages:
-        pages.files = other_files(out)  # the dataset's files are there now
+        writer.pages = copy.copy(pages)
+        writer.pages.files = other_files(out)  # the dataset's files are there now
     sums.append(tempfile.TemporaryFile())
-    return writer.share(dict.fromkeys(sorted(pending.documents)), pages is not None and landing in pending.documents,
-                        sums[-1])
+    landing_here = pages is not None and landing in pending.documents
+    return writer.share(dict.fromkeys(sorted(pending.documents)), landing_here, sums[-1], fallback=landing_here)
 
 
 def _prepare(pages: Pages, jobs: int) -> None:
@@ -320,25 +326,30 @@ def _added(facts: sitestream.Facts, beside: list[str]) -> bool:
     return True
 
 
-def _shares(chosen: list[str], jobs: int, facts: sitestream.Facts, rows: int | None,
-            landing: str | None) -> list[dict[str, None]]:
-    """The documents each of `jobs` processes writes: blocks of BLOCK documents, the ones with the most pages
-    first, each to the process with the fewest pages so far (the order a process writes them in is the data's
-    all the same). A document's pages are one plus its table's further pages; the landing page and the dataset's
-    page each hold a table of every project (dealt in turns, the process that drew them asked for 966,657 table
-    rows at 100,000 projects, the other for 662,138). Without pages (`rows` None), a document weighs one."""
-    projects = facts.typed.count(str(MP.Project))
-    blocks = [chosen[start:start + BLOCK] for start in range(0, len(chosen), BLOCK)]
-    weights = [len(block) if rows is None else
-               sum(1 + facts.referrers.count(document) // (2 * rows) for document in block)
-               + (2 * (1 + projects // rows) if landing in block else 0) for block in blocks]
-    wanted: list[dict[str, None]] = [{} for _ in range(jobs)]
-    pages = [0] * jobs
-    for number in sorted(range(len(blocks)), key=lambda n: -weights[n]):
-        lightest = pages.index(min(pages))
-        wanted[lightest].update(dict.fromkeys(blocks[number]))
-        pages[lightest] += weights[number]
-    return wanted
+class Claims:
+    """The blocks of documents (BLOCK each, in the data's order) that writer processes forked after it share,
+    each block taken by the first writer to come to it: `document in claims` is True in the one writer that
+    took the document's block. A writer reads the data in order and takes the next block no writer has taken
+    yet when it comes to a document past the blocks it has seen, so the writers keep pace with one another
+    whatever their documents cost (a country's table of thousands of projects, the catalogue's documents one
+    of them writes first), and each block is written once."""
+
+    def __init__(self, blocks: list[list[str]]) -> None:
+        self.block = {document: number for number, block in enumerate(blocks) for document in block}
+        self.taken = multiprocessing.get_context("fork").Value("q", 0)  # the next block no writer has taken
+        self.mine: set[int] = set()
+        self.seen = -1  # the last block this writer took
+
+    def __contains__(self, document: object) -> bool:
+        number = self.block.get(document)
+        if number is None:
+            return False
+        while self.seen < number:  # a writer only ever takes blocks it has not passed
+            with self.taken.get_lock():
+                self.seen = self.taken.value
+                self.taken.value += 1
+            self.mine.add(self.seen)
+        return number in self.mine
 
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -360,10 +371,11 @@ class _Writer:
         self.sums: BinaryIO | None = None
         self.written = 0
 
-    def share(self, wanted: dict[str, None], landing: bool, sums: BinaryIO) -> int:
-        """Write the documents in `wanted` (and the landing page, when `landing`); returns how many files it
-        wrote, and puts a line "SHA-256  path in the site" for each into `sums`. Without pages (self.pages
-        None), only the documents' RDF forms."""
+    def share(self, wanted: Container[str], landing: bool, sums: BinaryIO, fallback: bool = False) -> int:
+        """Write the documents in `wanted` (a dict, or Claims), the landing page with the dataset's document
+        when `landing`, and the landing page of no document when `fallback` and it met none; returns how many
+        files it wrote, and puts a line "SHA-256  path in the site" for each into `sums`. Without pages
+        (self.pages None), only the documents' RDF forms."""
         self.sums, self.written = sums, 0
         home = str(self.pages.dataset_iri) if self.pages else None
         forms = _Forms(self.facts)
@@ -379,8 +391,8 @@ class _Writer:
             self._pages(pages, path)
             if landing and document == home:
                 self._pages(pages, "")
-                landing = False
-        if landing:  # the data has no dataset document of its own
+                fallback = False
+        if fallback:  # the data has no dataset document of its own
             self._pages(self.pages.with_index(sitestream.LocalIndex(self.facts, home, [])), "")
         sums.flush()  # a forked writer leaves without flushing its files
         return self.written

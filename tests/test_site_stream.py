@@ -4,6 +4,7 @@ exactly one page, the pages linked to each other). Nothing here is timed: `make 
 
 from __future__ import annotations
 
+import copy
 import gzip
 import posixpath
 import re
@@ -207,39 +208,44 @@ def test_a_part_named_only_by_its_description_is_summarised_from_another_page(ro
     assert "#activity-2" not in Page(page.decode("utf-8")).all_text  # named by its description instead
 
 
-def test_the_writers_share_the_pages_not_just_the_documents():
-    """Blocks of documents go to the writer with the fewest pages so far: the one that draws the landing page
-    and the dataset's page (each a table of every project) gets fewer documents besides, as does the one that
-    draws a document with a long table."""
-    from converters.namespaces import MP
-    from publisher import ntriples
-    from publisher import site as site_module
-    from publisher.sitestream import Facts
+def test_writers_take_blocks_of_documents_as_they_come_to_them():
+    """Each block of documents goes to the first writer that comes to it: a writer kept busy elsewhere (the
+    catalogue's documents, a long table) takes the blocks the others have not reached, not a share dealt in
+    advance; a document asked about before one of an earlier block (the data's order is the lines', not the
+    documents') is still in one writer only."""
+    from publisher.site import Claims
 
-    base = "https://example.org/"
-    projects = [f"{base}project/P{n:04d}" for n in range(2000)]
-    typed = [(ntriples.RDF_TYPE, ntriples.iri(str(MP.Project)))]
-    facts = Facts(base)
-    for project in projects:
-        facts.add(f"<{project}>", typed)
-    facts.finish()
-    assert facts.typed_of(str(MP.Project)) == projects
-    landing = f"{base}dataset"
-    chosen = [landing, *projects]
-    wanted = site_module._shares(chosen, 2, facts, 100, landing)
-    assert sorted(document for share in wanted for document in share) == sorted(chosen)
-    home = next(share for share in wanted if landing in share)
-    other = next(share for share in wanted if landing not in share)
-    assert len(home) < len(other)  # 2 × 21 pages of tables count against it
-    assert abs((len(home) + 2 * 21) - len(other)) <= site_module.BLOCK  # and even, to a block
-    facts = Facts(base)
-    for n in range(5000):  # a table of 5,000 rows: 50 more pages
-        facts.add(f"<{base}organisation/O{n}>", [("<https://example.org/funds>", f"<{projects[-1]}>")])
-    facts.finish()
-    assert facts.referrers_of(projects[-1])[-2:] == [f"{base}organisation/O4999", "<https://example.org/funds>"]
-    wanted = site_module._shares([*projects], 2, facts, 100, landing)
-    heavy = next(share for share in wanted if projects[-1] in share)
-    assert len(heavy) <= min(len(share) for share in wanted)
+    blocks = [[f"d{block}-{n}" for n in range(3)] for block in range(6)]
+    first = Claims(blocks)
+    second = copy.copy(first)  # another writer: the same blocks and count of blocks taken, its own takings
+    second.mine, second.seen = set(), -1
+    assert all(document in first for block in blocks[:3] for document in block)  # it came first to blocks 0-2
+    assert [document in second for block in blocks[:4] for document in block] == [False] * 9 + [True] * 3
+    assert "d5-0" in first and "d4-0" in first  # asked out of order: blocks 4 and 5 went to `first` together
+    assert "d4-1" not in second and "d5-1" not in second
+    assert "elsewhere" not in first and "elsewhere" not in second  # a document of no block: not written here
+    assert sorted(first.mine) == [0, 1, 2, 4, 5] and sorted(second.mine) == [3, 6]  # there is no block 6
+
+
+def test_forked_writers_write_every_block_once():
+    """Writers forked after Claims is made share its count: every block written, none twice."""
+    from publisher.export import Child
+    from publisher.site import Claims
+
+    documents = [f"d{n:04d}" for n in range(500)]
+    claims = Claims([documents[start:start + 10] for start in range(0, len(documents), 10)])
+
+    def taken() -> list[str]:
+        return [document for document in documents if document in claims]
+
+    children = [Child(taken) for _ in range(2)]
+    try:
+        mine = taken()
+        theirs = [child.result() for child in children]
+    finally:
+        for child in children:
+            child.stop()
+    assert sorted(mine + theirs[0] + theirs[1]) == documents
 
 
 def test_packed_tuples_read_back_as_they_were_put():
