@@ -174,3 +174,31 @@ def test_the_previous_output_is_removed_after_the_build_returns(outputs, out):
     assert tree(out) == outputs["new"] and leftovers(out) == [] and not dead.exists()
     build(outputs["seeds"], out, jobs=1)  # a rebuild: the same new output, and nothing left once removed
     assert tree(out) == outputs["new"] and leftovers(out) == []
+
+
+def test_the_new_tree_is_written_back_while_it_is_written(tmp_path, monkeypatch):
+    """The file system writes back the new tree while it is being written, not all at once before the swap:
+    a write that waits for a write-back of its tree gets one (the wait has a deadline, never a timing)."""
+    import threading
+
+    from publisher import outputdir
+
+    if outputdir._libc_function("syncfs") is None:
+        pytest.skip("no syncfs(2) in this C library")
+    written_back = threading.Event()
+    syncfs = outputdir._syncfs
+
+    def noting(descriptor: int) -> int:
+        written_back.set()
+        return syncfs(descriptor)
+
+    monkeypatch.setattr(outputdir, "FLUSH_EVERY", 0.01)
+    monkeypatch.setattr(outputdir, "_syncfs", noting)
+
+    def write(tmp: Path) -> None:
+        (tmp / "file").write_text("new", encoding="utf-8")
+        assert written_back.wait(60), "no write-back while the tree was being written"
+
+    outputdir.replace_directory(tmp_path / "out", write)
+    assert (tmp_path / "out" / "file").read_text(encoding="utf-8") == "new"
+    assert not any(thread.name == "write-back" for thread in threading.enumerate())  # stopped with the write
