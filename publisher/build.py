@@ -277,9 +277,11 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     def pieces() -> Iterator[pagedocs.Piece]:
         return pagedocs.pieces(sorted({Path(r.run) for r in results if getattr(r, "run", None)}), stale)
 
-    def small_files() -> None:
+    def validation_report() -> None:
         with (tmp / REPORT).open("w", encoding="utf-8", newline="\n") as handle:
             write_turtle(handle, report, base + "validation-report")
+
+    def small_files() -> None:
         shutil.copyfile(ONTOLOGY / "migration.ttl", tmp / VOCABULARY)
         shutil.copyfile(ONTOLOGY / "context.jsonld", tmp / CONTEXT)
         (tmp / SHAPES).write_text("".join(p.read_text(encoding="utf-8") + "\n" for p in shape_files()),
@@ -289,13 +291,17 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         export.write_turtle(tmp / CATALOG, catalog_graph(tmp, stats, base, sources))
         seconds["dataset"] = time.perf_counter() - start
 
+    def dataset_files() -> Statistics:
+        validation_report()  # 10,000 pages' findings: 0.7 s this process need not wait for
+        return export.write_files(tmp, lines, base, pieces)
+
     if site and jobs > 1 and export.can_fork():
-        files = export.Child(export.write_files, tmp, lines, base, pieces)
+        files = export.Child(dataset_files)
         try:
-            small_files()
+            small_files()  # here: the site reads the vocabulary published beside the data
             facts, stats, own = _gathered(lines(), base, documents(base), prewritten)
             pending = Pending(catalog_graph(tmp, stats, base, sources, written=False), documents(base), own,
-                              lambda: catalog(files.result()))
+                              lambda: catalog(files.result()), files.ready)
             write_site(tmp, lines, base, jobs, digests=digests, gathered=facts, previous=previous, html=html,
                        pending=pending, prewritten=prewritten)
         finally:
@@ -304,6 +310,7 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         gathered = []  # what the site reads of the data, gathered while the dataset's files are written
 
         def meanwhile() -> None:
+            validation_report()
             small_files()
             if site:
                 gathered.append(sitestream.gather(lines(), base, prewritten.count if prewritten else None))

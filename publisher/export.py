@@ -151,6 +151,10 @@ class Child:
             raise value
         return value
 
+    def ready(self) -> bool:
+        """True once result() would not wait."""
+        return self.receiver.poll()
+
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.terminate()

@@ -73,12 +73,14 @@ class Pending:
     """The catalogue while the dataset's files it describes are still being written (their sizes and checksums
     unknown): the site is written from `catalog` (the catalogue without them: what other documents read of it is
     the same), but for the catalogue's `documents`, rendered once `finish()` has written the files and
-    out/catalog.ttl. `lines`: the data's own lines of those documents, if any (sorted)."""
+    out/catalog.ttl. `lines`: the data's own lines of those documents, if any (sorted); `ready()`: True once
+    `finish()` would not wait."""
 
     catalog: Graph
     documents: set[str]
     lines: list[str]
     finish: Callable[[], None]
+    ready: Callable[[], bool] = lambda: True
 
 
 def other_files(out: Path) -> list[tuple[str, int]]:
@@ -259,15 +261,22 @@ def write_site(out: Path, lines: Callable[[], Iterable[str]], base: str, jobs: i
                 # The last writer is this process rather than one more fork: a forked writer comes to copy most
                 # pages of this process (each object it reads has its count of references written), so each
                 # fork fewer is one copy fewer (about 250 MB at 100,000 pages). It writes the catalogue's
-                # documents first, once the process writing the dataset's files is done, while the others
-                # take blocks of documents: the blocks go to whichever writer comes to them first.
+                # documents as soon as the process writing the dataset's files is done, between two of its
+                # documents, while the others go on: blocks go to whichever writer comes to them first.
                 children = [export.Child(writer.share, claims, home, sums[number])
                             for number in range(jobs - 1)]
-                late = []
-                if pending:
-                    pending.finish()  # the dataset's files and the catalogue, once the process writing them is done
-                    late = [_late(out, pending, writer, pages, landing, sums)]
-                here = writer.share(claims, home, sums[jobs - 1], fallback=home and landing not in chosen)
+                late: list[int] = []
+
+                def catalogue(wait: bool = False) -> None:
+                    """The catalogue's documents, once the process writing the dataset's files is done."""
+                    if pending and not late and (wait or pending.ready()):
+                        pending.finish()
+                        late.append(_late(out, pending, writer, pages, landing, sums))
+
+                catalogue()
+                here = writer.share(claims, home, sums[jobs - 1], fallback=home and landing not in chosen,
+                                    meanwhile=catalogue)
+                catalogue(wait=True)
                 written = [child.result() for child in children] + [here] + late
             finally:
                 for child in children:
@@ -371,15 +380,18 @@ class _Writer:
         self.sums: BinaryIO | None = None
         self.written = 0
 
-    def share(self, wanted: Container[str], landing: bool, sums: BinaryIO, fallback: bool = False) -> int:
+    def share(self, wanted: Container[str], landing: bool, sums: BinaryIO, fallback: bool = False,
+              meanwhile: Callable[[], None] | None = None) -> int:
         """Write the documents in `wanted` (a dict, or Claims), the landing page with the dataset's document
         when `landing`, and the landing page of no document when `fallback` and it met none; returns how many
         files it wrote, and puts a line "SHA-256  path in the site" for each into `sums`. Without pages
-        (self.pages None), only the documents' RDF forms."""
+        (self.pages None), only the documents' RDF forms. `meanwhile()` is called before each document."""
         self.sums, self.written = sums, 0
         home = str(self.pages.dataset_iri) if self.pages else None
         forms = _Forms(self.facts)
         for document, own in sitestream.documents(self.lines(), wanted):
+            if meanwhile is not None:
+                meanwhile()
             path = path_of(document, self.facts.base)
             blocks = sitestream.blocks(own)
             if hash(document) not in self.done:
