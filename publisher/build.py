@@ -95,7 +95,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
         settle_shared_projects(results, base)
         results += contributions.check_all(offered, base, results)
         relabelled = settle_concept_labels(results)  # after the contributions, whose labels count too
-        merged = organisations.settle(results, base)
+        merged = organisations.settle(results, base, jobs)
         reference_report = validate_graph(reference(base).graph)
         problems = [r.error for r in results if r.error]
         problems += [_violation_line(f, r.field_lines)

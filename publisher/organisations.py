@@ -17,7 +17,7 @@ from rdflib.namespace import SKOS
 from converters.namespaces import DEFAULT_BASE
 from converters.textnorm import slug
 
-from . import ntriples
+from . import export, ntriples
 
 PREF_LABEL, ALT_LABEL = ntriples.iri(str(SKOS.prefLabel)), ntriples.iri(str(SKOS.altLabel))
 
@@ -50,7 +50,7 @@ class Settled:
     notices: list[str] = field(default_factory=list)
 
 
-def settle(results: list, base: str = DEFAULT_BASE) -> Settled:
+def settle(results: list, base: str = DEFAULT_BASE, jobs: int = 1) -> Settled:
     """Make each organisation that the publishable pages name under several IRIs one (see the module's text):
     rewrite the run files and the contributions' lines with the IRI kept. The IRI kept is the one made from an
     acronym (as a page that gives the acronym names it), then the one the most pages name, then the first in
@@ -86,7 +86,7 @@ def settle(results: list, base: str = DEFAULT_BASE) -> Settled:
         settled.notices.append(_notice(kept, others, names))
     touched = [r for r in good if not named.get(r.path, set()).isdisjoint(settled.renamed)]
     settled.records = frozenset(r.iri for r in touched if r.iri)
-    _rename(good, sorted({Path(r.run) for r in touched if getattr(r, "run", None)}), settled.renamed, base)
+    _rename(good, sorted({Path(r.run) for r in touched if getattr(r, "run", None)}), settled.renamed, base, jobs)
     return settled
 
 
@@ -134,19 +134,41 @@ def _notice(kept: str, others: list[str], names: dict[str, list[str]]) -> str:
             f"published as {kept}, with every name the pages give; give it its acronym on every page, or none")
 
 
-def _rename(results: list, runs: list[Path], renamed: dict[str, str], base: str) -> None:
-    """Put the IRI kept in place of each that goes, in the run files (sorted and distinct again) and the
-    contributions' lines."""
+def _rename(results: list, runs: list[Path], renamed: dict[str, str], base: str, jobs: int = 1) -> None:
+    """Put the IRI kept in place of each that goes, in the run files (sorted and distinct again: in `jobs`
+    processes, each a share of them) and the contributions' lines."""
     term = re.compile(rf"<{re.escape(base)}organisation/[^>]*>")
-
-    def again(text: str) -> list[str] | None:
-        new = term.sub(lambda m: renamed.get(m[0], m[0]), text)
-        return None if new == text else sorted(set(new.splitlines(keepends=True)))
-
-    for run in runs:
-        lines = again(run.read_text(encoding="utf-8"))
-        if lines is not None:
-            ntriples.write_run(run, lines)
+    shares = [runs[number::jobs] for number in range(jobs)]
+    if jobs > 1 and len(runs) > 1 and export.can_fork():
+        export.forked(_rename_runs, [(share, term, renamed) for share in shares if share])
+    else:
+        _rename_runs(runs, term, renamed)
     for result in results:
         if not getattr(result, "run", None) and result.lines:  # a contribution's lines are its own
-            result.lines = again("".join(result.lines)) or result.lines
+            lines = _renamed("".join(result.lines), term, renamed)
+            result.lines = result.lines if lines is None else sorted(set(lines))
+
+
+def _rename_runs(runs: list[Path], term: re.Pattern, renamed: dict[str, str]) -> None:
+    for run in runs:
+        lines = _renamed(run.read_text(encoding="utf-8"), term, renamed)
+        if lines is not None:
+            run.write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def _renamed(text: str, term: re.Pattern, renamed: dict[str, str]) -> list[str] | None:
+    """The sorted distinct lines of `text` with the organisation IRIs of `renamed` replaced; None if it has
+    none. Only the lines that change are sorted again, and merged with the others (already in order). Lines
+    end at "\n" only: a literal may hold U+2028 or U+0085, which str.splitlines takes for line ends."""
+    found = {match[0] for match in term.finditer(text)}.intersection(renamed)
+    if not found:
+        return None
+    going = re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))))
+    kept: list[str] = []
+    changed: set[str] = set()
+    for line in text.split("\n")[:-1]:  # every line ends with "\n": nothing after the last
+        if going.search(line):
+            changed.add(going.sub(lambda match: renamed[match[0]], line))
+        else:
+            kept.append(line)
+    return [f"{line}\n" for line in ntriples.merged_with(kept, sorted(changed))]

@@ -89,3 +89,25 @@ def test_a_name_that_is_another_name_of_one_organisation_joins_it_and_of_two_joi
     assert _groups(labels) == [["<o/cooperation-suisse>", "<o/ddc>"]]
     labels[_ALT]["Coopération suisse"].add("<o/sdc>")
     assert _groups(labels) == []
+
+
+def test_a_run_renamed_keeps_each_line_whole_and_in_order():
+    """Renaming in a run file sorts again only the lines that change; a literal holding U+2028 or U+0085 (which
+    str.splitlines takes for line ends) stays one line, and a renamed line equal to one kept is written once."""
+    import re
+
+    from publisher.organisations import _renamed
+
+    base = "https://example.org/"
+    gone, kept = f"<{base}organisation/zeta>", f"<{base}organisation/alpha>"
+    lines = sorted([
+        f"<{base}project/A> <{base}by> {gone} .\n",
+        f"<{base}project/A> <{base}by> {kept} .\n",
+        f'<{base}project/B> <{base}title> "one\u2028two\x85three" .\n',
+        f"{gone} <{base}label> \"Zeta\" .\n",
+    ])
+    term = re.compile(rf"<{re.escape(base)}organisation/[^>]*>")
+    renamed = _renamed("".join(lines), term, {gone: kept})
+    assert renamed == sorted({line.replace(gone, kept) for line in lines})
+    assert len(renamed) == 3
+    assert _renamed("".join(lines), term, {f"<{base}organisation/other>": kept}) is None
