@@ -181,12 +181,11 @@ def _run(pages: list[Path], base: str, jobs: int, runs: Path, progress: Callable
          site: Path | None = None, previous: Path | None = None) -> Iterator[ChunkResult]:
     """The chunks' results in page order, from `jobs` worker processes (forked once the caches are warm), which
     write the pages' own documents into `site` if given (publisher.pagedocs)."""
-    size = max(1, min(CHUNK, -(-len(pages) // (jobs * 4))))
     if site:
         site.mkdir()
-    chunks = [Chunk(number, tuple(str(p) for p in pages[start:start + size]), base, str(runs),
-                    site and str(site), previous and str(previous))
-              for number, start in enumerate(range(0, len(pages), size))]
+    chunks = [Chunk(number, tuple(str(p) for p in part), base, str(runs), site and str(site),
+                    previous and str(previous))
+              for number, part in enumerate(chunked(pages, jobs))]
     warm(base)
     if jobs <= 1 or len(chunks) <= 1:
         done: Iterator[ChunkResult] = map(process_chunk, chunks)
@@ -207,6 +206,17 @@ def _run(pages: list[Path], base: str, jobs: int, runs: Path, progress: Callable
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def chunked(pages: list, jobs: int) -> list[list]:
+    """The pages in chunks for `jobs` workers, in order: CHUNK pages at most, and a quarter as many in the
+    chunks of the last `jobs` full chunks' pages, so that the workers finish together (the one that drew the
+    last full chunk of 400 pages went on alone for a second of a 10,000-page build's 16)."""
+    size = max(1, min(CHUNK, -(-len(pages) // (jobs * 4))))
+    tail = max(0, len(pages) // size - jobs) * size if jobs > 1 else len(pages)  # where the small chunks start
+    small = max(1, size // 4)
+    return ([pages[start:start + size] for start in range(0, tail, size)]
+            + [pages[start:start + small] for start in range(tail, len(pages), small)])
 
 
 class _Interner:

@@ -304,3 +304,17 @@ def test_the_bench_makes_a_kept_corpus_again_once_the_code_it_came_from_changes(
     assert "generating" in capsys.readouterr().out
     assert {k: v for k, v in tree(folder).items() if k != ".complete"} == \
         {k: v for k, v in first.items() if k != ".complete"}
+
+
+def test_the_last_chunks_are_small_so_the_workers_finish_together():
+    """Every page in one chunk, in order, no chunk over CHUNK pages; the last `jobs` full chunks' pages go in
+    chunks a quarter as big; one worker: no small chunks."""
+    from publisher.build import CHUNK, chunked
+
+    for pages, jobs in [(10_000, 2), (100_000, 2), (1_000, 4), (801, 2), (5, 2), (1, 2), (0, 2)]:
+        chunks = chunked(list(range(pages)), jobs)
+        assert [page for chunk in chunks for page in chunk] == list(range(pages))
+        assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
+    sizes = [len(chunk) for chunk in chunked(list(range(10_000)), 2)]
+    assert sizes == [CHUNK] * 23 + [CHUNK // 4] * 8
+    assert {len(chunk) for chunk in chunked(list(range(10_000)), 1)} == {CHUNK}
