@@ -89,7 +89,21 @@ def excerpt(text: str, limit: int = 80) -> str:
 
 def fold(text: str) -> str:
     """A matching key: lower case, no accents, straight apostrophes and hyphens, single spaces."""
-    return collapse(_folded(text))
+    if len(text) > _FOLD_KEPT_LENGTH:
+        return collapse(_folded(text))
+    found = _FOLDS.get(text)
+    if found is None:
+        if len(_FOLDS) >= _FOLDS_KEPT:
+            _FOLDS.clear()
+        found = _FOLDS[text] = collapse(_folded(text))
+    return found
+
+
+# Short texts folded, kept: labels, headings, units and names come back on every page (three calls in four fold a
+# text folded before), descriptions seldom
+_FOLD_KEPT_LENGTH = 200
+_FOLDS_KEPT = 1 << 14
+_FOLDS: dict[str, str] = {}
 
 
 # Words that say the names after them are a part of the list before them, or of the area before them: "…, y compris
