@@ -354,6 +354,36 @@ def test_the_caches_change_no_byte(built, tmp_path, monkeypatch):
     assert [name for name in expected if written[name] != expected[name]] == []
 
 
+def test_a_writer_collects_its_old_objects_rarely_and_then_as_before(built, tmp_path):
+    """While a site is written, full garbage collections come at most every FULL_COLLECTION_EVERY collections of
+    the middle generation (a writer's long-lived objects are its bounded caches, walked whole by each full
+    collection: 30 s of a 100,000-page build); the thresholds are given back after, an error or not."""
+    import gc
+
+    from publisher import site
+
+    seen: list[tuple[int, int, int]] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(gc.get_threshold())
+
+    before = gc.get_threshold()
+    out = tmp_path / "output"
+    shutil.copytree(built, out, ignore=shutil.ignore_patterns(SITE))
+    gc.callbacks.append(note)
+    try:
+        write_site(out, lambda: _dump_lines(out), DEFAULT_BASE, jobs=1)
+    finally:
+        gc.callbacks.remove(note)
+    # the collections while its documents were written (some come before, while the site's brief is gathered)
+    assert [rare for _, _, rare in seen if rare != before[2]].count(site.FULL_COLLECTION_EVERY) > 10
+    assert gc.get_threshold() == before
+    with pytest.raises(LookupError), site.rare_full_collections():
+        raise LookupError("stopped")
+    assert gc.get_threshold() == before
+
+
 def test_each_project_row_and_label_is_made_once_before_the_writers(built, tmp_path, monkeypatch):
     """The site makes every project's row facts and label once, before its writers: with every cache held to
     two entries (as they overflow at 100,000 pages), each project's label is still looked up once and its row's
