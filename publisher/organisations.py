@@ -138,8 +138,8 @@ def _rename(results: list, runs: list[Path], renamed: dict[str, str], base: str,
     """Put the IRI kept in place of each that goes, in the run files (sorted and distinct again: in `jobs`
     processes, each a share of them) and the contributions' lines."""
     term = re.compile(rf"<{re.escape(base)}organisation/[^>]*>")
-    shares = [runs[number::jobs] for number in range(jobs)]
     if jobs > 1 and len(runs) > 1 and export.can_fork():
+        shares = [runs[number::jobs] for number in range(jobs)]
         export.forked(_rename_runs, [(share, term, renamed) for share in shares if share])
     else:
         _rename_runs(runs, term, renamed)
@@ -153,7 +153,7 @@ def _rename_runs(runs: list[Path], term: re.Pattern, renamed: dict[str, str]) ->
     for run in runs:
         lines = _renamed(run.read_text(encoding="utf-8"), term, renamed)
         if lines is not None:
-            run.write_text("".join(lines), encoding="utf-8", newline="\n")
+            ntriples.write_run(run, lines)
 
 
 def _renamed(text: str, term: re.Pattern, renamed: dict[str, str]) -> list[str] | None:
