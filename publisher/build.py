@@ -7,7 +7,6 @@ go to a sorted run file beside the output, and the whole-dataset files are writt
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import shutil
@@ -24,6 +23,7 @@ from converters.reference import ONTOLOGY, reference
 
 from . import contributions, export, organisations, pagedocs, serializations, sitestream
 from .catalog import catalog_graph, documents
+from .collecting import collect_fully_rarely
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pagedocs import Prewritten
@@ -192,8 +192,9 @@ def _run(pages: list[Path], base: str, jobs: int, runs: Path, progress: Callable
         pool = None
     else:
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        # A worker's collections need not walk what it inherits (gazetteer, reference data, shapes): it lives on.
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=gc.freeze)
+        # A worker's collections need not walk what it inherits (gazetteer, reference data, shapes): it lives on,
+        # its caches growing, which a full collection walks whole (see publisher.collecting).
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=collect_fully_rarely)
         done = pool.map(process_chunk, chunks)
     interner = _Interner()
     try:

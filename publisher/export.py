@@ -7,7 +7,6 @@ holds it. The dump is compressed in a second thread, since zlib lets go of the i
 
 from __future__ import annotations
 
-import gc
 import gzip
 import hashlib
 import multiprocessing
@@ -23,6 +22,7 @@ from rdflib import Graph
 from converters.namespaces import new_graph, prefixes
 
 from . import jsonld, ntriples, turtle
+from .collecting import collect_fully_rarely
 from .statistics import Statistics
 
 DUMP = "migration-projects.nt.gz"
@@ -166,8 +166,8 @@ class Child:
 def _child(sender, function: Callable, args: tuple) -> None:
     # What the child inherits is never collected here: a collection would walk it all and write into each
     # object, copying every page of the parent (renaming the organisations in a 10,000-page build's run files
-    # took 1.3 s for 0.3 s of work).
-    gc.freeze()
+    # took 1.3 s for 0.3 s of work); what it makes and keeps (object texts…) is walked rarely (publisher.collecting).
+    collect_fully_rarely()
     try:
         sender.send((True, function(*args)))
     except BaseException as error:  # handed to the parent, which raises it

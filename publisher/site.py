@@ -20,8 +20,7 @@ import shutil
 import stat
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,7 @@ from converters.namespaces import new_graph, prefixes
 from converters.reference import ONTOLOGY
 
 from . import export, jsonld, ntriples, sitestream, turtle
+from .collecting import rare_full_collections
 from .describe import Index, build_index, canonical_path, path_of
 from .pages import Pages, read_queries
 from .projecttable import PAGE_ROWS, page_file
@@ -366,25 +366,6 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC  # never into an existing file: it may be a link
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | _CLOEXEC
 _NO_LINKS = {errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}  # a file system without them
-
-
-FULL_COLLECTION_EVERY = 100  # collections of the middle generation between two full ones, at least, in a writer
-
-
-@contextmanager
-def rare_full_collections() -> Iterator[None]:
-    """Full garbage collections after FULL_COLLECTION_EVERY collections of the middle generation at the
-    soonest (Python's default: 10), then as before. What a site writer keeps long is its bounded caches (rows,
-    labels, descriptions of linked resources, each emptied when full), what it inherits being frozen
-    (gc.freeze): at 100,000 projects the caches fill and are made again and again, and a full collection, as
-    often as every second, walked all of them (0.3 to 0.8 s each: 30 s of the build's own process). The
-    documents' garbage dies young, and the young generations are collected as often as before."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], FULL_COLLECTION_EVERY))
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 class _Writer:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -318,3 +319,42 @@ def test_the_last_chunks_are_small_so_the_workers_finish_together():
     sizes = [len(chunk) for chunk in chunked(list(range(10_000)), 2)]
     assert sizes == [CHUNK] * 23 + [CHUNK // 4] * 8
     assert {len(chunk) for chunk in chunked(list(range(10_000)), 1)} == {CHUNK}
+
+
+def _noting_thresholds(function, notes: Path):
+    """`function`, noting in `notes` the garbage collector's thresholds and frozen objects of the process it runs in."""
+    import gc
+    import os
+
+    def noted(*args, **kwargs):
+        with notes.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps([os.getpid(), gc.get_threshold(), gc.get_freeze_count()]) + "\n")
+        return function(*args, **kwargs)
+
+    return noted
+
+
+def test_the_workers_and_the_dataset_writer_collect_fully_rarely(corpus, tmp_path, monkeypatch):
+    """A build's worker processes and the process writing the dataset's files make a full garbage collection
+    after FULL_COLLECTION_EVERY middle ones at the soonest (their caches grow; each full collection walked them
+    all: 9.7 % of the workers' CPU at 100,000 pages), and never walk what they inherit; the build's own process
+    keeps its thresholds."""
+    import gc
+
+    from publisher import build, collecting, export, pipeline
+
+    notes = tmp_path / "thresholds.jsonl"
+    # A worker finds process_chunk by its name in publisher.pipeline, as forked (nothing is imported again).
+    noted = _noting_thresholds(pipeline.process_chunk, notes)
+    noted.__module__, noted.__qualname__ = "publisher.pipeline", "process_chunk"
+    monkeypatch.setattr(pipeline, "process_chunk", noted)
+    monkeypatch.setattr(build, "process_chunk", noted)
+    monkeypatch.setattr(export, "write_files", _noting_thresholds(export.write_files, notes))
+    before = gc.get_threshold()
+    build.build(corpus.folder, tmp_path / "output", jobs=2, keep_going=True)
+    seen = [json.loads(line) for line in notes.read_text(encoding="utf-8").splitlines()]
+    processes = {pid for pid, _, _ in seen}
+    assert len(processes) == 3 and os.getpid() not in processes  # two workers, one dataset writer
+    assert all(thresholds == [*before[:2], collecting.FULL_COLLECTION_EVERY] and frozen > 10_000
+               for _, thresholds, frozen in seen)
+    assert gc.get_threshold() == before

@@ -360,7 +360,7 @@ def test_a_writer_collects_its_old_objects_rarely_and_then_as_before(built, tmp_
     collection: 30 s of a 100,000-page build); the thresholds are given back after, an error or not."""
     import gc
 
-    from publisher import site
+    from publisher import collecting
 
     seen: list[tuple[int, int, int]] = []
 
@@ -377,9 +377,9 @@ def test_a_writer_collects_its_old_objects_rarely_and_then_as_before(built, tmp_
     finally:
         gc.callbacks.remove(note)
     # the collections while its documents were written (some come before, while the site's brief is gathered)
-    assert [rare for _, _, rare in seen if rare != before[2]].count(site.FULL_COLLECTION_EVERY) > 10
+    assert [rare for _, _, rare in seen if rare != before[2]].count(collecting.FULL_COLLECTION_EVERY) > 10
     assert gc.get_threshold() == before
-    with pytest.raises(LookupError), site.rare_full_collections():
+    with pytest.raises(LookupError), collecting.rare_full_collections():
         raise LookupError("stopped")
     assert gc.get_threshold() == before
 
