@@ -7,7 +7,7 @@ linked resources; the dataset's writer: object texts) holds more and more object
 collection walks all of them: a worker of a 100,000-page build made 80 full collections, their cost growing with
 its caches, 36.5 s of the 378 s of its and the other worker's CPU (9.7 %); 1,000 pages in, a collection walked
 about 30,000 objects, 20,000 pages in 170,000. Cyclic garbage of a page or a document dies young, and the young
-generations are collected as often as before; what a process inherits is frozen (gc.freeze), not walked at all.
+generations are still collected often (below); what a process inherits is frozen (gc.freeze), not walked at all.
 
 A worker also collects its young generation after WORKER_YOUNG allocations rather than 700: a page makes
 thousands of objects, most of them dead by the page's end, which a collection every 700 allocations walked and

@@ -324,7 +324,6 @@ def test_the_last_chunks_are_small_so_the_workers_finish_together():
 def _noting_thresholds(function, notes: Path):
     """`function`, noting in `notes` the garbage collector's thresholds and frozen objects of the process it runs in."""
     import gc
-    import os
 
     def noted(*args, **kwargs):
         with notes.open("a", encoding="utf-8") as handle:
