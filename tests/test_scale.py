@@ -182,6 +182,8 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
     assert [run["floor"] for run in found["runs"]] == [2.0, 1.5, 2.5]
     assert [run["probe"] for run in found["runs"]] == [0.2, 0.3, 0.25] and found["probe"] == 0.2
     assert bench_main.report.floor_seconds(found) == 2.0
+    assert all(set(run["reclaim"]) == set(bench_main.reclaim_counters()) for run in found["runs"])
+    assert all(value >= 0 for run in found["runs"] for value in run["reclaim"].values())
     assert "CPU probe before it 0.30 s" in bench_main.report._runs({"pages": 10, **found})
     hundred = {"runs": [{"wall": 900.0, "probe": 0.3}]}
     assert bench_main.report._probes(found, hundred) == "; CPU probe 0.30 s before it against 0.20 s (1.50× as long)"
@@ -190,6 +192,18 @@ def test_the_bench_keeps_the_median_build_with_the_floor_measured_after_it(monke
                         else Outcome(next(walls), 1, 1, [], returncode=1))
     failed = bench_main._builds(tmp_path / "corpus", tmp_path / "out", 2, "site", 3)
     assert failed["build"]["returncode"] == 1 and len(failed["runs"]) == 1 and "floor" not in failed
+
+
+def test_the_bench_reads_the_kernels_reclaim_counters(tmp_path):
+    from bench.__main__ import RECLAIM, reclaim_counters
+
+    vmstat = tmp_path / "vmstat"
+    vmstat.write_text("nr_free_pages 12\npgscan_kswapd 29044\nkswapd_inodesteal 125339\npgscan_direct 0\n",
+                      encoding="ascii")
+    assert reclaim_counters(vmstat) == {"pgscan_kswapd": 29044, "kswapd_inodesteal": 125339, "pgscan_direct": 0}
+    assert reclaim_counters(tmp_path / "none") == {}
+    if Path("/proc/vmstat").is_file():
+        assert set(reclaim_counters()) <= set(RECLAIM) and "pgscan_kswapd" in reclaim_counters()
 
 
 def test_the_bench_builds_into_an_empty_folder_and_deletes_the_last_outputs_only_when_done(monkeypatch, tmp_path):
