@@ -124,3 +124,23 @@ def merged_with(lines: Iterable[str], few: list[str]) -> Iterator[str]:
             yield pending
             previous = pending
         pending = next(extra, None)
+
+
+def copied(lines: Iterable[str], path: Path, batch: int = 4096) -> Iterator[str]:
+    """`lines` as they come, written to `path` as well (in batches): a pass that others after it read from the
+    file (read_run), rather than merging the runs again. The file holds every line only once the pass is over."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        held: list[str] = []
+        for text in lines:
+            held.append(text)
+            if len(held) >= batch:
+                handle.writelines(held)
+                held.clear()
+            yield text
+        handle.writelines(held)
+
+
+def read_run(path: Path) -> Iterator[str]:
+    """The lines of a run file (write_run, copied), one at a time."""
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        yield from handle

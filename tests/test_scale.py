@@ -371,3 +371,45 @@ def test_the_workers_and_the_dataset_writer_collect_fully_rarely(corpus, tmp_pat
     rare = [max(before[0], collecting.WORKER_YOUNG), before[1], max(before[2], collecting.FULL_COLLECTION_EVERY)]
     assert all(thresholds == rare and frozen > 10_000 for _, thresholds, frozen in seen)
     assert gc.get_threshold() == before
+
+
+def test_the_runs_are_merged_twice_and_the_sites_writers_read_the_copy(corpus, tmp_path, monkeypatch):
+    """With the site and two processes, the workers' runs are merged once by the process writing the dataset's
+    files and once by the pass gathering what the site reads, which copies the lines to a file beside the runs:
+    the site's writers read that copy (each merge cost about three times a read), and the copy is gone with the
+    runs. The site is the same as from merged lines (test_workers_and_chunks_do_not_change_a_byte)."""
+    from publisher import build, ntriples
+
+    notes = tmp_path / "merges.txt"
+    merged, read = ntriples.merged, ntriples.read_run
+
+    def noting(kind, function):
+        def noted(*args, **kwargs):
+            with notes.open("a", encoding="utf-8") as handle:
+                handle.write(f"{kind} {os.getpid()} {Path(args[0]).parent if kind == 'read' else ''}\n")
+            yield from function(*args, **kwargs)
+        return noted
+
+    monkeypatch.setattr(ntriples, "merged", noting("merge", merged))
+    monkeypatch.setattr(ntriples, "read_run", noting("read", read))
+    out = tmp_path / "output"
+    build.build(corpus.folder, out, jobs=2, keep_going=True)
+    seen = [line.split() for line in notes.read_text(encoding="utf-8").splitlines()]
+    merges = [pid for kind, pid, *_ in seen if kind == "merge"]
+    reads = [(pid, folder) for kind, pid, *folder in seen if kind == "read"]
+    assert len(merges) == 2 and len(set(merges)) == 2  # the dataset's writer, and the gathering pass
+    assert len(reads) >= 2 and len({pid for pid, _ in reads}) == 2  # the site's two writers
+    folders = {folder[0] for _, folder in reads}
+    assert len(folders) == 1 and Path(next(iter(folders))).parent == tmp_path
+    assert not Path(next(iter(folders))).exists()
+    assert (out / "site" / "index.html").is_file()
+
+
+def test_a_copy_of_lines_holds_them_all_once_they_have_passed(tmp_path):
+    from publisher.ntriples import copied, read_run
+
+    lines = [f"<urn:x:{n:05d}> <urn:p> \"é {n}\" .\n" for n in range(10_001)]
+    copy = tmp_path / "copy.nt"
+    assert list(copied(iter(lines), copy, batch=1000)) == lines
+    assert list(read_run(copy)) == lines
+    assert copy.read_text(encoding="utf-8") == "".join(lines)
