@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -55,9 +55,11 @@ def build_date() -> datetime | None:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
 
 
-def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str], written: bool = True) -> Graph:
+def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str], written: bool = True,
+                  digests: Mapping[str, str] | None = None) -> Graph:
     """DCAT + VoID for the files already written in `out`, with the counts of `stats`. Not `written` (they are
-    being written): the same graph but each file's size and SHA-256, which it cannot know yet."""
+    being written): the same graph but each file's size and SHA-256, which it cannot know yet. `digests`: the
+    SHA-256 of files by name, known already (not read again)."""
     iris = Iris(base)
     dataset = iris.dataset()
     graph = new_graph(base)
@@ -86,13 +88,14 @@ def catalog_graph(out: Path, stats: Statistics, base: str, sources: Iterable[str
     for source in sorted(sources):
         add((dataset, DCT.source, iris.source(source)))
     for dist in DISTRIBUTIONS:
-        _distribution(graph, dataset, out / dist.name, dist, iris.base, written)
+        _distribution(graph, dataset, out / dist.name, dist, iris.base, written, (digests or {}).get(dist.name))
     _endpoint(graph, dataset, iris.base)
     _statistics(graph, dataset, stats, iris)
     return graph
 
 
-def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution, base: str, written: bool) -> None:
+def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution, base: str, written: bool,
+                  digest: str | None = None) -> None:
     node = URIRef(f"{dataset}#{dist.file_type.lower().replace('_', '-')}")
     checksum = URIRef(f"{node}-sha256")
     graph.add((dataset, DCAT.distribution, node))
@@ -108,7 +111,7 @@ def _distribution(graph: Graph, dataset: URIRef, path: Path, dist: Distribution,
     graph.add((checksum, RDF.type, SPDX.Checksum))
     graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     if written:
-        graph.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+        graph.add((checksum, SPDX.checksumValue, Literal(digest or sha256(path), datatype=XSD.hexBinary)))
     if dist.name.endswith(".nt.gz"):
         graph.add((dataset, VOID.dataDump, URIRef(base + dist.name)))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from bench.corpus import BROKEN_KINDS, generate
@@ -24,6 +24,7 @@ from converters.rdf import to_graph
 from publisher.cli import main
 
 PAGES = 200
+SPDX_VALUE = URIRef("http://spdx.org/rdf/terms#checksumValue")
 MESSAGES = {"unknown-country": "unknown country", "budget-in-words": "is not a number",
             "truncated": "has no value"}
 
@@ -413,3 +414,32 @@ def test_a_copy_of_lines_holds_them_all_once_they_have_passed(tmp_path):
     assert list(copied(iter(lines), copy, batch=1000)) == lines
     assert list(read_run(copy)) == lines
     assert copy.read_text(encoding="utf-8") == "".join(lines)
+
+
+def test_the_dataset_files_are_hashed_once_by_the_process_writing_them(corpus, tmp_path, monkeypatch):
+    """The dump, the Turtle, the JSON-LD and the validation report are read once to hash them, by the process
+    that wrote them while the site is written; the catalogue's checksums and SHA256SUMS (which say the same)
+    take those, rather than the build's process reading 170 MB twice once the site is done (10,000 pages)."""
+    from publisher import build, catalog, export
+
+    notes = tmp_path / "hashed.txt"
+    hashed = export.sha256
+
+    def noted(path):
+        with notes.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {Path(path).name}\n")
+        return hashed(path)
+
+    monkeypatch.setattr(export, "sha256", noted)
+    monkeypatch.setattr(catalog, "sha256", noted)
+    out = tmp_path / "output"
+    build.build(corpus.folder, out, jobs=2, keep_going=True)
+    seen = Counter(tuple(line.split()) for line in notes.read_text(encoding="utf-8").splitlines())
+    big = {export.DUMP, export.TURTLE, export.JSONLD, build.REPORT}
+    by_name = Counter(name for _, name in seen.elements() if name in big)
+    assert by_name == Counter(dict.fromkeys(big, 1))
+    assert all(int(pid) != os.getpid() for pid, name in seen if name in big)
+    sums = dict(reversed(line.split("  ")) for line in (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    assert all(sums[name] == hashed(out / name) for name in big)
+    described = Graph().parse(out / "catalog.ttl")
+    assert {str(o) for o in described.objects(None, SPDX_VALUE)} >= {sums[name] for name in big - {build.REPORT}}
