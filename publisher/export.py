@@ -2,12 +2,13 @@
 
 The whole-dataset files are written in one pass over the sorted, distinct N-Triples lines (a merge of the
 workers' sorted runs), one subject at a time: memory does not grow with the dataset, and no RDF library
-holds it. The dump is compressed in a second thread, since zlib lets go of the interpreter while it works.
+holds it. The dump is compressed in a second thread, since zlib lets go of the interpreter while it works, with
+zlib-ng: at level 7, in 0.67 s for 10,000 pages (128 MB of N-Triples) into 8.8 MB, where zlib's default level
+took 1.17 s for 9.0 MB (gzip either way: any gzip reader reads it).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ from itertools import groupby
 from pathlib import Path
 
 from rdflib import Graph
+from zlib_ng import gzip_ng
 
 from converters.namespaces import new_graph, prefixes
 
@@ -29,7 +31,7 @@ DUMP = "migration-projects.nt.gz"
 TURTLE = "migration-projects.ttl"
 JSONLD = "migration-projects.jsonld"
 CHECKSUMS = "SHA256SUMS"
-GZIP_LEVEL = 6  # zlib's default: a third of level 9's time, about 5 % larger here
+GZIP_LEVEL = 7  # zlib-ng's 7: 1.2 times its 6's time, 6 % smaller; 8 took 1.5 times as long for 3 % less
 
 
 def ntriples_lines(graph: Graph) -> list[str]:
@@ -193,7 +195,7 @@ class _Compressor:
 
     def __init__(self, path: Path) -> None:
         self.raw = path.open("wb")
-        self.gzip = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=GZIP_LEVEL)
+        self.gzip = gzip_ng.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0, compresslevel=GZIP_LEVEL)
         self.pieces: queue.Queue = queue.Queue(maxsize=8)
         self.buffer: list[str] = []
         self.size = 0

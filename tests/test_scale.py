@@ -443,3 +443,19 @@ def test_the_dataset_files_are_hashed_once_by_the_process_writing_them(corpus, t
     assert all(sums[name] == hashed(out / name) for name in big)
     described = Graph().parse(out / "catalog.ttl")
     assert {str(o) for o in described.objects(None, SPDX_VALUE)} >= {sums[name] for name in big - {build.REPORT}}
+
+
+def test_the_dump_is_gzip_any_reader_takes_and_smaller_than_zlibs_default(built, tmp_path):
+    """zlib-ng at level 7 (publisher.export): a plain gzip file, read by the standard library and by gzip(1),
+    with no name or time in its header, and smaller than zlib's default level makes of the same lines."""
+    import shutil
+    import subprocess
+
+    dump = (built[0] / "migration-projects.nt.gz").read_bytes()
+    lines = gzip.decompress(dump)
+    assert dump[:10] == b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no flags, no time, unknown OS
+    assert len(dump) < len(gzip.compress(lines, compresslevel=6, mtime=0))
+    if shutil.which("gzip"):
+        (tmp_path / "dump.nt.gz").write_bytes(dump)
+        assert subprocess.run(["gzip", "-dc", str(tmp_path / "dump.nt.gz")], capture_output=True,
+                              check=True).stdout == lines
