@@ -86,12 +86,15 @@ def write_dataset(folder: Path, lines: Callable[[], Iterable[str]], base: str, j
 
 
 def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str,
-                pieces: Callable[[], Iterator[tuple[str, int, str, str]]] | None = None) -> Statistics:
+                pieces: Callable[[], Iterator[tuple[str, int, str, str]]] | None = None, counted: bool = True
+                ) -> Statistics:
     """The dump, the Turtle and the JSON-LD of the dataset in one pass over its lines (each subject's split once
-    for the three); returns its statistics. `pieces()`: subjects' Turtle blocks and JSON-LD node objects made
-    already, in the lines' order of subjects (publisher.pagedocs.pieces), each with its number of lines: one is
-    written for a subject with as many lines in the data (the same lines, since the data holds them all)."""
+    for the three); returns its statistics (none counted, unless `counted`: a build counts them in its own pass).
+    `pieces()`: subjects' Turtle blocks and JSON-LD node objects made already, in the lines' order of subjects
+    (publisher.pagedocs.pieces), each with its number of lines: one is written for a subject with as many lines
+    in the data (the same lines, since the data holds them all)."""
     stats = Statistics()
+    count = stats.add if counted else _uncounted
     made = pieces() if pieces else iter(())
     ahead = next(made, None)
     with (_Compressor(folder / DUMP) as dump,
@@ -101,7 +104,7 @@ def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str,
         nodes = jsonld.Writer(json_ld)
         for subject, group in groupby(map(ntriples.split, _copied(lines(), dump)), key=_subject):
             pairs = [(predicate, obj) for _, predicate, obj in group]
-            stats.add(subject, pairs)
+            count(subject, pairs)
             while ahead is not None and ahead[0] < subject:
                 ahead = next(made, None)
             if ahead is not None and ahead[0] == subject and ahead[1] == len(pairs):
@@ -116,6 +119,10 @@ def write_files(folder: Path, lines: Callable[[], Iterable[str]], base: str,
 
 def _subject(triple: tuple[str, str, str]) -> str:
     return triple[0]
+
+
+def _uncounted(subject: str, pairs: list) -> None:
+    pass
 
 
 def can_fork() -> bool:

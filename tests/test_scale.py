@@ -459,3 +459,29 @@ def test_the_dump_is_gzip_any_reader_takes_and_smaller_than_zlibs_default(built,
         (tmp_path / "dump.nt.gz").write_bytes(dump)
         assert subprocess.run(["gzip", "-dc", str(tmp_path / "dump.nt.gz")], capture_output=True,
                               check=True).stdout == lines
+
+
+def test_the_dataset_is_counted_once_by_the_pass_the_catalogue_takes_its_statistics_from(corpus, tmp_path,
+                                                                                           monkeypatch):
+    """With the site and two processes, the statistics (VoID counts) are counted in the build's own pass over
+    the data, not again by the process writing the dataset's files; the catalogue says what the data holds."""
+    from publisher import build, statistics
+
+    notes = tmp_path / "counted.txt"
+    add = statistics.Statistics.add
+
+    def noted(self, subject, pairs):
+        with notes.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return add(self, subject, pairs)
+
+    monkeypatch.setattr(statistics.Statistics, "add", noted)
+    out = tmp_path / "output"
+    build.build(corpus.folder, out, jobs=2, keep_going=True)
+    by_process = Counter(notes.read_text(encoding="utf-8").split())
+    subjects = {line.split(" ", 1)[0] for line in gzip.open(out / "migration-projects.nt.gz", "rt", encoding="utf-8")}
+    assert by_process == {str(os.getpid()): len(subjects)}
+    described = Graph().parse(out / "catalog.ttl")
+    triples = URIRef("http://rdfs.org/ns/void#triples")
+    lines = sum(1 for _ in gzip.open(out / "migration-projects.nt.gz", "rt", encoding="utf-8"))
+    assert lines in {int(o) for o in described.objects(None, triples)}
