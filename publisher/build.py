@@ -277,7 +277,8 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
     dataset's files while this one gathers what the site reads of the data and the site is written (all but
     the catalogue's own document, which gives the files' sizes and checksums: it comes last). `stale`: the
     records whose pieces the workers made no longer hold (see pagedocs.pieces). `scratch`: a folder for a copy of
-    the merged lines, which the site's writers then read rather than merge the runs again (a third of the CPU)."""
+    the merged lines this process's pass makes, which the process writing the dataset's files reads as it comes
+    and the site's writers once it is whole, rather than merge the runs again (a third of the CPU)."""
     seconds = {} if seconds is None else seconds
     start = time.perf_counter()
     sources = [Path(r.path).name for r in results]
@@ -310,14 +311,15 @@ def _write(tmp: Path, results: list[PageResult], report: Report, base: str, jobs
         while the site is written rather than twice in the build's process (the catalogue's checksums, then
         SHA256SUMS once the site is done): 170 MB at 10,000 pages."""
         validation_report()  # 10,000 pages' findings: 0.7 s this process need not wait for
-        export.write_files(tmp, lines, base, pieces, counted=False)
+        # the lines as this process's parent merges them (it is ahead: its pass does less with each line)
+        export.write_files(tmp, partial(ntriples.followed, copy) if copy else lines, base, pieces, counted=False)
         return {name: export.sha256(tmp / name) for name in (REPORT, export.DUMP, export.TURTLE, export.JSONLD)}
 
     if site and jobs > 1 and export.can_fork():
+        copy = scratch / "merged.nt" if scratch else None
         files = export.Child(dataset_files)
         try:
             small_files()  # here: the site reads the vocabulary published beside the data
-            copy = scratch / "merged.nt" if scratch else None
             facts, stats, own = _gathered(ntriples.copied(lines(), copy) if copy else lines(), base,
                                           documents(base), prewritten)
             again = partial(ntriples.read_run, copy) if copy else lines

@@ -4,7 +4,9 @@ runs on disk and merged, then read back by the Turtle, JSON-LD and catalogue wri
 from __future__ import annotations
 
 import heapq
+import io
 import re
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -127,9 +129,11 @@ def merged_with(lines: Iterable[str], few: list[str]) -> Iterator[str]:
 
 
 def copied(lines: Iterable[str], path: Path, batch: int = 4096) -> Iterator[str]:
-    """`lines` as they come, written to `path` as well (in batches): a pass that others after it read from the
-    file (read_run), rather than merging the runs again. The file holds every line only once the pass is over."""
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
+    """`lines` as they come, written to a file as well (in batches): a pass that others read from the file
+    (read_run, or followed while it is being written) rather than merge the runs again. The lines go to
+    `path`.part, renamed `path` once the last is in."""
+    part = _part(path)
+    with part.open("w", encoding="utf-8", newline="\n") as handle:
         held: list[str] = []
         for text in lines:
             held.append(text)
@@ -138,9 +142,47 @@ def copied(lines: Iterable[str], path: Path, batch: int = 4096) -> Iterator[str]
                 held.clear()
             yield text
         handle.writelines(held)
+    part.rename(path)
+
+
+def followed(path: Path, pause: float = 0.005) -> Iterator[str]:
+    """The lines that copied() writes to `path`, read as they come from another process: whole lines only, and
+    a wait of `pause` seconds wherever the reader has caught up, until `path` is there (the last line in)."""
+    part = _part(path)
+    while True:
+        try:
+            handle = part.open("rb")
+            break
+        except FileNotFoundError:
+            if path.exists():  # written whole before this came to it
+                yield from read_run(path)
+                return
+            time.sleep(pause)
+    with handle:
+        held, last = b"", False
+        while True:
+            piece = handle.read(1 << 20)
+            if piece:
+                held += piece
+                cut = held.rfind(b"\n") + 1
+                if cut:  # only "\n" ends a line (str.splitlines would cut a literal at U+2028)
+                    yield from io.StringIO(held[:cut].decode("utf-8"), newline="\n")
+                    held = held[cut:]
+            elif last:
+                break
+            elif path.exists():
+                last = True  # renamed once written whole: one more read to the end
+            else:
+                time.sleep(pause)
+    if held:
+        raise ValueError(f"{path}: the copy ends inside a line")
 
 
 def read_run(path: Path) -> Iterator[str]:
     """The lines of a run file (write_run, copied), one at a time."""
     with path.open(encoding="utf-8", newline="\n") as handle:
         yield from handle
+
+
+def _part(path: Path) -> Path:
+    return path.with_name(path.name + ".part")

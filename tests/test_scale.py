@@ -374,33 +374,34 @@ def test_the_workers_and_the_dataset_writer_collect_fully_rarely(corpus, tmp_pat
     assert gc.get_threshold() == before
 
 
-def test_the_runs_are_merged_twice_and_the_sites_writers_read_the_copy(corpus, tmp_path, monkeypatch):
-    """With the site and two processes, the workers' runs are merged once by the process writing the dataset's
-    files and once by the pass gathering what the site reads, which copies the lines to a file beside the runs:
-    the site's writers read that copy (each merge cost about three times a read), and the copy is gone with the
-    runs. The site is the same as from merged lines (test_workers_and_chunks_do_not_change_a_byte)."""
+def test_the_runs_are_merged_once_and_the_other_passes_read_the_copy(corpus, tmp_path, monkeypatch):
+    """With the site and two processes, the workers' runs are merged once, by the pass gathering what the site
+    reads, which copies the lines to a file beside the runs: the process writing the dataset's files reads the
+    copy as it is written, the site's two writers once it is whole (each merge cost about three times a read),
+    and the copy is gone with the runs. The files are the same as from merged lines
+    (test_workers_and_chunks_do_not_change_a_byte)."""
     from publisher import build, ntriples
 
     notes = tmp_path / "merges.txt"
-    merged, read = ntriples.merged, ntriples.read_run
 
     def noting(kind, function):
         def noted(*args, **kwargs):
             with notes.open("a", encoding="utf-8") as handle:
-                handle.write(f"{kind} {os.getpid()} {Path(args[0]).parent if kind == 'read' else ''}\n")
+                handle.write(f"{kind} {os.getpid()} {Path(args[0]).parent if kind != 'merge' else '-'}\n")
             yield from function(*args, **kwargs)
         return noted
 
-    monkeypatch.setattr(ntriples, "merged", noting("merge", merged))
-    monkeypatch.setattr(ntriples, "read_run", noting("read", read))
+    for kind, name in (("merge", "merged"), ("follow", "followed"), ("read", "read_run")):
+        monkeypatch.setattr(ntriples, name, noting(kind, getattr(ntriples, name)))
     out = tmp_path / "output"
     build.build(corpus.folder, out, jobs=2, keep_going=True)
     seen = [line.split() for line in notes.read_text(encoding="utf-8").splitlines()]
-    merges = [pid for kind, pid, *_ in seen if kind == "merge"]
-    reads = [(pid, folder) for kind, pid, *folder in seen if kind == "read"]
-    assert len(merges) == 2 and len(set(merges)) == 2  # the dataset's writer, and the gathering pass
-    assert len(reads) >= 2 and len({pid for pid, _ in reads}) == 2  # the site's two writers
-    folders = {folder[0] for _, folder in reads}
+    by_kind = {kind: [(pid, folder) for k, pid, folder in seen if k == kind] for kind in ("merge", "follow", "read")}
+    assert [pid for pid, _ in by_kind["merge"]] == [str(os.getpid())]  # the gathering pass
+    assert len(by_kind["follow"]) == 1 and by_kind["follow"][0][0] != str(os.getpid())  # the dataset's writer
+    readers = {pid for pid, _ in by_kind["read"]}
+    assert len(readers) == 2 and by_kind["follow"][0][0] not in readers  # the site's two writers
+    folders = {folder for _, folder in by_kind["follow"] + by_kind["read"]}
     assert len(folders) == 1 and Path(next(iter(folders))).parent == tmp_path
     assert not Path(next(iter(folders))).exists()
     assert (out / "site" / "index.html").is_file()
@@ -414,6 +415,34 @@ def test_a_copy_of_lines_holds_them_all_once_they_have_passed(tmp_path):
     assert list(copied(iter(lines), copy, batch=1000)) == lines
     assert list(read_run(copy)) == lines
     assert copy.read_text(encoding="utf-8") == "".join(lines)
+    assert not (tmp_path / "copy.nt.part").exists()
+
+
+def test_a_copy_is_read_whole_while_it_is_being_written(tmp_path):
+    """followed() reads what copied() writes as it comes: whole lines only (a read of a megabyte ends anywhere,
+    inside a line or a character), "\\n" the only end of a line (U+2028 is inside a literal), up to the last."""
+    import threading
+    import time
+
+    from publisher.ntriples import copied, followed
+
+    lines = [f"<urn:x:{n:06d}> <urn:p> \"é\u2028{n}\" .\n" for n in range(200_000)]  # 6 MB
+    copy = tmp_path / "copy.nt"
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.extend(followed(copy, pause=0.001)))
+    reader.start()
+
+    def slowly():
+        for number, line in enumerate(lines):
+            if number % 40_000 == 0:
+                time.sleep(0.05)  # the reader catches up and waits
+            yield line
+
+    assert list(copied(slowly(), copy, batch=999)) == lines
+    reader.join(timeout=120)
+    assert not reader.is_alive() and got == lines
+    assert list(followed(copy)) == lines  # once it is whole
+    assert not (tmp_path / "copy.nt.part").exists()
 
 
 def test_the_dataset_files_are_hashed_once_by_the_process_writing_them(corpus, tmp_path, monkeypatch):
