@@ -7,6 +7,7 @@ every name each page gave."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -145,30 +146,48 @@ def _rename(results: list, runs: list[Path], renamed: dict[str, str], base: str,
         _rename_runs(runs, term, renamed)
     for result in results:
         if not getattr(result, "run", None) and result.lines:  # a contribution's lines are its own
-            lines = _renamed("".join(result.lines), term, renamed)
-            result.lines = result.lines if lines is None else sorted(set(lines))
+            text = _renamed("".join(result.lines), term, renamed)
+            if text is not None:
+                result.lines = sorted({f"{line}\n" for line in text.split("\n")[:-1]})
 
 
 def _rename_runs(runs: list[Path], term: re.Pattern, renamed: dict[str, str]) -> None:
     for run in runs:
-        lines = _renamed(run.read_text(encoding="utf-8"), term, renamed)
-        if lines is not None:
-            ntriples.write_run(run, lines)
+        text = _renamed(run.read_text(encoding="utf-8"), term, renamed)
+        if text is not None:
+            run.write_text(text, encoding="utf-8", newline="\n")
 
 
-def _renamed(text: str, term: re.Pattern, renamed: dict[str, str]) -> list[str] | None:
-    """The sorted distinct lines of `text` with the organisation IRIs of `renamed` replaced; None if it has
-    none. Only the lines that change are sorted again, and merged with the others (already in order). Lines
-    end at "\n" only: a literal may hold U+2028 or U+0085, which str.splitlines takes for line ends."""
-    found = {match[0] for match in term.finditer(text)}.intersection(renamed)
-    if not found:
+def _renamed(text: str, term: re.Pattern, renamed: dict[str, str]) -> str | None:
+    """The sorted distinct lines of `text` with the organisation IRIs of `renamed` replaced, as one text; None
+    if it has none. The lines that change are found where `term` matches in the whole text (not searched for
+    line by line), sorted again and put among the others, which are in order already, by bisection: no Python
+    loop over the lines that stay (most of them). Lines end at "\n" only: a literal may hold U+2028 or U+0085,
+    which str.splitlines takes for line ends."""
+    ends: dict[int, int] = {}  # where each line holding an IRI that goes starts -> where it ends
+    for match in term.finditer(text):
+        if match[0] in renamed:
+            start = text.rfind("\n", 0, match.start()) + 1
+            if start not in ends:
+                ends[start] = text.index("\n", match.end())  # every line ends with "\n"
+    if not ends:
         return None
-    going = re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))))
-    kept: list[str] = []
+    pieces: list[str] = []
     changed: set[str] = set()
-    for line in text.split("\n")[:-1]:  # every line ends with "\n": nothing after the last
-        if going.search(line):
-            changed.add(going.sub(lambda match: renamed[match[0]], line))
-        else:
-            kept.append(line)
-    return [f"{line}\n" for line in ntriples.merged_with(kept, sorted(changed))]
+    done = 0
+    for start in sorted(ends):
+        pieces.append(text[done:start])
+        changed.add(term.sub(lambda match: renamed.get(match[0], match[0]), text[start:ends[start]]))
+        done = ends[start] + 1
+    pieces.append(text[done:])
+    lines = "".join(pieces).split("\n")[:-1]  # every line ends with "\n": nothing after the last
+    merged: list[str] = []
+    done = 0
+    for line in sorted(changed):
+        at = bisect.bisect_left(lines, line, done)
+        merged += lines[done:at]
+        if at == len(lines) or lines[at] != line:  # one that stays may read the same already
+            merged.append(line)
+        done = at
+    merged += lines[done:]
+    return "\n".join(merged) + "\n"

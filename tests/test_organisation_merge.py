@@ -108,6 +108,25 @@ def test_a_run_renamed_keeps_each_line_whole_and_in_order():
     ])
     term = re.compile(rf"<{re.escape(base)}organisation/[^>]*>")
     renamed = _renamed("".join(lines), term, {gone: kept})
-    assert renamed == sorted({line.replace(gone, kept) for line in lines})
-    assert len(renamed) == 3
+    assert renamed == "".join(sorted({line.replace(gone, kept) for line in lines}))
+    assert renamed.count("\n") == 3
     assert _renamed("".join(lines), term, {f"<{base}organisation/other>": kept}) is None
+
+
+def test_renamed_lines_go_among_the_others_in_order_wherever_they_sort():
+    """The lines that change are put back among the ones that stay by bisection: before the first, between any
+    two, after the last, each once, whatever the lines' order is after renaming."""
+    import random
+    import re
+
+    from publisher.organisations import _renamed
+
+    base = "https://example.org/"
+    term = re.compile(rf"<{re.escape(base)}organisation/[^>]*>")
+    organisations = [f"<{base}organisation/{name}>" for name in ("a", "m", "z", "k")]
+    lines = sorted({f"<{base}project/{n:03d}> <{base}by> {random.Random(n).choice(organisations)} .\n"
+                    for n in range(200)} | {f"{o} <{base}label> \"{o[-3]}\" .\n" for o in organisations})
+    for gone, kept in ((organisations[1], organisations[0]), (organisations[0], organisations[2]),
+                       (organisations[3], organisations[1])):
+        expected = "".join(sorted({line.replace(gone, kept) for line in lines}))
+        assert _renamed("".join(lines), term, {gone: kept}) == expected
