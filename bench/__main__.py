@@ -36,6 +36,10 @@ CONTRIBUTION = 1000  # projects in the contribution `validate` is timed on
 VALIDATE_REPEATS = 3  # `validate` runs this often against each published dataset; the median counts (one run
 # varied from 3.6 to 5.6 s on this machine, idle)
 TRASH = "trash"  # the work folder's outputs to delete once everything is measured (see set_aside)
+# Disk a page takes, measured at 10,000 pages: its output with the HTML pages (110 KB), without them (75 KB),
+# the baseline's files (30 KB), and the build's temporary files beside the output while it runs (runs, pieces,
+# the merged lines: 60 KB). Every output is kept until the end (see set_aside).
+PAGE_BYTES = {"site": 110_000, "no-pages": 75_000, "baseline": 30_000, "temporary": 60_000}
 
 
 def main() -> None:
@@ -46,6 +50,10 @@ def main() -> None:
     results: dict = {"machine": _machine(jobs), "seed": options.seed, "limit": options.limit, "sizes": [],
                      "queries": {}, "validate": {}}
     print(report.machine_line(results["machine"]), flush=True)
+    needed, free = disk_needed(options), shutil.disk_usage(work).free
+    if free < needed:  # a full disk fails the largest build after half an hour of measuring
+        raise SystemExit(f"bench: the runs need about {needed / 1e9:.0f} GB free in {work}, which has "
+                         f"{free / 1e9:.0f} GB: free some space, or give --work a folder on a larger disk")
     try:
         _measure(options, work, jobs, results)
     finally:
@@ -97,6 +105,20 @@ def _measure(options: argparse.Namespace, work: Path, jobs: int, results: dict) 
         size = int(largest.name.rsplit("-", 1)[1])
         results["queries"][str(size)] = _queries(largest, options.limit)
         results["validate"] = _validate(work, largest, options.contribution)
+
+
+def disk_needed(options: argparse.Namespace) -> int:
+    """Bytes the bench's outputs take at most (PAGE_BYTES): each size's builds, with and without the HTML pages
+    as measured, and its baseline's files, all kept until the end, and the largest build's temporary files."""
+    total = 0
+    for size in options.sizes:
+        site = size <= options.site_up_to
+        repeats = options.build_repeats if size <= options.repeat_up_to else 1
+        builds = repeats * PAGE_BYTES["site" if site else "no-pages"]
+        if site and size <= options.repeat_up_to:
+            builds += repeats * PAGE_BYTES["no-pages"]
+        total += size * (builds + PAGE_BYTES["baseline"])
+    return total + max(options.sizes, default=0) * PAGE_BYTES["temporary"]
 
 
 def _save(results: dict, folder: Path = RESULTS) -> str:
