@@ -156,7 +156,7 @@ def seed_files(seeds: Path) -> tuple[list[Path], list[Path], list[str]]:
     each other file or folder in it, which the build leaves out (hidden ones, such as .DS_Store, without a word)."""
     pages, offered, left_out = [], contributions.files(seeds), []
     contributed = {path.name for path in offered}  # a 100,000-page folder asks once a page
-    for entry in _entries(seeds):  # no stat() of each file, no Path compared: 0.1 s for 100,000, not 2 s
+    for entry in _entries(seeds):  # no stat() of each file, no Path compared: 0.7 s for 100,000, not 2 s
         name = entry.name
         if name.startswith(".") or name in contributed:
             continue
