@@ -154,9 +154,10 @@ _NONE: dict[str, int] = {}  # no field lines (shared, never changed)
 def seed_files(seeds: Path) -> tuple[list[Path], list[Path], list[str]]:
     """The pages (*.txt, in any case: "PAGE.TXT") and contributions (RDF files) of a seeds folder, and a note for
     each other file or folder in it, which the build leaves out (hidden ones, such as .DS_Store, without a word)."""
-    pages, offered, left_out = [], contributions.files(seeds), []
+    entries = _entries(seeds)  # no stat() of each file, no Path compared: 0.7 s for 100,000, not 2 s
+    pages, offered, left_out = [], contributions.files(seeds, entries), []
     contributed = {path.name for path in offered}  # a 100,000-page folder asks once a page
-    for entry in _entries(seeds):  # no stat() of each file, no Path compared: 0.7 s for 100,000, not 2 s
+    for entry in entries:
         name = entry.name
         if name.startswith(".") or name in contributed:
             continue
