@@ -97,8 +97,9 @@ def build(seeds: Path, out: Path, base: str, jobs: int | None, keep_going: bool,
     from .build import seed_files
 
     bar = None
-    total = len(seed_files(seeds)[0]) if seeds.is_dir() else 0
-    if sys.stderr.isatty() and total > 20:
+    # the folder is listed again for the bar only where one is shown (0.7 s for 100,000 pages; build lists it too)
+    total = len(seed_files(seeds)[0]) if sys.stderr.isatty() and seeds.is_dir() else 0
+    if total > 20:
         bar = click.progressbar(length=total, label="Converting and validating", file=sys.stderr)
         bar.__enter__()
     try:
