@@ -24,7 +24,7 @@ from converters.reference import ONTOLOGY, reference
 
 from . import contributions, export, ntriples, organisations, pagedocs, serializations, sitestream
 from .catalog import catalog_graph, documents
-from .collecting import collect_fully_rarely
+from .collecting import collect_fully_rarely, frozen_as_it_comes
 from .errors import BuildError
 from .outputdir import locked, replace_directory
 from .pagedocs import Prewritten
@@ -83,7 +83,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
     if not pages and not offered:
         raise BuildError(f"no pages (*.txt) in {seeds}", [], "put the project pages in that folder")
     jobs = jobs or os.cpu_count() or 1
-    with locked(out), _runs_folder(out) as runs:
+    with locked(out), _runs_folder(out) as runs, frozen_as_it_comes() as freeze:
         seconds = dict.fromkeys(STAGES, 0.0)
         results, written = [], []
         staged = Path(runs) / SITE if site else None  # the pages' own documents, written by the workers
@@ -93,6 +93,7 @@ def build(seeds: Path, out: Path, base: str = DEFAULT_BASE, jobs: int | None = N
             written += [chunk.written] if chunk.written else []
             for stage, spent in chunk.seconds.items():
                 seconds[stage] += spent
+            freeze()  # the pages' results live until the build ends
         settle_shared_projects(results, base)
         results += contributions.check_all(offered, base, results)
         relabelled = settle_concept_labels(results)  # after the contributions, whose labels count too

@@ -278,3 +278,17 @@ def test_the_seeds_folder_is_read_without_a_stat_of_each_file(tmp_path, monkeypa
     assert [p.name for p in pages] == ["A.TXT", "b.txt", "c.txt", "link.txt", *(f"p{n:03d}.txt" for n in range(300))]
     assert [p.name for p in offered] == ["x.ttl"] and all(p.parent == tmp_path for p in pages + offered)
     assert [line.split(":")[0] for line in left_out] == [f"{tmp_path}/notes.md", f"{tmp_path}/sub/"]
+
+
+def test_the_pages_results_are_frozen_as_they_come_and_thawed_after_the_build(tmp_path):
+    """The build's process keeps every page's result to the end: frozen as each chunk comes (no full collection
+    walks them again), and unfrozen once the build is over, so a process living on collects as before."""
+    import gc
+
+    from publisher.build import build
+
+    assert gc.get_freeze_count() == 0
+    counts = []
+    build(SEEDS, tmp_path / "out", jobs=1, site=False, progress=lambda _: counts.append(gc.get_freeze_count()))
+    assert counts and all(count > 0 for count in counts)
+    assert gc.get_freeze_count() == 0
